@@ -1,0 +1,37 @@
+# Two commands do all set-up: `make run` and `make test`. Both create .venv and install into it.
+VENV   := .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint catalog bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/drafter
+
+test: $(STAMP)
+	$(BIN)/ruff check drafter tests bench
+	$(BIN)/lint-imports
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check drafter tests bench
+	$(BIN)/lint-imports
+
+# Regenerate the bundled catalogue from examples/corpus (byte-identical on a second run).
+catalog: $(STAMP)
+	$(BIN)/drafter mine examples/corpus/*.txt -o catalog --replace
+
+bench: $(STAMP)
+	$(BIN)/python bench/mine.py
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/tui.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,45 @@
+"""Literal numbering: 一、 （一） 1. — computed by drafter, never by Word."""
+
+from __future__ import annotations
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (enough for chapters and sections)."""
+    if n <= 0:
+        raise ValueError(n)
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _DIGITS[tens] + "十" + (_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+def parse_chinese_numeral(text: str) -> int | None:
+    """Inverse of chinese_numeral for 一…九十九; None when text is not such a numeral."""
+    if not text or any(ch not in _DIGITS + "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _DIGITS.index(text) if len(text) == 1 else None
+    tens_part, _, ones_part = text.partition("十")
+    tens = _DIGITS.index(tens_part) if tens_part else 1
+    ones = _DIGITS.index(ones_part) if ones_part else 0
+    if len(tens_part) > 1 or len(ones_part) > 1:
+        return None
+    return tens * 10 + ones
+
+
+def chapter_marker(n: int) -> str:
+    return f"{chinese_numeral(n)}、"
+
+
+def section_marker(n: int) -> str:
+    return f"（{chinese_numeral(n)}）"
+
+
+def item_marker(n: int) -> str:
+    return f"{n}."

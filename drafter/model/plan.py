@@ -1,0 +1,98 @@
+"""A plan (要点): which clauses, in which order, with which values.
+
+A plan refers to catalogue clauses by id and may carry per-item values and plan-local
+edited text; inline custom items need no catalogue. Values resolve, per slot:
+item.values → plan.values → the slot's default. 地区/年份/单位 are plan-wide and
+default to the meta fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+NumberingStyle = Literal["continuous", "per_chapter", "sections"]
+NUMBERING_STYLES: tuple[str, ...] = ("continuous", "per_chapter", "sections")
+
+# Plan-wide names every template may use.
+GLOBAL_NAMES: tuple[str, ...] = ("地区", "年份", "单位")
+
+
+@dataclass
+class PlanOptions:
+    numbering: NumberingStyle = "continuous"
+    bold_leads: bool = True
+    caption: str | None = None  # 题注 under the title, e.g. "（2025年1月10日局党组会议审议通过）"
+    signature: bool = False  # organ name and date block at the end
+    owners: bool = False  # print "（责任科室：…）" after each item
+    fonts: dict[str, str] = field(default_factory=dict)  # role -> font name overrides
+    dash: str = "—"  # year-range dash a bureau profile prefers ("—" or "-")
+
+
+@dataclass
+class PlanMeta:
+    title: str = "{{ 地区 }}教育局{{ 年份 }}年工作要点"
+    organ: str = ""  # issuing organ, e.g. "某市教育局"
+    region: str = ""
+    year: int = 2025
+    date: str | None = None  # "2025-01-10"; rendered as 2025年1月10日
+    template: str = "gongzuo_yaodian"
+    options: PlanOptions = field(default_factory=PlanOptions)
+
+
+@dataclass
+class PlanText:
+    """A preamble or closing: a clause id, or inline text."""
+
+    clause: str | None = None
+    text: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class PlanItem:
+    clause: str | None = None  # catalogue id; None for a custom item
+    variant: str | None = None  # variant id of that clause
+    lead: str | None = None  # plan-local edited (or custom) lead
+    body: str | None = None  # plan-local edited (or custom) body
+    values: dict[str, Any] = field(default_factory=dict)  # per-item overrides
+    owners: list[str] | None = None  # overrides the clause's owners
+    deadline: str | None = None  # 完成时限, for the task table
+    section: str | None = None  # （一） section heading this item sits under
+    line: int | None = None  # line in the plan file
+
+    @property
+    def is_custom(self) -> bool:
+        return self.clause is None
+
+
+@dataclass
+class PlanChapter:
+    key: str | None = None  # chapter key; gives the default heading
+    heading: str | None = None
+    items: list[PlanItem] = field(default_factory=list)
+    line: int | None = None
+
+
+@dataclass
+class Plan:
+    meta: PlanMeta = field(default_factory=PlanMeta)
+    preamble: PlanText | None = None
+    chapters: list[PlanChapter] = field(default_factory=list)
+    closing: PlanText | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    baseline: dict[str, Any] = field(default_factory=dict)  # last year's values (drafter roll)
+    value_lines: dict[str, int] = field(default_factory=dict)  # value name -> plan file line
+    path: str | None = None  # the file it was loaded from, for messages
+
+    def global_values(self) -> dict[str, Any]:
+        """地区/年份/单位: plan values win over meta."""
+        base: dict[str, Any] = {
+            "地区": self.meta.region,
+            "年份": self.meta.year,
+            "单位": self.meta.organ,
+        }
+        for name in GLOBAL_NAMES:
+            if name in self.values:
+                base[name] = self.values[name]
+        return base

@@ -1,0 +1,44 @@
+"""Shared fixtures: the repo's paths, the corpus, and a per-test DRAFTER_HOME."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "examples" / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    return CORPUS
+
+
+def corpus_file(prefix: str) -> Path:
+    """examples/corpus/<prefix>_*.txt, e.g. corpus_file("001")."""
+    return next(CORPUS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Autosave and caches go to a temp folder, never the developer's ~/.drafter."""
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+def run_cli(*args: str, cwd: Path | None = None, input: str | None = None
+            ) -> subprocess.CompletedProcess[str]:
+    """Run the real `drafter` command in a subprocess (end-to-end CLI tests)."""
+    env = dict(os.environ)
+    env.setdefault("PYTHONIOENCODING", "utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        cwd=cwd or ROOT, capture_output=True, text=True, encoding="utf-8", env=env, input=input,
+        timeout=300,
+    )
