@@ -1,4 +1,5 @@
 """Small shared helpers below the middle layers: atomic files, safe names, YAML with line numbers.
 
-Only the standard library, PyYAML and the model. No Jinja, docx or Textual here.
+Only the standard library, PyYAML, Jinja2's parser (never rendering) and the model.
+No docx or Textual here.
 """
