@@ -27,6 +27,8 @@ class PlanOptions:
     owners: bool = False  # print "（责任科室：…）" after each item
     fonts: dict[str, str] = field(default_factory=dict)  # role -> font name overrides
     dash: str = "—"  # year-range dash a bureau profile prefers ("—" or "-")
+    profile: str = "gbt9704"  # style profile name (templates/profiles/<name>.yaml)
+    reference: str | None = None  # a user's reference .docx (letterhead, house styles)
 
 
 @dataclass
@@ -46,7 +48,7 @@ class PlanText:
 
     clause: str | None = None
     text: str | None = None
-    line: int | None = None
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -59,7 +61,7 @@ class PlanItem:
     owners: list[str] | None = None  # overrides the clause's owners
     deadline: str | None = None  # 完成时限, for the task table
     section: str | None = None  # （一） section heading this item sits under
-    line: int | None = None  # line in the plan file
+    line: int | None = field(default=None, compare=False)  # line in the plan file
 
     @property
     def is_custom(self) -> bool:
@@ -71,7 +73,7 @@ class PlanChapter:
     key: str | None = None  # chapter key; gives the default heading
     heading: str | None = None
     items: list[PlanItem] = field(default_factory=list)
-    line: int | None = None
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -82,8 +84,10 @@ class Plan:
     closing: PlanText | None = None
     values: dict[str, Any] = field(default_factory=dict)
     baseline: dict[str, Any] = field(default_factory=dict)  # last year's values (drafter roll)
-    value_lines: dict[str, int] = field(default_factory=dict)  # value name -> plan file line
-    path: str | None = None  # the file it was loaded from, for messages
+    # Where things were read from, for messages only: not part of a plan's identity, so a
+    # plan saved and loaded again compares equal.
+    value_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    path: str | None = field(default=None, compare=False)
 
     def global_values(self) -> dict[str, Any]:
         """地区/年份/单位: plan values win over meta."""
