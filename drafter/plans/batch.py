@@ -1,0 +1,217 @@
+"""Batch files: one base plan, many variants (one per county), an output-name pattern.
+
+A city office makes the same plan for each county, differing only in names and numbers.
+This module reads and validates the batch file (every problem at once, file:line) and applies
+one variant to the base plan. It does not render and does not name output files: the
+renderer and the CLI do that.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from drafter.model.errors import DrafterError, Problem
+from drafter.model.plan import Plan, PlanChapter, PlanItem
+from drafter.model.taxonomy import CHAPTER_KEYS, DEFAULT_HEADINGS
+from drafter.plans.io import (
+    describe_loc,
+    item_from_model,
+    load_plan,
+    plan_from_data,
+    raw_value_problems,
+    read_text_file,
+    validation_problems,
+)
+from drafter.plans.schema import DateText, ItemEntry
+from drafter.util.placeholders import placeholder_problems
+from drafter.util.yamlio import LineMap, load_yaml
+
+DEFAULT_OUTPUT = "{{ 地区 }}{{ 年份 }}年教育工作要点"
+
+
+@dataclass
+class BatchVariant:
+    """One county: its name and what differs from the base plan."""
+
+    name: str
+    title: str | None = None
+    region: str | None = None
+    organ: str | None = None
+    year: int | None = None
+    date: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    add: dict[str, list[PlanItem]] = field(default_factory=dict)  # chapter key/heading → items
+    drop: list[str] = field(default_factory=list)  # clause ids removed from the base plan
+    line: int | None = None
+
+
+@dataclass
+class Batch:
+    base: Plan
+    variants: list[BatchVariant]
+    output: str = DEFAULT_OUTPUT  # output-name pattern, a template over the variant's values
+    format: str = "docx"
+    path: str | None = None
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class VariantModel(_Model):
+    name: str = Field(min_length=1)
+    title: str | None = None
+    region: str | None = None
+    organ: str | None = None
+    year: int | None = Field(default=None, ge=1949, le=2100)
+    date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
+    values: dict[str, Any] = Field(default_factory=dict)
+    add: dict[str, list[ItemEntry]] = Field(default_factory=dict)
+    drop: list[str] = Field(default_factory=list)
+
+
+class BatchModel(_Model):
+    base: str | None = None
+    plan: dict[str, Any] | None = None
+    output: str = DEFAULT_OUTPUT
+    format: str = "docx"
+    variants: list[VariantModel] = Field(min_length=1)
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        if value not in ("docx", "md", "txt"):
+            raise ValueError("format 应为 docx、md 或 txt")
+        return value
+
+
+def load_batch(path: Path) -> Batch:
+    """Read a batch file and its base plan; DrafterError listing every problem with file:line."""
+    file = str(path)
+    data, lines = load_yaml(read_text_file(path, "批量文件"), file)
+    if not isinstance(data, dict):
+        raise DrafterError.one("批量文件的顶层应为“键: 值”的映射（base、output、variants）",
+                               file=file, line=1)
+    problems: list[Problem] = []
+    model: BatchModel | None = None
+    try:
+        model = BatchModel.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(validation_problems(exc, lines, file))
+    problems.extend(_variant_problems(data, lines, file))
+    if model is not None:
+        problems.extend(_base_problems(model, lines, file))
+    if problems or model is None:
+        raise DrafterError(sorted(problems, key=lambda p: p.line or 0))
+    base = _base_plan(model, Path(path), lines, file)
+    variants = [_to_variant(v, lines.line("variants", i)) for i, v in enumerate(model.variants)]
+    return Batch(base=base, variants=variants, output=model.output, format=model.format,
+                 path=file)
+
+
+def _base_problems(model: BatchModel, lines: LineMap, file: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if (model.base is None) == (model.plan is None):
+        problems.append(Problem("需要 base（基础计划文件路径）或 plan（内嵌计划）二者之一",
+                                file=file, line=1))
+    seen: dict[str, int] = {}
+    for i, variant in enumerate(model.variants):
+        if variant.name in seen:
+            problems.append(Problem(f"变体名称“{variant.name}”重复（第{seen[variant.name] + 1}个"
+                                    "变体已用过）", file=file, line=lines.line("variants", i)))
+        seen.setdefault(variant.name, i)
+    for message in placeholder_problems(model.output):
+        problems.append(Problem(f"output：{message}", file=file, line=lines.line("output")))
+    return problems
+
+
+def _variant_problems(data: dict[str, Any], lines: LineMap, file: str) -> list[Problem]:
+    """Values must be scalars and custom text may hold only simple placeholders."""
+    problems: list[Problem] = []
+    variants = data.get("variants")
+    for vi, variant in enumerate(variants if isinstance(variants, list) else []):
+        if not isinstance(variant, dict):
+            continue
+        prefix = ("variants", vi)
+        problems.extend(raw_value_problems({"values": variant.get("values")}, lines, file,
+                                            prefix))
+        texts = [(("title",), variant.get("title"))]
+        add = variant.get("add")
+        for key, items in (add.items() if isinstance(add, dict) else []):
+            for ii, item in enumerate(items if isinstance(items, list) else []):
+                if isinstance(item, dict):
+                    texts += [(("add", key, ii, f), item.get(f)) for f in ("lead", "body")]
+        for path, text in texts:
+            if not isinstance(text, str):
+                continue
+            for message in placeholder_problems(text):
+                problems.append(Problem(f"{describe_loc((*prefix, *path))}：{message}",
+                                        file=file, line=lines.line(*prefix, *path)))
+    return problems
+
+
+def _base_plan(model: BatchModel, path: Path, lines: LineMap, file: str) -> Plan:
+    if model.plan is not None:
+        return plan_from_data(model.plan, lines, file, ("plan",))
+    assert model.base is not None
+    base_path = Path(model.base)
+    if not base_path.is_absolute():
+        base_path = path.parent / base_path
+    return load_plan(base_path)
+
+
+def _to_variant(model: VariantModel, line: int | None) -> BatchVariant:
+    return BatchVariant(
+        name=model.name, title=model.title, region=model.region, organ=model.organ,
+        year=model.year, date=model.date, values=dict(model.values),
+        add={k: [item_from_model(i, line) for i in items] for k, items in model.add.items()},
+        drop=list(model.drop), line=line,
+    )
+
+
+def apply_variant(base: Plan, variant: BatchVariant, batch_file: str | None = None) -> Plan:
+    """The base plan with one variant's overrides; DrafterError naming the variant."""
+    plan = copy.deepcopy(base)
+    meta = plan.meta
+    for attr in ("title", "region", "organ", "year", "date"):
+        value = getattr(variant, attr)
+        if value is not None:
+            setattr(meta, attr, value)
+    plan.values.update(variant.values)
+    for name in variant.values:
+        plan.value_lines.pop(name, None)
+    problems = _drop(plan, variant.drop)
+    problems += _add(plan, variant.add)
+    if problems:
+        where = f"变体“{variant.name}”"
+        raise DrafterError([Problem(m, file=batch_file, line=variant.line, where=where)
+                            for m in problems])
+    return plan
+
+
+def _drop(plan: Plan, ids: list[str]) -> list[str]:
+    present = {i.clause for c in plan.chapters for i in c.items if i.clause}
+    missing = [cid for cid in ids if cid not in present]
+    drop = set(ids)
+    for chapter in plan.chapters:
+        chapter.items = [i for i in chapter.items if i.clause not in drop]
+    return [f"要删除的条目“{cid}”不在基础计划中" for cid in missing]
+
+
+def _add(plan: Plan, additions: dict[str, list[PlanItem]]) -> list[str]:
+    problems: list[str] = []
+    for key, items in additions.items():
+        chapter = next((c for c in plan.chapters if key in (c.key, c.heading)), None)
+        if chapter is None and key in CHAPTER_KEYS:
+            chapter = PlanChapter(key=key, heading=DEFAULT_HEADINGS[key])
+            plan.chapters.append(chapter)
+        if chapter is None:
+            problems.append(f"add 中的“{key}”既不是章类别，也不是基础计划中的章标题")
+            continue
+        chapter.items.extend(copy.deepcopy(items))
+    return problems

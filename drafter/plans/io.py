@@ -1,0 +1,283 @@
+"""Plan files (YAML) in and out: validated against `schema.PlanModel`, converted to `model.Plan`.
+
+Every problem in a file is reported at once with file:line (shape errors from pydantic, unsafe
+placeholders in custom text, values that are lists or mappings). Saving is atomic and
+round-trips: load → save → load gives an equal Plan. This module never renders and never
+looks at the catalogue: unknown clause ids are the renderer's to report.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from drafter.model.errors import DrafterError, Problem
+from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
+from drafter.plans.schema import ChapterModel, ItemModel, PlanModel, TextModel, pydantic_message
+from drafter.util.fs import atomic_write_text
+from drafter.util.placeholders import placeholder_problems
+from drafter.util.yamlio import LineMap, dump_yaml, load_yaml
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """A UTF-8 file's text (BOM tolerated) or a Chinese DrafterError naming it."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DrafterError.one(f"找不到{what}：{path}", hint="请检查路径是否正确") from None
+    except OSError as exc:
+        raise DrafterError.one(f"无法读取{what}：{path}（{exc.strerror}）") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DrafterError.one(f"{what}不是 UTF-8 编码：{path}",
+                               hint="请用 UTF-8 编码另存该文件") from None
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate a plan file; DrafterError listing every problem with file:line."""
+    return plan_from_yaml(read_text_file(path, "计划文件"), str(path))
+
+
+def plan_from_yaml(text: str, file: str) -> Plan:
+    data, lines = load_yaml(text, file)
+    if data is None:
+        data = {}
+    return plan_from_data(data, lines, file)
+
+
+def plan_from_data(data: Any, lines: LineMap, file: str, prefix: tuple[Any, ...] = ()) -> Plan:
+    """Validate already-parsed YAML (the batch file reuses this for inline plans)."""
+    if not isinstance(data, dict):
+        raise DrafterError.one("计划文件的顶层应为“键: 值”的映射（meta、chapters、values 等）",
+                               file=file, line=lines.line(*prefix))
+    problems = [*raw_value_problems(data, lines, file, prefix)]
+    model: PlanModel | None = None
+    try:
+        model = PlanModel.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(validation_problems(exc, lines, file, prefix))
+    problems.extend(_placeholder_problems(data, lines, file, prefix))
+    if problems or model is None:
+        raise DrafterError(sorted(problems, key=lambda p: p.line or 0))
+    return _to_plan(model, lines, file, prefix)
+
+
+def validation_problems(
+    exc: ValidationError, lines: LineMap, file: str, prefix: tuple[Any, ...] = ()
+) -> list[Problem]:
+    """pydantic errors as Chinese problems, each at the line of the key it concerns."""
+    problems: list[Problem] = []
+    for error in exc.errors():
+        loc = tuple(p for p in error["loc"] if not _is_union_tag(p))
+        key = describe_loc(loc) or "（顶层）"
+        problems.append(Problem(f"{key}：{pydantic_message(dict(error))}", file=file,
+                                line=lines.line(*prefix, *loc)))
+    return problems
+
+
+def _is_union_tag(part: Any) -> bool:
+    """pydantic inserts type names such as 'function-before[...]' into union locations."""
+    return isinstance(part, str) and ("[" in part or part in ("str", "int", "float", "bool"))
+
+
+def raw_value_problems(
+    data: dict[str, Any], lines: LineMap, file: str, prefix: tuple[Any, ...]
+) -> Iterator[Problem]:
+    """Values must be single numbers or texts, at every level where values may appear."""
+    places: list[tuple[tuple[Any, ...], Any]] = [(("values",), data.get("values")),
+                                                 (("baseline",), data.get("baseline"))]
+    chapters = data.get("chapters")
+    if isinstance(chapters, list):
+        for ci, chapter in enumerate(chapters):
+            items = chapter.get("items") if isinstance(chapter, dict) else None
+            for ii, item in enumerate(items if isinstance(items, list) else []):
+                if isinstance(item, dict):
+                    places.append((("chapters", ci, "items", ii, "values"), item.get("values")))
+    for path, values in places:
+        if not isinstance(values, dict):
+            continue
+        for name, value in values.items():
+            if isinstance(value, list | dict):
+                yield Problem(f"参数“{name}”的值只能是一个数字或一段文字", file=file,
+                              line=lines.line(*prefix, *path, name))
+            if isinstance(name, str) and name.startswith("_"):
+                yield Problem(f"参数名“{name}”不能以下划线开头", file=file,
+                              line=lines.line(*prefix, *path, name))
+
+
+def _placeholder_problems(
+    data: dict[str, Any], lines: LineMap, file: str, prefix: tuple[Any, ...]
+) -> Iterator[Problem]:
+    """Custom text travels with the plan: only simple `{{ 名称 }}` placeholders allowed.
+
+    Walks the raw data, so these problems are reported together with shape errors."""
+    for path, text in _texts(data):
+        for message in placeholder_problems(text):
+            yield Problem(f"{describe_loc(path)}：{message}", file=file,
+                          line=lines.line(*prefix, *path),
+                          hint="文字中的大括号如需原样保留，请写成 {{ '{' }}")
+
+
+def _texts(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    def get(obj: Any, key: str) -> Any:
+        return obj.get(key) if isinstance(obj, dict) else None
+
+    candidates: list[tuple[tuple[Any, ...], Any]] = [
+        (("meta", "title"), get(get(data, "meta"), "title")),
+        (("meta", "options", "caption"), get(get(get(data, "meta"), "options"), "caption")),
+    ]
+    for part in ("preamble", "closing"):
+        value = data.get(part)
+        if isinstance(value, str):
+            candidates.append(((part,), value))
+        else:
+            candidates.append(((part, "text"), get(value, "text")))
+    chapters = data.get("chapters")
+    for ci, chapter in enumerate(chapters if isinstance(chapters, list) else []):
+        candidates.append((("chapters", ci, "heading"), get(chapter, "heading")))
+        items = get(chapter, "items")
+        for ii, item in enumerate(items if isinstance(items, list) else []):
+            for name in ("lead", "body", "section"):
+                candidates.append((("chapters", ci, "items", ii, name), get(item, name)))
+    for path, text in candidates:
+        if isinstance(text, str):
+            yield path, text
+
+
+def describe_loc(loc: tuple[Any, ...]) -> str:
+    """("chapters", 1, "items", 0, "values") → "第2章 第1条 values" for messages."""
+    parts: list[str] = []
+    i = 0
+    while i < len(loc):
+        key = loc[i]
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if key in ("chapters", "items", "variants") and isinstance(nxt, int):
+            unit = {"chapters": "章", "items": "条", "variants": "个变体"}[key]
+            parts.append(f"第{nxt + 1}{unit}")
+            i += 2
+            continue
+        parts.append(str(key))
+        i += 1
+    text = " ".join(parts)
+    return text.replace(" ", ".") if all(isinstance(p, str) for p in loc) else text
+
+
+def _to_plan(model: PlanModel, lines: LineMap, file: str, prefix: tuple[Any, ...]) -> Plan:
+    meta = model.meta
+    options = PlanOptions(**meta.options.model_dump())
+    plan_meta = PlanMeta(
+        title=meta.title, organ=meta.organ, region=meta.region, year=meta.year,
+        date=meta.date, template=meta.template, options=options,
+    )
+    chapters = [_to_chapter(c, ci, lines, prefix) for ci, c in enumerate(model.chapters)]
+    return Plan(
+        meta=plan_meta,
+        preamble=_to_text(model.preamble, lines.line(*prefix, "preamble")),
+        chapters=chapters,
+        closing=_to_text(model.closing, lines.line(*prefix, "closing")),
+        values={k: _scalar(v) for k, v in model.values.items()},
+        baseline={k: _scalar(v) for k, v in model.baseline.items()},
+        value_lines={k: lines.line(*prefix, "values", k) or 0 for k in model.values},
+        path=file,
+    )
+
+
+def _scalar(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, _dt.date) else value
+
+
+def _to_text(model: TextModel | None, line: int | None) -> PlanText | None:
+    if model is None:
+        return None
+    return PlanText(clause=model.clause, text=model.text, line=line)
+
+
+def _to_chapter(model: ChapterModel, ci: int, lines: LineMap,
+                prefix: tuple[Any, ...]) -> PlanChapter:
+    items = [item_from_model(item, lines.line(*prefix, "chapters", ci, "items", ii))
+             for ii, item in enumerate(model.items)]
+    return PlanChapter(key=model.key, heading=model.heading, items=items,
+                       line=lines.line(*prefix, "chapters", ci))
+
+
+def item_from_model(model: ItemModel, line: int | None) -> PlanItem:
+    return PlanItem(
+        clause=model.clause, variant=model.variant, lead=model.lead, body=model.body,
+        values={k: _scalar(v) for k, v in model.values.items()},
+        owners=list(model.owners) if model.owners is not None else None,
+        deadline=model.deadline, section=model.section, line=line,
+    )
+
+
+# --------------------------------------------------------------------------- out
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    """The plan as plain YAML data: meta in full (so users see every option), items compact."""
+    meta = plan.meta
+    opts = meta.options
+    data: dict[str, Any] = {
+        "meta": {
+            "title": meta.title, "organ": meta.organ, "region": meta.region, "year": meta.year,
+            "date": meta.date, "template": meta.template,
+            "options": {
+                "numbering": opts.numbering, "bold_leads": opts.bold_leads,
+                "caption": opts.caption, "signature": opts.signature, "owners": opts.owners,
+                "fonts": dict(opts.fonts), "dash": opts.dash, "profile": opts.profile,
+                "reference": opts.reference,
+            },
+        },
+    }
+    if plan.values:
+        data["values"] = dict(plan.values)
+    if plan.preamble is not None:
+        data["preamble"] = _text_data(plan.preamble)
+    data["chapters"] = [_chapter_data(c) for c in plan.chapters]
+    if plan.closing is not None:
+        data["closing"] = _text_data(plan.closing)
+    if plan.baseline:
+        data["baseline"] = dict(plan.baseline)
+    return data
+
+
+def _text_data(text: PlanText) -> Any:
+    if text.clause is None and text.text is not None:
+        return text.text
+    return {k: v for k, v in (("clause", text.clause), ("text", text.text)) if v is not None}
+
+
+def _chapter_data(chapter: PlanChapter) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if chapter.key is not None:
+        data["key"] = chapter.key
+    if chapter.heading is not None:
+        data["heading"] = chapter.heading
+    data["items"] = [_item_data(i) for i in chapter.items]
+    return data
+
+
+def _item_data(item: PlanItem) -> Any:
+    fields: dict[str, Any] = {
+        "clause": item.clause, "variant": item.variant, "lead": item.lead, "body": item.body,
+        "values": dict(item.values) or None, "owners": item.owners, "deadline": item.deadline,
+        "section": item.section,
+    }
+    data = {k: v for k, v in fields.items() if v is not None}
+    if list(data) == ["clause"]:
+        return item.clause
+    return data
+
+
+def plan_to_yaml(plan: Plan) -> str:
+    header = "# drafter 计划文件（工作要点）。用 drafter build 生成文档，drafter tui 编辑。\n"
+    return header + dump_yaml(plan_to_data(plan))
+
+
+def save_plan(plan: Plan, path: Path) -> None:
+    """Write the plan atomically (temp file, then rename)."""
+    atomic_write_text(Path(path), plan_to_yaml(plan))

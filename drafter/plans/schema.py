@@ -1,0 +1,154 @@
+"""The plan file format, declared once as pydantic models that reject unknown keys.
+
+These models only validate the shape of the YAML; `drafter.plans.io` turns them into the
+model dataclasses and reports every problem at once with file:line. Nothing here reads files
+or knows about the catalogue.
+
+Shorthands accepted on input (and used on output where they fit):
+- an item may be a bare clause id string: `- dj-1a2b3c`;
+- a preamble or closing may be a bare string of inline text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from drafter.model.plan import NUMBERING_STYLES, PlanMeta
+from drafter.model.taxonomy import CHAPTER_KEYS
+
+
+def _date_to_text(value: Any) -> Any:
+    """YAML reads 2025-01-10 as a date: keep it as the ISO text the user wrote."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
+def _clause_shorthand(value: Any) -> Any:
+    return {"clause": value} if isinstance(value, str) else value
+
+
+def _text_shorthand(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+DateText = Annotated[str, BeforeValidator(_date_to_text)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class OptionsModel(_Model):
+    numbering: Literal[NUMBERING_STYLES] = "continuous"  # type: ignore[valid-type]
+    bold_leads: bool = True
+    caption: str | None = None
+    signature: bool = False
+    owners: bool = False
+    fonts: dict[str, str] = Field(default_factory=dict)
+    dash: Literal["—", "-"] = "—"
+    profile: str = "gbt9704"
+    reference: str | None = None
+
+
+class MetaModel(_Model):
+    title: str = PlanMeta.title
+    organ: str = ""
+    region: str = ""
+    year: int = Field(default=PlanMeta.year, ge=1949, le=2100)
+    date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
+    template: str = PlanMeta.template
+    options: OptionsModel = Field(default_factory=OptionsModel)
+
+
+class TextModel(_Model):
+    """A preamble or closing: a clause id, inline text, or both (text edits the clause)."""
+
+    clause: str | None = None
+    text: str | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> TextModel:
+        if self.clause is None and self.text is None:
+            raise ValueError("需要 clause（条目编号）或 text（文字）")
+        return self
+
+
+class ItemModel(_Model):
+    clause: str | None = None
+    variant: str | None = None
+    lead: str | None = None
+    body: str | None = None
+    values: dict[str, Any] = Field(default_factory=dict)
+    owners: list[str] | None = None
+    deadline: DateText | None = None
+    section: str | None = None
+
+    @model_validator(mode="after")
+    def _clause_or_text(self) -> ItemModel:
+        if self.clause is None and not (self.lead or self.body):
+            raise ValueError("条目需要 clause（条目编号），或自定义的 lead/body 文字")
+        if self.variant is not None and self.clause is None:
+            raise ValueError("variant（变体）只能与 clause（条目编号）一起使用")
+        return self
+
+
+ItemEntry = Annotated[ItemModel, BeforeValidator(_clause_shorthand)]
+TextEntry = Annotated[TextModel | None, BeforeValidator(_text_shorthand)]
+
+
+class ChapterModel(_Model):
+    key: Literal[CHAPTER_KEYS] | None = None  # type: ignore[valid-type]
+    heading: str | None = None
+    items: list[ItemEntry] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _key_or_heading(self) -> ChapterModel:
+        if self.key is None and not self.heading:
+            raise ValueError("章需要 key（章类别）或 heading（标题）")
+        return self
+
+
+class PlanModel(_Model):
+    meta: MetaModel = Field(default_factory=MetaModel)
+    preamble: TextEntry = None
+    chapters: list[ChapterModel] = Field(default_factory=list)
+    closing: TextEntry = None
+    values: dict[str, Any] = Field(default_factory=dict)
+    baseline: dict[str, Any] = Field(default_factory=dict)
+
+
+_TYPE_MESSAGES: dict[str, str] = {
+    "extra_forbidden": "未知的键，请检查拼写（计划文件只接受文档中列出的键）",
+    "missing": "缺少必填项",
+    "string_type": "应为文字（如含冒号等特殊字符请加引号）",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "dict_type": "应为“键: 值”的映射",
+    "model_type": "应为“键: 值”的映射",
+    "model_attributes_type": "应为“键: 值”的映射",
+    "list_type": "应为列表（每行以“- ”开头）",
+    "greater_than_equal": "年份应不早于 1949",
+    "less_than_equal": "年份应不晚于 2100",
+    "string_pattern_mismatch": "日期应写成 2025-01-10 的形式",
+}
+
+
+def pydantic_message(error: dict[str, Any]) -> str:
+    """A Chinese message for one pydantic error."""
+    kind = error.get("type", "")
+    if kind == "literal_error":
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        expected = expected.replace("' or '", "'、'").replace("', '", "'、'")
+        return f"取值“{error.get('input')}”无效，应为以下之一：{expected}"
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error.get("msg", "")))
+    if kind in _TYPE_MESSAGES:
+        return _TYPE_MESSAGES[kind]
+    return f"格式不正确（{error.get('msg', kind)}）"

@@ -1,0 +1,51 @@
+"""A starter plan from a catalogue: what `drafter new` writes and the TUI's "new from template".
+
+Picks, per chapter key, the first one or two plan-kind clauses whose slots all have defaults
+(so the starter builds once region and year are filled), plus a preamble and a closing when
+the catalogue has them. Pure: no files, no rendering.
+"""
+
+from __future__ import annotations
+
+from drafter.model.catalogue import Catalogue
+from drafter.model.clause import Clause
+from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanText
+from drafter.model.taxonomy import CHAPTER_KEYS, DEFAULT_HEADINGS
+
+PER_CHAPTER = 2
+
+
+def _unfilled(clause: Clause) -> int:
+    return sum(1 for s in clause.slots if s.default in (None, ""))
+
+
+def _pick(clauses: list[Clause], kind: str, count: int) -> list[Clause]:
+    """The first `count` clauses of a kind, preferring those with every slot defaulted."""
+    candidates = [c for c in clauses if c.kind == kind]
+    ranked = sorted(enumerate(candidates), key=lambda ic: (_unfilled(ic[1]), ic[0]))
+    return [c for _, c in ranked[:count]]
+
+
+def starter_plan(
+    cat: Catalogue, *, region: str = "", year: int = 2025, organ: str = ""
+) -> Plan:
+    """A plan with a preamble, one chapter per chapter key with clauses, and a closing."""
+    everything = list(cat)
+    preamble = _pick(everything, "preamble", 1)
+    closing = _pick(everything, "closing", 1)
+    chapters: list[PlanChapter] = []
+    for key in CHAPTER_KEYS:
+        if key == "总体要求" and preamble:
+            continue  # the preamble paragraph stands for this chapter
+        picked = _pick(cat.chapters.get(key, []), "plan", PER_CHAPTER)
+        if picked:
+            chapters.append(PlanChapter(key=key, heading=DEFAULT_HEADINGS[key],
+                                        items=[PlanItem(clause=c.id) for c in picked]))
+    if not organ and region:
+        organ = f"{region}教育局"
+    return Plan(
+        meta=PlanMeta(region=region, year=year, organ=organ),
+        preamble=PlanText(clause=preamble[0].id) if preamble else None,
+        chapters=chapters,
+        closing=PlanText(clause=closing[0].id) if closing else None,
+    )
