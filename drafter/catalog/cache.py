@@ -1,0 +1,54 @@
+"""A per-file cache of validated catalogue records, so a big catalogue opens fast when warm.
+
+Parsing and validating 40,000 clauses of YAML takes seconds; reading back the validated plain
+records takes a fraction of that. Each catalogue file gets one cache file under
+`user_data_dir()/cache/catalog/`, keyed by the file's resolved path, size, mtime_ns, the drafter
+version and this format's number; any mismatch or damage means a miss. The records are plain
+dicts, lists, strings and numbers, stored with marshal (never pickle): nothing in a cache file
+can make code run.
+
+This module must not validate or build model objects. Failing to write a cache is never an
+error: the catalogue simply loads without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+from pathlib import Path
+from typing import Any
+
+from drafter import __version__
+from drafter.util.fs import atomic_write_bytes
+from drafter.util.paths import user_data_dir
+
+FORMAT = 1
+
+
+def _key(path: Path, stat: os.stat_result) -> tuple[Any, ...]:
+    return (FORMAT, __version__, str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+def _cache_file(path: Path) -> Path:
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:20]
+    return user_data_dir() / "cache" / "catalog" / f"{digest}.marshal"
+
+
+def read(path: Path, stat: os.stat_result) -> Any | None:
+    """The cached value for this exact file state, or None."""
+    try:
+        raw = _cache_file(path).read_bytes()
+        key, value = marshal.loads(raw)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return value if key == _key(path, stat) else None
+
+
+def write(path: Path, stat: os.stat_result, value: Any) -> None:
+    """Store `value` (marshal-able plain data) for this file state; silently skip on failure."""
+    try:
+        data = marshal.dumps((_key(path, stat), value))
+        atomic_write_bytes(_cache_file(path), data)
+    except (OSError, ValueError):
+        return

@@ -1,0 +1,147 @@
+"""Read and validate a catalogue folder: catalog/<chapter key>.yaml → Catalogue.
+
+Every problem in every file is collected and reported at once, each with file:line, so a
+curator fixes a hand-edited catalogue in one pass. Validation of one file is
+`drafter.catalog.schema`; this module adds what spans files (file names, duplicate ids),
+the per-file cache, and the construction of model objects.
+
+This module must not write catalogue files (that is `drafter.catalog.dump`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from drafter.catalog import cache
+from drafter.catalog.schema import Record, validate_chapter
+from drafter.model import (
+    CHAPTER_KEYS,
+    Catalogue,
+    Clause,
+    DrafterError,
+    Problem,
+    Slot,
+    Source,
+    Variant,
+)
+from drafter.util.yamlio import load_yaml
+
+_Found = tuple[str, int | None, str | None, str | None]
+
+
+def load_catalogue(dir: Path) -> Catalogue:
+    """The catalogue in `dir`; DrafterError listing every problem when it is not valid."""
+    problems, files = _read_dir(Path(dir))
+    if problems:
+        raise DrafterError(problems)
+    cat = Catalogue()
+    for key, records in files:
+        cat.chapters[key] = [_clause(key, r) for r in records]
+    return cat
+
+
+def check_catalogue(dir: Path) -> list[Problem]:
+    """Every problem of the catalogue in `dir` (empty when it is valid)."""
+    try:
+        problems, _ = _read_dir(Path(dir))
+    except DrafterError as exc:
+        return list(exc.problems)
+    return problems
+
+
+def catalogue_files(dir: Path) -> list[Path]:
+    """The catalogue files of `dir`, in chapter order; DrafterError when there are none."""
+    if not dir.exists():
+        raise DrafterError.one(
+            f"条目目录文件夹不存在：{dir}",
+            hint="请用 --catalog 指定目录文件夹，或先运行 drafter mine 文件… -o 文件夹 生成",
+        )
+    if not dir.is_dir():
+        raise DrafterError.one(f"条目目录应是一个文件夹：{dir}")
+    files = [p for p in dir.iterdir() if p.suffix in (".yaml", ".yml")
+             and not p.name.startswith(".") and p.is_file()]
+    if not files:
+        raise DrafterError.one(
+            f"文件夹 {dir} 中没有条目目录文件（如 党建.yaml）",
+            hint="请先运行 drafter mine 文件… -o 文件夹 生成条目目录",
+        )
+    order = {key: i for i, key in enumerate(CHAPTER_KEYS)}
+    return sorted(files, key=lambda p: (order.get(p.stem, len(order)), p.name))
+
+
+def _read_dir(dir: Path) -> tuple[list[Problem], list[tuple[str, list[Record]]]]:
+    problems: list[Problem] = []
+    files: list[tuple[str, list[Record]]] = []
+    for path in catalogue_files(dir):
+        if path.stem not in CHAPTER_KEYS or path.suffix != ".yaml":
+            problems.append(Problem(
+                f"文件名“{path.name}”不是章节文件", file=str(path),
+                hint="文件名只能是 " + "、".join(f"{k}.yaml" for k in CHAPTER_KEYS),
+            ))
+            continue
+        found, records = _read_file(path)
+        problems.extend(Problem(m, file=str(path), line=line, where=where, hint=hint)
+                        for m, line, where, hint in found)
+        files.append((path.stem, records))
+    problems.extend(_duplicate_ids(dir, files))
+    return problems, files
+
+
+def _read_file(path: Path) -> tuple[list[_Found], list[Record]]:
+    """(problems, records) of one file, from the cache when the file has not changed."""
+    stat = path.stat()
+    cached = cache.read(path, stat)
+    if cached is not None:
+        found, records = cached
+        return [tuple(f) for f in found], records  # type: ignore[misc]
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return [("文件不是 UTF-8 编码", None, None, "请用 UTF-8 编码保存该文件")], []
+    try:
+        data, lines = load_yaml(text, str(path))
+    except DrafterError as exc:
+        return [(p.message, p.line, p.where, p.hint) for p in exc.problems], []
+    records, result = validate_chapter(data, lines, path.stem)
+    cache.write(path, stat, (result.items, records))
+    return result.items, records
+
+
+def _duplicate_ids(dir: Path, files: list[tuple[str, list[Record]]]) -> list[Problem]:
+    seen: dict[str, tuple[str, int | None]] = {}
+    out: list[Problem] = []
+    for key, records in files:
+        name = str(dir / f"{key}.yaml")
+        for r in records:
+            for ident, line in [(r["id"], r["line"])] + [(v["id"], v["line"])
+                                                          for v in r["variants"]]:
+                if ident in seen:
+                    first_file, first_line = seen[ident]
+                    out.append(Problem(
+                        f"编号“{ident}”重复（首次出现在 {first_file}:{first_line}）",
+                        file=name, line=line, hint="每个条目和变体的编号必须唯一",
+                    ))
+                else:
+                    seen[ident] = (name, line)
+    return out
+
+
+def _slots(records: list[Record]) -> list[Slot]:
+    return [Slot(**s) for s in records]
+
+
+def _source(record: dict[str, Any] | None) -> Source | None:
+    return None if record is None else Source(**record)
+
+
+def _clause(key: str, r: Record) -> Clause:
+    return Clause(
+        id=r["id"], chapter=key, lead=r["lead"], body=r["body"], kind=r["kind"],
+        tags=r["tags"], owners=r["owners"], slots=_slots(r["slots"]),
+        sources=[Source(**s) for s in r["sources"]],
+        variants=[Variant(id=v["id"], lead=v["lead"], body=v["body"], slots=_slots(v["slots"]),
+                          source=_source(v["source"]), owners=v["owners"])
+                  for v in r["variants"]],
+        flags=r["flags"],
+    )

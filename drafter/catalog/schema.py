@@ -1,0 +1,288 @@
+"""The catalogue file format, declared once: validation of one parsed chapter file.
+
+`validate_chapter` walks the parsed YAML of one `catalog/<key>.yaml`, collects every problem
+(with the line from yamlio's LineMap) and, when there is none, returns plain records —
+dicts, lists, strings and numbers only, so that the loader can cache them with marshal and
+build model objects quickly.
+
+This module must not read files, cache, or build model objects; cross-file checks (duplicate
+ids) belong to the loader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafter.model.clause import CLAUSE_KINDS, SLOT_TYPES
+from drafter.model.plan import GLOBAL_NAMES
+from drafter.util.placeholders import placeholder_problems, template_names
+from drafter.util.yamlio import LineMap
+
+TOP_KEYS = ("chapter", "clauses")
+CLAUSE_KEYS = ("id", "lead", "body", "kind", "tags", "owners", "slots", "sources", "flags",
+               "variants")
+VARIANT_KEYS = ("id", "lead", "body", "slots", "owners", "source")
+SLOT_KEYS = ("name", "label", "type", "unit", "default")
+SOURCE_KEYS = ("file", "marker", "year", "region", "title")
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+TYPE_NAMES = {str: "文字", int: "整数", float: "小数", bool: "是/否", list: "列表", dict: "映射"}
+
+Record = dict[str, Any]
+
+
+@dataclass
+class Found:
+    """Problems of one file, as (message, line, where, hint) tuples (cacheable)."""
+
+    items: list[tuple[str, int | None, str | None, str | None]] = field(default_factory=list)
+
+    def add(self, message: str, line: int | None, where: str | None = None,
+            hint: str | None = None) -> None:
+        self.items.append((message, line, where, hint))
+
+
+class _Ctx:
+    def __init__(self, lines: LineMap, found: Found) -> None:
+        self.lines = lines
+        self.found = found
+
+    def problem(self, path: tuple[Any, ...], message: str, where: str | None = None,
+                hint: str | None = None) -> None:
+        self.found.add(message, self.lines.line(*path), where, hint)
+
+
+def _type_name(value: Any) -> str:
+    return "空值" if value is None else TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def validate_chapter(data: Any, lines: LineMap, key: str) -> tuple[list[Record], Found]:
+    """Records of the file's clauses and every problem found (records are [] on problems)."""
+    found = Found()
+    ctx = _Ctx(lines, found)
+    if data is None:
+        return [], found
+    if not isinstance(data, dict):
+        ctx.problem((), f"文件顶层应是含 chapter 和 clauses 的映射，实际是{_type_name(data)}")
+        return [], found
+    _unknown_keys(ctx, (), data, TOP_KEYS, None)
+    chapter = data.get("chapter", key)
+    if chapter != key:
+        ctx.problem(("chapter",), f"chapter 为“{chapter}”，与文件名“{key}.yaml”不一致",
+                    hint="章节由文件名决定；移动条目请把它剪切到对应文件中")
+    if "clauses" not in data:
+        ctx.problem((), "缺少必填字段“clauses”（条目列表）")
+    raw = data.get("clauses")
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        ctx.problem(("clauses",), f"clauses 应为列表，实际是{_type_name(raw)}")
+        return [], found
+    records = [_clause(ctx, ("clauses", i), value, i) for i, value in enumerate(raw)]
+    if found.items:
+        return [], found
+    return [r for r in records if r is not None], found
+
+
+def _unknown_keys(ctx: _Ctx, path: tuple[Any, ...], data: dict[Any, Any],
+                  allowed: tuple[str, ...], where: str | None) -> None:
+    for k in data:
+        if k not in allowed:
+            ctx.problem((*path, k), f"未知字段“{k}”", where, "允许的字段：" + "、".join(allowed))
+
+
+def _required(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+              where: str | None) -> None:
+    if name not in data:
+        ctx.problem(path, f"缺少必填字段“{name}”", where)
+
+
+def _text(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str, where: str | None,
+          *, optional: bool = False) -> str | None:
+    value = data.get(name)
+    if value is None:
+        return None if optional else ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        ctx.problem((*path, name), f"字段“{name}”应为文字，实际是{_type_name(value)}", where)
+        return None
+    if not isinstance(value, str) and name in ("lead", "body", "id", "name", "label", "file"):
+        ctx.problem((*path, name), f"字段“{name}”应为文字，实际是{_type_name(value)}", where,
+                    "数字请加引号")
+        return None
+    return str(value)
+
+
+def _text_list(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+               where: str | None) -> list[str]:
+    value = data.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        ctx.problem((*path, name), f"字段“{name}”应为文字列表", where, "每行一项：- 文字")
+        return []
+    return list(value)
+
+
+def _clause(ctx: _Ctx, path: tuple[Any, ...], data: Any, index: int) -> Record | None:
+    if not isinstance(data, dict):
+        ctx.problem(path, f"第{index + 1}个条目应是映射（id、lead、body…），"
+                          f"实际是{_type_name(data)}")
+        return None
+    clause_id = data.get("id")
+    where = f"条目 {clause_id}" if isinstance(clause_id, str) else f"第{index + 1}个条目"
+    _unknown_keys(ctx, path, data, CLAUSE_KEYS, where)
+    for name in ("id", "body"):
+        _required(ctx, path, data, name, where)
+    cid = _id(ctx, path, data, where)
+    lead = _text(ctx, path, data, "lead", where) or ""
+    body = _text(ctx, path, data, "body", where) or ""
+    kind = data.get("kind", "plan")
+    if kind not in CLAUSE_KINDS:
+        ctx.problem((*path, "kind"), f"kind“{kind}”无效", where, "可选：" + "、".join(CLAUSE_KINDS))
+    slots = _slots(ctx, path, data, where)
+    _templates(ctx, path, lead, body, slots, where)
+    variants = _list_of(ctx, path, data, "variants", where)
+    return {
+        "id": cid, "lead": lead, "body": body, "kind": kind, "line": ctx.lines.line(*path),
+        "tags": _text_list(ctx, path, data, "tags", where),
+        "owners": _text_list(ctx, path, data, "owners", where),
+        "flags": _text_list(ctx, path, data, "flags", where),
+        "slots": slots,
+        "sources": [_source(ctx, (*path, "sources", i), s, where)
+                    for i, s in enumerate(_list_of(ctx, path, data, "sources", where))],
+        "variants": [_variant(ctx, (*path, "variants", i), v, cid, where)
+                     for i, v in enumerate(variants)],
+    }
+
+
+def _id(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], where: str | None) -> str:
+    value = _text(ctx, path, data, "id", where, optional=True)
+    if value is not None and not ID_RE.match(value):
+        ctx.problem((*path, "id"), f"编号“{value}”无效", where,
+                    "编号只能由英文字母、数字和 - _ . 组成，如 dj-3fa2c1")
+    return value or ""
+
+
+def _list_of(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+             where: str | None) -> list[Any]:
+    value = data.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        ctx.problem((*path, name), f"字段“{name}”应为列表，实际是{_type_name(value)}", where)
+        return []
+    return value
+
+
+def _slots(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any],
+           where: str | None) -> list[Record]:
+    out: list[Record] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(_list_of(ctx, path, data, "slots", where)):
+        spath = (*path, "slots", i)
+        if not isinstance(raw, dict):
+            ctx.problem(spath, f"参数应是映射（name、label、type…），实际是{_type_name(raw)}",
+                        where)
+            continue
+        _unknown_keys(ctx, spath, raw, SLOT_KEYS, where)
+        _required(ctx, spath, raw, "name", where)
+        name = _text(ctx, spath, raw, "name", where, optional=True) or ""
+        if name and (not name.isidentifier() or name.startswith("_")):
+            ctx.problem((*spath, "name"), f"参数名“{name}”无效", where,
+                        "只能用汉字、字母、数字和下划线，且不以数字或下划线开头")
+        elif name in GLOBAL_NAMES:
+            ctx.problem((*spath, "name"), f"参数名“{name}”是全局参数，不能在 slots 中声明", where,
+                        "直接在正文中使用 {{ " + name + " }} 即可")
+        elif name in seen:
+            ctx.problem((*spath, "name"), f"参数名“{name}”重复", where)
+        seen.add(name)
+        slot_type = raw.get("type", "text")
+        if slot_type not in SLOT_TYPES:
+            ctx.problem((*spath, "type"), f"参数“{name}”的类型“{slot_type}”无效", where,
+                        "可选：" + "、".join(SLOT_TYPES))
+            slot_type = "text"
+        default = raw.get("default")
+        if not _default_fits(slot_type, default):
+            ctx.problem((*spath, "default"),
+                        f"参数“{name}”的默认值“{default}”与类型 {slot_type} 不符", where)
+        out.append({
+            "name": name, "label": _text(ctx, spath, raw, "label", where, optional=True) or name,
+            "type": slot_type, "unit": _text(ctx, spath, raw, "unit", where, optional=True),
+            "default": default,
+        })
+    return out
+
+
+def _default_fits(slot_type: str, value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, bool):
+        return False
+    if slot_type in ("integer", "year"):
+        return isinstance(value, int)
+    if slot_type in ("decimal", "percent"):
+        return isinstance(value, int | float)
+    return isinstance(value, str | int | float)
+
+
+def _templates(ctx: _Ctx, path: tuple[Any, ...], lead: str, body: str, slots: list[Record],
+               where: str | None) -> None:
+    used: set[str] = set()
+    for name, text in (("lead", lead), ("body", body)):
+        for message in placeholder_problems(text):
+            ctx.problem((*path, name), message, where, "文中的大括号请写成 {{ '{' }}")
+        used |= template_names(text)
+    declared = {s["name"] for s in slots}
+    for name in sorted(used - declared - set(GLOBAL_NAMES)):
+        ctx.problem(path, f"占位符“{{{{ {name} }}}}”未在 slots 中声明", where,
+                    "请在 slots 中添加该参数，或改正占位符名称")
+    for i, slot in enumerate(slots):
+        if slot["name"] and slot["name"] not in used:
+            ctx.problem((*path, "slots", i), f"参数“{slot['name']}”已声明但正文中没有使用",
+                        where, "请删除该参数，或在正文中加入 {{ " + slot["name"] + " }}")
+
+
+def _source(ctx: _Ctx, path: tuple[Any, ...], raw: Any, where: str | None) -> Record:
+    if not isinstance(raw, dict):
+        ctx.problem(path, f"来源应是映射（file、marker、year…），实际是{_type_name(raw)}", where)
+        return {}
+    _unknown_keys(ctx, path, raw, SOURCE_KEYS, where)
+    _required(ctx, path, raw, "file", where)
+    year = raw.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        ctx.problem((*path, "year"), f"来源年份“{year}”应为整数", where)
+    return {
+        "file": _text(ctx, path, raw, "file", where) or "",
+        "marker": _text(ctx, path, raw, "marker", where, optional=True),
+        "year": year,
+        "region": _text(ctx, path, raw, "region", where, optional=True),
+        "title": _text(ctx, path, raw, "title", where, optional=True),
+    }
+
+
+def _variant(ctx: _Ctx, path: tuple[Any, ...], raw: Any, clause_id: str,
+             where: str | None) -> Record:
+    if not isinstance(raw, dict):
+        ctx.problem(path, f"变体应是映射（id、lead、body…），实际是{_type_name(raw)}", where)
+        return {}
+    vid = raw.get("id")
+    vwhere = f"变体 {vid}" if isinstance(vid, str) else where
+    _unknown_keys(ctx, path, raw, VARIANT_KEYS, vwhere)
+    for name in ("id", "body"):
+        _required(ctx, path, raw, name, vwhere)
+    value = _text(ctx, path, raw, "id", vwhere, optional=True) or ""
+    if value and clause_id and not value.startswith(f"{clause_id}/"):
+        ctx.problem((*path, "id"), f"变体编号“{value}”应以“{clause_id}/”开头", vwhere,
+                    f"如 {clause_id}/2")
+    lead = _text(ctx, path, raw, "lead", vwhere) or ""
+    body = _text(ctx, path, raw, "body", vwhere) or ""
+    slots = _slots(ctx, path, raw, vwhere)
+    _templates(ctx, path, lead, body, slots, vwhere)
+    source = raw.get("source")
+    return {
+        "id": value, "lead": lead, "body": body, "slots": slots, "line": ctx.lines.line(*path),
+        "owners": _text_list(ctx, path, raw, "owners", vwhere),
+        "source": None if source is None else _source(ctx, (*path, "source"), source, vwhere),
+    }
