@@ -1,23 +1,160 @@
-"""`drafter build|batch|new`: placeholder until rendering lands."""
+"""`drafter build|batch|new`: render a plan, render a batch of county variants, start a plan.
+
+Thin: parse arguments, call plans/render, print. Default outputs:
+- build: `<plan file name>.<format>` in the current directory (`--tasks`: `<name>-任务分解表.docx`);
+- batch: the folder `<batch file name>-out/` in the current directory;
+Existing files are never overwritten without --force.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
+import sys
+import unicodedata
+from pathlib import Path
+
 import click
+
+from drafter.model.catalogue import Catalogue
+from drafter.model.errors import DrafterError
+from drafter.model.plan import Plan
+from drafter.plans.batch import Batch, apply_variant, load_batch
+from drafter.plans.io import load_plan, plan_to_yaml
+from drafter.plans.starter import starter_plan
+from drafter.render.batch import BatchResult, Checker, plan_jobs, render_batch
+from drafter.render.build import build_document, format_for
+from drafter.util.fs import atomic_write_text, check_writable
+from drafter.util.paths import bundled_catalog_dir
+
+_CATALOG_HELP = "条目目录文件夹（默认使用自带目录）"
+
+
+def load_catalogue_dir(catalog: Path | None) -> Catalogue:
+    from drafter.catalog.load import load_catalogue
+
+    path = Path(catalog) if catalog else bundled_catalog_dir()
+    if not path.is_dir():
+        raise DrafterError.one(f"找不到条目目录文件夹：{path}", hint="请用 --catalog 指定")
+    return load_catalogue(path)
 
 
 @click.command("build")
-def build_cmd() -> None:
-    """生成文档。"""
-    raise click.ClickException("尚未实现")
+@click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="输出文件（默认：当前目录下与计划文件同名）")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]),
+              help="输出格式（默认按输出文件扩展名，否则 docx）")
+@click.option("--tasks", is_flag=True, help="生成重点任务分解表（.docx）而不是要点正文")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
+def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool, force: bool,
+              catalog: Path | None) -> None:
+    """按计划文件生成文档（Word / Markdown / 纯文本）。"""
+    plan = load_plan(plan_file)
+    if output is None:
+        fmt = fmt or "docx"
+        stem = f"{plan_file.stem}-任务分解表" if tasks else plan_file.stem
+        output = Path.cwd() / f"{stem}.{fmt}"
+    fmt = format_for(output, fmt)
+    check_writable(output, force)  # before the (slower) catalogue load
+    cat = load_catalogue_dir(catalog)
+    written = build_document(plan, cat, output, fmt=fmt, force=force, tasks=tasks)
+    click.echo(f"已生成：{written}")
 
 
 @click.command("batch")
-def batch_cmd() -> None:
-    """批量生成。"""
-    raise click.ClickException("尚未实现")
+@click.argument("batch_file", metavar="BATCH.yaml", type=click.Path(path_type=Path))
+@click.option("-o", "--outdir", type=click.Path(path_type=Path, file_okay=False),
+              help="输出文件夹（默认：当前目录下的 <批量文件名>-out）")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="并行进程数（默认：CPU 核数）")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@click.option("--strict", is_flag=True, help="检查中的警告也算作失败")
+@click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
+def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bool,
+              strict: bool, catalog: Path | None) -> None:
+    """批量生成：一个基础计划，按各县（区）的名称和数字生成多份文档。"""
+    batch = load_batch(batch_file)
+    cat = load_catalogue_dir(catalog)
+    outdir = outdir or Path.cwd() / f"{batch_file.stem}-out"
+    outdir.mkdir(parents=True, exist_ok=True)
+    job_list = plan_jobs(_variant_plans(batch), batch.output, outdir, batch.format, force)
+    with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
+                           show_pos=True) as bar:
+        def advance(_: BatchResult) -> None:
+            bar.update(1)
+
+        results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
+                               checker=batch_checker(), on_done=advance)
+    failed = _report(results, strict)
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+def batch_checker() -> Checker | None:
+    """The per-variant checks (issue 5). The lead wires `drafter.check` in here: return a
+    module-level function `(blocks, plan) -> [(severity, message)]`; None runs no checks."""
+    return None
+
+
+def _variant_plans(batch: Batch) -> list[tuple[str, Plan | None, list[str]]]:
+    out: list[tuple[str, Plan | None, list[str]]] = []
+    for variant in batch.variants:
+        try:
+            out.append((variant.name, apply_variant(batch.base, variant, batch.path), []))
+        except DrafterError as exc:
+            out.append((variant.name, None, [str(p) for p in exc.problems]))
+    return out
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _report(results: list[BatchResult], strict: bool) -> int:
+    """Problems on stderr (named by variant), then a summary table on stdout; failures count."""
+    failed = 0
+    rows: list[tuple[str, str, str, str]] = []
+    for r in results:
+        errors = [m for s, m in r.findings if s == "错误" or (strict and s == "警告")]
+        warnings = [m for s, m in r.findings if s == "警告" and not strict]
+        ok = r.ok and not errors
+        failed += not ok
+        for message in r.problems + errors:
+            click.echo(f"错误：变体“{r.name}”：{message}", err=True)
+        status = "成功" if ok else "失败"
+        note = f"{r.items} 条" if r.ok else f"{len(r.problems) + len(errors)} 个问题"
+        if warnings:
+            note += f"，{len(warnings)} 个警告"
+        rows.append((r.name, status, r.out.name if r.out and r.ok else "—", note))
+    header = ("变体", "状态", "文件", "说明")
+    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        click.echo("  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
+    click.echo(f"共 {len(results)} 份：成功 {len(results) - failed} 份，失败 {failed} 份。")
+    return failed
 
 
 @click.command("new")
-def new_cmd() -> None:
-    """新建计划。"""
-    raise click.ClickException("尚未实现")
+@click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
+@click.option("--region", default="", help="地区，如“安顺市”")
+@click.option("--year", type=click.IntRange(1949, 2100), default=None,
+              help="计划年份（默认：明年）")
+@click.option("--organ", default="", help="发文机关（默认：<地区>教育局）")
+@click.option("--force", is_flag=True, help="覆盖已存在的文件")
+@click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
+def new_cmd(plan_file: Path, region: str, year: int | None, organ: str, force: bool,
+            catalog: Path | None) -> None:
+    """新建计划文件：从目录中每章选取一两个条目作为起点。"""
+    check_writable(plan_file, force)
+    cat = load_catalogue_dir(catalog)
+    year = year or _dt.date.today().year + 1
+    plan = starter_plan(cat, region=region, year=year, organ=organ)
+    atomic_write_text(plan_file, plan_to_yaml(plan))
+    click.echo(f"已新建计划：{plan_file}")
+    if not region:
+        click.echo("提示：请在 meta.region 填写地区，然后运行 drafter build 生成文档。", err=True)

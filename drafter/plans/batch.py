@@ -119,12 +119,6 @@ def _base_problems(model: BatchModel, lines: LineMap, file: str) -> list[Problem
     if (model.base is None) == (model.plan is None):
         problems.append(Problem("需要 base（基础计划文件路径）或 plan（内嵌计划）二者之一",
                                 file=file, line=1))
-    seen: dict[str, int] = {}
-    for i, variant in enumerate(model.variants):
-        if variant.name in seen:
-            problems.append(Problem(f"变体名称“{variant.name}”重复（第{seen[variant.name] + 1}个"
-                                    "变体已用过）", file=file, line=lines.line("variants", i)))
-        seen.setdefault(variant.name, i)
     for message in placeholder_problems(model.output):
         problems.append(Problem(f"output：{message}", file=file, line=lines.line("output")))
     return problems
@@ -134,10 +128,17 @@ def _variant_problems(data: dict[str, Any], lines: LineMap, file: str) -> list[P
     """Values must be scalars and custom text may hold only simple placeholders."""
     problems: list[Problem] = []
     variants = data.get("variants")
+    seen: dict[str, int] = {}
     for vi, variant in enumerate(variants if isinstance(variants, list) else []):
         if not isinstance(variant, dict):
             continue
         prefix = ("variants", vi)
+        name = variant.get("name")
+        if isinstance(name, str) and name in seen:
+            problems.append(Problem(f"变体名称“{name}”重复（第{seen[name] + 1}个变体已用过）",
+                                    file=file, line=lines.line(*prefix, "name")))
+        if isinstance(name, str):
+            seen.setdefault(name, vi)
         problems.extend(raw_value_problems({"values": variant.get("values")}, lines, file,
                                             prefix))
         texts = [(("title",), variant.get("title"))]

@@ -89,10 +89,10 @@ class ItemModel(_Model):
 
     @model_validator(mode="after")
     def _clause_or_text(self) -> ItemModel:
-        if self.clause is None and not (self.lead or self.body):
-            raise ValueError("条目需要 clause（条目编号），或自定义的 lead/body 文字")
         if self.variant is not None and self.clause is None:
             raise ValueError("variant（变体）只能与 clause（条目编号）一起使用")
+        if self.clause is None and not (self.lead or self.body):
+            raise ValueError("条目需要 clause（条目编号），或自定义的 lead/body 文字")
         return self
 
 
@@ -122,7 +122,7 @@ class PlanModel(_Model):
 
 
 _TYPE_MESSAGES: dict[str, str] = {
-    "extra_forbidden": "未知的键，请检查拼写（计划文件只接受文档中列出的键）",
+    "extra_forbidden": "未知的键，请检查拼写（只接受说明中列出的键）",
     "missing": "缺少必填项",
     "string_type": "应为文字（如含冒号等特殊字符请加引号）",
     "int_type": "应为整数",

@@ -1,0 +1,158 @@
+"""Render many plans (one per county) in parallel on all cores; one bad plan never stops the rest.
+
+The CLI reads the batch file (drafter.plans.batch), applies each variant and hands the
+resulting plans here with their output paths. Each worker renders and writes one document
+and returns a result; failures come back as Chinese messages named by the variant.
+Output names come from a pattern rendered in the sandbox and always stay inside OUTDIR.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.model.blocks import Block
+from drafter.model.catalogue import Catalogue
+from drafter.model.errors import DrafterError
+from drafter.model.plan import Plan
+from drafter.model.values import validate_value
+from drafter.render.blocks import render_blocks
+from drafter.render.build import document_bytes
+from drafter.render.env import render_text
+from drafter.util.fs import atomic_write_bytes, check_writable, inside
+
+# Per-variant checks, wired by the CLI (issue 5): blocks + plan → (severity, message) pairs,
+# severity one of "错误" / "警告" / "提示". Must be a module-level function (it is pickled
+# into worker processes).
+Checker = Callable[[list[Block], Plan], list[tuple[str, str]]]
+
+
+@dataclass
+class BatchJob:
+    name: str  # the variant's name, for messages
+    plan: Plan | None  # None when the variant could not even be built
+    out: Path | None
+    problems: list[str] = field(default_factory=list)  # why it cannot render
+
+
+@dataclass
+class BatchResult:
+    name: str
+    out: Path | None
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+    findings: list[tuple[str, str]] = field(default_factory=list)
+    items: int = 0
+    seconds: float = 0.0
+
+
+def output_name(pattern: str, plan: Plan, variant: str, fmt: str) -> str:
+    """The file name for one variant: the pattern rendered with its values, plus the suffix."""
+    context: dict[str, Any] = {**plan.values, **plan.global_values(), "名称": variant}
+    year, error = validate_value("year", context["年份"])
+    if error is None:
+        context["年份"] = year
+    name = render_text(pattern, context, where=f"变体“{variant}”的输出文件名").strip()
+    return f"{name or variant}.{fmt}"
+
+
+def plan_jobs(named_plans: Iterable[tuple[str, Plan | None, list[str]]], pattern: str,
+              outdir: Path, fmt: str, force: bool) -> list[BatchJob]:
+    """Output paths for each variant, inside OUTDIR, unique, not overwriting without force."""
+    jobs: list[BatchJob] = []
+    taken: dict[Path, str] = {}
+    for name, plan, problems in named_plans:
+        job = BatchJob(name=name, plan=plan, out=None, problems=list(problems))
+        if plan is not None and not job.problems:
+            try:
+                out = inside(outdir, output_name(pattern, plan, name, fmt))
+                if out in taken:
+                    raise DrafterError.one(
+                        f"输出文件名“{out.name}”与变体“{taken[out]}”重复",
+                        hint="请在 output 中加入能区分各变体的参数，如 {{ 名称 }}")
+                check_writable(out, force)
+                taken[out] = name
+                job.out = out
+            except DrafterError as exc:
+                job.problems = [str(p) for p in exc.problems]
+        jobs.append(job)
+    return jobs
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(cat: Catalogue, fmt: str, checker: Checker | None) -> None:
+    _WORKER.update(cat=cat, fmt=fmt, checker=checker)
+
+
+def _render_one(job: BatchJob) -> BatchResult:
+    """Render and write one variant (in a worker process, or in-process for one job)."""
+    start = time.perf_counter()
+    result = BatchResult(name=job.name, out=job.out, ok=False)
+    if job.problems or job.plan is None or job.out is None:
+        result.problems = job.problems or ["无法生成"]
+        return result
+    try:
+        blocks = render_blocks(job.plan, _WORKER["cat"])
+        checker: Checker | None = _WORKER.get("checker")
+        if checker is not None:
+            result.findings = list(checker(blocks, job.plan))
+        atomic_write_bytes(job.out, document_bytes(blocks, job.plan, fmt=_WORKER["fmt"]))
+        result.ok = True
+        result.items = sum(1 for b in blocks if b.role == "item")
+    except DrafterError as exc:
+        result.problems = [str(p) for p in exc.problems]
+    except Exception as exc:  # a bug must not take the other counties down
+        result.problems = [f"内部错误（{type(exc).__name__}）：{exc}"]
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def render_batch(jobs: list[BatchJob], cat: Catalogue, *, fmt: str, workers: int | None = None,
+                 checker: Checker | None = None,
+                 on_done: Callable[[BatchResult], None] | None = None) -> list[BatchResult]:
+    """Render every job, in parallel when there is more than one; results in job order."""
+    workers = max(1, workers or os.cpu_count() or 1)
+    indices = [i for i, j in enumerate(jobs) if not j.problems and j.plan is not None]
+    results: dict[int, BatchResult] = {}
+    for index, job in enumerate(jobs):
+        if index not in indices:
+            results[index] = _render_one(job)
+            if on_done:
+                on_done(results[index])
+    if workers == 1 or len(indices) <= 1:
+        _init_worker(cat, fmt, checker)
+        for index in indices:
+            results[index] = _render_one(jobs[index])
+            if on_done:
+                on_done(results[index])
+    else:
+        _run_pool(jobs, indices, cat, fmt, checker, min(workers, len(indices)), results, on_done)
+    return [results[i] for i in range(len(jobs))]
+
+
+def _run_pool(jobs: list[BatchJob], indices: list[int], cat: Catalogue, fmt: str,
+              checker: Checker | None, workers: int, results: dict[int, BatchResult],
+              on_done: Callable[[BatchResult], None] | None) -> None:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(cat, fmt, checker)) as pool:
+        pending: dict[Future[BatchResult], int] = {
+            pool.submit(_render_one, jobs[i]): i for i in indices
+        }
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = pending.pop(future)
+                try:
+                    results[index] = future.result()
+                except Exception as exc:  # a crashed worker process
+                    results[index] = BatchResult(name=jobs[index].name, out=jobs[index].out,
+                                                 ok=False, problems=[f"进程出错：{exc}"])
+                if on_done:
+                    on_done(results[index])
