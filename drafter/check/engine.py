@@ -1,0 +1,241 @@
+"""Run the checks: turn a plan-as-rendered (blocks) or a mined document into a Draft, run every
+rule family over it, and return the findings in a stable order.
+
+Works on model objects only: it never reads files other than the rule table, never renders and
+never mines (the CLI and TUI wire those in). The rules themselves live in rules_*.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from drafter.check import (
+    rules_numbers,
+    rules_punct,
+    rules_structure,
+    rules_text,
+    rules_time,
+    rules_years,
+)
+from drafter.check.finding import (
+    SEVERITY_ORDER,
+    BaselinePair,
+    Context,
+    Draft,
+    Finding,
+    OutlineChapter,
+    OutlineItem,
+    Segment,
+)
+from drafter.check.table import CheckProfile, RuleTable, default_table, load_table
+from drafter.model.blocks import Block, Location
+from drafter.model.catalogue import Catalogue
+from drafter.model.document import MinedDocument, MinedItem
+from drafter.model.plan import Plan
+
+__all__ = [
+    "BaselinePair", "CheckProfile", "Finding", "RuleTable", "check_blocks", "check_document",
+    "check_draft", "check_plan", "load_table", "stale_flags", "summary_line",
+]
+
+Rule = Callable[[Draft, Context], Iterable[Finding]]
+
+# Every rule family, in the order findings of equal place are listed.
+RULES: tuple[Rule, ...] = (
+    rules_years.check_title_year,
+    rules_time.check_time,
+    rules_years.check_ranges,
+    rules_years.check_deadlines,
+    rules_years.check_dashes,
+    rules_text.check_placeholders,
+    rules_text.check_slots,
+    rules_text.check_junk,
+    rules_punct.check_halfwidth,
+    rules_punct.check_unpaired,
+    rules_punct.check_doubled,
+    rules_punct.check_lead_stop,
+    rules_structure.check_chapter_numbering,
+    rules_structure.check_item_numbering,
+    rules_structure.check_empty_chapters,
+    rules_structure.check_required_chapters,
+    rules_structure.check_duplicates,
+    rules_numbers.check_percentages,
+    rules_numbers.check_baseline,
+)
+
+_PARTS = {"title": "标题", "caption": "题注", "preamble": "总体要求", "chapter": "章标题",
+          "section": "节标题", "closing": "结束语", "signature": "落款", "date": "日期"}
+
+
+def _table(rules: RuleTable | Path | str | None) -> RuleTable:
+    if rules is None:
+        return default_table()
+    if isinstance(rules, RuleTable):
+        return rules
+    return load_table(Path(rules))
+
+
+def check_draft(draft: Draft, *, rules: RuleTable | Path | str | None = None,
+                profile: CheckProfile | None = None) -> list[Finding]:
+    """Every finding for the draft, errors first, then in document order."""
+    table = _table(rules)
+    ctx = Context(table=table, profile=profile or table.profile, year=draft.year)
+    found: list[Finding] = []
+    for rule in RULES:
+        for finding in rule(draft, ctx):
+            if table.is_enabled(finding.rule):
+                found.append(finding)
+    return sorted(found, key=_order)
+
+
+def _order(finding: Finding) -> tuple[int, int, int, int]:
+    loc = finding.location
+    return (SEVERITY_ORDER[finding.severity], loc.chapter or 0, loc.item or 0, loc.line or 0)
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
+    return (f"共 {len(findings)} 个问题：错误 {counts['错误']}，警告 {counts['警告']}，"
+            f"提示 {counts['提示']}")
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def draft_from_blocks(blocks: Sequence[Block], *, year: int | None,
+                      chapter_keys: Sequence[str | None] | None = None,
+                      baseline: Sequence[BaselinePair] = (), dash: str | None = None,
+                      source: str | None = None) -> Draft:
+    """A plan as rendered: blocks in order, with the plan's chapter keys where known."""
+    draft = Draft(year=year, body_year=year, baseline=list(baseline), dash=dash, source=source)
+    chapter: OutlineChapter | None = None
+    section: str | None = None
+    chapter_index = 0
+    for block in blocks:
+        if block.role == "chapter":
+            chapter_index += 1
+            section = None
+        location = _block_location(block, chapter_index, source)
+        key = None
+        if chapter_keys is not None and 0 < chapter_index <= len(chapter_keys):
+            key = chapter_keys[chapter_index - 1]
+        text = f"{block.lead}{block.text}" if block.role == "item" else block.text
+        draft.segments.append(Segment(block.role, text, location, _PARTS.get(block.role),
+                                      lead=block.lead, marker=block.marker, key=key))
+        if block.role == "title":
+            draft.title = block.text if draft.title is None else f"{draft.title}{block.text}"
+            draft.title_location = location
+        elif block.role == "chapter":
+            chapter = OutlineChapter(block.marker, block.text, key, location)
+            draft.outline.append(chapter)
+        elif block.role == "section" and chapter is not None:
+            section = block.text
+            chapter.items.append(OutlineItem(block.marker, location, None))
+        elif block.role == "item" and chapter is not None:
+            chapter.items.append(OutlineItem(block.marker, location, section))
+    return draft
+
+
+def _block_location(block: Block, chapter_index: int, source: str | None) -> Location:
+    loc = block.location
+    changes: dict[str, object] = {}
+    if loc.chapter is None and chapter_index and block.role in ("chapter", "section", "item"):
+        changes["chapter"] = chapter_index
+    if loc.item is None and block.role == "item":
+        parsed = rules_structure.marker_number(block.marker)
+        if parsed:
+            changes["item"] = parsed[1]
+    if loc.file is None and source:
+        changes["file"] = source
+    return replace(loc, **changes) if changes else loc  # type: ignore[arg-type]
+
+
+def check_blocks(blocks: Sequence[Block], *, year: int | None,
+                 rules: RuleTable | Path | str | None = None,
+                 profile: CheckProfile | None = None,
+                 chapter_keys: Sequence[str | None] | None = None,
+                 baseline: Sequence[BaselinePair] = (), dash: str | None = None,
+                 source: str | None = None) -> list[Finding]:
+    """Check a plan as rendered. `chapter_keys[i]` is the key of the (i+1)-th chapter block;
+    `baseline` pairs this year's slot values with last year's (see `baseline_pairs`)."""
+    draft = draft_from_blocks(blocks, year=year, chapter_keys=chapter_keys, baseline=baseline,
+                              dash=dash, source=source)
+    return check_draft(draft, rules=rules, profile=profile)
+
+
+def check_plan(plan: Plan, blocks: Sequence[Block], cat: Catalogue | None = None, *,
+               rules: RuleTable | Path | str | None = None,
+               profile: CheckProfile | None = None) -> list[Finding]:
+    """`check_blocks` with the year, chapter keys, dash and baselines taken from the plan."""
+    pairs = rules_numbers.baseline_pairs(plan, cat) if cat is not None and plan.baseline else []
+    return check_blocks(blocks, year=plan.meta.year, rules=rules, profile=profile,
+                        chapter_keys=[c.key for c in plan.chapters], baseline=pairs,
+                        dash=plan.meta.options.dash, source=plan.path)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _item_text(item: MinedItem) -> str:
+    if not item.lead:
+        return item.body
+    if not item.body:
+        return item.lead
+    joiner = "" if item.lead.endswith(("。", "！", "？", "：", "；")) else "。"
+    return f"{item.lead}{joiner}{item.body}"
+
+
+def _document_items(doc: MinedDocument, draft: Draft) -> Iterator[Segment]:
+    for ci, chapter in enumerate(doc.chapters, start=1):
+        loc = Location(chapter=ci, file=doc.source, line=chapter.line)
+        outline = OutlineChapter(chapter.marker, chapter.heading, chapter.category or None, loc)
+        draft.outline.append(outline)
+        yield Segment("chapter", chapter.heading, loc, "章标题", marker=chapter.marker,
+                      key=chapter.category)
+        for item in chapter.items:
+            parsed = rules_structure.marker_number(item.marker)
+            item_loc = Location(chapter=ci, item=parsed[1] if parsed else None,
+                                file=doc.source, line=item.line)
+            outline.items.append(OutlineItem(item.marker, item_loc, item.section))
+            part = "总结部分" if item.kind == "summary" else None
+            yield Segment("summary" if item.kind == "summary" else "item", _item_text(item),
+                          item_loc, part, marker=item.marker, key=chapter.category)
+
+
+def draft_from_document(doc: MinedDocument, *, year: int | None = None,
+                        raw_lines: Sequence[str] | None = None) -> Draft:
+    """A mined draft; judged against `year`, else the title's year, else the miner's year."""
+    title_year = rules_years.title_year(doc.title)
+    judged = year if year is not None else title_year if title_year is not None else doc.year
+    draft = Draft(title=doc.title, title_location=Location(file=doc.source), year=judged,
+                  body_year=rules_years.opening_year(doc.preamble), source=doc.source,
+                  dropped=list(doc.dropped),
+                  raw_lines=list(raw_lines) if raw_lines is not None else None)
+    if doc.title:
+        draft.segments.append(Segment("title", doc.title, draft.title_location, "标题"))
+    if doc.preamble:
+        draft.segments.append(Segment("preamble", doc.preamble,
+                                      Location(file=doc.source, line=doc.preamble_line),
+                                      "总体要求"))
+    draft.segments.extend(_document_items(doc, draft))
+    if doc.closing:
+        draft.segments.append(Segment("closing", doc.closing,
+                                      Location(file=doc.source, line=doc.closing_line), "结束语"))
+    return draft
+
+
+def check_document(doc: MinedDocument, *, year: int | None = None,
+                   rules: RuleTable | Path | str | None = None,
+                   profile: CheckProfile | None = None,
+                   raw_lines: Sequence[str] | None = None) -> list[Finding]:
+    """Check a mined draft. `raw_lines` are the source lines before cleaning (the cleaner turns
+    half-width punctuation into full-width, so that rule reads them when given)."""
+    draft = draft_from_document(doc, year=year, raw_lines=raw_lines)
+    return check_draft(draft, rules=rules, profile=profile)
+
+
+def stale_flags(text: str, year: int | None) -> list[str]:
+    """Short flags for a catalogue clause, e.g. ["自2023年起过时：党的十九大"] (bundled rules)."""
+    return rules_time.stale_flags(text, year, default_table())

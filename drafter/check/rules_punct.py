@@ -1,0 +1,100 @@
+"""Punctuation: half-width marks in Chinese text, unpaired quotes and brackets, doubled marks,
+and an item's lead phrase without its 。.
+
+For text sources the miner's cleaner has already turned half-width marks into full-width ones,
+so the half-width rule reads the raw lines when the caller provides them. Nothing is rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.check.finding import Context, Draft, Finding, excerpt
+from drafter.model.blocks import Location
+
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff“”‘’《》（）、。，：；！？]"
+_HALF = re.compile(rf"(?<={_CJK})[,:;?!()\"]|[,:;?!()\"](?={_CJK})")
+_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
+         '"': "“”"}
+_DOUBLED = re.compile(r"[，、；：。][，、；：。]|[！？][，、；：。]")
+_PAIRS = {"“": "”", "（": "）", "《": "》", "【": "】", "‘": "’"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _halfwidth_finding(text: str, location: Location, part: str | None) -> Finding | None:
+    matches = list(_HALF.finditer(text))
+    if not matches:
+        return None
+    marks = "".join(dict.fromkeys(m.group(0) for m in matches))
+    fix = "、".join(f"{m}→{_FULL[m]}" for m in marks)
+    first = matches[0]
+    return Finding("警告", "punct.halfwidth",
+                   f"中文文字中有{len(matches)}处半角标点“{' '.join(marks)}”",
+                   excerpt(text, first.start(), first.end()), location, part,
+                   f"改为全角标点：{fix}")
+
+
+def check_halfwidth(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    """Half-width , : ; ( ) ? ! next to Chinese; raw source lines when we have them."""
+    del ctx
+    if draft.raw_lines is not None:
+        dropped = [d.strip() for d in draft.dropped if d.strip()]
+        for number, line in enumerate(draft.raw_lines, start=1):
+            stripped = line.strip()
+            if not stripped or any(stripped in d or d == stripped for d in dropped):
+                continue
+            found = _halfwidth_finding(stripped, Location(file=draft.source, line=number), "原文")
+            if found:
+                yield found
+        return
+    for seg in draft.text_segments():
+        found = _halfwidth_finding(seg.text, seg.location, seg.part)
+        if found:
+            yield found
+
+
+def _unpaired(text: str) -> int | None:
+    """Index of the first unpaired quote or bracket, or None when all pair up."""
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            if ch == "“" and stack and stack[-1][0] == "“":
+                return stack[-1][1]  # “ … “ : the first one was never closed
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            if not stack or stack[-1][0] != _CLOSERS[ch]:
+                return i
+            stack.pop()
+    return stack[0][1] if stack else None
+
+
+def check_unpaired(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    del ctx
+    for seg in draft.text_segments():
+        index = _unpaired(seg.text)
+        if index is not None:
+            mark = seg.text[index]
+            yield Finding("警告", "punct.unpaired", f"引号或括号“{mark}”不成对",
+                          excerpt(seg.text, index, index + 1), seg.location, seg.part,
+                          f"请补上与“{mark}”配对的标点，或删去多余的一个")
+
+
+def check_doubled(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    del ctx
+    for seg in draft.text_segments():
+        for match in _DOUBLED.finditer(seg.text):
+            yield Finding("警告", "punct.doubled", f"标点重复“{match.group(0)}”",
+                          excerpt(seg.text, match.start(), match.end()), seg.location, seg.part,
+                          "只保留一个标点")
+
+
+def check_lead_stop(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    """A run-in lead phrase ends with 。 (items as rendered carry their lead with its mark)."""
+    del ctx
+    for seg in draft.text_segments():
+        if seg.role != "item" or not seg.lead.strip():
+            continue
+        if not seg.lead.rstrip().endswith(("。", "！", "？", "：")):
+            yield Finding("警告", "punct.lead-stop", "条目的标题句末尾缺少句号“。”",
+                          seg.lead, seg.location, seg.part, f"改为“{seg.lead.rstrip()}。”")

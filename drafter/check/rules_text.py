@@ -1,0 +1,80 @@
+"""Leftovers: placeholders (xx, XX, x.xx, ***, ××, 某市), unfilled `{{ }}` slots and website junk.
+
+A draft copied from a template or the web keeps these traces; each one is an error in a
+document that goes out under a bureau's name. The rules report; they never delete text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.check.finding import Context, Draft, Finding, excerpt
+from drafter.model.blocks import Location
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])(?:[xX]\s*[-－~～至]\s*[xX]|[xX]\.[xX]+|[xX]{2,}|×{2,})(?![A-Za-z])"
+    r"|\*{2,}|＊{2,}|[○□]{2,}|_{3,}|＿{2,}"
+    r"|某某|某(?=[省市县区镇乡村校园局])"
+)
+# A lone "x" standing for a number or a name: "x个月", "第X届", "在x高校" — but not "1+X证书".
+_SINGLE_X = re.compile(r"(?<![A-Za-z0-9+＋.])[xX](?![A-Za-z0-9+＋.]|光|射线)")
+_SLOT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def _placeholders(text: str) -> Iterator[re.Match[str]]:
+    taken: list[tuple[int, int]] = []
+    for match in _PLACEHOLDER.finditer(text):
+        taken.append(match.span())
+        yield match
+    for match in _SINGLE_X.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        left = text[match.start() - 1] if match.start() > 0 else ""
+        right = text[match.end()] if match.end() < len(text) else ""
+        if _CJK.match(left) or _CJK.match(right):
+            yield match
+
+
+def check_placeholders(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    """One finding per segment, listing every placeholder left in it."""
+    del ctx
+    for seg in draft.text_segments():
+        matches = list(_placeholders(_SLOT.sub("", seg.text)))
+        if not matches:
+            continue
+        text = _SLOT.sub("", seg.text)
+        found = "、".join(dict.fromkeys(m.group(0) for m in matches))
+        first = matches[0]
+        yield Finding("错误", "text.placeholder",
+                      f"残留占位符“{found}”（共{len(matches)}处）",
+                      excerpt(text, first.start(), first.end()), seg.location, seg.part,
+                      "请填入实际的名称或数字，或删去该句")
+
+
+def check_slots(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    """`{{ 名称 }}` left in the text: a value that was never filled in."""
+    del ctx
+    for seg in draft.text_segments():
+        for match in _SLOT.finditer(seg.text):
+            yield Finding("错误", "text.slot", f"参数“{match.group(0)}”未填写",
+                          excerpt(seg.text, match.start(), match.end()), seg.location, seg.part,
+                          "请在计划文件的 values 中填写该参数")
+
+
+def check_junk(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    """Website junk: what the reader dropped, and any that is still in the text."""
+    for text in draft.dropped:
+        yield Finding("警告", "text.junk", "原文中有网页残留文字（读取时已略去，原文件中仍在）",
+                      text[:60] + ("…" if len(text) > 60 else ""),
+                      Location(file=draft.source), "原文", "请从原文件中删除这段文字")
+    for seg in draft.text_segments():
+        for pattern in ctx.table.junk:
+            match = pattern.search(seg.text)
+            if match:
+                yield Finding("错误", "text.junk", "正文中有网页残留文字",
+                              excerpt(seg.text, match.start(), match.end()), seg.location,
+                              seg.part, "请删除这段网页文字")
+                break
+
