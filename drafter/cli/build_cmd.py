@@ -88,7 +88,7 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
                                checker=batch_checker(), on_done=advance)
     failed = _report(results, strict)
     if failed:
-        raise click.exceptions.Exit(1)
+        sys.exit(1)
 
 
 def batch_checker() -> Checker | None:
