@@ -19,7 +19,7 @@ from drafter.model import (
     Slot,
     Variant,
 )
-from drafter.render.blocks import render_blocks
+from drafter.render.blocks import preview_blocks, render_blocks
 from drafter.render.build import build_document
 from drafter.render.text import blocks_to_markdown, blocks_to_text
 
@@ -113,8 +113,10 @@ def test_sections_group_items_under_headings() -> None:
     teachers[0].section = teachers[1].section = "强化教师培训"
     plan.chapters[1].items.append(PlanItem(lead="自定义", body="正文。"))
     got = _items(plan)[1:5]
-    assert got == [("（一）", "", "强化教师培训"), ("1.", "加强教师培训。", "培训教师120人，覆盖率90%。"),
-                   ("2.", "抓好教师研修。", "研修40人次。"), ("（二）", "自定义。", "正文。")]
+    assert got == [("（一）", "", "强化教师培训"),
+                   ("1.", "加强教师培训。", "培训教师120人，覆盖率90%。"),
+                   ("2.", "抓好教师研修。", "研修40人次。"),
+                   ("（二）", "自定义。", "正文。")]
 
 
 def test_caption_owners_signature_and_date() -> None:
@@ -269,3 +271,18 @@ def test_unknown_template_name() -> None:
     with pytest.raises(DrafterError) as info:
         render_blocks(plan, _catalogue())
     assert "gongzuo_yaodian" in str(info.value)
+
+
+def test_preview_renders_what_it_can_and_lists_problems() -> None:
+    plan = _plan()
+    plan.values = {"经费": "很多"}
+    plan.chapters[0].items.append(PlanItem(clause="dj-ffffff", line=11))
+    plan.chapters[0].items.append(PlanItem(lead="坏", body="{{ ''.__class__ }}", line=12))
+    blocks, problems = preview_blocks(plan, _catalogue())
+    text = blocks_to_text(blocks)
+    assert "培训教师【培训教师人数】人" in text  # missing value marked with its label
+    assert "投入很多万元" in text  # invalid value shown as typed
+    assert "【目录中没有条目 dj-ffffff】" in text
+    assert "{{ ''.__class__ }}" in text  # shown as written, never rendered
+    messages = "\n".join(str(p) for p in problems)
+    assert "dj-ffffff" in messages and "Getattr" in messages

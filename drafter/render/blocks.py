@@ -38,6 +38,19 @@ def render_blocks(plan: Plan, cat: Catalogue) -> list[Block]:
     return parse_blocks(render_skeleton(skeleton, context), str(skeleton))
 
 
+def preview_blocks(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Problem]]:
+    """The TUI preview: render whatever can be rendered, with the problems alongside.
+
+    Missing values show as "【标签】", unknown clause ids as a marked line, text that fails
+    the placeholder check as written (never rendered). Skeleton template errors still raise.
+    """
+    problems = plan_problems(plan, cat)
+    skeleton = find_document_template(plan.meta.template, _plan_dir(plan))
+    context = build_context(plan, cat, lenient=True)
+    context["block"] = emit_block
+    return parse_blocks(render_skeleton(skeleton, context), str(skeleton)), problems
+
+
 def _plan_dir(plan: Plan) -> Path | None:
     return Path(plan.path).parent if plan.path else None
 
@@ -119,7 +132,7 @@ def emit_block(role: str, text: Any = "", marker: str = "", lead: str = "",
 def parse_blocks(output: str, template: str) -> list[Block]:
     """The skeleton's output → blocks. Plain non-empty lines become body paragraphs."""
     blocks: list[Block] = []
-    for number, raw in enumerate(output.splitlines(), start=1):
+    for raw in output.splitlines():
         line = raw.strip()
         if not line:
             continue
@@ -131,11 +144,11 @@ def parse_blocks(output: str, template: str) -> list[Block]:
         except json.JSONDecodeError:
             blocks.append(Block(role="preamble", text=line))
             continue
-        blocks.append(_block(data, template, number))
+        blocks.append(_block(data, template))
     return blocks
 
 
-def _block(data: dict[str, Any], template: str, number: int) -> Block:
+def _block(data: dict[str, Any], template: str) -> Block:
     role = data.get("role")
     if role not in ROLES:
         raise DrafterError.one(f"文档模板输出了未知的块类型“{role}”", file=template,

@@ -1,8 +1,8 @@
 """The document skeleton's context: every text of a plan rendered with its values, numbered.
 
 Numbering is literal and computed here (一、 （一） 1.), never left to Word. The skeleton
-template only lays these pieces out. This module assumes `blocks.plan_problems` found
-nothing: it does not re-check values, it renders them.
+template only lays these pieces out. Strict mode assumes `blocks.plan_problems` found
+nothing; lenient mode (the TUI preview) renders whatever it can and marks the rest.
 """
 
 from __future__ import annotations
@@ -12,11 +12,14 @@ from dataclasses import asdict
 from typing import Any
 
 from drafter.model.catalogue import Catalogue
+from drafter.model.clause import Clause
+from drafter.model.errors import DrafterError
 from drafter.model.numbering import chapter_marker, item_marker, section_marker
 from drafter.model.plan import Plan, PlanItem, PlanText
 from drafter.model.taxonomy import DEFAULT_HEADINGS
 from drafter.model.values import SlotUse, item_wording, slot_uses, text_wording
 from drafter.render.env import render_text
+from drafter.util.placeholders import placeholder_problems
 
 _LEAD_END = ("。", "！", "？", "；", "：", "…", ".", "!", "?")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -42,49 +45,68 @@ def finish_lead(lead: str) -> str:
 
 
 class _Values:
-    """Resolved values per place, from one `slot_uses` pass."""
+    """Resolved values per place, from one `slot_uses` pass.
 
-    def __init__(self, plan: Plan, cat: Catalogue) -> None:
+    Lenient (preview) mode puts "【标签】" where a value is missing and the raw text where
+    one is invalid, so the user sees the document while still filling it in."""
+
+    def __init__(self, plan: Plan, cat: Catalogue, lenient: bool) -> None:
+        self.lenient = lenient
         self.globals: dict[str, Any] = {}
         self.by_place: dict[tuple[str, int | None, int | None], dict[str, Any]] = {}
         for use in slot_uses(plan, cat):
             self._add(use)
 
     def _add(self, use: SlotUse) -> None:
+        value = use.value
         if use.origin == "missing" or use.error:
-            return
+            if not self.lenient:
+                return
+            value = f"【{use.label}】" if use.origin == "missing" else str(use.value)
         if use.part == "global":
-            self.globals[use.name] = use.value
+            self.globals[use.name] = value
             return
-        self.by_place.setdefault((use.part, use.chapter, use.item), {})[use.name] = use.value
+        self.by_place.setdefault((use.part, use.chapter, use.item), {})[use.name] = value
 
     def context(self, part: str, chapter: int | None = None, item: int | None = None
                 ) -> dict[str, Any]:
         return {**self.globals, **self.by_place.get((part, chapter, item), {})}
 
 
-def build_context(plan: Plan, cat: Catalogue) -> dict[str, Any]:
+class _Renderer:
+    """Renders every text of one plan; in lenient mode a text that fails shows as written."""
+
+    def __init__(self, plan: Plan, cat: Catalogue, lenient: bool) -> None:
+        self.plan, self.cat, self.lenient = plan, cat, lenient
+        self.values = _Values(plan, cat, lenient)
+
+    def text(self, src: str, ctx: dict[str, Any], **place: Any) -> str:
+        if self.lenient and placeholder_problems(src):
+            return src  # never render text that failed the placeholder check
+        try:
+            return render_text(src, ctx, file=self.plan.path, **place)
+        except DrafterError:
+            if self.lenient:
+                return src
+            raise
+
+
+def build_context(plan: Plan, cat: Catalogue, *, lenient: bool = False) -> dict[str, Any]:
     """Everything the skeleton template needs, with every text already rendered."""
-    values = _Values(plan, cat)
-    file = plan.path
-    head = values.context("title")
-
-    def render(text: str, ctx: dict[str, Any], **place: Any) -> str:
-        return render_text(text, ctx, file=file, **place)
-
+    r = _Renderer(plan, cat, lenient)
+    head = r.values.context("title")
     options = plan.meta.options
-    organ_src = plan.meta.organ or str(values.globals.get("单位") or "")
-    organ = render(organ_src, head, where="meta.organ")
+    organ_src = plan.meta.organ or str(r.values.globals.get("单位") or "")
     return {
-        "title": render(plan.meta.title, head, where="标题（meta.title）"),
-        "caption": render(options.caption, head, where="题注") if options.caption else None,
-        "preamble": _text_part(plan.preamble, cat, values, "preamble", file),
-        "chapters": _chapters(plan, cat, values),
-        "closing": _text_part(plan.closing, cat, values, "closing", file),
-        "organ": organ,
+        "title": r.text(plan.meta.title, head, where="标题（meta.title）"),
+        "caption": r.text(options.caption, head, where="题注") if options.caption else None,
+        "preamble": _text_part(r, plan.preamble, "preamble"),
+        "chapters": _chapters(r),
+        "closing": _text_part(r, plan.closing, "closing"),
+        "organ": r.text(organ_src, head, where="meta.organ"),
         "date": chinese_date(plan.meta.date),
-        "region": values.globals.get("地区"),
-        "year": values.globals.get("年份"),
+        "region": r.values.globals.get("地区"),
+        "year": r.values.globals.get("年份"),
         "options": asdict(options),
         "meta": {"template": plan.meta.template, "title_template": plan.meta.title},
     }
@@ -95,78 +117,93 @@ def _at(chapter: int | None, item: int | None, clause: str | None, file: str | N
     return {"chapter": chapter, "item": item, "clause": clause, "file": file, "line": line}
 
 
-def _text_part(part: PlanText | None, cat: Catalogue, values: _Values, name: str,
-               file: str | None) -> dict[str, Any] | None:
-    wording = text_wording(part, cat)
-    if wording is None or part is None:
+def _text_part(r: _Renderer, part: PlanText | None, name: str) -> dict[str, Any] | None:
+    wording = text_wording(part, r.cat)
+    if part is None:
         return None
+    if wording is None:
+        if not r.lenient:
+            return None
+        wording = (f"【目录中没有条目 {part.clause}】", [])
     where = {"preamble": "总体要求", "closing": "结束语"}[name]
-    text = render_text(wording[0], values.context(name), file=file, line=part.line, where=where)
-    return {"text": text, "at": _at(None, None, part.clause, file, part.line)}
+    text = r.text(wording[0], r.values.context(name), line=part.line, where=where)
+    return {"text": text, "at": _at(None, None, part.clause, r.plan.path, part.line)}
 
 
-def _chapters(plan: Plan, cat: Catalogue, values: _Values) -> list[dict[str, Any]]:
-    style = plan.meta.options.numbering
+def item_markers(sections: list[str | None], style: str, start: int = 0
+                 ) -> tuple[list[tuple[str, str | None]], int]:
+    """Markers for one chapter's items: (item marker, section marker when a section starts).
+
+    `start` is the running count for continuous numbering; returns the count after."""
+    out: list[tuple[str, str | None]] = []
+    counter = start if style == "continuous" else 0
+    section_count, current, in_section = 0, None, 0
+    for section in sections:
+        opens = None
+        if section and section != current:
+            section_count += 1
+            in_section = 0
+            opens = section_marker(section_count)
+        current = section or None
+        if style != "sections":
+            counter += 1
+            out.append((item_marker(counter), opens))
+        elif section:
+            in_section += 1
+            out.append((item_marker(in_section), opens))
+        else:
+            section_count += 1
+            out.append((section_marker(section_count), None))  # run-in （一） item
+    return out, counter
+
+
+def _chapters(r: _Renderer) -> list[dict[str, Any]]:
+    plan = r.plan
     counter = 0
     chapters: list[dict[str, Any]] = []
+    head = r.values.context("title")
     for ci, chapter in enumerate(plan.chapters, start=1):
-        if style != "continuous":
-            counter = 0
         heading_src = chapter.heading or DEFAULT_HEADINGS.get(chapter.key or "", "")
-        heading = render_text(heading_src, values.context("title"), file=plan.path,
-                              line=chapter.line, where=f"第{ci}章标题")
+        heading = r.text(heading_src, head, line=chapter.line, where=f"第{ci}章标题")
+        markers, counter = item_markers([i.section for i in chapter.items],
+                                        plan.meta.options.numbering, counter)
         items: list[dict[str, Any]] = []
-        section_count, current, in_section = 0, None, 0
-        for ii, item in enumerate(chapter.items, start=1):
+        for ii, (item, (marker, opens)) in enumerate(zip(chapter.items, markers, strict=True),
+                                                    start=1):
             section = None
-            if item.section and item.section != current:
-                section_count += 1
-                in_section = 0
-                current = item.section
-                text = render_text(item.section, values.context("title"), file=plan.path,
-                                   line=item.line, where=f"第{ci}章 第{ii}条的节标题")
-                section = {"marker": section_marker(section_count), "heading": text}
-            elif not item.section:
-                current = None
-            if style == "sections":
-                if item.section:
-                    in_section += 1
-                    marker = item_marker(in_section)
-                else:
-                    section_count += 1
-                    marker = section_marker(section_count)
-            else:
-                counter += 1
-                marker = item_marker(counter)
-            items.append(_item(plan, cat, values, item, ci, ii, marker, section))
+            if opens is not None and item.section:
+                text = r.text(item.section, head, line=item.line, where=f"第{ci}章 第{ii}条的节")
+                section = {"marker": opens, "heading": text}
+            items.append(_item(r, item, ci, ii, marker, section))
         chapters.append({"marker": chapter_marker(ci), "heading": heading, "key": chapter.key,
                          "entries": items, "at": _at(ci, None, None, plan.path, chapter.line)})
     return chapters
 
 
-def _item(plan: Plan, cat: Catalogue, values: _Values, item: PlanItem, ci: int, ii: int,
-          marker: str, section: dict[str, str] | None) -> dict[str, Any]:
-    wording = item_wording(item, cat)
-    assert wording is not None  # unknown ids were reported before rendering
+def _item(r: _Renderer, item: PlanItem, ci: int, ii: int, marker: str,
+          section: dict[str, str] | None) -> dict[str, Any]:
+    wording = item_wording(item, r.cat)
+    if wording is None:  # unknown id: reported before rendering, shown in a preview
+        wording = ("", f"【目录中没有条目 {item.clause}】", [])
     lead_src, body_src, _ = wording
-    ctx = values.context("item", ci, ii)
+    ctx = r.values.context("item", ci, ii)
     where = f"第{ci}章 第{ii}条" + (f"（{item.clause}）" if item.clause else "（自定义条目）")
-    place = {"file": plan.path, "line": item.line, "where": where}
-    clause = cat.get(item.clause) if item.clause else None
+    place = {"line": item.line, "where": where}
+    clause = r.cat.get(item.clause) if item.clause else None
     owners = item.owners if item.owners is not None else _owners(clause, item)
     return {
         "marker": marker,
-        "lead": finish_lead(render_text(lead_src, ctx, **place)),
-        "body": render_text(body_src, ctx, **place).strip(),
+        "lead": finish_lead(r.text(lead_src, ctx, **place)),
+        "body": r.text(body_src, ctx, **place).strip(),
         "owners": list(owners),
         "deadline": item.deadline,
         "section": section,
         "clause": item.clause,
-        "at": _at(ci, ii, item.clause, plan.path, item.line),
+        "at": _at(ci, ii, item.clause, r.plan.path, item.line),
     }
 
 
-def _owners(clause: Any, item: PlanItem) -> list[str]:
+def _owners(clause: Clause | None, item: PlanItem) -> list[str]:
     if clause is None:
         return []
     variant = clause.variant(item.variant)
