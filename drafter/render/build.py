@@ -45,6 +45,16 @@ def reference_docx(plan: Plan) -> Path | None:
     return path
 
 
+def _beside_plan(plan: Plan, name: str) -> str:
+    """A profile given as a relative .yaml path is relative to the plan's folder."""
+    path = Path(name)
+    if name.endswith((".yaml", ".yml")) and not path.is_absolute() and plan.path:
+        candidate = Path(plan.path).parent / path
+        if candidate.is_file():
+            return str(candidate)
+    return name
+
+
 def document_bytes(blocks: list[Block], plan: Plan, *, fmt: str, tasks: bool = False) -> bytes:
     """The output file's bytes for already-rendered blocks."""
     if tasks and fmt != "docx":
@@ -57,7 +67,7 @@ def document_bytes(blocks: list[Block], plan: Plan, *, fmt: str, tasks: bool = F
     from drafter.render.profile import load_profile
 
     options = plan.meta.options
-    profile = load_profile(options.profile, dict(options.fonts) or None)
+    profile = load_profile(_beside_plan(plan, options.profile), dict(options.fonts) or None)
     if tasks:
         from drafter.render.tasks import tasks_docx_bytes
 
