@@ -280,8 +280,8 @@ def test_preview_renders_what_it_can_and_lists_problems() -> None:
     plan.chapters[0].items.append(PlanItem(lead="坏", body="{{ ''.__class__ }}", line=12))
     blocks, problems = preview_blocks(plan, _catalogue())
     text = blocks_to_text(blocks)
-    assert "培训教师【培训教师人数】人" in text  # missing value marked with its label
-    assert "投入很多万元" in text  # invalid value shown as typed
+    assert "培训教师【待填：培训教师人数】人" in text  # missing value marked with its label
+    assert "投入【有误：教育经费】万元" in text  # invalid value marked
     assert "【目录中没有条目 dj-ffffff】" in text
     assert "{{ ''.__class__ }}" in text  # shown as written, never rendered
     messages = "\n".join(str(p) for p in problems)

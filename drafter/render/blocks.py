@@ -41,7 +41,7 @@ def render_blocks(plan: Plan, cat: Catalogue) -> list[Block]:
 def preview_blocks(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Problem]]:
     """The TUI preview: render whatever can be rendered, with the problems alongside.
 
-    Missing values show as "【标签】", unknown clause ids as a marked line, text that fails
+    Missing values show as "【待填：标签】", unknown clause ids as a marked line, text that fails
     the placeholder check as written (never rendered). Skeleton template errors still raise.
     """
     problems = plan_problems(plan, cat)

@@ -47,8 +47,8 @@ def finish_lead(lead: str) -> str:
 class _Values:
     """Resolved values per place, from one `slot_uses` pass.
 
-    Lenient (preview) mode puts "【标签】" where a value is missing and the raw text where
-    one is invalid, so the user sees the document while still filling it in."""
+    Lenient (preview) mode puts "【待填：标签】" where a value is missing and "【有误：标签】"
+    where one is invalid, so the user sees the document while still filling it in."""
 
     def __init__(self, plan: Plan, cat: Catalogue, lenient: bool) -> None:
         self.lenient = lenient
@@ -62,7 +62,8 @@ class _Values:
         if use.origin == "missing" or use.error:
             if not self.lenient:
                 return
-            value = f"【{use.label}】" if use.origin == "missing" else str(use.value)
+            word = "待填" if use.origin == "missing" else "有误"
+            value = f"【{word}：{use.label}】"
         if use.part == "global":
             self.globals[use.name] = value
             return
