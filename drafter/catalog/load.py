@@ -10,6 +10,9 @@ This module must not write catalogue files (that is `drafter.catalog.dump`).
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,23 +31,39 @@ from drafter.model import (
 from drafter.util.yamlio import load_yaml
 
 _Found = tuple[str, int | None, str | None, str | None]
+Packed = tuple[Any, ...]
 
 
 def load_catalogue(dir: Path) -> Catalogue:
     """The catalogue in `dir`; DrafterError listing every problem when it is not valid."""
-    problems, files = _read_dir(Path(dir))
-    if problems:
-        raise DrafterError(problems)
-    cat = Catalogue()
-    for key, records in files:
-        cat.chapters[key] = [_clause(key, r) for r in records]
+    with _gc_paused():
+        problems, files = _read_dir(Path(dir))
+        if problems:
+            raise DrafterError(problems)
+        cat = Catalogue()
+        for key, records in files:
+            cat.chapters[key] = [_clause(key, r) for r in records]
     return cat
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building ~10^6 small objects triggers the cyclic GC over and over (3–4× the load time);
+    nothing made here is cyclic garbage, so pause it for the bulk load."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def check_catalogue(dir: Path) -> list[Problem]:
     """Every problem of the catalogue in `dir` (empty when it is valid)."""
     try:
-        problems, _ = _read_dir(Path(dir))
+        with _gc_paused():
+            problems, _ = _read_dir(Path(dir))
     except DrafterError as exc:
         return list(exc.problems)
     return problems
@@ -70,9 +89,9 @@ def catalogue_files(dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: (order.get(p.stem, len(order)), p.name))
 
 
-def _read_dir(dir: Path) -> tuple[list[Problem], list[tuple[str, list[Record]]]]:
+def _read_dir(dir: Path) -> tuple[list[Problem], list[tuple[str, list[Packed]]]]:
     problems: list[Problem] = []
-    files: list[tuple[str, list[Record]]] = []
+    files: list[tuple[str, list[Packed]]] = []
     for path in catalogue_files(dir):
         if path.stem not in CHAPTER_KEYS or path.suffix != ".yaml":
             problems.append(Problem(
@@ -88,7 +107,7 @@ def _read_dir(dir: Path) -> tuple[list[Problem], list[tuple[str, list[Record]]]]
     return problems, files
 
 
-def _read_file(path: Path) -> tuple[list[_Found], list[Record]]:
+def _read_file(path: Path) -> tuple[list[_Found], list[Packed]]:
     """(problems, records) of one file, from the cache when the file has not changed."""
     stat = path.stat()
     cached = cache.read(path, stat)
@@ -104,18 +123,18 @@ def _read_file(path: Path) -> tuple[list[_Found], list[Record]]:
     except DrafterError as exc:
         return [(p.message, p.line, p.where, p.hint) for p in exc.problems], []
     records, result = validate_chapter(data, lines, path.stem)
-    cache.write(path, stat, (result.items, records))
-    return result.items, records
+    packed = [_pack(r) for r in records]
+    cache.write(path, stat, (result.items, packed))
+    return result.items, packed
 
 
-def _duplicate_ids(dir: Path, files: list[tuple[str, list[Record]]]) -> list[Problem]:
+def _duplicate_ids(dir: Path, files: list[tuple[str, list[Packed]]]) -> list[Problem]:
     seen: dict[str, tuple[str, int | None]] = {}
     out: list[Problem] = []
     for key, records in files:
         name = str(dir / f"{key}.yaml")
-        for r in records:
-            for ident, line in [(r["id"], r["line"])] + [(v["id"], v["line"])
-                                                          for v in r["variants"]]:
+        for p in records:
+            for ident, line in [(p[0], p[-1])] + [(v[0], v[-1]) for v in p[9]]:
                 if ident in seen:
                     first_file, first_line = seen[ident]
                     out.append(Problem(
@@ -127,21 +146,34 @@ def _duplicate_ids(dir: Path, files: list[tuple[str, list[Record]]]) -> list[Pro
     return out
 
 
-def _slots(records: list[Record]) -> list[Slot]:
-    return [Slot(**s) for s in records]
+def _pack(r: Record) -> Packed:
+    """A validated record as nested tuples: smaller to cache, faster to load than dicts."""
+    return (
+        r["id"], r["lead"], r["body"], r["kind"], r["tags"], r["owners"], r["flags"],
+        [_pack_slot(s) for s in r["slots"]],
+        [_pack_source(s) for s in r["sources"]],
+        [(v["id"], v["lead"], v["body"], [_pack_slot(s) for s in v["slots"]],
+          None if v["source"] is None else _pack_source(v["source"]), v["owners"], v["line"])
+         for v in r["variants"]],
+        r["line"],
+    )
 
 
-def _source(record: dict[str, Any] | None) -> Source | None:
-    return None if record is None else Source(**record)
+def _pack_slot(s: Record) -> tuple[Any, ...]:
+    return (s["name"], s["label"], s["type"], s["unit"], s["default"])
 
 
-def _clause(key: str, r: Record) -> Clause:
+def _pack_source(s: Record) -> tuple[Any, ...]:
+    return (s["file"], s["marker"], s["year"], s["region"], s["title"])
+
+
+def _clause(key: str, p: Packed) -> Clause:
+    cid, lead, body, kind, tags, owners, flags, slots, sources, variants, _line = p
     return Clause(
-        id=r["id"], chapter=key, lead=r["lead"], body=r["body"], kind=r["kind"],
-        tags=r["tags"], owners=r["owners"], slots=_slots(r["slots"]),
-        sources=[Source(**s) for s in r["sources"]],
-        variants=[Variant(id=v["id"], lead=v["lead"], body=v["body"], slots=_slots(v["slots"]),
-                          source=_source(v["source"]), owners=v["owners"])
-                  for v in r["variants"]],
-        flags=r["flags"],
+        id=cid, chapter=key, lead=lead, body=body, kind=kind, tags=tags, owners=owners,
+        slots=[Slot(*s) for s in slots], sources=[Source(*s) for s in sources],
+        variants=[Variant(vid, vlead, vbody, [Slot(*s) for s in vslots],
+                          None if vsource is None else Source(*vsource), vowners)
+                  for vid, vlead, vbody, vslots, vsource, vowners, _ in variants],
+        flags=flags,
     )

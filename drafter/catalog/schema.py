@@ -231,6 +231,8 @@ def _templates(ctx: _Ctx, path: tuple[Any, ...], lead: str, body: str, slots: li
                where: str | None) -> None:
     used: set[str] = set()
     for name, text in (("lead", lead), ("body", body)):
+        if "{" not in text:  # no template syntax can start without a brace: skip the parse
+            continue
         for message in placeholder_problems(text):
             ctx.problem((*path, name), message, where, "文中的大括号请写成 {{ '{' }}")
         used |= template_names(text)

@@ -1,0 +1,111 @@
+"""Catalogue bench: load (cold and warm), search latency per keystroke, variant grouping.
+
+Prints figures for a generated catalogue of 40,000 clauses built from sentences of the corpus
+(targets: warm load well under 1.5 s, search ≤ 50 ms median per keystroke, grouping of
+~30,000 mined wordings in a few seconds). Run: .venv/bin/python bench/catalog.py [N]
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from drafter.catalog.dump import write_catalogue  # noqa: E402
+from drafter.catalog.load import load_catalogue  # noqa: E402
+from drafter.catalog.search import SearchIndex  # noqa: E402
+from drafter.mine.variants import Wording, assign_groups, normalise  # noqa: E402
+from drafter.model import CHAPTER_KEYS, ID_PREFIX, Catalogue, Clause, Slot, Source  # noqa: E402
+
+QUERIES = ["师德师风", "学前教育普及", "安全隐患排查", "双减", "课后服务", "js-", "教育", "帅德师风"]
+
+
+def sentences() -> list[str]:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "examples/corpus").glob("*.txt"))
+    parts = re.split(r"[。；;\n]", text)
+    return [p.strip() for p in parts if 8 <= len(p.strip()) <= 120]
+
+
+def generate(n: int, seed: int = 7) -> Catalogue:
+    rng = random.Random(seed)
+    pool = sentences()
+    cat = Catalogue()
+    for i in range(n):
+        key = CHAPTER_KEYS[1 + i % (len(CHAPTER_KEYS) - 1)]
+        lead = rng.choice(pool)[:24].replace("{", "").replace("}", "")
+        body = "。".join(rng.choice(pool) for _ in range(rng.randint(1, 4))).replace("{", "")
+        body = body.replace("}", "") + f"，新建{{{{ 数量{i % 3} }}}}所。"
+        slot = Slot(f"数量{i % 3}", "新建学校", "integer", "所", rng.randint(1, 99))
+        cat.add(Clause(id=f"{ID_PREFIX[key]}-{i:06x}", chapter=key, lead=lead, body=body,
+                       tags=[rng.choice(["学前", "师德师风", "安全", "督导"])], slots=[slot],
+                       sources=[Source(file=f"{i % 500}.txt", marker="1.", year=2024)]))
+    return cat
+
+
+def bench_load(cat: Catalogue) -> Catalogue:
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["DRAFTER_HOME"] = str(Path(tmp) / "home")
+        folder = Path(tmp) / "catalog"
+        t = time.perf_counter()
+        write_catalogue(cat, folder)
+        print(f"write: {time.perf_counter() - t:.2f} s")
+        t = time.perf_counter()
+        load_catalogue(folder)
+        print(f"load cold (parse + validate + cache): {time.perf_counter() - t:.2f} s")
+        t = time.perf_counter()
+        loaded = load_catalogue(folder)
+        print(f"load warm (cache): {time.perf_counter() - t:.2f} s")
+    return loaded
+
+
+def bench_search(cat: Catalogue) -> None:
+    t = time.perf_counter()
+    index = SearchIndex(cat)
+    print(f"search index build: {(time.perf_counter() - t) * 1000:.0f} ms")
+    times: list[float] = []
+    for query in QUERIES:
+        for k in range(1, len(query) + 1):
+            t = time.perf_counter()
+            index.search(query[:k])
+            times.append((time.perf_counter() - t) * 1000)
+    print(f"search per keystroke: median {statistics.median(times):.1f} ms, "
+          f"max {max(times):.1f} ms over {len(times)} keystrokes")
+
+
+def bench_grouping(n: int) -> None:
+    rng = random.Random(3)
+    pool = sentences()
+    base = [(rng.choice(pool)[:20], "。".join(rng.choice(pool) for _ in range(3))) for _ in range(n // 10)]
+    items = []
+    for i in range(n):
+        lead, body = base[rng.randrange(len(base))]
+        if rng.random() < 0.5:  # a different bureau's edit: drop or change a few characters
+            cut = rng.randrange(len(body))
+            body = body[:cut] + body[cut + 3 :]
+            lead = lead + "工作" if rng.random() < 0.3 else lead
+        items.append(Wording(normalise(lead), normalise(f"{lead}。{body}"), "plan", f"d{i // 35}"))
+    t = time.perf_counter()
+    groups = assign_groups([], items)
+    print(f"grouping {n} wordings: {time.perf_counter() - t:.2f} s, {len(set(groups))} groups")
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 40_000
+    t = time.perf_counter()
+    cat = generate(n)
+    print(f"generated {len(cat)} clauses in {time.perf_counter() - t:.2f} s")
+    loaded = bench_load(cat)
+    bench_search(loaded)
+    bench_grouping(30_000)
+
+
+if __name__ == "__main__":
+    main()
