@@ -133,8 +133,19 @@ def render_batch(jobs: list[BatchJob], cat: Catalogue, *, fmt: str, workers: int
             if on_done:
                 on_done(results[index])
     else:
+        if fmt == "docx":
+            _preload_docx_writer()
         _run_pool(jobs, indices, cat, fmt, checker, min(workers, len(indices)), results, on_done)
     return [results[i] for i in range(len(jobs))]
+
+
+def _preload_docx_writer() -> None:
+    """Import the Word writer once here, so forked workers inherit it instead of each
+    importing python-docx; a failure is left for each worker to report by variant."""
+    try:
+        import drafter.render.docx_writer  # noqa: F401
+    except ImportError:
+        pass
 
 
 def _run_pool(jobs: list[BatchJob], indices: list[int], cat: Catalogue, fmt: str,
