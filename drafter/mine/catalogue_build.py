@@ -178,7 +178,7 @@ def _digest(m: _Mined) -> str:
 
 
 def _new_id(prefix: str, digest: str, taken: set[str]) -> str:
-    """prefix-<6 hex>; on collision 8, 10, … hex; then a -2, -3 … suffix (identical leads)."""
+    """prefix-<6 hex>; when taken, 8, 10, … hex; when all are taken, a -2, -3 … suffix."""
     for width in range(6, len(digest) + 1, 2):
         candidate = f"{prefix}-{digest[:width]}"
         if candidate not in taken:
