@@ -72,6 +72,18 @@ def test_round_trip_of_a_plan_built_in_memory() -> None:
     assert plan_from_yaml(plan_to_yaml(plan), "mem.yaml") == plan
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["yes", "null", "~", "2025-01-10", "1e3", "0x10", "#注释", "- 列表", ": 冒号", " 前后空格 ",
+     "多行\n文字\n", "\t制表", "x" * 70 + " \n", "{{ 地区 }}", 1e20, -0.5, 0, True],
+)
+def test_values_that_look_like_other_yaml_survive(value: object) -> None:
+    """Strings YAML would read as something else come back as the same string."""
+    plan = Plan(values={"值": value}, chapters=[PlanChapter(heading="章", items=[
+        PlanItem(lead="标题", body=value if isinstance(value, str) else "正文")])])
+    assert plan_from_yaml(plan_to_yaml(plan), "mem.yaml") == plan
+
+
 def test_unknown_keys_are_all_reported_with_lines() -> None:
     problems = _problems(DATA / "bad_unknown_keys.yaml")
     text = "\n".join(problems)
