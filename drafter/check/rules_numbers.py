@@ -14,6 +14,7 @@ from typing import Any
 from drafter.check.finding import BaselinePair, Context, Draft, Finding, excerpt
 from drafter.model.catalogue import Catalogue
 from drafter.model.plan import Plan
+from drafter.model.roll import baseline_key
 from drafter.model.values import slot_uses, validate_value
 
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
@@ -71,12 +72,15 @@ def baseline_pairs(plan: Plan, cat: Catalogue) -> list[BaselinePair]:
     pairs: list[BaselinePair] = []
     seen: set[tuple[str, int | None, int | None]] = set()
     for use in slot_uses(plan, cat):
-        if use.name not in plan.baseline or use.value is None or use.part == "global":
+        if use.value is None or use.part == "global":
             continue
+        base_key = baseline_key(use.clause, use.name)
+        if base_key not in plan.baseline:
+            base_key = use.name
         key = (use.name, use.chapter, use.item)
-        if key in seen:
+        if base_key not in plan.baseline or key in seen:
             continue
         seen.add(key)
-        pairs.append(BaselinePair(use.name, use.label, use.value, plan.baseline[use.name],
+        pairs.append(BaselinePair(use.name, use.label, use.value, plan.baseline[base_key],
                                   use.location))
     return pairs

@@ -1,17 +1,251 @@
-"""`drafter check|roll`: placeholder until the checks land."""
+"""`drafter check` and `drafter roll`: thin wiring of plans, render, mine and check.
+
+check: a plan file is checked as rendered (with its values; missing values become findings and
+the rest is still checked); a .docx/.txt/.md draft goes through the miner's reader and
+structure, with the raw lines passed along for the punctuation rule. roll: writes next year's
+plan and prints what a person must review. Printing only; the rules live in drafter.check.
+"""
 
 from __future__ import annotations
 
+import copy
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
 import click
+
+from drafter.check.engine import (
+    Finding,
+    check_draft,
+    check_plan,
+    draft_from_document,
+    summary_line,
+)
+from drafter.check.finding import SEVERITY_ORDER
+from drafter.check.table import RuleTable, load_table
+from drafter.model.blocks import Block, Location
+from drafter.model.catalogue import Catalogue
+from drafter.model.errors import DrafterError, Problem
+from drafter.model.plan import Plan
+from drafter.model.roll import roll_plan
+from drafter.model.values import slot_uses
+from drafter.util.fs import check_writable
+from drafter.util.paths import bundled_catalog_dir
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+DRAFT_SUFFIXES = (".txt", ".docx", ".md", ".markdown", ".text")
+_CATALOG_HELP = "条目目录文件夹（检查计划文件时使用，默认使用自带目录）"
+
+
+def _load_catalogue(catalog: Path | None) -> Catalogue:
+    from drafter.catalog.load import load_catalogue
+
+    path = Path(catalog) if catalog else bundled_catalog_dir()
+    if not path.is_dir():
+        raise DrafterError.one(f"找不到条目目录文件夹：{path}", hint="请用 --catalog 指定")
+    return load_catalogue(path)
+
+
+# --------------------------------------------------------------------------- plans
+
+
+def problem_finding(problem: Problem) -> Finding:
+    """A problem that stops rendering (a missing value, an unknown id) as an error finding."""
+    return Finding("错误", "render.value", problem.message, problem.where or "",
+                   Location(file=problem.file, line=problem.line), problem.where,
+                   problem.hint or "请修改计划文件后重新检查")
+
+
+def _gap_text(label: str) -> str:
+    return f"【待填：{label}】"
+
+
+def patched_for_check(plan: Plan, cat: Catalogue) -> tuple[Plan, Catalogue]:
+    """Copies in which unknown items are left out and every missing or invalid value is a
+    visible text marker, so the rest of the plan can still be rendered and checked."""
+    plan, cat = copy.deepcopy(plan), copy.deepcopy(cat)
+    for chapter in plan.chapters:
+        chapter.items = [
+            i for i in chapter.items
+            if i.clause is None or ((c := cat.get(i.clause)) is not None
+                                    and (i.variant is None or c.variant(i.variant) is not None))
+        ]
+    for use in slot_uses(plan, cat):
+        if use.origin != "missing" and use.error is None:
+            continue
+        if use.part == "item" and use.chapter is not None and use.item is not None:
+            plan.chapters[use.chapter - 1].items[use.item - 1].values[use.name] = \
+                _gap_text(use.label)
+        else:
+            plan.values[use.name] = _gap_text(use.label)
+        clause = cat.get(use.clause) if use.clause else None
+        if clause is not None:
+            for slot in [*clause.slots, *(s for v in clause.variants for s in v.slots)]:
+                if slot.name == use.name:
+                    slot.type = "text"
+    return plan, cat
+
+
+def render_for_check(plan: Plan, cat: Catalogue) -> tuple[list[Block] | None, list[Finding]]:
+    """Blocks to check, and the problems that stopped a normal render as findings."""
+    from drafter.render.blocks import render_blocks
+
+    try:
+        return render_blocks(plan, cat), []
+    except DrafterError as exc:
+        findings = [problem_finding(p) for p in exc.problems]
+    patched_plan, patched_cat = patched_for_check(plan, cat)
+    try:
+        return render_blocks(patched_plan, patched_cat), findings
+    except DrafterError:
+        return None, findings
+
+
+def check_plan_file(path: Path, *, year: int | None, table: RuleTable,
+                    catalog: Path | None) -> tuple[list[Finding], int | None]:
+    from drafter.plans.io import load_plan
+
+    plan = load_plan(path)
+    if year is not None:
+        plan.meta.year = year
+    cat = _load_catalogue(catalog)
+    blocks, findings = render_for_check(plan, cat)
+    if blocks is not None:
+        findings += check_plan(plan, blocks, cat, rules=table)
+    return findings, plan.meta.year
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def check_draft_file(path: Path, *, year: int | None, table: RuleTable
+                     ) -> tuple[list[Finding], int | None]:
+    from drafter.mine.pipeline import mine_file
+    from drafter.mine.read import read_source
+
+    source = read_source(path)
+    doc = mine_file(path)
+    draft = draft_from_document(doc, year=year, raw_lines=source.lines)
+    return check_draft(draft, rules=table), draft.year
+
+
+# --------------------------------------------------------------------------- output
+
+
+def format_text(findings: Sequence[Finding], target: str, year: int | None) -> str:
+    judged = f"（按{year}年的计划判断）" if year else "（未知计划年份：与年份有关的规则未运行）"
+    lines = [f"检查：{target}{judged}", ""]
+    for severity in SEVERITY_ORDER:
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        lines.append(f"━━ {severity}（{len(group)}）━━")
+        for number, finding in enumerate(group, start=1):
+            lines.append(f"{number}. {finding.where()}  [{finding.rule}]")
+            if finding.text:
+                lines.append(f"   原文：{finding.text}")
+            lines.append(f"   问题：{finding.message}")
+            if finding.fix:
+                lines.append(f"   建议：{finding.fix}")
+        lines.append("")
+    lines.append(summary_line(findings) if findings else f"未发现问题。{summary_line(findings)}")
+    return "\n".join(lines)
+
+
+def format_json(findings: Sequence[Finding], target: str, year: int | None) -> str:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
+    data = {"target": target, "year": year, "summary": {"total": len(findings), **counts},
+            "findings": [f.to_json() for f in findings]}
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 @click.command("check")
-def check_cmd() -> None:
-    """检查草稿。"""
-    raise click.ClickException("尚未实现")
+@click.argument("target", metavar="TARGET", type=click.Path(path_type=Path))
+@click.option("--year", type=click.IntRange(1949, 2100),
+              help="按哪一年的计划判断（默认：计划文件的年份，或草稿标题中的年份）")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="输出格式")
+@click.option("--rules", "rules_file", type=click.Path(path_type=Path),
+              help="本单位的规则文件（YAML），补充或覆盖自带规则")
+@click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
+@click.pass_context
+def check_cmd(ctx: click.Context, target: Path, year: int | None, fmt: str,
+              rules_file: Path | None, catalog: Path | None) -> None:
+    """检查计划文件（.yaml）或草稿（.docx/.txt/.md）：过时提法、年份、残留、标点、结构、数字。
+
+    有“错误”时退出码为 1。"""
+    if not target.exists():
+        raise DrafterError.one(f"找不到要检查的文件：{target}", hint="请检查路径是否正确")
+    table = load_table(rules_file)
+    suffix = target.suffix.lower()
+    if suffix in PLAN_SUFFIXES:
+        findings, judged = check_plan_file(target, year=year, table=table, catalog=catalog)
+    elif suffix in DRAFT_SUFFIXES:
+        findings, judged = check_draft_file(target, year=year, table=table)
+    else:
+        raise DrafterError.one(f"无法检查该类型的文件：{target}",
+                               hint="支持计划文件 .yaml，以及草稿 .docx、.txt、.md")
+    output = format_json if fmt == "json" else format_text
+    click.echo(output(findings, str(target), judged))
+    if any(f.severity == "错误" for f in findings):
+        ctx.exit(1)
+
+
+# --------------------------------------------------------------------------- roll
+
+
+def _default_output(plan_file: Path, old: int, new: int) -> Path:
+    stem = plan_file.stem
+    name = stem.replace(str(old), str(new)) if str(old) in stem else f"{stem}-{new}"
+    return plan_file.with_name(f"{name}{plan_file.suffix}")
 
 
 @click.command("roll")
-def roll_cmd() -> None:
-    """滚动到下一年。"""
-    raise click.ClickException("尚未实现")
+@click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
+@click.option("--to", "to_year", type=click.IntRange(1949, 2100), required=True,
+              help="新计划的年份，如 2026")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="新计划文件（默认：文件名中的年份换成新年份，或加上“-年份”）")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@click.option("--rules", "rules_file", type=click.Path(path_type=Path),
+              help="本单位的规则文件（YAML）")
+@click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
+def roll_cmd(plan_file: Path, to_year: int, output: Path | None, force: bool,
+             rules_file: Path | None, catalog: Path | None) -> None:
+    """把计划滚动到新的一年：年份前移，今年的数值留作基线，列出需人工核对的年份。"""
+    from drafter.plans.io import load_plan, save_plan
+
+    plan = load_plan(plan_file)
+    result = roll_plan(plan, to_year)
+    output = output or _default_output(plan_file, result.from_year, to_year)
+    check_writable(output, force)
+    table = load_table(rules_file)
+    save_plan(result.plan, output)
+    click.echo(f"已写出：{output}（{result.from_year}年 → {to_year}年）")
+    click.echo(f"基线：保留了 {len(result.plan.baseline)} 个参数的{result.from_year}年数值，"
+               "在终端界面中显示在新数值旁边。")
+    if result.literal_years:
+        click.echo("\n以下文字中写有具体年份，drafter 未作改动，请逐一核对：")
+        for place, text in result.literal_years:
+            click.echo(f"  · {place}：{text if len(text) <= 80 else text[:80] + '…'}")
+    _print_time_findings(result.plan, catalog, table)
+
+
+def _print_time_findings(plan: Plan, catalog: Path | None, table: RuleTable) -> None:
+    try:
+        cat = _load_catalogue(catalog)
+    except DrafterError as exc:
+        click.echo(f"（未能载入条目目录，跳过对{plan.meta.year}年的提法检查：{exc}）", err=True)
+        return
+    blocks, problems = render_for_check(plan, cat)
+    findings = [f for f in (check_plan(plan, blocks, cat, rules=table) if blocks else [])
+                if f.rule.startswith(("time.", "years."))]
+    if not findings and not problems:
+        click.echo(f"\n按{plan.meta.year}年检查：未发现过时提法或年份问题。")
+        return
+    click.echo(f"\n按{plan.meta.year}年检查提法和年份：")
+    for finding in [*problems, *findings]:
+        click.echo(f"  [{finding.severity}] {finding.where()}：{finding.message}")
+        if finding.fix:
+            click.echo(f"      建议：{finding.fix}")

@@ -1,0 +1,282 @@
+"""Every check rule, a positive and a negative case each, as tables.
+
+TEXT_CASES: one item's text in a plan for `year` → does rule `rule` fire?
+STRUCTURE_CASES: a whole block list → does the rule fire?
+A coverage test makes sure every rule of the bundled table has a positive and a negative row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+import pytest
+
+from drafter.check.engine import BaselinePair, check_blocks
+from drafter.check.table import default_table
+from drafter.model.blocks import Block, Location
+
+
+class Case(NamedTuple):
+    rule: str
+    year: int
+    text: str
+    fires: bool
+    role: str = "item"  # where the text sits: item body, or the title
+    lead: str = "测试条目。"
+
+
+def _blocks(text: str, year: int, role: str = "item", lead: str = "测试条目。") -> list[Block]:
+    title = text if role == "title" else f"城关区教育局{year}年工作要点"
+    blocks = [Block("title", title), Block("chapter", "加强党的建设", marker="一、")]
+    if role != "title":
+        blocks.append(Block("item", text, marker="1.", lead=lead))
+    return blocks
+
+
+def _rules(blocks: list[Block], year: int, **kwargs: object) -> set[str]:
+    return {f.rule for f in check_blocks(blocks, year=year, **kwargs)}  # type: ignore[arg-type]
+
+
+T = "time."
+TEXT_CASES: list[tuple[str, Case]] = [
+    # ---- time-bound formulations (the rule table)
+    ("18大-2019", Case(T + "shibada", 2019, "深入贯彻党的十八大精神", True)),
+    ("18大以来", Case(T + "shibada", 2019, "党的十八大以来，教育事业取得历史性成就", False)),
+    ("19大-2024", Case(T + "shijiuda", 2024, "全面贯彻党的十九大精神", True)),
+    ("19大以来", Case(T + "shijiuda", 2024, "党的十九大以来全市教育发展成就", False)),
+    ("19大-2020", Case(T + "shijiuda", 2020, "全面贯彻党的十九大精神", False)),
+    ("19届-2023", Case(T + "shijiujie-quanhui", 2023, "十九届二中、三中全会精神", True)),
+    ("19届-2021", Case(T + "shijiujie-quanhui", 2021, "十九届五中全会精神", False)),
+    ("20大-2021", Case(T + "ershida", 2021, "深入学习贯彻党的二十大精神", True)),
+    ("迎接20大-2022", Case(T + "ershida", 2022, "以优异成绩喜迎党的二十大胜利召开", False)),
+    ("20大-2024", Case(T + "ershida", 2024, "深入学习贯彻党的二十大精神", False)),
+    ("二中-2021", Case(T + "ershijie-yizhong-erzhong", 2021, "二十届二中全会精神", True)),
+    ("二中-2023", Case(T + "ershijie-yizhong-erzhong", 2023, "二十届二中全会精神", False)),
+    ("三中-2024", Case(T + "ershijie-sanzhong", 2024, "党的二十大和二十届二中、三中全会精神",
+                      True)),
+    ("三中-2025", Case(T + "ershijie-sanzhong", 2025, "党的二十大和二十届二中、三中全会精神",
+                      False)),
+    ("四中-2024", Case(T + "ershijie-sizhong", 2024, "二十届三中、四中全会精神", True)),
+    ("四中-2026", Case(T + "ershijie-sizhong", 2026, "二十届三中、四中全会精神", False)),
+    ("13五-2022", Case(T + "shisanwu", 2022, "全面落实特殊教育“十三五”规划", True)),
+    ("13五-2020", Case(T + "shisanwu", 2020, "全面落实特殊教育“十三五”规划", False)),
+    ("14五-2027", Case(T + "shisiwu", 2027, "落实“十四五”教育规划", True)),
+    ("14五-2020 planning", Case(T + "shisiwu", 2020, "研究制订“十四五”教育事业规划", False)),
+    ("15五-2023", Case(T + "shiwuwu", 2023, "编制“十五五”教育规划", True)),
+    ("15五-2025 planning", Case(T + "shiwuwu", 2025, "编制“十五五”教育规划", False)),
+    ("13五开局-2017", Case(T + "shisanwu-kaiju", 2017, "今年是“十三五”开局之年", True)),
+    ("13五开局-2016", Case(T + "shisanwu-kaiju", 2016, "今年是“十三五”开局之年", False)),
+    ("13五收官-2019", Case(T + "shisanwu-shouguan", 2019, "十三五收官之年", True)),
+    ("13五收官-2020", Case(T + "shisanwu-shouguan", 2020, "十三五收官之年", False)),
+    ("14五开局-2022", Case(T + "shisiwu-kaiju", 2022, "“十四五”开局之年", True)),
+    ("14五开局-2021", Case(T + "shisiwu-kaiju", 2021, "“十四五”开局之年", False)),
+    ("14五收官-2024", Case(T + "shisiwu-shouguan", 2024, "“十四五”收官之年", True)),
+    ("14五收官战-2025", Case(T + "shisiwu-shouguan", 2025, "奋力打好“十四五”收官战", False)),
+    ("15五开局-2025", Case(T + "shiwuwu-kaiju", 2025, "“十五五”规划开局", True)),
+    ("15五开局-2026", Case(T + "shiwuwu-kaiju", 2026, "“十五五”规划开局", False)),
+    ("15五收官-2029", Case(T + "shiwuwu-shouguan", 2029, "十五五收官之年", True)),
+    ("15五收官-2030", Case(T + "shiwuwu-shouguan", 2030, "十五五收官之年", False)),
+    ("开局之年-2024", Case(T + "kaiju-zhinian", 2024, "今年是开局之年", True)),
+    ("开局之年-2026", Case(T + "kaiju-zhinian", 2026, "今年是开局之年", False)),
+    ("named 开局 not generic", Case(T + "kaiju-zhinian", 2024, "“十四五”开局之年", False)),
+    ("收官之年-2024", Case(T + "shouguan-zhinian", 2024, "今年是收官之年", True)),
+    ("收官之年-2025", Case(T + "shouguan-zhinian", 2025, "今年是收官之年", False)),
+    ("70周年-2024", Case(T + "guoqing-70", 2024, "组织开展庆祝新中国成立70周年系列活动", True)),
+    ("建国七十周年-2024", Case(T + "guoqing-70", 2024, "举办庆祝建国七十周年系列活动", True)),
+    ("70周年-2019", Case(T + "guoqing-70", 2019, "庆祝新中国成立70周年", False)),
+    ("75周年-2025", Case(T + "guoqing-75", 2025, "庆祝新中国成立75周年", True)),
+    ("75周年-2024", Case(T + "guoqing-75", 2024, "庆祝新中国成立75周年", False)),
+    ("建党100-2022", Case(T + "jiandang-100", 2022, "庆祝建党100周年", True)),
+    ("建党100-2021", Case(T + "jiandang-100", 2021, "庆祝中国共产党成立100周年", False)),
+    ("改革开放40-2020", Case(T + "gaige-kaifang-40", 2020, "纪念改革开放40周年", True)),
+    ("改革开放40-2018", Case(T + "gaige-kaifang-40", 2018, "纪念改革开放40周年", False)),
+    ("五四100-2021", Case(T + "wusi-100", 2021, "纪念五四运动100周年", True)),
+    ("五四100-2019", Case(T + "wusi-100", 2019, "纪念五四运动100周年", False)),
+    ("抗战80-2026", Case(T + "kangzhan-80", 2026, "纪念抗战胜利80周年", True)),
+    ("抗战80-2025", Case(T + "kangzhan-80", 2025, "纪念抗战胜利80周年", False)),
+    ("脱贫攻坚战-2024", Case(T + "tuopin-gongjian", 2024, "打好打赢教育脱贫攻坚战", True)),
+    ("new wording-2024", Case(T + "tuopin-gongjian", 2024,
+                              "巩固拓展脱贫攻坚成果同乡村振兴有效衔接", False)),
+    ("脱贫攻坚-2020", Case(T + "tuopin-gongjian", 2020, "打赢脱贫攻坚战", False)),
+    ("扫黑专项-2021", Case(T + "saohei-zhuanxiang", 2021, "深入开展扫黑除恶专项斗争", True)),
+    ("常态化扫黑", Case(T + "saohei-zhuanxiang", 2021, "常态化开展扫黑除恶斗争", False)),
+    ("新冠-2024", Case(T + "xinguan-fangkong", 2024, "毫不放松抓好新冠肺炎疫情防控", True)),
+    ("新冠-2022", Case(T + "xinguan-fangkong", 2022, "毫不放松抓好新冠肺炎疫情防控", False)),
+    ("初心使命-2022", Case(T + "buwang-chuxin", 2022, "开展“不忘初心、牢记使命”主题教育", True)),
+    ("初心使命-2019", Case(T + "buwang-chuxin", 2019, "开展“不忘初心、牢记使命”主题教育", False)),
+    ("初心成果-2022", Case(T + "buwang-chuxin", 2022,
+                          "巩固“不忘初心、牢记使命”主题教育成果", False)),
+    ("党史-2023", Case(T + "dangshi-xuexi", 2023, "扎实开展党史学习教育", True)),
+    ("党史-2021", Case(T + "dangshi-xuexi", 2021, "扎实开展党史学习教育", False)),
+    ("党纪-2026", Case(T + "dangji-xuexi", 2026, "扎实开展党纪学习教育", True)),
+    ("党纪-2024", Case(T + "dangji-xuexi", 2024, "扎实开展党纪学习教育", False)),
+    ("主题教育2023-2025", Case(T + "zhuti-jiaoyu-2023", 2025,
+                               "开展学习贯彻习近平新时代中国特色社会主义思想主题教育", True)),
+    ("主题教育2023-2023", Case(T + "zhuti-jiaoyu-2023", 2023,
+                               "开展学习贯彻习近平新时代中国特色社会主义思想主题教育", False)),
+    ("两学一做-2024", Case(T + "liangxue-yizuo", 2024, "推进“两学一做”学习教育常态化制度化",
+                          True)),
+    ("两学一做-2017", Case(T + "liangxue-yizuo", 2017, "推进“两学一做”学习教育常态化制度化",
+                          False)),
+    ("教育大会-2025 hint", Case(T + "quanguo-jiaoyu-dahui", 2025, "深入贯彻全国教育大会精神",
+                               True)),
+    ("教育大会-2020", Case(T + "quanguo-jiaoyu-dahui", 2020, "深入贯彻全国教育大会精神", False)),
+    ("纲要-2024", Case(T + "jiaoyu-qiangguo-gangyao", 2024,
+                      "落实《教育强国建设规划纲要（2024—2035年）》", True)),
+    ("纲要-2025", Case(T + "jiaoyu-qiangguo-gangyao", 2025,
+                      "落实《教育强国建设规划纲要（2024—2035年）》", False)),
+    # ---- years
+    ("same range", Case("years.same-range", 2024, "专项规划（2024－2024年）", True)),
+    ("real range", Case("years.same-range", 2024, "专项规划（2024—2026年）", False)),
+    ("reversed", Case("years.reversed-range", 2024, "专项规划（2026—2024年）", True)),
+    ("forward", Case("years.reversed-range", 2024, "专项规划（2024—2026年）", False)),
+    ("cited plan over", Case("years.ended-range", 2024, "落实《三年行动计划（2019—2021年）》",
+                             True)),
+    ("cited plan running", Case("years.ended-range", 2021,
+                                "落实《三年行动计划（2019—2021年）》", False)),
+    ("到2023年底 in 2025", Case("years.deadline", 2025, "到2023年底全面完成", True)),
+    ("2024年底前 in 2025", Case("years.deadline", 2025, "2024年底前全面完成", True)),
+    ("future deadline", Case("years.deadline", 2025, "到2027年底全面完成", False)),
+    ("截至 is a status", Case("years.deadline", 2025, "截至2024年底，全市已建成", False)),
+    ("title year differs", Case("years.title", 2025, "城关区教育局2024年工作要点", True, "title")),
+    ("title year same", Case("years.title", 2024, "城关区教育局2024年工作要点", False, "title")),
+    ("tilde dash", Case("years.dash", 2024, "行动计划（2024~2026年）", True)),
+    ("full-width hyphen", Case("years.dash", 2024, "行动计划（2024－2026年）", True)),
+    ("standard dash", Case("years.dash", 2024, "行动计划（2024—2026年）", False)),
+    ("至 range", Case("years.dash", 2024, "行动计划（2024至2026年）", False)),
+    # ---- leftovers
+    ("xx", Case("text.placeholder", 2024, "新建幼儿园xx所", True)),
+    ("x.xx", Case("text.placeholder", 2024, "新增学位x.xx万个", True)),
+    ("***", Case("text.placeholder", 2024, "全面贯彻党的***精神", True)),
+    ("××", Case("text.placeholder", 2024, "××学校", True)),
+    ("某市", Case("text.placeholder", 2024, "出台《某市教育条例》", True)),
+    ("x-x岁", Case("text.placeholder", 2024, "扶持发展x-x岁托幼事业", True)),
+    ("第X届", Case("text.placeholder", 2024, "评选第X届名师", True)),
+    ("1+X is a name", Case("text.placeholder", 2024, "推广实施“1+X”证书制度试点", False)),
+    ("某些 is a word", Case("text.placeholder", 2024, "某些学校仍需改进", False)),
+    ("slot left", Case("text.slot", 2024, "新建{{ 幼儿园数 }}所", True)),
+    ("slot filled", Case("text.slot", 2024, "新建12所", False)),
+    ("junk", Case("text.junk", 2024, "下面是小编为大家整理的工作要点", True)),
+    ("no junk", Case("text.junk", 2024, "加强学校网站管理", False)),
+    # ---- punctuation
+    ("half comma", Case("punct.halfwidth", 2024, "加强管理,提升质量", True)),
+    ("half brackets", Case("punct.halfwidth", 2024, "实施方案(试行)", True)),
+    ("numbers keep", Case("punct.halfwidth", 2024, "比例达1.8%，时间10:30，共1,200名", False)),
+    ("open quote", Case("punct.unpaired", 2024, "开展“最美教师评选", True)),
+    ("crossed brackets", Case("punct.unpaired", 2024, "落实《纲要（试行》", True)),
+    ("paired", Case("punct.unpaired", 2024, "开展“最美教师”评选（试行）", False)),
+    ("。。", Case("punct.doubled", 2024, "提升质量。。加强管理", True)),
+    ("，，", Case("punct.doubled", 2024, "加强管理，，提升质量", True)),
+    ("ellipsis", Case("punct.doubled", 2024, "提升质量。加强管理……", False)),
+    ("lead no stop", Case("punct.lead-stop", 2024, "正文。", True, lead="加强党的建设")),
+    ("lead stop", Case("punct.lead-stop", 2024, "正文。", False, lead="加强党的建设。")),
+    # ---- numbers
+    ("120%", Case("numbers.percent", 2024, "覆盖率达到120%", True)),
+    ("100%", Case("numbers.percent", 2024, "覆盖率达到100%", False)),
+    ("growth", Case("numbers.percent", 2024, "招生规模同比增长150%", False)),
+]
+
+
+@pytest.mark.parametrize("case", [c for _, c in TEXT_CASES], ids=[i for i, _ in TEXT_CASES])
+def test_text_rule(case: Case) -> None:
+    found = _rules(_blocks(case.text, case.year, case.role, case.lead), case.year)
+    assert (case.rule in found) is case.fires, found
+
+
+def _plan(*chapters: tuple[str, str | None, list[tuple[str, str]]]) -> list[Block]:
+    """Blocks for chapters of (marker, key, [(item marker, text)])."""
+    blocks = [Block("title", "城关区教育局2024年工作要点")]
+    for ci, (marker, _key, items) in enumerate(chapters, start=1):
+        blocks.append(Block("chapter", f"第{ci}章", marker=marker))
+        for im, text in items:
+            blocks.append(Block("item", text, marker=im, lead="条目。",
+                                location=Location(chapter=ci, clause=None)))
+    return blocks
+
+
+def _keys(*chapters: tuple[str, str | None, list[tuple[str, str]]]) -> list[str | None]:
+    return [k for _, k, _ in chapters]
+
+
+A = "加强基层党组织建设，全面推进党支部标准化规范化建设"
+B = "维护校园安全稳定，完善校园及周边治安防控体系建设"
+C = "推动普通高中多样化特色发展，创新人才培养模式"
+
+
+def _structure(*chapters: tuple[str, str | None, list[tuple[str, str]]]
+               ) -> Callable[[], set[str]]:
+    return lambda: _rules(_plan(*chapters), 2024, chapter_keys=_keys(*chapters))
+
+
+def _clause_twice(clause: str) -> Callable[[], set[str]]:
+    blocks = _plan(("一、", "党建", []))
+    blocks += [Block("item", A, marker="1.", lead="条目。", location=Location(1, 1, clause)),
+               Block("item", B, marker="2.", lead="条目。", location=Location(1, 2, "dj-000002")),
+               Block("item", C, marker="3.", lead="条目。", location=Location(1, 3, clause))]
+    return lambda: _rules(blocks, 2024)
+
+
+def _baseline(value: float, base: float) -> Callable[[], set[str]]:
+    pair = BaselinePair("新增学位", "新增公办学位", value, base, Location(1, 1))
+    return lambda: _rules(_plan(("一、", "党建", [("1.", A)])), 2024, baseline=[pair])
+
+
+STRUCTURE_CASES: list[tuple[str, str, Callable[[], set[str]], bool]] = [
+    ("chapter gap", "structure.numbering",
+     _structure(("一、", "党建", [("1.", A)]), ("三、", "保障", [("2.", B)])), True),
+    ("chapters in order", "structure.numbering",
+     _structure(("一、", "党建", [("1.", A)]), ("二、", "保障", [("2.", B)])), False),
+    ("item gap", "structure.numbering",
+     _structure(("一、", "党建", [("1.", A), ("2.", B), ("4.", C)])), True),
+    ("item duplicate", "structure.numbering",
+     _structure(("一、", "党建", [("1.", A), ("1.", B)])), True),
+    ("restart per chapter", "structure.numbering",
+     _structure(("一、", "党建", [("1.", A), ("2.", C)]), ("二、", "保障", [("1.", B)])), False),
+    ("continuous", "structure.numbering",
+     _structure(("一、", "党建", [("1.", A), ("2.", C)]), ("二、", "保障", [("3.", B)])), False),
+    ("empty chapter", "structure.empty-chapter",
+     _structure(("一、", "党建", [("1.", A)]), ("二、", "保障", [])), True),
+    ("no empty chapter", "structure.empty-chapter",
+     _structure(("一、", "党建", [("1.", A)]), ("二、", "保障", [("2.", B)])), False),
+    ("保障 missing", "structure.required-chapter",
+     _structure(("一、", "党建", [("1.", A)]), ("二、", "教育改革", [("2.", C)])), True),
+    ("required present", "structure.required-chapter",
+     _structure(("一、", "党建", [("1.", A)]), ("二、", "保障", [("2.", B)])), False),
+    ("same clause twice", "structure.duplicate", _clause_twice("dj-000001"), True),
+    ("near-duplicate text", "structure.duplicate",
+     _structure(("一、", "党建", [("1.", A), ("2.", A.replace("全面", "扎实"))])), True),
+    ("distinct items", "structure.duplicate",
+     _structure(("一、", "党建", [("1.", A), ("2.", B), ("3.", C)])), False),
+    ("far from baseline", "numbers.baseline", _baseline(100, 40), True),
+    ("near baseline", "numbers.baseline", _baseline(45, 40), False),
+]
+
+
+@pytest.mark.parametrize(("rule", "run", "fires"), [c[1:] for c in STRUCTURE_CASES],
+                         ids=[c[0] for c in STRUCTURE_CASES])
+def test_structure_rule(rule: str, run: Callable[[], set[str]], fires: bool) -> None:
+    found = run()
+    assert (rule in found) is fires, found
+
+
+def test_every_table_rule_has_a_positive_and_a_negative_case() -> None:
+    positive = {c.rule for _, c in TEXT_CASES if c.fires}
+    negative = {c.rule for _, c in TEXT_CASES if not c.fires}
+    for rule in default_table().rules:
+        assert f"time.{rule.id}" in positive, rule.id
+        assert f"time.{rule.id}" in negative, rule.id
+
+
+def test_every_rule_family_is_covered() -> None:
+    from drafter.check import engine
+
+    covered = {c.rule for _, c in TEXT_CASES} | {c[1] for c in STRUCTURE_CASES}
+    expected = {"years.same-range", "years.reversed-range", "years.ended-range",
+                "years.deadline", "years.title", "years.dash", "text.placeholder", "text.slot",
+                "text.junk", "punct.halfwidth", "punct.unpaired", "punct.doubled",
+                "punct.lead-stop", "structure.numbering", "structure.empty-chapter",
+                "structure.required-chapter", "structure.duplicate", "numbers.percent",
+                "numbers.baseline"}
+    assert expected <= covered
+    assert len(engine.RULES) == 19
