@@ -1,0 +1,181 @@
+"""Blocks → a .docx formatted to GB/T 9704-2012 (see docs in templates/profiles/gbt9704.yaml).
+
+Each block becomes one paragraph (the title one paragraph with line breaks) built from
+per-role prototypes: the paragraph carries its 公文 style plus the layout that must not move
+(exact 579-twip lines, no space before/after, snapToGrid and widow control off), and every
+run carries all four font slots, so Word, WPS and LibreOffice agree even when a reference
+document's styles differ. Numbering is the literal text in the blocks, never w:numPr.
+
+This module does not render text, read plans or write files: it returns bytes.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from drafter.model.blocks import Block
+from drafter.model.plan import PlanMeta
+from drafter.render.docx_styles import PARA_STYLES, SECTION_RUN_STYLE, template_bytes
+from drafter.render.docx_xml import el, para_props, run_props, text_run
+from drafter.render.profile import Profile
+from drafter.render.title_lines import break_title
+
+_RUN_IN_SECTION = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]$")
+_OUTLINE = {"chapter": 0, "section": 1}
+
+
+@dataclass(frozen=True)
+class _Kit:
+    """Per-profile prototypes, cloned for every paragraph and run."""
+
+    ppr: dict[str, etree._Element]  # role → w:pPr
+    rpr: dict[str, etree._Element]  # role → w:rPr
+    bold_body: etree._Element  # body run, bold (lead phrases)
+    section_run: etree._Element  # 楷体 run inside a body paragraph (run-in 小标题)
+
+
+def docx_bytes(blocks: Sequence[Block], *, profile: Profile, meta: PlanMeta,
+               reference: Path | None = None) -> bytes:
+    """The Word document for `blocks`, as .docx bytes."""
+    profile = profile.with_fonts(meta.options.fonts)
+    if reference is None and meta.options.reference:
+        reference = Path(meta.options.reference).expanduser()
+    template = template_bytes(profile, reference)
+    kit = _kit(profile)
+    doc = docx.Document(io.BytesIO(template))
+    body = doc.element.body
+    end = body.find(qn("w:sectPr"))
+    for paragraph in layout(blocks, kit, profile, bold_leads=meta.options.bold_leads):
+        end.addprevious(paragraph)
+    title = next((b.text for b in blocks if b.role == "title"), "")
+    doc.core_properties.title = title[:250]
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=16)
+def _kit(profile: Profile) -> _Kit:
+    roles = profile.roles
+    pitch = profile.grid.line_pitch
+    ppr: dict[str, etree._Element] = {}
+    rpr: dict[str, etree._Element] = {}
+    for role in ("title", "caption", "body", "chapter", "section", "signature"):
+        style = getattr(roles, role)
+        ppr[role] = para_props(style, pitch, pstyle=PARA_STYLES[role][0],
+                               outline=_OUTLINE.get(role))
+        rpr[role] = run_props(style, profile.latin(style))
+    return _Kit(ppr=ppr, rpr=rpr,
+                bold_body=run_props(roles.body, profile.latin(roles.body), bold=True),
+                section_run=run_props(roles.section, profile.latin(roles.section),
+                                      rstyle=SECTION_RUN_STYLE[0]))
+
+
+def layout(blocks: Sequence[Block], kit: _Kit, profile: Profile, *, bold_leads: bool
+           ) -> Iterator[etree._Element]:
+    """One w:p per block, blank lines after the title and before the signature."""
+    previous = ""
+    for index, block in enumerate(blocks):
+        role = block.role
+        if previous in ("title", "caption") and role not in ("title", "caption"):
+            yield from _blanks(kit, profile.title.blank_lines_after)
+        if role == "title":
+            yield _title(block, kit, profile)
+        elif role == "caption":
+            yield _para(kit, "caption", [text_run(block.plain, kit.rpr["caption"])])
+        elif role in ("chapter", "section"):
+            yield _para(kit, role, [text_run(block.plain, kit.rpr[role])])
+        elif role == "item":
+            yield _para(kit, "body", _item_runs(block, kit, bold_leads))
+        elif role == "signature":
+            yield from _blanks(kit, profile.signature.blank_lines_before)
+            date = next((b.text for b in blocks[index + 1:index + 2] if b.role == "date"), "")
+            yield _right(kit, block.plain, _signature_insets(block.plain, date, profile)[0],
+                         profile)
+        elif role == "date":
+            signed = previous == "signature"
+            organ = blocks[index - 1].plain if signed else ""
+            chars = (_signature_insets(organ, block.plain, profile)[1] if signed
+                     else profile.signature.organ_right_chars + profile.signature.date_shift_chars)
+            yield _right(kit, block.plain, chars, profile)
+        else:  # preamble, closing and any plain paragraph
+            yield _para(kit, "body", [*_lead_runs(block, kit, bold_leads),
+                                      text_run(block.text, kit.rpr["body"])])
+        previous = role
+
+
+def _para(kit: _Kit, role: str, runs: list[etree._Element]) -> etree._Element:
+    p = el("w:p", None, copy.deepcopy(kit.ppr[role]))
+    for run in runs:
+        p.append(run)
+    return p
+
+
+def _blanks(kit: _Kit, count: int) -> Iterator[etree._Element]:
+    for _ in range(max(count, 0)):
+        yield _para(kit, "body", [])
+
+
+def _title(block: Block, kit: _Kit, profile: Profile) -> etree._Element:
+    rules = profile.title
+    lines = break_title(block.plain, rules.max_chars, rules.break_after, rules.break_before)
+    return _para(kit, "title", [text_run("\n".join(lines), kit.rpr["title"])])
+
+
+def _item_runs(block: Block, kit: _Kit, bold_leads: bool) -> list[etree._Element]:
+    """"1." + optional bold lead + text; a "（一）" marker is a run-in 楷体 小标题."""
+    if _RUN_IN_SECTION.match(block.marker):
+        head = text_run(block.marker + block.lead, kit.section_run)
+        return [head, text_run(block.text, kit.rpr["body"])]
+    runs = _lead_runs(block, kit, bold_leads)
+    return [*runs, text_run(block.text, kit.rpr["body"])]
+
+
+def _lead_runs(block: Block, kit: _Kit, bold_leads: bool) -> list[etree._Element]:
+    head = block.marker + block.lead
+    if not head:
+        return []
+    bold = bold_leads and bool(block.lead)
+    return [text_run(head, kit.bold_body if bold else kit.rpr["body"])]
+
+
+def _right(kit: _Kit, text: str, chars: int, profile: Profile) -> etree._Element:
+    p = _para(kit, "signature", [text_run(text, kit.rpr["signature"])])
+    ind = p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+    if ind is not None:
+        ind.set(qn("w:right"), str(chars * profile.grid.char_unit))
+    return p
+
+
+def _signature_insets(organ: str, date: str, profile: Profile) -> tuple[int, int]:
+    """Right insets, in characters, of the organ line and the date line (GB/T 9704 7.3.5.2).
+
+    The organ stands two characters from the right; the date starts two characters further
+    right than the organ. A date longer than that pushes the organ left instead, keeping the
+    date two characters from the right. Half-width digits count as half a character.
+    """
+    rules = profile.signature
+    organ_w, date_w = _width(organ), _width(date)
+    organ_r = float(rules.organ_right_chars)
+    date_r = organ_r + organ_w - rules.date_shift_chars - date_w
+    if not date or date_r < rules.organ_right_chars:
+        date_r = float(rules.organ_right_chars)
+        if date:
+            organ_r = date_r + date_w + rules.date_shift_chars - organ_w
+    return max(round(organ_r), 0), max(round(date_r), 0)
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
