@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def _load_catalogue(catalog: Path | None) -> Catalogue:
 
 def problem_finding(problem: Problem) -> Finding:
     """A problem that stops rendering (a missing value, an unknown id) as an error finding."""
-    return Finding("错误", "render.value", problem.message, problem.where or "",
+    return Finding("错误", "render.value", problem.message, "",
                    Location(file=problem.file, line=problem.line), problem.where,
                    problem.hint or "请修改计划文件后重新检查")
 
@@ -169,8 +170,7 @@ def format_json(findings: Sequence[Finding], target: str, year: int | None) -> s
 @click.option("--rules", "rules_file", type=click.Path(path_type=Path),
               help="本单位的规则文件（YAML），补充或覆盖自带规则")
 @click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
-@click.pass_context
-def check_cmd(ctx: click.Context, target: Path, year: int | None, fmt: str,
+def check_cmd(target: Path, year: int | None, fmt: str,
               rules_file: Path | None, catalog: Path | None) -> None:
     """检查计划文件（.yaml）或草稿（.docx/.txt/.md）：过时提法、年份、残留、标点、结构、数字。
 
@@ -189,7 +189,9 @@ def check_cmd(ctx: click.Context, target: Path, year: int | None, fmt: str,
     output = format_json if fmt == "json" else format_text
     click.echo(output(findings, str(target), judged))
     if any(f.severity == "错误" for f in findings):
-        ctx.exit(1)
+        # sys.exit, not ctx.exit: run_guarded calls click with standalone_mode=False, where
+        # click returns ctx.exit's code instead of exiting with it.
+        sys.exit(1)
 
 
 # --------------------------------------------------------------------------- roll
@@ -229,7 +231,7 @@ def roll_cmd(plan_file: Path, to_year: int, output: Path | None, force: bool,
         click.echo("\n以下文字中写有具体年份，drafter 未作改动，请逐一核对：")
         for place, text in result.literal_years:
             click.echo(f"  · {place}：{text if len(text) <= 80 else text[:80] + '…'}")
-    _print_time_findings(result.plan, catalog, table)
+    _print_time_findings(load_plan(output), catalog, table)  # reloaded: lines of the new file
 
 
 def _print_time_findings(plan: Plan, catalog: Path | None, table: RuleTable) -> None:
