@@ -82,6 +82,7 @@ def validate_chapter(data: Any, lines: LineMap, key: str) -> tuple[list[Record],
         return [], found
     records = [_clause(ctx, ("clauses", i), value, i) for i, value in enumerate(raw)]
     if found.items:
+        found.items.sort(key=lambda f: f[1] or 0)
         return [], found
     return [r for r in records if r is not None], found
 
@@ -230,16 +231,23 @@ def _default_fits(slot_type: str, value: Any) -> bool:
 def _templates(ctx: _Ctx, path: tuple[Any, ...], lead: str, body: str, slots: list[Record],
                where: str | None) -> None:
     used: set[str] = set()
+    declared = {s["name"] for s in slots} | set(GLOBAL_NAMES)
+    broken = False
     for name, text in (("lead", lead), ("body", body)):
         if "{" not in text:  # no template syntax can start without a brace: skip the parse
             continue
-        for message in placeholder_problems(text):
-            ctx.problem((*path, name), message, where, "文中的大括号请写成 {{ '{' }}")
-        used |= template_names(text)
-    declared = {s["name"] for s in slots}
-    for name in sorted(used - declared - set(GLOBAL_NAMES)):
-        ctx.problem(path, f"占位符“{{{{ {name} }}}}”未在 slots 中声明", where,
-                    "请在 slots 中添加该参数，或改正占位符名称")
+        problems = placeholder_problems(text)
+        for message in problems:
+            ctx.problem((*path, name), message, where,
+                        "占位符只能写成 {{ 名称 }} 或 {{ 年份 + 1 }}；文中的大括号请写成 {{ '{' }}")
+        broken = broken or bool(problems)
+        names = template_names(text)
+        used |= names
+        for missing in sorted(names - declared):
+            ctx.problem((*path, name), f"占位符“{{{{ {missing} }}}}”未在 slots 中声明", where,
+                        "请在 slots 中添加该参数，或改正占位符名称")
+    if broken:  # names of a broken template are unknown: do not call its slots unused
+        return
     for i, slot in enumerate(slots):
         if slot["name"] and slot["name"] not in used:
             ctx.problem((*path, "slots", i), f"参数“{slot['name']}”已声明但正文中没有使用",
