@@ -239,3 +239,10 @@ def check_document(doc: MinedDocument, *, year: int | None = None,
 def stale_flags(text: str, year: int | None) -> list[str]:
     """Short flags for a catalogue clause, e.g. ["自2023年起过时：党的十九大"] (bundled rules)."""
     return rules_time.stale_flags(text, year, default_table())
+
+
+def batch_findings(blocks: list[Block], plan: Plan) -> list[tuple[str, str]]:
+    """`drafter batch`'s per-variant checker: (severity, "where：message") pairs.
+
+    Module-level so worker processes can pickle it; no catalogue, so no baseline comparison."""
+    return [(f.severity, f"{f.where()}：{f.message}") for f in check_plan(plan, blocks)]
