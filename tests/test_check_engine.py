@@ -16,6 +16,7 @@ from drafter.check.engine import (
     summary_line,
 )
 from drafter.check.rules_numbers import baseline_pairs
+from drafter.check.rules_years import opening_year, title_year
 from drafter.check.table import default_table, load_table, parse_table
 from drafter.model.blocks import Block, Location
 from drafter.model.catalogue import Catalogue
@@ -53,6 +54,32 @@ def test_year_a_document_is_judged_against(title: str | None, doc_year: int | No
                                            given: int | None, judged: int | None) -> None:
     doc = _doc(title=title, year=doc_year)
     assert draft_from_document(doc, year=given).year == judged
+
+
+@pytest.mark.parametrize(("title", "year"), [
+    ("XX市教育局2024年工作要点", 2024),
+    ("2022年度教育局工作要点(市级)", 2022),
+    ("县教育局2024年工作总结和2025年工作计划", 2025),  # the plan's year, not the summary's
+    ("城关区教育局工作要点", None),
+])
+def test_title_year(title: str, year: int | None) -> None:
+    assert title_year(title) == year
+
+
+@pytest.mark.parametrize(("preamble", "year"), [
+    ("2020年,全市教育工作总体要求是：以新时代中国特色社会主义思想为指导", 2020),
+    ("2025年，XX市教育工作坚持以习近平新时代中国特色社会主义思想为指导", 2025),
+    ("2023年，全市教育系统取得新成绩。2024年全市教育工作的总体要求是：坚持立德树人", 2024),
+    ("以习近平新时代中国特色社会主义思想为指导，办好人民满意的教育", None),
+])
+def test_opening_year(preamble: str, year: int | None) -> None:
+    assert opening_year(preamble) == year
+
+
+def test_summary_and_plan_titles_are_not_compared_with_the_summary_year() -> None:
+    doc = _doc(title="县教育局2024年工作总结和2025年工作计划",
+               preamble="2024年，全县教育工作取得新成绩。", genre="总结+计划")
+    assert "years.title" not in _rules(check_document(doc))
 
 
 def test_title_year_against_body_plan_year() -> None:

@@ -209,8 +209,10 @@ def draft_from_document(doc: MinedDocument, *, year: int | None = None,
     """A mined draft; judged against `year`, else the title's year, else the miner's year."""
     title_year = rules_years.title_year(doc.title)
     judged = year if year is not None else title_year if title_year is not None else doc.year
+    # A summary-and-plan document opens on last year: its preamble does not give the plan year.
+    body_year = None if doc.genre == "总结+计划" else rules_years.opening_year(doc.preamble)
     draft = Draft(title=doc.title, title_location=Location(file=doc.source), year=judged,
-                  body_year=rules_years.opening_year(doc.preamble), source=doc.source,
+                  body_year=body_year, source=doc.source,
                   dropped=list(doc.dropped),
                   raw_lines=list(raw_lines) if raw_lines is not None else None)
     if doc.title:

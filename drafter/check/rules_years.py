@@ -23,7 +23,12 @@ _DEADLINE = re.compile(
     rf"|(?<![\d{_DASHES}至到])({_YEAR})\s*年(?:底|末)(?:之)?前"
 )
 _TITLE_YEAR = re.compile(rf"(?<!\d)({_YEAR})\s*年")
-_OPENING_YEAR = re.compile(rf"(?<![\d到至])({_YEAR})\s*年度?(?![\d底末{_DASHES}至到])")
+# The year a title's plan is for: "2024年工作总结和2025年工作计划" → 2025.
+_PLAN_YEAR = re.compile(rf"(?<!\d)({_YEAR})\s*年度?[^\d]{{0,12}}?(?:要点|计划|打算|安排|思路)")
+_OPENING_YEAR = re.compile(
+    rf"(?<![\d到至])({_YEAR})\s*年度?(?![\d底末{_DASHES}至到])[^。；\d]{{0,14}}?"
+    r"(总体要求|总体思路|工作思路|指导思想|教育工作)"
+)
 
 DASH_NAMES: dict[str, str] = {
     "-": "半角连字符“-”", "－": "全角连字符“－”", "—": "一字线“—”", "–": "短横线“–”",
@@ -33,15 +38,22 @@ DASH_NAMES: dict[str, str] = {
 
 
 def title_year(title: str | None) -> int | None:
-    """The first year a title names ("XX市教育局2024年工作要点" → 2024)."""
-    match = _TITLE_YEAR.search(title or "")
+    """The year a title's plan is for ("XX市教育局2024年工作要点" → 2024; in "2024年工作总结
+    和2025年工作计划" the plan's year, 2025); else the first year it names."""
+    match = _PLAN_YEAR.search(title or "") or _TITLE_YEAR.search(title or "")
     return int(match.group(1)) if match else None
 
 
 def opening_year(preamble: str | None) -> int | None:
-    """The year the body's opening sentence speaks of ("2020年，全市教育工作…" → 2020)."""
-    match = _OPENING_YEAR.search((preamble or "")[:40])
-    return int(match.group(1)) if match else None
+    """The year the body's opening sentence plans for ("2020年，全市教育工作总体要求是…" →
+    2020); a sentence naming the 总体要求 wins over one looking back on last year."""
+    text = preamble or ""
+    matches = list(_OPENING_YEAR.finditer(text))
+    for match in matches:
+        sentence = text[match.start():].split("。", 1)[0]
+        if any(word in sentence for word in ("总体要求", "总体思路", "工作思路", "指导思想")):
+            return int(match.group(1))
+    return int(matches[0].group(1)) if matches and matches[0].start() < 20 else None
 
 
 def _dash_finding(seg: Segment, match: re.Match[str], message: str, severity: str,
