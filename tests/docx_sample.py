@@ -1,7 +1,8 @@
 """A realistic block list for the Word writer tests, built from a real plan of the corpus.
 
-Corpus file 002 (a city's 2024 教育工作要点, 5 chapters, 25 items) gives the preamble,
-chapters and items; five more items sit under run-in （一） headings and one standalone
+Corpus file 002 (a city's 2024 教育工作要点, 5 chapters, 25 items; its half-width
+punctuation made full-width, as the miner's cleaning does) gives the preamble, chapters and
+items; five more items sit under run-in （一） headings and one standalone
 section, so every role appears. One item carries `< & " '` to prove text stays literal.
 """
 
@@ -23,6 +24,9 @@ _CHAPTER = re.compile(r"^([一二三四五六七八九十]+、)(.+)$")
 _ITEM = re.compile(r"^(\d+\.)(.+)$")
 
 
+_FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？"})
+
+
 def _split_lead(text: str) -> tuple[str, str]:
     head, stop, rest = text.partition("。")
     if stop and len(head) <= 40:
@@ -32,7 +36,8 @@ def _split_lead(text: str) -> tuple[str, str]:
 
 def sample_blocks() -> list[Block]:
     """Title, caption, preamble, 5 chapters, 1 section, 30 items, closing, signature, date."""
-    lines = [line.strip() for line in corpus_file("002").read_text("utf-8").splitlines()]
+    text = corpus_file("002").read_text("utf-8").translate(_FULL_WIDTH)  # as the miner cleans it
+    lines = [line.strip() for line in text.splitlines()]
     blocks = [Block(role="title", text=TITLE), Block(role="caption", text=CAPTION)]
     for line in lines:
         if "总体要求" in line and not blocks[2:]:

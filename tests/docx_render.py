@@ -1,0 +1,70 @@
+"""LibreOffice → PDF → measured text lines, for the rendered checks of the Word output.
+
+Each conversion uses a fresh `-env:UserInstallation` so a running office (or a stale
+profile) cannot change the result; poppler's `pdftotext -bbox-layout` gives every line's
+box and text in points.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+HAVE_OFFICE = bool(shutil.which("soffice") and shutil.which("pdftotext"))
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # words joined without spaces
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    lines: list[Line]
+
+
+def to_pdf(docx_path: Path, workdir: Path) -> Path:
+    """Convert with a fresh LibreOffice user profile; the PDF's path."""
+    profile = workdir / "lo-profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(workdir), str(docx_path)],
+        check=True, capture_output=True, timeout=180,
+    )
+    pdf = workdir / (docx_path.stem + ".pdf")
+    assert pdf.is_file(), "LibreOffice wrote no PDF"
+    return pdf
+
+
+def pdf_pages(pdf: Path) -> list[Page]:
+    """Every page's text lines with their boxes (points, origin top left)."""
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
+                          capture_output=True, timeout=60).stdout
+    root = etree.fromstring(html)
+    pages: list[Page] = []
+    for page in root.iter(f"{_XHTML}page"):
+        lines = [
+            Line("".join((word.text or "") for word in line.iter(f"{_XHTML}word")),
+                 float(line.get("xMin")), float(line.get("xMax")),
+                 float(line.get("yMin")), float(line.get("yMax")))
+            for line in page.iter(f"{_XHTML}line")
+        ]
+        lines.sort(key=lambda ln: (round(ln.y1, 1), ln.x0))
+        pages.append(Page(float(page.get("width")), float(page.get("height")), lines))
+    return pages
+
+
+def char_count(text: str) -> float:
+    """Characters as the grid counts them: a half-width digit or letter is half of one."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)

@@ -1,0 +1,97 @@
+"""The Word output as a real client lays it out: LibreOffice → PDF → measured lines.
+
+GB/T 9704's grid is 22 lines × 28 characters; the page number "— N —" sits right on odd
+pages and left on even pages, one character in. Skipped where LibreOffice is not installed
+(CI installs it). One conversion per module keeps this to a few seconds.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from drafter.render.docx_writer import docx_bytes
+from drafter.render.profile import load_profile
+from tests.docx_render import HAVE_OFFICE, Page, char_count, pdf_pages, to_pdf
+from tests.docx_sample import sample_blocks, sample_meta
+
+pytestmark = pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed")
+
+PT = 1 / 20  # twips → points
+PROFILE = load_profile()
+LEFT = PROFILE.page.margin_left * PT
+RIGHT = (PROFILE.page.width - PROFILE.page.margin_right) * PT
+BLOCK_BOTTOM = (PROFILE.page.height - PROFILE.page.margin_bottom) * PT
+PITCH = PROFILE.grid.line_pitch * PT  # 28.95 pt
+HANGING = "，。、；：！？”’）》"
+INSET = PROFILE.page_number.inset * PT
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> list[Page]:
+    work = tmp_path_factory.mktemp("rendered")
+    path = work / "要点.docx"
+    path.write_bytes(docx_bytes(sample_blocks(), profile=PROFILE, meta=sample_meta()))
+    found = pdf_pages(to_pdf(path, work))
+    assert len(found) >= 3, "the sample plan should fill several pages"
+    return found
+
+
+def _body(page: Page) -> list:
+    return [line for line in page.lines if line.y1 <= BLOCK_BOTTOM + 2]
+
+
+def _footer(page: Page) -> list:
+    return [line for line in page.lines if line.y0 > BLOCK_BOTTOM + 2]
+
+
+def test_pages_are_a4(pages: list[Page]) -> None:
+    assert all(abs(p.width - 595.3) < 1 and abs(p.height - 841.9) < 1 for p in pages)
+
+
+def test_22_lines_on_every_full_page(pages: list[Page]) -> None:
+    for number, page in enumerate(pages[:-1], start=1):
+        body = _body(page)
+        slots = round((body[-1].y1 - body[0].y1) / PITCH) + 1  # page 1 has a blank line
+        assert slots == 22, f"第{number}页 {slots} 行"
+        if number > 1:
+            assert len(body) == 22, f"第{number}页 {len(body)} 行"
+        body = body[3:] if number == 1 else body  # past the 22 pt title lines and caption
+        gaps = [(b.y1 - a.y1) / PITCH for a, b in itertools.pairwise(body)]
+        assert all(abs(g - round(g)) < 0.03 and round(g) >= 1 for g in gaps), gaps
+
+
+def test_no_line_over_28_characters_and_full_lines_hold_28(pages: list[Page]) -> None:
+    counts = [char_count(line.text) for page in pages for line in _body(page)]
+    assert max(counts) <= 28, max(counts)
+    # without the −5 character spacing a 16 pt line only holds 27 characters
+    assert sum(c == 28 for c in counts) > len(counts) / 3
+
+
+def test_lines_stay_inside_the_text_block(pages: list[Page]) -> None:
+    for page in pages:
+        for line in _body(page):
+            # CJK punctuation may hang into the margin (Word's and LibreOffice's default)
+            hang = 16 if line.text[-1:] in HANGING else 0
+            assert line.x0 >= LEFT - 1 and line.x1 <= RIGHT + 1 + hang, line.text
+
+
+def test_first_line_indent_is_two_characters(pages: list[Page]) -> None:
+    starts = [line for page in pages for line in _body(page) if line.text[:2] in ("1.", "2.")]
+    assert starts
+    for line in starts:  # 39.3 mm from the page edge
+        assert abs(line.x0 - (LEFT + 32)) < 1.5, line.text
+
+
+def test_page_numbers_odd_right_even_left(pages: list[Page]) -> None:
+    for number, page in enumerate(pages, start=1):
+        footer = _footer(page)
+        assert [line.text for line in footer] == [f"—{number}—"]
+        line = footer[0]
+        if number % 2:
+            assert abs(line.x1 - (RIGHT - INSET)) < 1.5, line
+        else:
+            assert abs(line.x0 - (LEFT + INSET)) < 1.5, line
+        # the dash sits about 7 mm (≈ 20 pt) below the text block
+        assert 8 < line.y1 - BLOCK_BOTTOM < 40
