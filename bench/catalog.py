@@ -22,14 +22,27 @@ sys.path.insert(0, str(ROOT))
 from drafter.catalog.dump import write_catalogue  # noqa: E402
 from drafter.catalog.load import load_catalogue  # noqa: E402
 from drafter.catalog.search import SearchIndex  # noqa: E402
+from drafter.mine.catalogue_build import build_catalogue  # noqa: E402
 from drafter.mine.variants import Wording, assign_groups, normalise  # noqa: E402
-from drafter.model import CHAPTER_KEYS, ID_PREFIX, Catalogue, Clause, Slot, Source  # noqa: E402
+from drafter.model import (  # noqa: E402
+    CHAPTER_KEYS,
+    ID_PREFIX,
+    Catalogue,
+    Clause,
+    MinedChapter,
+    MinedDocument,
+    MinedItem,
+    Slot,
+    Source,
+)
 
-QUERIES = ["师德师风", "学前教育普及", "安全隐患排查", "双减", "课后服务", "js-", "教育", "帅德师风"]
+QUERIES = ["师德师风", "学前教育普及", "安全隐患排查", "双减", "课后服务", "js-", "教育",
+           "帅德师风"]
 
 
 def sentences() -> list[str]:
-    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "examples/corpus").glob("*.txt"))
+    files = sorted((ROOT / "examples/corpus").glob("*.txt"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in files)
     parts = re.split(r"[。；;\n]", text)
     return [p.strip() for p in parts if 8 <= len(p.strip()) <= 120]
 
@@ -83,7 +96,8 @@ def bench_search(cat: Catalogue) -> None:
 def bench_grouping(n: int) -> None:
     rng = random.Random(3)
     pool = sentences()
-    base = [(rng.choice(pool)[:20], "。".join(rng.choice(pool) for _ in range(3))) for _ in range(n // 10)]
+    base = [(rng.choice(pool)[:20], "。".join(rng.choice(pool) for _ in range(3)))
+            for _ in range(n // 10)]
     items = []
     for i in range(n):
         lead, body = base[rng.randrange(len(base))]
@@ -97,6 +111,30 @@ def bench_grouping(n: int) -> None:
     print(f"grouping {n} wordings: {time.perf_counter() - t:.2f} s, {len(set(groups))} groups")
 
 
+def bench_build(n_docs: int) -> None:
+    """build_catalogue on n_docs plans varied from 5 bases (shuffled, numbers/regions/years)."""
+    rng = random.Random(5)
+    pool = sentences()
+    bases = [[(rng.choice(pool)[:20], "。".join(rng.choice(pool) for _ in range(3)))
+              for _ in range(35)] for _ in range(5)]
+    docs = []
+    for d in range(n_docs):
+        items = list(bases[d % 5])
+        rng.shuffle(items)
+        region = rng.choice(["甲市", "乙县", "丙区"])
+        mined = [MinedItem(marker=f"{k + 1}.", lead=lead, category=CHAPTER_KEYS[1 + k % 6],
+                           body=re.sub(r"\d+", lambda _: str(rng.randint(1, 99)), body) + region)
+                 for k, (lead, body) in enumerate(items)]
+        chapter = MinedChapter("一、", "章", "保障", mined)
+        docs.append(MinedDocument(source=f"plan{d:04d}.txt", year=rng.randint(2020, 2025),
+                                  region=region, chapters=[chapter]))
+    t = time.perf_counter()
+    cat = build_catalogue(docs)
+    variants = sum(len(c.variants) for c in cat)
+    print(f"build_catalogue of {n_docs} plans: {time.perf_counter() - t:.2f} s, "
+          f"{len(cat)} entries, {variants} variants")
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 40_000
     t = time.perf_counter()
@@ -105,6 +143,8 @@ def main() -> None:
     loaded = bench_load(cat)
     bench_search(loaded)
     bench_grouping(30_000)
+    bench_build(100)
+    bench_build(1000)
 
 
 if __name__ == "__main__":

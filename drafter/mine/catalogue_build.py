@@ -95,9 +95,9 @@ def build_catalogue(
             clause.flags = list(flagger(clause.text, group[0].year))
         entries.append(clause)
     for g, group in sorted(members.items()):
-        start = 1 if g >= len(seeds) else 0
-        for m in group[start:]:
-            _add_wording(entries[g], m)
+        entry = _Entry(entries[g])
+        for m in group[1 if g >= len(seeds) else 0 :]:
+            entry.add(m)
     for clause in entries:
         out.add(clause)
     return out
@@ -199,34 +199,37 @@ def _new_entry(first: _Mined, key: str, taken: set[str]) -> Clause:
     )
 
 
-def _add_wording(clause: Clause, m: _Mined) -> None:
-    """Identical text adds its source; a different wording becomes the next variant."""
-    for tag in m.tags:
-        if tag not in clause.tags:
-            clause.tags.append(tag)
-    if (m.lead, m.body) == (clause.lead, clause.body):
-        if not any(_same_source(s, m.source) for s in clause.sources):
-            clause.sources.append(m.source)
-        return
-    if any((v.lead, v.body) == (m.lead, m.body) for v in clause.variants):
-        return
-    clause.variants.append(Variant(
-        id=f"{clause.id}/{_next_variant_number(clause)}", lead=m.lead, body=m.body,
-        slots=list(m.slots), source=m.source, owners=list(m.owners),
-    ))
+class _Entry:
+    """A clause being assembled, with sets that keep adding wordings linear in their number."""
 
+    def __init__(self, clause: Clause) -> None:
+        self.clause = clause
+        self.texts = {(clause.lead, clause.body)} | {(v.lead, v.body) for v in clause.variants}
+        self.sources = {(s.file, s.marker) for s in clause.sources}
+        self.tags = set(clause.tags)
+        numbers = [int(t) for v in clause.variants if (t := v.id.rpartition("/")[2]).isdigit()]
+        self.next_number = max([1, *numbers]) + 1
 
-def _same_source(a: Source, b: Source) -> bool:
-    return (a.file, a.marker) == (b.file, b.marker)
-
-
-def _next_variant_number(clause: Clause) -> int:
-    numbers = [1]
-    for v in clause.variants:
-        tail = v.id.rpartition("/")[2]
-        if tail.isdigit():
-            numbers.append(int(tail))
-    return max(numbers) + 1
+    def add(self, m: _Mined) -> None:
+        """Identical text adds its source; a different wording becomes the next variant."""
+        clause = self.clause
+        for tag in m.tags:
+            if tag not in self.tags:
+                self.tags.add(tag)
+                clause.tags.append(tag)
+        if (m.lead, m.body) == (clause.lead, clause.body):
+            if (m.source.file, m.source.marker) not in self.sources:
+                self.sources.add((m.source.file, m.source.marker))
+                clause.sources.append(m.source)
+            return
+        if (m.lead, m.body) in self.texts:
+            return
+        self.texts.add((m.lead, m.body))
+        clause.variants.append(Variant(
+            id=f"{clause.id}/{self.next_number}", lead=m.lead, body=m.body,
+            slots=list(m.slots), source=m.source, owners=list(m.owners),
+        ))
+        self.next_number += 1
 
 
 def _copy(clause: Clause) -> Clause:

@@ -3,10 +3,11 @@
 Two wordings belong to one catalogue entry when they are the same clause written by different
 bureaus or in different years. Comparing all pairs is quadratic, so grouping works in two steps:
 
-1. Blocking: every wording is cut into character 3-grams of its normalised text (punctuation and
-   whitespace removed, numbers and placeholders masked). A wording asks an inverted index of
-   group representatives only about its rarest 3-grams that occur at least twice in the whole
-   input (a 3-gram seen once cannot be shared with anything), which yields a handful of candidates.
+1. Blocking: a wording with the lead or exact normalised text (punctuation and whitespace
+   removed, numbers and placeholders masked) of an earlier one joins it at once. Any other is cut
+   into character 3-grams and asks an inverted index of group representatives only about its
+   rarest 3-grams seen at least twice so far (a 3-gram seen once is shared with nothing), which
+   yields a handful of candidates.
 2. Verification: each candidate is scored with rapidfuzz's normalised Indel similarity on the
    normalised texts; the best one above the threshold wins.
 
@@ -73,6 +74,7 @@ class _Index:
         self.df = df
         self.by_gram: dict[str, list[int]] = {}
         self.by_lead: dict[tuple[str, str], int] = {}
+        self.by_text: dict[tuple[str, str], int] = {}
         self.rep_text: list[str] = []
         self.rep_lead: list[str] = []
         self.rep_group: list[int] = []
@@ -93,6 +95,20 @@ class _Index:
             self.by_gram.setdefault(gram, []).append(rep)
         if wording.lead:
             self.by_lead.setdefault((wording.kind, wording.lead), group)
+        self.by_text.setdefault((wording.kind, wording.text), group)
+
+    def quick_match(self, wording: Wording) -> int | None:
+        """An eligible group holding this exact text, or a wording with this lead."""
+        for found in (self.by_text.get((wording.kind, wording.text)),
+                      self.by_lead.get((wording.kind, wording.lead)) if wording.lead else None):
+            if found is not None and self.eligible(found, wording):
+                return found
+        return None
+
+    def place(self, group: int, wording: Wording) -> None:
+        self.by_text.setdefault((wording.kind, wording.text), group)
+        if wording.doc is not None:
+            self.group_docs[group].add(wording.doc)
 
     def eligible(self, group: int, wording: Wording) -> bool:
         if self.group_kind[group] != wording.kind:
@@ -143,35 +159,30 @@ def assign_groups(
     wording), new groups are numbered on from there in order of creation.
 
     `forced[i]`, when not None, is a seed group item i must join (e.g. its id already exists).
+    An item with the lead or the exact text of an earlier eligible wording joins it without
+    n-gram work; only the rest are cut into 3-grams, counted (document frequencies grow as the
+    input is read, so rarity is judged against everything seen so far) and looked up.
     """
-    seed_grams = [[_grams(w.text) for w in group] for group in seeds]
-    item_grams = [_grams(w.text) for w in items]
-    df: Counter[str] = Counter()
-    for group in seed_grams:
-        for grams in group:
-            df.update(grams)
-    for grams in item_grams:
-        df.update(grams)
-
-    index = _Index(df)
-    for group, grams_list in zip(seeds, seed_grams, strict=True):
+    index = _Index(Counter())
+    for group in seeds:
         g = index.new_group(group[0].kind if group else "plan")
-        for wording, grams in zip(group, grams_list, strict=True):
+        for wording in group:
+            grams = _grams(wording.text)
+            index.df.update(grams)
             index.add_rep(g, wording, grams)
 
     result: list[int] = []
-    for i, (wording, grams) in enumerate(zip(items, item_grams, strict=True)):
+    for i, wording in enumerate(items):
         group = forced[i] if forced is not None else None
-        if group is None and wording.lead:
-            found = index.by_lead.get((wording.kind, wording.lead))
-            if found is not None and index.eligible(found, wording):
-                group = found
         if group is None:
+            group = index.quick_match(wording)
+        if group is None:
+            grams = _grams(wording.text)
+            index.df.update(grams)
             group = index.best_match(wording, grams)
-        if group is None:
-            group = index.new_group(wording.kind)
-            index.add_rep(group, wording, grams)
-        if wording.doc is not None:
-            index.group_docs[group].add(wording.doc)
+            if group is None:
+                group = index.new_group(wording.kind)
+                index.add_rep(group, wording, grams)
+        index.place(group, wording)
         result.append(group)
     return result
