@@ -246,3 +246,11 @@ def test_plan_values_far_from_baseline(value: int, fires: bool) -> None:
     findings = check_plan(plan, _blocks_for(plan, value), cat)
     assert ("numbers.baseline" in _rules(findings)) is fires
     assert "structure.required-chapter" not in _rules(findings)
+
+
+def test_half_width_throughout_a_text_is_one_finding() -> None:
+    raw = [f"{n}.加强管理,提升质量。" for n in range(1, 9)]
+    found = [f for f in check_document(_doc(), year=2022, raw_lines=raw)
+             if f.rule == "punct.halfwidth"]
+    assert len(found) == 1
+    assert "8处段落" in found[0].message and "第1、2、3" in found[0].message

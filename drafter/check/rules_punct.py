@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from drafter.check.finding import Context, Draft, Finding, excerpt
 from drafter.model.blocks import Location
@@ -22,36 +23,82 @@ _PAIRS = {"“": "”", "（": "）", "《": "》", "【": "】", "‘": "’"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 
 
-def _halfwidth_finding(text: str, location: Location, part: str | None) -> Finding | None:
-    matches = list(_HALF.finditer(text))
-    if not matches:
-        return None
-    marks = "".join(dict.fromkeys(m.group(0) for m in matches))
-    fix = "、".join(f"{m}→{_FULL[m]}" for m in marks)
-    first = matches[0]
+_SUMMARISE_OVER = 5  # more places than this become one finding for the whole text
+
+
+@dataclass(frozen=True)
+class _Hits:
+    """Half-width marks found in one line or segment."""
+
+    text: str
+    location: Location
+    part: str | None
+    matches: tuple[re.Match[str], ...]
+
+    @property
+    def marks(self) -> str:
+        return "".join(dict.fromkeys(m.group(0) for m in self.matches))
+
+    @property
+    def excerpt(self) -> str:
+        first = self.matches[0]
+        return excerpt(self.text, first.start(), first.end())
+
+
+def _fix(marks: str) -> str:
+    return "改为全角标点：" + "、".join(f"{m}→{_FULL[m]}" for m in dict.fromkeys(marks))
+
+
+def _one(hits: _Hits) -> Finding:
     return Finding("警告", "punct.halfwidth",
-                   f"中文文字中有{len(matches)}处半角标点“{' '.join(marks)}”",
-                   excerpt(text, first.start(), first.end()), location, part,
-                   f"改为全角标点：{fix}")
+                   f"中文文字中有{len(hits.matches)}处半角标点“{' '.join(hits.marks)}”",
+                   hits.excerpt, hits.location, hits.part, _fix(hits.marks))
+
+
+def _summary(found: list[_Hits]) -> Finding:
+    """One finding for a text that uses half-width marks throughout."""
+    total = sum(len(h.matches) for h in found)
+    marks = "".join(dict.fromkeys("".join(h.marks for h in found)))
+    by_line = found[0].location.line is not None
+    places = [(h.location.line if by_line else h.location.item) for h in found]
+    shown = "、".join(str(p) for p in places[:8] if p is not None)
+    unit = "行" if by_line else "条"
+    more = "等" if len(places) > 8 else ""
+    where = f"，如第{shown}{unit}{more}" if shown else ""
+    return Finding("警告", "punct.halfwidth",
+                   f"全文有{len(found)}处段落使用了半角标点（共{total}个“{' '.join(marks)}”）"
+                   f"{where}",
+                   found[0].excerpt, found[0].location, found[0].part,
+                   _fix(marks) + "（可全文替换，注意保留小数和时间中的半角符号）")
+
+
+def _hits(text: str, location: Location, part: str | None) -> _Hits | None:
+    matches = tuple(_HALF.finditer(text))
+    return _Hits(text, location, part, matches) if matches else None
 
 
 def check_halfwidth(draft: Draft, ctx: Context) -> Iterator[Finding]:
     """Half-width , : ; ( ) ? ! next to Chinese; raw source lines when we have them."""
     del ctx
+    found: list[_Hits] = []
     if draft.raw_lines is not None:
         dropped = [d.strip() for d in draft.dropped if d.strip()]
         for number, line in enumerate(draft.raw_lines, start=1):
             stripped = line.strip()
-            if not stripped or any(stripped in d or d == stripped for d in dropped):
+            if not stripped or any(stripped in d for d in dropped):
                 continue
-            found = _halfwidth_finding(stripped, Location(file=draft.source, line=number), "原文")
-            if found:
-                yield found
-        return
-    for seg in draft.text_segments():
-        found = _halfwidth_finding(seg.text, seg.location, seg.part)
-        if found:
-            yield found
+            hits = _hits(stripped, Location(file=draft.source, line=number), "原文")
+            if hits:
+                found.append(hits)
+    else:
+        for seg in draft.text_segments():
+            hits = _hits(seg.text, seg.location, seg.part)
+            if hits:
+                found.append(hits)
+    if len(found) > _SUMMARISE_OVER:
+        yield _summary(found)
+    else:
+        yield from (_one(h) for h in found)
 
 
 def _unpaired(text: str) -> int | None:
