@@ -208,6 +208,8 @@ def test_missing_rule_file_is_a_chinese_error(tmp_path: Path) -> None:
     ("落实《教育强国建设规划纲要（2024—2035年）》", 2024,
      ["2025年以前不能使用：教育强国建设规划纲要（2024—2035年）"]),
     ("加强基层党组织建设", 2024, []),
+    ("深入贯彻全国教育大会精神", 2025, []),  # a wording hint, not a stale formulation
+    ("深入贯彻全国教育大会精神", None, []),
 ])
 def test_stale_flags_for_the_catalogue(text: str, year: int | None, flags: list[str]) -> None:
     assert stale_flags(text, year) == flags

@@ -91,7 +91,7 @@ def stale_flags(text: str, year: int | None, table: RuleTable) -> list[str]:
 
     With a year: the formulations that do not fit a plan for that year. Without one: every
     time-bound formulation in the text, with when it is valid, since a catalogue clause is
-    reused in later years.
+    reused in later years. Wording hints (severity 提示) are not flags.
     """
     flags: list[str] = []
     for rule in table.active():
@@ -99,8 +99,9 @@ def stale_flags(text: str, year: int | None, table: RuleTable) -> list[str]:
             continue
         if year is not None:
             verdict = rule.verdict(year)
-            if verdict != "ok":
+            severity = rule.severity_early if verdict == "early" else rule.severity
+            if verdict != "ok" and severity != "提示":
                 flags.append(flag_text(rule, verdict))
-        elif rule.years or rule.valid_until is not None:
+        elif (rule.years or rule.valid_until is not None) and rule.severity != "提示":
             flags.append(flag_text(rule, "stale"))
     return list(dict.fromkeys(flags))
