@@ -1,0 +1,89 @@
+"""The checks panel's entries: missing or wrong values, then `drafter check`'s findings.
+
+Why: the panel lists every problem of the plan as rendered, each with the outline place it
+jumps to. Missing values come from the preview's slot uses; the rules come from
+`drafter.check.engine.check_plan` (the same call `drafter check PLAN.yaml` makes). When the
+check package is absent or fails, only the value problems are listed. Pure: no Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter.model import Catalogue, Plan
+from drafter.tui.preview import Preview
+from drafter.tui.session import Selection
+
+
+@dataclass(frozen=True)
+class CheckEntry:
+    severity: str  # 错误 / 警告 / 提示
+    message: str
+    where: str
+    target: Selection | None  # where it jumps to in the outline
+    fix: str | None = None
+
+
+def _target(plan: Plan, chapter: int | None, item: int | None) -> Selection | None:
+    """A 1-based (chapter, item-in-chapter) place as an outline selection, if it exists."""
+    if chapter is None or not 1 <= chapter <= len(plan.chapters):
+        return None
+    if item is None or not 1 <= item <= len(plan.chapters[chapter - 1].items):
+        return Selection(chapter - 1)
+    return Selection(chapter - 1, item - 1)
+
+
+def value_entries(plan: Plan, preview: Preview) -> list[CheckEntry]:
+    from drafter.tui.widgets.fields import place
+
+    entries: list[CheckEntry] = []
+    for use in preview.gaps:
+        where = place(use) or "全计划"
+        if use.error:
+            message = f"参数“{use.label}”有误：{use.error}"
+            severity = "错误"
+        else:
+            message = f"参数“{use.label}”尚未填写"
+            severity = "错误"
+        entries.append(CheckEntry(severity, message, where,
+                                  _target(plan, use.chapter, use.item),
+                                  fix="在“参数”页填写"))
+    return entries
+
+
+def _item_index(plan: Plan, chapter: int | None, printed: int | None) -> int | None:
+    """Block locations carry the printed number; turn it into the 1-based index in its chapter."""
+    if chapter is None or printed is None or not 1 <= chapter <= len(plan.chapters):
+        return None
+    before = 0
+    if plan.meta.options.numbering == "continuous":
+        before = sum(len(c.items) for c in plan.chapters[: chapter - 1])
+    index = printed - before
+    return index if 1 <= index <= len(plan.chapters[chapter - 1].items) else None
+
+
+def rule_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntry]:
+    """`drafter check` findings on the previewed blocks (markers themselves are not reported)."""
+    if not preview.blocks:
+        return []
+    try:
+        from drafter.check.engine import check_plan
+    except ImportError:  # the check package is optional for the TUI
+        return []
+    try:
+        findings = check_plan(plan, preview.blocks, cat)
+    except Exception:
+        return []
+    entries: list[CheckEntry] = []
+    for f in findings:
+        if "【待填" in f.text or "【有误" in f.text:
+            continue
+        loc = f.location
+        target = _target(plan, loc.chapter, _item_index(plan, loc.chapter, loc.item))
+        where = f.part or loc.describe() or "全文"
+        entries.append(CheckEntry(f.severity, f.message, where, target, f.fix))
+    return entries
+
+
+def check_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntry]:
+    return value_entries(plan, preview) + rule_entries(plan, cat, preview)

@@ -1,0 +1,73 @@
+"""Edit an item's lead and body for this plan only, in a multi-line editor.
+
+The text is a template: `{{ 名称 }}` placeholders stay as they are. A placeholder that is
+not allowed is refused here, before the plan changes. The catalogue is never edited.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from drafter.util.placeholders import placeholder_problems
+
+ItemText = tuple[str, str]  # (lead, body)
+
+
+class EditItemDialog(ModalScreen[ItemText | None]):
+    """Lead phrase on one line, body in a TextArea; ctrl+s keeps, escape cancels."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "keep", "确定", priority=True),
+        Binding("escape", "cancel", "取消"),
+    ]
+
+    def __init__(self, title: str, lead: str = "", body: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.lead, self.body = lead, body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-large"):
+            yield Label(self.title_text, classes="dialog-question")
+            yield Label("要点（加粗的首句，可不填）")
+            yield Input(self.lead, id="edit-lead")
+            yield Label("正文（{{ 名称 }} 是待填参数）")
+            yield TextArea(self.body, id="edit-body", soft_wrap=True)
+            yield Static("Ctrl+S 确定，Esc 取消。只修改本计划，不改动目录。", id="edit-error",
+                         classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("确定", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#edit-lead", Input).focus()
+
+    def action_keep(self) -> None:
+        lead = self.query_one("#edit-lead", Input).value.strip()
+        body = self.query_one("#edit-body", TextArea).text.strip()
+        problems = placeholder_problems(lead) + placeholder_problems(body)
+        if not (lead or body):
+            problems.append("要点和正文不能都为空")
+        if problems:
+            error = self.query_one("#edit-error", Static)
+            error.update("✗ " + "；".join(problems))
+            error.add_class("-error")
+            return
+        self.dismiss((lead, body))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#edit-body", TextArea).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.action_keep()
+        else:
+            self.dismiss(None)

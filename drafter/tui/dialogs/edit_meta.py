@@ -1,0 +1,111 @@
+"""Edit the plan meta: title, organ, region, year, date, numbering style and options."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from drafter.model import PlanMeta
+from drafter.model.values import validate_value
+from drafter.util.placeholders import placeholder_problems
+
+NUMBERING_CHOICES = [
+    ("条目全文连续编号（1. 2. 3. …）", "continuous"),
+    ("每章重新编号", "per_chapter"),
+    ("章下分节（（一）（二）…）", "sections"),
+]
+_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_TEXT_FIELDS = (("title", "标题"), ("organ", "发文机关"), ("region", "地区"),
+                ("year", "年份"), ("date", "成文日期（如 2025-01-10，可不填）"),
+                ("caption", "题注（可不填）"))
+
+
+def meta_problems(values: dict[str, str]) -> list[str]:
+    problems = [f"标题：{p}" for p in placeholder_problems(values["title"])]
+    if not values["title"].strip():
+        problems.append("标题不能为空")
+    _, error = validate_value("year", values["year"])
+    if error:
+        problems.append(f"年份：{error}")
+    if values["date"].strip() and not _DATE.match(values["date"].strip()):
+        problems.append("成文日期应写成 2025-01-10 的形式")
+    return problems
+
+
+class EditMetaDialog(ModalScreen[PlanMeta | None]):
+    """Every meta field in one form; ctrl+s keeps, escape cancels."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "keep", "确定", priority=True),
+        Binding("escape", "cancel", "取消"),
+    ]
+
+    def __init__(self, meta: PlanMeta) -> None:
+        super().__init__(classes="dialog-screen")
+        self.meta = meta
+
+    def _initial(self, name: str) -> str:
+        if name == "caption":
+            return self.meta.options.caption or ""
+        value = getattr(self.meta, name)
+        return "" if value is None else str(value)
+
+    def compose(self) -> ComposeResult:
+        opts = self.meta.options
+        with Vertical(classes="dialog dialog-large"):
+            yield Label("计划标题与选项", classes="dialog-question")
+            with VerticalScroll():
+                for name, label in _TEXT_FIELDS:
+                    yield Label(label)
+                    yield Input(self._initial(name), id=f"meta-{name}")
+                yield Label("编号方式")
+                yield Select(NUMBERING_CHOICES, value=opts.numbering, allow_blank=False,
+                             id="meta-numbering")
+                yield Checkbox("要点首句加粗", opts.bold_leads, id="meta-bold")
+                yield Checkbox("条目后注明责任科室", opts.owners, id="meta-owners")
+                yield Checkbox("文末加落款和日期", opts.signature, id="meta-signature")
+            yield Static("Ctrl+S 确定，Esc 取消", id="meta-error", classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("确定", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#meta-title", Input).focus()
+
+    def action_keep(self) -> None:
+        values = {name: self.query_one(f"#meta-{name}", Input).value for name, _ in _TEXT_FIELDS}
+        problems = meta_problems(values)
+        if problems:
+            error = self.query_one("#meta-error", Static)
+            error.update("✗ " + "；".join(problems))
+            error.add_class("-error")
+            return
+        year, _ = validate_value("year", values["year"])
+        options = dataclasses.replace(
+            self.meta.options,
+            numbering=self.query_one("#meta-numbering", Select).value,  # type: ignore[arg-type]
+            bold_leads=self.query_one("#meta-bold", Checkbox).value,
+            owners=self.query_one("#meta-owners", Checkbox).value,
+            signature=self.query_one("#meta-signature", Checkbox).value,
+            caption=values["caption"].strip() or None,
+        )
+        self.dismiss(dataclasses.replace(
+            self.meta, title=values["title"].strip(), organ=values["organ"].strip(),
+            region=values["region"].strip(), year=year, date=values["date"].strip() or None,
+            options=options,
+        ))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.action_keep()
+        else:
+            self.dismiss(None)

@@ -1,0 +1,63 @@
+"""The concrete choice dialogs: new plan, open plan, pick a variant, move to a chapter.
+
+Each is a small factory over `ChoiceDialog` / `TextInputDialog` that knows its wording and
+its options; none of them changes the plan (the screen applies the answer).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+
+from drafter.model import DEFAULT_HEADINGS, Clause, Plan
+from drafter.model.numbering import chapter_marker
+from drafter.tui.dialogs.choice import Choice, ChoiceDialog
+from drafter.tui.dialogs.text_input import TextInputDialog
+from drafter.tui.widgets.clause_detail import source_line
+
+MAIN_WORDING = "@main"  # the answer for "the clause's own wording" (no variant)
+NEW_EMPTY, NEW_STARTER = "empty", "starter"
+
+
+def new_plan_dialog() -> ChoiceDialog:
+    choices: list[Choice] = [
+        (NEW_STARTER, "从模板开始：每章预先放入一两条常用条目，再增删修改"),
+        (NEW_EMPTY, "空白计划：从零开始挑选条目"),
+    ]
+    return ChoiceDialog("新建计划", choices)
+
+
+def _plan_file_problem(text: str) -> str | None:
+    path = Path(text).expanduser()
+    if not path.exists():
+        return f"找不到文件：{path}"
+    if path.is_dir():
+        return f"这是一个文件夹，请给出计划文件（.yaml）：{path}"
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return "计划文件应为 .yaml 文件"
+    return None
+
+
+def open_plan_dialog(initial: str = "") -> TextInputDialog:
+    return TextInputDialog("打开计划文件（YAML）路径：", initial,
+                           hint="例如 examples/plans/示例.yaml", validate=_plan_file_problem)
+
+
+def variant_dialog(clause: Clause, current: str | None) -> ChoiceDialog:
+    choices: list[Choice] = [(MAIN_WORDING, Text.assemble(("目录原文  ", "bold"),
+                                                          clause.lead or clause.body[:40]))]
+    for n, variant in enumerate(clause.variants, start=1):
+        label = Text.assemble((f"变体{n}  ", "bold"), (source_line(variant.source), "dim"),
+                              "\n    ", variant.lead or variant.body[:60])
+        choices.append((variant.id, label))
+    return ChoiceDialog(f"选择“{clause.lead or clause.id}”的措辞", choices,
+                        current=current or MAIN_WORDING)
+
+
+def move_dialog(plan: Plan, current: int) -> ChoiceDialog:
+    choices: list[Choice] = []
+    for ci, chapter in enumerate(plan.chapters):
+        heading = chapter.heading or DEFAULT_HEADINGS.get(chapter.key or "", "")
+        choices.append((str(ci), f"{chapter_marker(ci + 1)}{heading}"))
+    return ChoiceDialog("移到哪一章？", choices, current=str(current))

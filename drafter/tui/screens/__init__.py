@@ -1,0 +1,1 @@
+"""Screens: the main editing screen and the help screen."""

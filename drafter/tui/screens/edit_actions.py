@@ -1,0 +1,175 @@
+"""The main screen's editing actions: add, remove, reorder, move, custom items, text, variants.
+
+Why: each action asks the `PlanSession` to make one edit (opening a dialog first where the
+user must say more) and then redraws. `check_action` hides the keys that do not apply, so
+the footer only shows live keys. Mixed into `MainScreen`; no widgets are built here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.model import DEFAULT_HEADINGS, PlanMeta
+from drafter.tui.dialogs.edit_item import EditItemDialog, ItemText
+from drafter.tui.dialogs.edit_meta import EditMetaDialog
+from drafter.tui.dialogs.plan_choices import MAIN_WORDING, move_dialog, variant_dialog
+from drafter.tui.dialogs.text_input import TextInputDialog
+from drafter.tui.session import Selection
+from drafter.util.placeholders import placeholder_problems
+
+if TYPE_CHECKING:
+    from drafter.tui.screens.main import MainScreen
+
+    _Base = MainScreen
+else:
+    _Base = object
+
+
+class EditActions(_Base):
+    """Plan edits bound to keys (see screens/commands.py)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.session
+        if action in ("add_clause",):
+            return session is not None and self.current_clause is not None
+        if session is None:
+            return action in ("focus_search", "help", "request_quit", "show_tab",
+                              "toggle_summary")
+        item = session.selected_item()
+        if action == "remove_item":
+            sel = session.selection
+            if sel is None or sel.chapter >= len(session.plan.chapters):
+                return False
+            return item is not None or not session.plan.chapters[sel.chapter].items
+        if action == "move_up":
+            return session.can_move(-1)
+        if action == "move_down":
+            return session.can_move(1)
+        if action == "move_chapter":
+            return item is not None and len(session.plan.chapters) > 1
+        if action == "add_custom":
+            return session.selection is not None
+        if action == "edit_text":
+            return item is not None
+        if action == "choose_variant":
+            clause = session.selected_clause()
+            return clause is not None and bool(clause.variants)
+        if action == "edit_heading":
+            return session.selection is not None
+        if action == "render":
+            return bool(session.plan.chapters)
+        return True
+
+    def after_edit(self, selection: Selection | None = None) -> None:
+        if self.session is not None and selection is not None:
+            self.session.selection = selection
+        self.refresh_views()
+
+    # ------------------------------------------------------------------ items
+
+    def action_add_clause(self) -> None:
+        session, clause = self.session, self.current_clause
+        if session is None or clause is None:
+            return
+        if session.contains(clause.id):
+            self.notify(f"“{clause.lead or clause.id}”已在计划中，又加入了一次", timeout=3)
+        session.add_clause(clause)
+        self.after_edit()
+
+    def action_remove_item(self) -> None:
+        if self.session is None:
+            return
+        removed = self.session.remove_selected()
+        if removed is not None:
+            self.notify("已删除条目（可再次从目录加入）", timeout=2)
+        self.after_edit()
+
+    def action_move_up(self) -> None:
+        if self.session is not None and self.session.move_selected(-1):
+            self.after_edit()
+
+    def action_move_down(self) -> None:
+        if self.session is not None and self.session.move_selected(1):
+            self.after_edit()
+
+    def action_move_chapter(self) -> None:
+        session = self.session
+        if session is None or session.selection is None:
+            return
+        current = session.selection.chapter
+
+        def done(answer: str | None) -> None:
+            if answer is not None and session.move_to_chapter(int(answer)):
+                self.after_edit()
+
+        self.app.push_screen(move_dialog(session.plan, current), done)
+
+    def action_add_custom(self) -> None:
+        def done(answer: ItemText | None) -> None:
+            if answer is not None and self.session is not None:
+                self.session.add_custom(*answer)
+                self.after_edit()
+
+        self.app.push_screen(EditItemDialog("新增自定义条目（只属于本计划）"), done)
+
+    def action_edit_text(self) -> None:
+        session = self.session
+        item = session.selected_item() if session else None
+        if session is None or item is None:
+            return
+        lead, body = session.wording(item)
+
+        def done(answer: ItemText | None) -> None:
+            if answer is not None and session.set_text(*answer):
+                self.after_edit()
+
+        self.app.push_screen(EditItemDialog("修改本条文字（只改本计划，不改目录）", lead, body),
+                             done)
+
+    def action_choose_variant(self) -> None:
+        session = self.session
+        clause = session.selected_clause() if session else None
+        item = session.selected_item() if session else None
+        if session is None or clause is None or item is None:
+            return
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            if session.set_variant(None if answer == MAIN_WORDING else answer):
+                self.show_detail(clause, session.selected_item().variant)  # type: ignore[union-attr]
+                self.after_edit()
+
+        self.app.push_screen(variant_dialog(clause, item.variant), done)
+
+    # ------------------------------------------------------------------ chapters and meta
+
+    def action_edit_heading(self) -> None:
+        session = self.session
+        if session is None or session.selection is None:
+            return
+        ci = session.selection.chapter
+        chapter = session.plan.chapters[ci]
+        current = chapter.heading or DEFAULT_HEADINGS.get(chapter.key or "", "")
+
+        def check(text: str) -> str | None:
+            problems = placeholder_problems(text)
+            return "；".join(problems) if problems else None
+
+        def done(answer: str | None) -> None:
+            if answer is not None and session.set_heading(ci, answer):
+                self.after_edit()
+
+        self.app.push_screen(TextInputDialog("章标题：", current, validate=check), done)
+
+    def action_edit_meta(self) -> None:
+        session = self.session
+        if session is None:
+            return
+
+        def done(answer: PlanMeta | None) -> None:
+            if answer is not None and answer != session.plan.meta:
+                session.set_meta(answer)
+                self.after_edit()
+
+        self.app.push_screen(EditMetaDialog(session.plan.meta), done)

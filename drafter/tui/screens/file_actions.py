@@ -1,0 +1,278 @@
+"""The main screen's file actions: save, open, new, render to .docx, quit, autosave recovery.
+
+Why: these are the actions that touch files. Each calls the library function the CLI calls
+(`save_plan`, `load_plan`, `starter_plan`, `build_document`); rendering runs in a thread
+worker and ends in one notification naming the file. Unsaved work is never lost silently:
+every change writes a recovery copy, quitting with changes asks first, and the next start
+offers the copy back. Mixed into `MainScreen`.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.message import Message
+
+from drafter.model import DrafterError, Plan
+from drafter.tui import autosave
+from drafter.tui.dialogs.confirm import ConfirmDialog, QuitChoice, QuitDialog
+from drafter.tui.dialogs.plan_choices import NEW_STARTER, new_plan_dialog, open_plan_dialog
+from drafter.tui.dialogs.text_input import TextInputDialog
+from drafter.util.fs import safe_filename
+
+if TYPE_CHECKING:
+    from drafter.tui.screens.main import MainScreen
+
+    _Base = MainScreen
+else:
+    _Base = object
+
+DEFAULT_PLAN_NAME = "工作要点.yaml"
+
+
+def _yaml_path_problem(text: str) -> str | None:
+    path = Path(text).expanduser()
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return "计划文件名应以 .yaml 结尾"
+    if path.is_dir():
+        return "这是一个文件夹，请给出文件名"
+    return None
+
+
+def _docx_path_problem(text: str) -> str | None:
+    path = Path(text).expanduser()
+    if path.suffix.lower() not in (".docx", ".md", ".txt"):
+        return "文件名应以 .docx（或 .md、.txt）结尾"
+    if path.is_dir():
+        return "这是一个文件夹，请给出文件名"
+    return None
+
+
+class Rendered(Message):
+    """A render worker finished: the file written, or the reason it was not."""
+
+    def __init__(self, path: Path | None, error: str | None = None) -> None:
+        super().__init__()
+        self.path, self.error = path, error
+
+
+class FileActions(_Base):
+    """Files: plan YAML in and out, the Word document, recovery copies."""
+
+    # ------------------------------------------------------------------ autosave
+
+    def autosave(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            autosave.write_recovery(session.plan, session.path)
+        except OSError as exc:
+            self.notify(f"无法写入自动保存副本：{exc}", severity="warning", timeout=5)
+
+    def offer_recovery(self) -> None:
+        """After loading: if a recovery copy differs from what was opened, offer it."""
+        session = self.session
+        if session is None:
+            return
+        found = autosave.read_recovery(session.path)
+        if found is None or found.plan == session.plan:
+            if found is not None:
+                autosave.clear_recovery(session.path)
+            return
+        name = session.path.name if session.path else "未命名计划"
+
+        def done(restore: bool | None) -> None:
+            if restore:
+                session.replace_plan(found.plan, session.path, dirty=True)
+                self.refresh_views()
+                self.notify("已恢复上次未保存的修改", timeout=4)
+            else:
+                autosave.clear_recovery(session.path)
+
+        self.app.push_screen(
+            ConfirmDialog(f"发现“{name}”上次未保存的修改（自动保存的副本）。要恢复吗？",
+                          yes="恢复", no="丢弃"), done)
+
+    # ------------------------------------------------------------------ save
+
+    def save_to(self, path: Path) -> bool:
+        from drafter.plans.io import save_plan
+
+        session = self.session
+        if session is None:
+            return False
+        old = session.path
+        try:
+            save_plan(session.plan, path)
+        except (DrafterError, OSError) as exc:
+            self.notify(str(exc), title="保存失败", severity="error", timeout=10)
+            return False
+        session.mark_saved(path)
+        autosave.clear_recovery(old)
+        autosave.clear_recovery(path)
+        self.update_title()
+        self.notify(f"已保存：{path}", timeout=4)
+        return True
+
+    def action_save(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        if session.path is not None:
+            self.save_to(session.path)
+        else:
+            self.action_save_as()
+
+    def action_save_as(self, then_quit: bool = False) -> None:
+        session = self.session
+        if session is None:
+            return
+        initial = str(session.path or Path.cwd() / DEFAULT_PLAN_NAME)
+
+        def done(answer: str | None) -> None:
+            if answer is not None and self.save_to(Path(answer).expanduser()) and then_quit:
+                self.app.exit()
+
+        self.app.push_screen(TextInputDialog("保存计划为（YAML 文件路径）：", initial,
+                                             validate=_yaml_path_problem), done)
+
+    # ------------------------------------------------------------------ open / new
+
+    def _unless_unsaved(self, then: object, question: str) -> None:
+        """Run `then()` now, or after the user agrees to drop unsaved changes."""
+        session = self.session
+        if session is None or not session.dirty:
+            then()  # type: ignore[operator]
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                then()  # type: ignore[operator]
+
+        self.app.push_screen(ConfirmDialog(question, yes="继续", no="取消"), done)
+
+    def action_open_plan(self) -> None:
+        def ask() -> None:
+            self.app.push_screen(open_plan_dialog(), self.open_path)
+
+        self._unless_unsaved(ask, "当前计划有未保存的修改，打开其他计划会放弃这些修改。继续吗？")
+
+    def open_path(self, answer: str | None) -> None:
+        from drafter.plans.io import load_plan
+
+        session = self.session
+        if answer is None or session is None:
+            return
+        path = Path(answer).expanduser()
+        try:
+            plan = load_plan(path)
+        except DrafterError as exc:
+            self.notify(str(exc), title="无法打开计划", severity="error", timeout=15)
+            return
+        autosave.clear_recovery(session.path)
+        session.replace_plan(plan, path)
+        self.refresh_views(autosave=False)
+        self.notify(f"已打开：{path}", timeout=3)
+        self.offer_recovery()
+
+    def action_new_plan(self) -> None:
+        def ask() -> None:
+            self.app.push_screen(new_plan_dialog(), self.start_new)
+
+        self._unless_unsaved(ask, "当前计划有未保存的修改，新建计划会放弃这些修改。继续吗？")
+
+    def start_new(self, answer: str | None) -> None:
+        from drafter.plans.starter import starter_plan
+
+        session = self.session
+        if answer is None or session is None:
+            return
+        plan = starter_plan(session.catalogue) if answer == NEW_STARTER else Plan()
+        autosave.clear_recovery(session.path)
+        session.replace_plan(plan, None, dirty=bool(plan.chapters))
+        self.refresh_views()
+
+    # ------------------------------------------------------------------ render
+
+    def default_output(self) -> Path:
+        session = self.session
+        if session is not None and session.path is not None:
+            return session.path.with_suffix(".docx")
+        title = next((b.text for b in self.preview.blocks if b.role == "title"), "")
+        return Path.cwd() / f"{safe_filename(title or '工作要点')}.docx"
+
+    def action_render(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        if self.preview.gaps:
+            self.notify(f"还有 {len(self.preview.gaps)} 项参数未填或有误，请先在“参数”页填写",
+                        title="无法生成", severity="error", timeout=6)
+            self.action_show_tab("tab-values")
+            return
+
+        def confirm(answer: str | None) -> None:
+            if answer is None:
+                return
+            out = Path(answer).expanduser()
+            if out.exists():
+                self.app.push_screen(
+                    ConfirmDialog(f"文件已存在：{out}\n要覆盖吗？", yes="覆盖", no="取消"),
+                    lambda ok: self.render_to(out) if ok else None)
+            else:
+                self.render_to(out)
+
+        self.app.push_screen(TextInputDialog("生成 Word 文档到：", str(self.default_output()),
+                                             validate=_docx_path_problem), confirm)
+
+    def render_to(self, out: Path) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.notify(f"正在生成：{out.name}……", timeout=2)
+        self.render_worker(copy.deepcopy(session.plan), out)
+
+    @work(thread=True, exclusive=True, group="render")
+    def render_worker(self, plan: Plan, out: Path) -> None:
+        from drafter.render.build import build_document
+
+        session = self.session
+        assert session is not None
+        try:
+            path = build_document(plan, session.catalogue, out, fmt=None, force=True)
+        except (DrafterError, OSError) as exc:
+            self.post_message(Rendered(None, str(exc)))
+            return
+        self.post_message(Rendered(path))
+
+    def on_rendered(self, message: Rendered) -> None:
+        if message.path is None:
+            self.notify(message.error or "", title="生成失败", severity="error", timeout=15)
+        else:
+            self.notify(f"已生成：{message.path}", title="文档已生成", timeout=8)
+
+    # ------------------------------------------------------------------ quit
+
+    def action_request_quit(self) -> None:
+        session = self.session
+        if session is None or not session.dirty:
+            if session is not None:
+                autosave.clear_recovery(session.path)
+            self.app.exit()
+            return
+
+        def done(choice: QuitChoice | None) -> None:
+            if choice == "discard":
+                autosave.clear_recovery(session.path)
+                self.app.exit()
+            elif choice == "save":
+                if session.path is None:
+                    self.action_save_as(then_quit=True)
+                elif self.save_to(session.path):
+                    self.app.exit()
+
+        self.app.push_screen(QuitDialog(), done)

@@ -1,0 +1,331 @@
+"""The main screen: catalogue on the left, the plan (outline, values, preview, checks) right.
+
+Why: one place to browse, pick, arrange, fill in, preview and render. The screen is the
+controller: it hands data down to its widgets, handles their messages, applies edits to
+the `PlanSession` and redraws. Editing and file actions live in the two mixins beside it;
+loading happens in a worker so the first screen shows at once, even for a large catalogue.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import (
+    Checkbox,
+    ContentSwitcher,
+    Footer,
+    Header,
+    Input,
+    TabbedContent,
+    TabPane,
+)
+
+from drafter.model import Catalogue, Clause, DrafterError, Plan
+from drafter.tui.checks import check_entries
+from drafter.tui.preview import Preview, build_preview
+from drafter.tui.screens.commands import bindings
+from drafter.tui.screens.edit_actions import EditActions
+from drafter.tui.screens.file_actions import FileActions
+from drafter.tui.session import PlanSession, Selection
+from drafter.tui.widgets.catalogue_tree import ClauseTree
+from drafter.tui.widgets.checks_panel import ChecksPanel
+from drafter.tui.widgets.clause_detail import ClauseDetail
+from drafter.tui.widgets.fields import item_fields, plan_fields
+from drafter.tui.widgets.hit_list import HitList
+from drafter.tui.widgets.outline import PlanOutline, item_title
+from drafter.tui.widgets.preview_pane import PreviewPane
+from drafter.tui.widgets.values_form import ValuesForm
+
+SEARCH_DELAY = 0.03  # seconds of quiet typing before a search runs (IME bursts coalesce)
+SEARCH_LIMIT = 200
+
+
+class MainScreen(EditActions, FileActions, Screen[None]):
+    """Browse the catalogue, edit the plan."""
+
+    BINDINGS = bindings()
+
+    class Loaded(Message):
+        def __init__(self, catalogue: Catalogue, plan: Plan, path: Path | None) -> None:
+            super().__init__()
+            self.catalogue, self.plan, self.path = catalogue, plan, path
+
+    class LoadFailed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    class IndexReady(Message):
+        def __init__(self, index: Any) -> None:
+            super().__init__()
+            self.index = index
+
+    class Refreshed(Message):
+        """Every pane shows the current plan (posted after each redraw)."""
+
+        def __init__(self, revision: int) -> None:
+            super().__init__()
+            self.revision = revision
+
+    def __init__(self, catalog_dir: Path | None, plan_path: Path | None,
+                 catalogue: Catalogue | None = None) -> None:
+        super().__init__()
+        self.catalog_dir = catalog_dir
+        self.plan_path = plan_path
+        self._given_catalogue = catalogue
+        self.session: PlanSession | None = None
+        self.index: Any = None
+        self.preview = Preview()
+        self.current_clause: Clause | None = None
+        self.hide_summary = False
+        self._search_timer: Timer | None = None
+        self.last_search_ms: float | None = None
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Input(placeholder="搜索条目：输入关键词（按 / 聚焦）", id="search")
+                yield Checkbox("隐藏总结类条目", id="hide-summary")
+                with ContentSwitcher(initial="catalogue", id="browser"):
+                    yield ClauseTree(id="catalogue")
+                    yield HitList(id="hits")
+                yield ClauseDetail(id="detail")
+            with TabbedContent(id="tabs", initial="tab-outline"):
+                with TabPane("大纲", id="tab-outline"):
+                    yield PlanOutline(id="outline")
+                with TabPane("参数", id="tab-values"):
+                    yield ValuesForm(id="values")
+                with TabPane("预览", id="tab-preview"):
+                    yield PreviewPane(id="preview")
+                with TabPane("检查", id="tab-checks"):
+                    yield ChecksPanel(id="checks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "drafter 工作要点起草助手"
+        self.sub_title = "正在加载目录……"
+        self.query_one(ClauseTree).loading = True
+        self.load()
+
+    # ------------------------------------------------------------------ loading
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        """Read the catalogue and the plan with the library functions the CLI uses."""
+        from drafter.catalog.load import load_catalogue
+        from drafter.plans.io import load_plan
+        from drafter.util.paths import bundled_catalog_dir
+
+        try:
+            catalogue = self._given_catalogue
+            if catalogue is None:
+                catalogue = load_catalogue(self.catalog_dir or bundled_catalog_dir())
+            plan = load_plan(self.plan_path) if self.plan_path else Plan()
+        except DrafterError as exc:
+            self.post_message(self.LoadFailed(str(exc)))
+            return
+        self.post_message(self.Loaded(catalogue, plan, self.plan_path))
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_index(self, catalogue: Catalogue) -> None:
+        from drafter.catalog.search import SearchIndex
+
+        self.post_message(self.IndexReady(SearchIndex(catalogue)))
+
+    def on_main_screen_loaded(self, message: Loaded) -> None:
+        self.session = PlanSession(catalogue=message.catalogue, plan=message.plan,
+                                   path=message.path)
+        if message.plan.chapters:
+            self.session.selection = Selection(0)
+        tree = self.query_one(ClauseTree)
+        tree.loading = False
+        tree.show(message.catalogue, hide_summary=self.hide_summary)
+        tree.focus()
+        self.build_index(message.catalogue)
+        self.refresh_views(autosave=False)
+        self.offer_recovery()
+
+    def on_main_screen_load_failed(self, message: LoadFailed) -> None:
+        self.query_one(ClauseTree).loading = False
+        self.sub_title = "目录加载失败"
+        self.notify(message.error, title="无法打开", severity="error", timeout=30)
+
+    def on_main_screen_index_ready(self, message: IndexReady) -> None:
+        self.index = message.index
+        query = self.query_one("#search", Input).value
+        if query.strip():
+            self.run_search()
+
+    # ------------------------------------------------------------------ redraw
+
+    def refresh_views(self, *, autosave: bool = True) -> None:
+        """Redraw every pane from the session; autosave a recovery copy when it changed."""
+        session = self.session
+        if session is None:
+            return
+        plan, cat = session.plan, session.catalogue
+        self.preview = build_preview(plan, cat)
+        gaps: dict[tuple[int, int], int] = {}
+        for use in self.preview.gaps:
+            if use.part == "item" and use.chapter is not None and use.item is not None:
+                key = (use.chapter - 1, use.item - 1)
+                gaps[key] = gaps.get(key, 0) + 1
+        self.query_one(PlanOutline).show(plan, cat, session.selection, gaps)
+        self.refresh_values()
+        self.query_one(PreviewPane).show(self.preview)
+        entries = check_entries(plan, cat, self.preview)
+        self.query_one(ChecksPanel).show(entries)
+        self.query_one("#tab-checks", TabPane)
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("tab-checks").label = f"检查（{len(entries)}）" if entries else "检查"
+        missing = len(self.preview.gaps)
+        tabs.get_tab("tab-values").label = f"参数（缺{missing}）" if missing else "参数"
+        self.update_title()
+        self.refresh_bindings()
+        if autosave and session.dirty:
+            self.autosave()
+        self.post_message(self.Refreshed(session.revision))
+
+    def refresh_values(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        uses = self.preview.uses
+        item = session.selected_item()
+        title = item_title(item, session.catalogue) if item is not None else None
+        self.query_one(ValuesForm).show(plan_fields(session.plan, uses),
+                                        item_fields(session.plan, uses, session.selection),
+                                        len(self.preview.gaps), title)
+
+    def update_title(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        name = session.path.name if session.path else "未命名计划"
+        self.sub_title = f"{name}{' *' if session.dirty else ''}"
+
+    # ------------------------------------------------------------------ browser
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.run_search)
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        self.query_one(HitList if switcher.current == "hits" else ClauseTree).focus()
+
+    def run_search(self) -> None:
+        """Search now; an empty query shows the tree again."""
+        query = self.query_one("#search", Input).value.strip()
+        switcher = self.query_one(ContentSwitcher)
+        hits = self.query_one(HitList)
+        if not query:
+            switcher.current = "catalogue"
+            self.current_clause = self.query_one(ClauseTree).current_clause
+            self.refresh_bindings()
+            return
+        switcher.current = "hits"
+        if self.index is None:
+            hits.show_message("正在建立搜索索引，请稍候……")
+            return
+        started = time.perf_counter()
+        found = self.index.search(query, limit=SEARCH_LIMIT,
+                                  include_summary=not self.hide_summary)
+        hits.show(query, found)
+        self.last_search_ms = (time.perf_counter() - started) * 1000
+        self.current_clause = hits.current_clause
+        self.show_detail(self.current_clause)
+        self.refresh_bindings()
+
+    @on(Checkbox.Changed, "#hide-summary")
+    def summary_toggled(self, event: Checkbox.Changed) -> None:
+        self.hide_summary = event.value
+        if self.session is not None:
+            self.query_one(ClauseTree).show(self.session.catalogue, hide_summary=event.value)
+        self.run_search()
+
+    def action_toggle_summary(self) -> None:
+        box = self.query_one("#hide-summary", Checkbox)
+        box.value = not box.value
+
+    def on_clause_tree_highlighted(self, message: ClauseTree.Highlighted) -> None:
+        self.current_clause = message.clause
+        self.show_detail(message.clause)
+        self.refresh_bindings()
+
+    def on_hit_list_highlighted(self, message: HitList.Highlighted) -> None:
+        self.current_clause = message.clause
+        self.show_detail(message.clause)
+        self.refresh_bindings()
+
+    def show_detail(self, clause: Clause | None, variant: str | None = None) -> None:
+        self.query_one(ClauseDetail).show(clause, variant)
+
+    # ------------------------------------------------------------------ plan panes
+
+    def on_plan_outline_selected(self, message: PlanOutline.Selected) -> None:
+        session = self.session
+        if session is None or message.selection == session.selection:
+            return
+        session.selection = message.selection
+        item = session.selected_item()
+        if item is not None:
+            clause = session.selected_clause()
+            if clause is not None:
+                self.show_detail(clause, item.variant)
+            else:
+                lead, body = session.wording(item)
+                self.query_one(ClauseDetail).show_custom(lead, body)
+        self.refresh_values()
+        self.refresh_bindings()
+
+    def on_values_form_changed(self, message: ValuesForm.Changed) -> None:
+        session = self.session
+        if session is None:
+            return
+        field = message.field
+        before = session.revision
+        if field.scope == "global":
+            session.set_global(field.name, message.value)
+        elif field.scope == "plan":
+            session.set_value(field.name, message.value)
+        else:
+            session.set_value(field.name, message.value, item=session.selected_item())
+        if session.revision != before:
+            self.refresh_views()
+
+    def on_checks_panel_jump(self, message: ChecksPanel.Jump) -> None:
+        self.jump_to(message.target)
+
+    def jump_to(self, target: Selection) -> None:
+        if self.session is None:
+            return
+        self.session.selection = target
+        self.query_one(TabbedContent).active = "tab-outline"
+        self.refresh_views(autosave=False)
+        self.query_one(PlanOutline).focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_help(self) -> None:
+        from drafter.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())

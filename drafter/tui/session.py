@@ -1,0 +1,294 @@
+"""The plan being edited in the TUI, and every edit the screen can make to it.
+
+Why: the screen handles keys and messages; the edits themselves (add, remove, move, values,
+variants, headings) are plain Python over the model, so they are tested without a terminal and
+the screen stays a thin controller. No Textual, no file I/O here (autosave lives beside it).
+The catalogue is only read: plan-local text goes into the plan's items, never into a clause.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.model import (
+    CHAPTER_KEYS,
+    DEFAULT_HEADINGS,
+    Catalogue,
+    Clause,
+    Plan,
+    PlanChapter,
+    PlanItem,
+    PlanMeta,
+    PlanText,
+)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A place in the plan outline: a chapter, and optionally one of its items (0-based)."""
+
+    chapter: int
+    item: int | None = None
+
+
+@dataclass
+class PlanSession:
+    """One plan, its catalogue, where it is saved and whether it changed since."""
+
+    catalogue: Catalogue
+    plan: Plan = field(default_factory=Plan)
+    path: Path | None = None
+    dirty: bool = False
+    revision: int = 0
+    selection: Selection | None = None
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def changed(self) -> None:
+        self.dirty = True
+        self.revision += 1
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self.plan.path = str(path)
+        self.dirty = False
+
+    def replace_plan(self, plan: Plan, path: Path | None, *, dirty: bool = False) -> None:
+        self.plan = plan
+        self.path = path
+        self.dirty = dirty
+        self.revision += 1
+        self.selection = Selection(0) if plan.chapters else None
+
+    def snapshot(self) -> Plan:
+        """A deep copy of the plan, for comparing and for background work."""
+        return copy.deepcopy(self.plan)
+
+    # ------------------------------------------------------------------ lookup
+
+    def selected_item(self) -> PlanItem | None:
+        sel = self.selection
+        if sel is None or sel.item is None or sel.chapter >= len(self.plan.chapters):
+            return None
+        items = self.plan.chapters[sel.chapter].items
+        return items[sel.item] if sel.item < len(items) else None
+
+    def selected_clause(self) -> Clause | None:
+        item = self.selected_item()
+        if item is None or item.clause is None:
+            return None
+        return self.catalogue.get(item.clause)
+
+    def wording(self, item: PlanItem) -> tuple[str, str]:
+        """The lead and body template an item renders with (plan-local text wins)."""
+        lead, body = item.lead or "", item.body or ""
+        clause = self.catalogue.get(item.clause) if item.clause else None
+        if clause is not None:
+            c_lead, c_body, _ = clause.wording(item.variant)
+            lead = c_lead if item.lead is None else item.lead
+            body = c_body if item.body is None else item.body
+        return lead, body
+
+    def contains(self, clause_id: str) -> bool:
+        return any(i.clause == clause_id for c in self.plan.chapters for i in c.items)
+
+    # ------------------------------------------------------------------ items
+
+    def add_clause(self, clause: Clause) -> Selection:
+        """Put a clause where it belongs: preamble/closing slots, else its chapter key's chapter.
+
+        Inside the selected chapter when that chapter has the clause's key, after the selected
+        item; otherwise at the end of the chapter with that key (created in key order).
+        """
+        if clause.kind == "preamble":
+            self.plan.preamble = PlanText(clause=clause.id)
+            self.changed()
+            return self.selection or Selection(0)
+        if clause.kind == "closing":
+            self.plan.closing = PlanText(clause=clause.id)
+            self.changed()
+            return self.selection or Selection(0)
+        ci = self._chapter_for(clause.chapter)
+        items = self.plan.chapters[ci].items
+        sel = self.selection
+        at = len(items)
+        if sel is not None and sel.chapter == ci and sel.item is not None:
+            at = min(sel.item + 1, len(items))
+        items.insert(at, PlanItem(clause=clause.id))
+        self.selection = Selection(ci, at)
+        self.changed()
+        return self.selection
+
+    def _chapter_for(self, key: str) -> int:
+        sel = self.selection
+        chapters = self.plan.chapters
+        if sel is not None and sel.chapter < len(chapters) and chapters[sel.chapter].key == key:
+            return sel.chapter
+        for ci, chapter in enumerate(chapters):
+            if chapter.key == key:
+                return ci
+        return self.add_chapter(key)
+
+    def add_chapter(self, key: str | None, heading: str | None = None) -> int:
+        """A new chapter, placed after the last chapter whose key comes before `key`."""
+        order = {k: n for n, k in enumerate(CHAPTER_KEYS)}
+        rank = order.get(key or "", len(CHAPTER_KEYS))
+        at = len(self.plan.chapters)
+        for ci, chapter in enumerate(self.plan.chapters):
+            if order.get(chapter.key or "", len(CHAPTER_KEYS)) > rank:
+                at = ci
+                break
+        if heading is None:
+            heading = DEFAULT_HEADINGS.get(key or "", "新的一章")
+        self.plan.chapters.insert(at, PlanChapter(key=key, heading=heading))
+        self.changed()
+        return at
+
+    def add_custom(self, lead: str, body: str) -> Selection | None:
+        """A custom item (no catalogue clause) after the selection; None when no chapter exists."""
+        sel = self.selection
+        if sel is None or sel.chapter >= len(self.plan.chapters):
+            return None
+        items = self.plan.chapters[sel.chapter].items
+        at = len(items) if sel.item is None else sel.item + 1
+        items.insert(at, PlanItem(lead=lead, body=body))
+        self.selection = Selection(sel.chapter, at)
+        self.changed()
+        return self.selection
+
+    def remove_selected(self) -> PlanItem | None:
+        """Remove the selected item; an empty selected chapter is removed instead."""
+        sel = self.selection
+        if sel is None or sel.chapter >= len(self.plan.chapters):
+            return None
+        chapter = self.plan.chapters[sel.chapter]
+        if sel.item is None:
+            if chapter.items:
+                return None
+            del self.plan.chapters[sel.chapter]
+            self.selection = Selection(max(sel.chapter - 1, 0)) if self.plan.chapters else None
+            self.changed()
+            return None
+        removed = chapter.items.pop(sel.item)
+        if chapter.items:
+            self.selection = Selection(sel.chapter, min(sel.item, len(chapter.items) - 1))
+        else:
+            self.selection = Selection(sel.chapter)
+        self.changed()
+        return removed
+
+    def move_selected(self, step: int) -> bool:
+        """Move the selected item (or chapter) up (-1) or down (+1) among its siblings."""
+        sel = self.selection
+        if sel is None or sel.chapter >= len(self.plan.chapters):
+            return False
+        if sel.item is None:
+            siblings: list[Any] = self.plan.chapters
+            index = sel.chapter
+        else:
+            siblings = self.plan.chapters[sel.chapter].items
+            index = sel.item
+        target = index + step
+        if not 0 <= target < len(siblings):
+            return False
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+        if sel.item is None:
+            self.selection = Selection(target)
+        else:
+            self.selection = Selection(sel.chapter, target)
+        self.changed()
+        return True
+
+    def can_move(self, step: int) -> bool:
+        sel = self.selection
+        if sel is None or sel.chapter >= len(self.plan.chapters):
+            return False
+        if sel.item is None:
+            return 0 <= sel.chapter + step < len(self.plan.chapters)
+        return 0 <= sel.item + step < len(self.plan.chapters[sel.chapter].items)
+
+    def move_to_chapter(self, target: int) -> Selection | None:
+        """Move the selected item to the end of another chapter."""
+        sel = self.selection
+        if sel is None or sel.item is None or not 0 <= target < len(self.plan.chapters):
+            return None
+        if target == sel.chapter:
+            return sel
+        item = self.plan.chapters[sel.chapter].items.pop(sel.item)
+        self.plan.chapters[target].items.append(item)
+        self.selection = Selection(target, len(self.plan.chapters[target].items) - 1)
+        self.changed()
+        return self.selection
+
+    # ------------------------------------------------------------------ text, variants, meta
+
+    def set_text(self, lead: str, body: str) -> bool:
+        """Plan-local text for the selected item; text equal to the catalogue's clears it."""
+        item = self.selected_item()
+        if item is None:
+            return False
+        clause = self.catalogue.get(item.clause) if item.clause else None
+        if clause is not None:
+            c_lead, c_body, _ = clause.wording(item.variant)
+            item.lead = None if lead == c_lead else lead
+            item.body = None if body == c_body else body
+        else:
+            item.lead, item.body = lead, body
+        self.changed()
+        return True
+
+    def set_variant(self, variant_id: str | None) -> bool:
+        item = self.selected_item()
+        if item is None or item.clause is None:
+            return False
+        if item.variant == variant_id:
+            return False
+        item.variant = variant_id
+        self.changed()
+        return True
+
+    def set_heading(self, chapter: int, heading: str) -> bool:
+        if not 0 <= chapter < len(self.plan.chapters):
+            return False
+        self.plan.chapters[chapter].heading = heading
+        self.changed()
+        return True
+
+    def set_meta(self, meta: PlanMeta) -> None:
+        self.plan.meta = meta
+        self.changed()
+
+    # ------------------------------------------------------------------ values
+
+    def set_value(self, name: str, value: Any, *, item: PlanItem | None = None) -> None:
+        """A plan-wide value (item None) or a per-item override; None removes it."""
+        target = self.plan.values if item is None else item.values
+        if value is None:
+            if name not in target:
+                return
+            del target[name]
+        else:
+            if target.get(name) == value and type(target.get(name)) is type(value):
+                return
+            target[name] = value
+        self.changed()
+
+    def set_global(self, name: str, value: Any) -> None:
+        """地区/年份/单位 live in the meta (the plan file's natural place for them)."""
+        meta = self.plan.meta
+        current = {"地区": meta.region, "年份": meta.year, "单位": meta.organ}.get(name)
+        if name not in self.plan.values and (value == current or (value is None and not current)):
+            return
+        self.plan.values.pop(name, None)
+        if name == "地区":
+            meta.region = "" if value is None else str(value)
+        elif name == "年份":
+            if value is None:
+                return
+            meta.year = int(value)
+        elif name == "单位":
+            meta.organ = "" if value is None else str(value)
+        self.changed()

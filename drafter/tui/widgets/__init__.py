@@ -1,0 +1,1 @@
+"""The main screen's widgets: each shows what it is handed and posts its own messages."""

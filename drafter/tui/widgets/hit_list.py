@@ -1,0 +1,89 @@
+"""Search results: ranked clauses with the matched characters highlighted.
+
+Why: the search box filters as you type; this list shows at most a few hundred hits
+(the index ranks them), each with its chapter key and the matched spans from `Hit.spans`.
+It only shows what it is given and posts `HitList.Highlighted`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from drafter.model import Clause
+
+SNIPPET = 90  # characters of clause text shown per hit
+MATCH_STYLE = "bold reverse"
+
+
+def hit_text(clause: Clause, spans: Sequence[tuple[int, int]], width: int = SNIPPET) -> Text:
+    """The clause text around its first match, matches highlighted, chapter key in front."""
+    full = clause.text
+    first = min((s for s, _ in spans), default=0)
+    start = 0 if first < width - 20 else max(first - 10, 0)
+    end = min(start + width, len(full))
+    text = Text()
+    text.append(f"{clause.chapter} ", style="dim")
+    if clause.kind == "summary":
+        text.append("（总结）", style="dim")
+    if start > 0:
+        text.append("…")
+    offset = len(text)
+    text.append(full[start:end].replace("\n", " "))
+    if end < len(full):
+        text.append("…")
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            text.stylize(MATCH_STYLE, offset + s - start, offset + e - start)
+    return text
+
+
+class HitList(OptionList):
+    """The ranked hits of the current query."""
+
+    class Highlighted(Message):
+        def __init__(self, clause: Clause | None) -> None:
+            super().__init__()
+            self.clause = clause
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._clauses: list[Clause] = []
+        self.query_text = ""
+
+    def show(self, query: str, hits: Sequence[Any]) -> None:
+        """Show `hits` (objects with .clause and .spans) for `query`."""
+        self.query_text = query
+        self._clauses = [h.clause for h in hits]
+        options = [Option(hit_text(h.clause, h.spans), id=h.clause.id) for h in hits]
+        self.set_options(options)
+        if not options:
+            self.add_option(Option(Text(f"没有找到与“{query}”相关的条目", style="dim"),
+                                   disabled=True))
+        else:
+            self.highlighted = 0
+
+    def show_message(self, message: str) -> None:
+        self._clauses = []
+        self.set_options([Option(Text(message, style="dim"), disabled=True)])
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return list(self._clauses)
+
+    @property
+    def current_clause(self) -> Clause | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self._clauses):
+            return None
+        return self._clauses[index]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self.current_clause))

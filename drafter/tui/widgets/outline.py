@@ -1,0 +1,107 @@
+"""The plan outline: chapters with their headings, and their items in order.
+
+Why: the outline is where a plan is arranged (add, remove, reorder, move). It redraws from
+the plan it is handed, numbers items as the document will, marks custom items, variants
+and missing values, and posts `PlanOutline.Selected` when the cursor moves. The screen
+does the editing; this widget never changes the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from drafter.model import DEFAULT_HEADINGS, Catalogue, Plan, PlanItem
+from drafter.model.numbering import chapter_marker
+from drafter.model.values import item_wording
+from drafter.tui.session import Selection
+
+
+def item_title(item: PlanItem, cat: Catalogue, width: int = 36) -> str:
+    """The item's lead phrase as it will render (plan-local text and variants included)."""
+    wording = item_wording(item, cat)
+    if wording is None:
+        text = item.clause or "（空条目）"
+    else:
+        text = wording[0] or wording[1] or "（空条目）"
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def item_label(number: int, item: PlanItem, cat: Catalogue, gaps: int) -> Text:
+    text = Text(f"{number}. ", style="bold")
+    text.append(item_title(item, cat))
+    if item.clause is None:
+        text.append(" ✎自定义", style="cyan")
+    elif item.lead is not None or item.body is not None:
+        text.append(" ✎已改", style="cyan")
+    if item.variant is not None:
+        text.append(" 变体", style="magenta")
+    if item.clause is not None and item.clause not in cat:
+        text.append(" ⚠不在目录中", style="bold red")
+    if gaps:
+        text.append(f" 缺{gaps}", style="bold yellow")
+    return text
+
+
+class PlanOutline(Tree[Selection]):
+    """Chapters → items, numbered like the document."""
+
+    class Selected(Message):
+        """The cursor moved to a chapter or an item."""
+
+        def __init__(self, selection: Selection) -> None:
+            super().__init__()
+            self.selection = selection
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("计划", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+
+    def show(self, plan: Plan, cat: Catalogue, selection: Selection | None,
+             gaps: Mapping[tuple[int, int], int] | None = None) -> None:
+        """Redraw from `plan`; `gaps` counts missing values per (chapter, item), 0-based."""
+        gaps = gaps or {}
+        self.clear()
+        target: TreeNode[Selection] | None = None
+        continuous = plan.meta.options.numbering == "continuous"
+        number = 0
+        if plan.preamble is not None:
+            self.root.add_leaf(Text("总体要求（开篇段落）", style="dim italic"))
+        for ci, chapter in enumerate(plan.chapters):
+            heading = chapter.heading or DEFAULT_HEADINGS.get(chapter.key or "", "")
+            label = Text(f"{chapter_marker(ci + 1)}{heading}", style="bold")
+            if not chapter.items:
+                label.append("（空）", style="dim")
+            node = self.root.add(label, data=Selection(ci), expand=True)
+            if selection == Selection(ci):
+                target = node
+            if not continuous:
+                number = 0
+            for ii, item in enumerate(chapter.items):
+                number += 1
+                leaf = node.add_leaf(item_label(number, item, cat, gaps.get((ci, ii), 0)),
+                                     data=Selection(ci, ii))
+                if selection == Selection(ci, ii):
+                    target = leaf
+        if plan.closing is not None:
+            self.root.add_leaf(Text("结束语", style="dim italic"))
+        if not plan.chapters:
+            self.root.add_leaf(Text("计划还是空的：在左侧目录中选中条目，按 a 加入。",
+                                    style="dim"))
+        if target is not None:
+            # node lines exist only after the next layout; move the cursor then
+            self.call_after_refresh(self.move_cursor, target)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Selection]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.Selected(event.node.data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[Selection]) -> None:
+        event.stop()
