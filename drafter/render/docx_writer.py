@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -172,7 +173,7 @@ def _signature_insets(organ: str, date: str, profile: Profile) -> tuple[int, int
         date_r = float(rules.organ_right_chars)
         if date:
             organ_r = date_r + date_w + rules.date_shift_chars - organ_w
-    return max(round(organ_r), 0), max(round(date_r), 0)
+    return max(math.floor(organ_r + 0.5), 0), max(math.floor(date_r + 0.5), 0)
 
 
 def _width(text: str) -> float:

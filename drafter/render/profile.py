@@ -23,6 +23,7 @@ from drafter.util.paths import templates_dir, user_data_dir
 from drafter.util.yamlio import LineMap, load_yaml
 
 DEFAULT_PROFILE = "gbt9704"
+TASK_COLUMNS = ("序号", "重点任务", "具体内容", "责任单位", "完成时限")
 Align = Literal["left", "center", "right", "both"]
 
 
@@ -203,9 +204,40 @@ def _load_path(path: Path, mtime: float) -> Profile:
     file = str(path)
     problems: list[Problem] = []
     profile = _build(Profile, data, (), lines, file, problems)
+    if not problems:
+        problems = _sanity_problems(typing.cast(Profile, profile), lines, file)
     if problems:
         raise DrafterError(problems)
     return typing.cast(Profile, profile)
+
+
+def _sanity_problems(profile: Profile, lines: LineMap, file: str) -> list[Problem]:
+    """Numbers that parse but cannot work: a table needs five columns, sizes are positive."""
+    problems: list[Problem] = []
+
+    def bad(message: str, *path: str) -> None:
+        problems.append(Problem(message, file=file, line=lines.line(*path),
+                                where=".".join(path)))
+
+    widths = profile.tasks.widths
+    if len(widths) != len(TASK_COLUMNS) or any(w <= 0 for w in widths):
+        bad(f"tasks.widths 应是 {len(TASK_COLUMNS)} 个正整数（{'、'.join(TASK_COLUMNS)}的列宽）",
+            "tasks", "widths")
+    for name in ("grid", "title"):
+        part = getattr(profile, name)
+        for field in dataclasses.fields(part):
+            value = getattr(part, field.name)
+            if isinstance(value, int) and value <= 0 and field.name != "blank_lines_after":
+                bad(f"“{field.name}”应大于 0", name, field.name)
+    roles = [(f"roles.{f.name}", getattr(profile.roles, f.name))
+             for f in dataclasses.fields(profile.roles)]
+    roles += [(f"tasks.{n}", getattr(profile.tasks, n)) for n in ("header", "cell", "group")]
+    for where, style in roles:
+        if style.size <= 0:
+            bad("字号 size 应大于 0（单位：半磅，32 = 三号）", *where.split("."), "size")
+    if "{n}" not in profile.page_number.format:
+        bad("页码格式应含 {n}，如“— {n} —”", "page_number", "format")
+    return problems
 
 
 def _read(path: Path) -> tuple[dict[str, Any], LineMap]:
