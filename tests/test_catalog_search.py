@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from drafter.catalog.search import SearchIndex
-from drafter.model import Catalogue, Clause
+from drafter.model import Catalogue, Clause, Variant
 
 
 def clause(cid: str, chapter: str, lead: str, body: str, *, kind: str = "plan",
-           tags: list[str] | None = None) -> Clause:
+           tags: list[str] | None = None, variant: str | None = None) -> Clause:
+    variants = [Variant(f"{cid}/2", lead, variant)] if variant else []
     return Clause(id=cid, chapter=chapter, lead=lead, body=body, kind=kind,  # type: ignore[arg-type]
-                  tags=tags or [])
+                  tags=tags or [], variants=variants)
 
 
 CLAUSES = [
@@ -21,7 +22,8 @@ CLAUSES = [
     clause("js-000003", "教师队伍", "深化教师培训", "组织新教师岗前培训。", tags=["师德师风"]),
     clause("gj-000004", "各级各类教育", "扩大学前教育资源", "新建{{ 幼儿园数 }}所幼儿园。"),
     clause("gj-000005", "各级各类教育", "学前教育普及普惠", "普惠率达到90%。", kind="summary"),
-    clause("gg-000006", "教育改革", "推进Smart教育", "建设智慧校园，推广AI助教。"),
+    clause("gg-000006", "教育改革", "推进Smart教育", "建设智慧校园，推广AI助教。",
+           variant="实施人工智能赋能行动。"),
 ]
 
 
@@ -48,6 +50,7 @@ def ids(hits: list) -> list[str]:
     ("js-000003", ["js-000003"]),  # an id
     ("js-00000", ["js-000002", "js-000003"]),  # an id prefix
     ("师德 培训", ["js-000003"]),  # every term must match
+    ("人工智能", ["gg-000006"]),  # found in a variant's wording
     ("量子力学", []),  # nothing close
     ("师x", []),  # 2-character terms only match exactly
 ])

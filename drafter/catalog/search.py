@@ -8,7 +8,8 @@ returned get their highlight spans computed. Vectors are cached per substring, s
 more character costs one scan per field.
 
 Ranking, per query term (terms are separated by spaces and must all match):
-- an exact, case-insensitive match in the id (prefix) ranks highest, then lead, tags, body;
+- an exact, case-insensitive match in the id (prefix) ranks highest, then lead, tags, body,
+  and last a match only in one of the clause's variants (no spans: they index the main text);
 - when fewer than `limit` clauses match exactly, terms of 3+ characters also match with one
   wrong, missing or extra character (candidates share a character bigram with the term, and are
   verified with a regular expression), ranked after every exact hit.
@@ -25,7 +26,8 @@ from itertools import compress, repeat
 
 from drafter.model import Catalogue, Clause
 
-_WEIGHTS = {"id": 16, "lead": 8, "tags": 4, "text": 2}  # ≤ 30 per term, ≤ 5 terms < 256
+# Per term ≤ 31, and ≤ 5 terms, so a clause's score always fits in its byte.
+_WEIGHTS = {"id": 16, "lead": 8, "tags": 4, "text": 2, "variants": 1}
 MAX_TERMS = 5
 MAX_BIGRAMS = 30
 MAX_VERIFY = 600
@@ -70,6 +72,8 @@ class SearchIndex:
             "lead": [_fold(c.lead) for c in self._clauses],
             "tags": ["\x00".join(c.tags).lower() for c in self._clauses],
             "text": [_fold(c.text) for c in self._clauses],
+            "variants": ["\x00".join(_fold(f"{v.lead}。{v.body}") for v in c.variants)
+                         for c in self._clauses],
         }
         self._vectors: dict[tuple[str, str], int] = {}
         self._masks: dict[tuple[str | None, bool], int] = {}
@@ -136,7 +140,7 @@ class SearchIndex:
             for v in vecs.values():
                 any_match |= v
             hits &= any_match
-        full = 30 * len(terms)
+        full = 31 * len(terms)
         exact = self._ranked(scores & (hits * 0xFF), limit)
         result = [Hit(self._clauses[i], 0.5 + 0.5 * level / full,
                       self._exact_spans(i, terms)) for i, level in exact]
@@ -210,7 +214,8 @@ def _id_part(term: str) -> str:
 
 def _fields_for(term: str) -> tuple[str, ...]:
     """Ids are ASCII: a term with other characters cannot match one."""
-    return ("id", "lead", "tags", "text") if term.isascii() else ("lead", "tags", "text")
+    fields = ("lead", "tags", "text", "variants")
+    return ("id", *fields) if term.isascii() else fields
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
