@@ -1,0 +1,74 @@
+"""A user's reference .docx (letterhead header, house styles): kept, with the 公文 layout
+still applied to every paragraph drafter writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Pt
+
+from drafter.model.blocks import Block
+from drafter.model.errors import DrafterError
+from drafter.model.plan import PlanMeta, PlanOptions
+from drafter.render.docx_writer import docx_bytes
+from drafter.render.profile import load_profile
+from tests.docx_read import NS, Docx, Resolver, text_of, w
+
+BLOCKS = [Block(role="title", text="某市教育局2025年工作要点"),
+          Block(role="chapter", marker="一、", text="加强党的建设"),
+          Block(role="item", marker="1.", lead="强化政治引领。", text="深入学习贯彻。")]
+
+
+@pytest.fixture
+def reference(tmp_path: Path) -> Path:
+    ref = docx.Document()
+    ref.sections[0].header.paragraphs[0].text = "某某市教育局（红头）"
+    house = ref.styles.add_style("单位备注", WD_STYLE_TYPE.PARAGRAPH)
+    house.font.size = Pt(12)
+    ref.add_paragraph("参考文档里的示例正文，不应出现在结果中")
+    path = tmp_path / "参考.docx"
+    ref.save(str(path))
+    return path
+
+
+def test_reference_header_and_styles_are_kept(reference: Path) -> None:
+    doc = Docx.from_bytes(docx_bytes(BLOCKS, profile=load_profile(), meta=PlanMeta(),
+                                     reference=reference))
+    headers = [name for name in doc.parts if name.startswith("word/header")]
+    assert any("某某市教育局（红头）".encode() in doc.parts[h] for h in headers)
+    sect = doc.document.find("w:body/w:sectPr", NS)
+    refs = {r.get(w("type")): r.get(f"{{{NS['r']}}}id")
+            for r in sect.findall("w:headerReference", NS)}  # type: ignore[union-attr]
+    assert refs["even"] == refs["default"]  # the letterhead also on even pages
+    names = {s.find("w:name", NS).get(w("val")) for s in doc.styles.findall("w:style", NS)}
+    assert "单位备注" in names and "公文正文" in names
+    texts = [text_of(p) for p in doc.body_paragraphs()]
+    assert not any("示例正文" in t for t in texts)
+    res = Resolver(doc.styles)
+    for p in doc.body_paragraphs():
+        assert res.ppr_attr(p, "spacing", "line") == "579"
+        assert res.ppr_attr(p, "snapToGrid") == "0"
+    size = sect.find("w:pgSz", NS)  # type: ignore[union-attr]
+    assert (size.get(w("w")), size.get(w("h"))) == ("11906", "16838")  # type: ignore
+
+
+def test_reference_from_plan_options(reference: Path) -> None:
+    meta = PlanMeta(options=PlanOptions(reference=str(reference)))
+    doc = Docx.from_bytes(docx_bytes(BLOCKS, profile=load_profile(), meta=meta))
+    assert any("红头".encode() in blob for name, blob in doc.parts.items()
+               if name.startswith("word/header"))
+
+
+@pytest.mark.parametrize("content", [
+    None,  # the file does not exist
+    b"this is not a zip",  # not a .docx at all
+])
+def test_bad_reference_is_a_chinese_error(tmp_path: Path, content: bytes | None) -> None:
+    path = tmp_path / "坏参考.docx"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(DrafterError, match="参考文档"):
+        docx_bytes(BLOCKS, profile=load_profile(), meta=PlanMeta(), reference=path)
