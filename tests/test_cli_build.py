@@ -134,6 +134,20 @@ def test_build_docx(workdir: Path) -> None:
     assert "<测&\"'>教育局" in text and "新建公办幼儿园12所" in text
 
 
+def test_build_task_table(workdir: Path) -> None:
+    pytest.importorskip("drafter.render.tasks")
+    plan = workdir / "plan.yaml"
+    plan.write_text(PLAN.replace("        values: {特教学校数: 3}",
+                                 "        values: {特教学校数: 3}\n        owners: [基础教育科]\n"
+                                 "        deadline: 2025年6月底"), encoding="utf-8")
+    result = _cli(workdir, "build", "plan.yaml", "--tasks")
+    assert result.returncode == 0, result.stderr
+    text = _docx_text(workdir / "plan-任务分解表.docx")
+    assert "办好特殊教育" in text and "基础教育科" in text and "2025年6月底" in text
+    refused = _cli(workdir, "build", "plan.yaml", "--tasks", "--format", "md", "-o", "t.md")
+    assert refused.returncode == 1 and "任务分解表只能生成" in refused.stderr
+
+
 def test_batch_writes_each_county(workdir: Path) -> None:
     result = _cli(workdir, "batch", "batch.yaml", "-o", "out", "--jobs", "2")
     assert result.returncode == 0, result.stderr
