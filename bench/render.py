@@ -69,10 +69,12 @@ def example_plan() -> tuple[Plan, Any, list[Block]] | None:
 
 
 def corpus_blocks() -> list[Block]:
-    """Fallback: a plan's blocks straight from corpus file 002 (5 chapters, 25 items)."""
+    """Fallback: a plan's blocks straight from corpus file 002 (5 chapters, 25 items), its
+    half-width punctuation made full-width as the miner's cleaning does."""
     path = next((ROOT / "examples" / "corpus").glob("002_*.txt"))
+    full_width = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）"})
     blocks = [Block(role="title", text="某某市教育局2024年工作要点")]
-    for line in path.read_text("utf-8").splitlines():
+    for line in path.read_text("utf-8").translate(full_width).splitlines():
         line = line.strip()
         if chapter := re.match(r"^([一二三四五六七八九十]+、)(.+)$", line):
             blocks.append(Block(role="chapter", marker=chapter[1], text=chapter[2]))
