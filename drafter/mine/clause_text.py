@@ -1,0 +1,94 @@
+"""One clause's text: its lead phrase, its body, and the responsible units it names.
+
+The lead is the bold title an item opens with ("开展党的理论学习宣传和教育培训系列活动"): the
+text up to the first 。 (or an early ；/：/！ that clearly ends it), without final punctuation.
+Responsibility notes ("（责任科室：基教科、德体卫科）", "（牵头单位：…；配合单位：…）") are
+moved out of the text into `owners`. Pure string functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LABEL = (r"(?:责任|牵头|配合|协办|主办|主责|负责|参与|协同|责任主体)"
+          r"(?:单位|科室|处室|部门|股室|领导|人)?")
+_NOTE = re.compile(
+    rf"[（(]\s*(?P<body>{_LABEL}\s*[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]"
+)
+_LABELLED = re.compile(rf"{_LABEL}\s*[：:]")
+_NAME_SPLIT = re.compile(r"[、，,；;/\s]+")
+_SENTENCE_END = "。！？!?"
+_EARLY_END = "；：;:"
+_EARLY_MAX = 40  # a ；/： ends the lead only this early
+_LEAD_MAX = 80  # a longer first sentence is not a lead phrase
+_UNNUMBERED_LEAD_MAX = 30
+_STRIP = "。；：！？，、.;:!?, "
+_NOT_A_LEAD_BEFORE_COLON = re.compile(r"(?:是|为|如下|包括|要求|目标|主要有|重点)$")
+
+
+def extract_owners(text: str) -> tuple[str, list[str]]:
+    """`text` without its responsibility notes, and the units they name (in order, unique)."""
+    if "（" not in text and "(" not in text:
+        return text, []
+    owners: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        for part in _LABELLED.split(m.group("body")):
+            for name in _NAME_SPLIT.split(part):
+                name = name.strip().strip("。").removesuffix("等")
+                if name and name not in owners:
+                    owners.append(name)
+        return ""
+
+    cleaned = _NOTE.sub(take, text)
+    if not owners:
+        return text, []
+    cleaned = re.sub(r"\s+([。；，])", r"\1", cleaned).strip()
+    cleaned = re.sub(r"([。；])[。；]+", r"\1", cleaned)
+    return cleaned, owners
+
+
+def split_lead(text: str, *, numbered: bool = True) -> tuple[str, str]:
+    """(lead, body) of a run-in item; lead is "" when the text opens with no lead phrase."""
+    text = text.strip()
+    end = _lead_end(text)
+    limit = _LEAD_MAX if numbered else _UNNUMBERED_LEAD_MAX
+    if end is None:
+        if len(text) <= limit and numbered:
+            return strip_final(text), ""
+        return "", text
+    lead = strip_final(text[:end])
+    if len(lead) > limit or not lead:
+        return "", text
+    return lead, text[end + 1:].strip()
+
+
+def _lead_end(text: str) -> int | None:
+    """Index of the punctuation mark that ends the lead phrase."""
+    sentence = next((i for i, ch in enumerate(text) if ch in _SENTENCE_END), None)
+    early = next((i for i, ch in enumerate(text[:_EARLY_MAX + 1]) if ch in _EARLY_END), None)
+    if early is not None and (sentence is None or early < sentence):
+        head = text[:early]
+        if not _NOT_A_LEAD_BEFORE_COLON.search(head) and _balanced(head):
+            return early
+    if sentence is not None and _balanced(text[:sentence]):
+        return sentence
+    return None if sentence is None else _balanced_end(text)
+
+
+def _balanced(text: str) -> bool:
+    """No quote or bracket left open (a 。 inside “…” or （…） does not end the lead)."""
+    return (text.count("“") <= text.count("”") and text.count("（") <= text.count("）")
+            and text.count("《") <= text.count("》"))
+
+
+def _balanced_end(text: str) -> int | None:
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_END and _balanced(text[:i]):
+            return i
+    return None
+
+
+def strip_final(text: str) -> str:
+    """A heading or lead without its final punctuation."""
+    return text.strip().rstrip(_STRIP).strip()

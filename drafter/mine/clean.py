@@ -1,0 +1,260 @@
+"""Clean a source's lines into paragraphs of plan text, each remembering its source line.
+
+Order matters: whitespace and traditional characters first (so junk rules see tidy text),
+then website junk (before joining, so a junk line is never glued to a plan line), then
+hard-wrapped lines are joined and run-together text re-split at item markers, then in-paragraph
+junk is cut and half-width punctuation becomes full-width inside Chinese text.
+This module does not decide what a paragraph *is* (title, chapter, item): structure.py does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+from drafter.mine import junk
+from drafter.mine.markers import GLUED_ITEM, INLINE_MARKER, Marker, parse_marker
+from drafter.mine.punct import to_full_width
+
+# Every kind of blank: NBSP, full-width space, en/em spaces, zero-width, BOM, tabs.
+_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_INDENT = re.compile(r"^[\s\u00a0\u3000]+")
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’《》【】…—"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_FULL_ALNUM = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)},
+     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+     **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+     "％": "%"}
+)
+_DECIMAL_DOT = re.compile(r"(?<=\d)．(?=\d)")
+# A paragraph ends here: 。！？；： (either width), optionally followed by closing quotes/brackets.
+_TERMINAL = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
+_NEVER_LAST = re.compile(r"[，、,（(《“‘【-]$")
+_NEVER_FIRST = re.compile(r"^[，。、；：,.;:）)》”’】!?！？]")
+_ASCII_WORD_END = re.compile(r"[A-Za-z0-9]$")
+_ASCII_WORD_START = re.compile(r"^[A-Za-z0-9]")
+_WRAP_MIN_WIDTH = 20.0
+_RESPLIT_MIN = 300  # only lines at least this long are re-split at inline markers
+
+
+@dataclass
+class Para:
+    """One paragraph of cleaned text and the 1-based source line it starts on."""
+
+    text: str
+    line: int
+    indent: bool = False  # the source line was indented
+    gap_before: bool = False  # a blank line preceded it
+
+
+@dataclass
+class Cleaned:
+    paras: list[Para]
+    dropped: list[str] = field(default_factory=list)
+
+
+@cache
+def _converter() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return str(_converter().convert(text))
+
+
+def normalise_space(text: str) -> str:
+    """One space between words, none inside Chinese text, none at the ends."""
+    text = _SPACES.sub(" ", text).strip()
+    return _CJK_GAP.sub("", text) if " " in text else text
+
+
+def clean_lines(lines: list[str]) -> Cleaned:
+    """The whole cleaning pass over a source's lines."""
+    rules = junk.load_rules()
+    simplified = to_simplified("\n".join(lines)).split("\n")
+    if len(simplified) != len(lines):  # the converter must keep lines; fall back per line
+        simplified = [to_simplified(line) for line in lines]
+    dropped: list[str] = []
+    paras = _tidy(simplified)
+    paras = _drop_junk_lines(paras, rules, dropped)
+    paras = join_wrapped(paras)
+    paras = resplit(paras)
+    out: list[Para] = []
+    for p in paras:
+        text, cut = junk.strip_fragments(p.text, rules)
+        dropped.extend(c for c in cut if c)
+        text = normalise_space(to_full_width(text))
+        if text:
+            out.append(Para(text, p.line, p.indent, p.gap_before))
+    return Cleaned(out, dropped)
+
+
+def _tidy(lines: list[str]) -> list[Para]:
+    out: list[Para] = []
+    gap = False
+    for number, raw in enumerate(lines, 1):
+        text = normalise_space(raw.translate(_FULL_ALNUM))
+        if not text:
+            gap = True
+            continue
+        text = _DECIMAL_DOT.sub(".", text)
+        out.append(Para(text, number, bool(_INDENT.match(raw)), gap))
+        gap = False
+    return out
+
+
+def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str]) -> list[Para]:
+    kept: list[Para] = []
+    for i, p in enumerate(paras):
+        if junk.is_junk_line(p.text, rules):
+            dropped.append(p.text)
+            continue
+        if i < 5 and junk.is_excerpt(p.text, [q.text for q in paras[i + 1:i + 4]]):
+            dropped.append(p.text)
+            continue
+        kept.append(p)
+    return kept
+
+
+# ---------------------------------------------------------------- hard wraps
+
+
+def width(text: str) -> float:
+    """Display width in Chinese characters (ASCII counts half)."""
+    ascii_count = sum(1 for ch in text if ch < "\u0100")
+    return len(text) - ascii_count / 2
+
+
+def wrap_width(paras: list[Para]) -> float | None:
+    """The line width the text was hard-wrapped at, or None when it was not wrapped.
+
+    A wrapped text has many lines of nearly the same width, most of them ending mid-sentence.
+    """
+    widths = sorted(w for w in (width(p.text) for p in paras) if w >= _WRAP_MIN_WIDTH)
+    if len(widths) < 3:
+        return None
+    best_count, best = 0, 0.0
+    lo = 0
+    for hi, w in enumerate(widths):  # sliding window of ±2 around the upper end
+        while widths[lo] < w - 4:
+            lo += 1
+        if hi - lo + 1 >= best_count:
+            best_count, best = hi - lo + 1, w
+    if best_count < 3 or best_count < 0.4 * len(widths):
+        return None
+    near = [p for p in paras if best - 4 <= width(p.text) <= best]
+    open_ended = sum(1 for p in near if not _TERMINAL.search(p.text))
+    return best if open_ended >= 0.5 * len(near) else None
+
+
+def join_wrapped(paras: list[Para]) -> list[Para]:
+    """Join lines broken mid-sentence (PDF copies, e-mail wraps) back into paragraphs."""
+    full = wrap_width(paras)
+    out: list[Para] = []
+    for p in paras:
+        if out and _continues(out[-1], p, full):
+            prev = out[-1]
+            glue = " " if (_ASCII_WORD_END.search(prev.text)
+                           and _ASCII_WORD_START.search(p.text)) else ""
+            prev.text = prev.text + glue + p.text
+            continue
+        out.append(Para(p.text, p.line, p.indent, p.gap_before))
+    return out
+
+
+def _continues(prev: Para, p: Para, full: float | None) -> bool:
+    if parse_marker(p.text) is not None:
+        return False
+    if _NEVER_FIRST.match(p.text):
+        return True
+    if p.gap_before:
+        return False
+    if _NEVER_LAST.search(prev.text):
+        return True
+    if full is None or _TERMINAL.search(prev.text):
+        return False
+    last_width = width(_last_segment(prev.text, full))
+    return last_width >= full - 4 and not (p.indent and not prev.indent)
+
+
+def _last_segment(text: str, full: float) -> str:
+    """The last physical line of a joined paragraph (its width decides the next join)."""
+    # A joined paragraph's last physical line is at most `full` wide: measure from the end.
+    total, i = 0.0, len(text)
+    while i > 0 and total < full + 1:
+        i -= 1
+        total += 0.5 if text[i] < "\u0100" else 1.0
+    return text[i:] if total < full + 1 else text[-int(full):]
+
+
+# ---------------------------------------------------------------- lost line breaks
+
+
+def resplit(paras: list[Para]) -> list[Para]:
+    """Split long lines where every break was lost, before sequence-consistent markers."""
+    counters = {"chapter": 0, "section": 0, "item": 0, "fresh": 0}
+    out: list[Para] = []
+    for p in paras:
+        _note(parse_marker(p.text), counters)
+        pieces = _split_line(p.text, counters) if len(p.text) >= _RESPLIT_MIN else [p.text]
+        for k, piece in enumerate(pieces):
+            out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0))
+    return out
+
+
+def _note(marker: Marker | None, counters: dict[str, int]) -> None:
+    """Record a marker that starts a line (trusted, in sequence or not)."""
+    if marker is None or marker.kind not in ("chapter", "section", "item"):
+        return
+    counters[marker.kind] = marker.number
+    if marker.kind == "chapter":
+        counters["section"] = 0
+    counters["fresh"] = int(marker.kind != "item")
+
+
+def _continues_sequence(marker: Marker | None, counters: dict[str, int]) -> bool:
+    """An inline marker is a real one only if it is the next number of its kind.
+
+    Items may restart at 1 only right after a chapter or section heading, so an inline list
+    ("1.…；2.…") inside an item is never taken for the plan's own items.
+    """
+    if marker is None or marker.kind not in ("chapter", "section", "item"):
+        return False
+    expected = marker.number == counters[marker.kind] + 1
+    restart = marker.number == 1 and (marker.kind == "chapter" or counters["fresh"] == 1)
+    if not (expected or restart):
+        return False
+    _note(marker, counters)
+    return True
+
+
+def _split_line(text: str, counters: dict[str, int]) -> list[str]:
+    cuts: list[int] = []
+    _glued_item(text, 0, counters, cuts)
+    for match in INLINE_MARKER.finditer(text):
+        start = match.end()
+        if start > (cuts[-1] if cuts else 0) and _continues_sequence(
+            parse_marker(text[start:]), counters
+        ):
+            cuts.append(start)
+            _glued_item(text, start, counters, cuts)
+    bounds = [0, *cuts, len(text)]
+    return [q for a, b in pairwise(bounds) if (q := text[a:b].strip())]
+
+
+def _glued_item(text: str, start: int, counters: dict[str, int], cuts: list[int]) -> None:
+    """A chapter/section heading glued to its first item ("…全面领导1.开展…"): cut there."""
+    marker = parse_marker(text[start:])
+    if marker is None or marker.kind not in ("chapter", "section"):
+        return
+    m = GLUED_ITEM.search(text, start, min(len(text), start + 60))
+    if m is None:
+        return
+    if _continues_sequence(parse_marker(text[m.start():]), counters):
+        cuts.append(m.start())

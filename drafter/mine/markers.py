@@ -1,0 +1,93 @@
+"""Item markers of Chinese plans: "一、" chapters, "（一）" sections, "1." items, "（1）", "①".
+
+Pure string functions shared by cleaning (re-splitting text whose line breaks were lost) and
+structure (building the chapter → section → item tree). No I/O, no knowledge of documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+CN_NUM = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Kinds, outermost first. "part" is 第一部分/第一章; "sub" is （1）; "circled" is ①.
+KINDS = ("part", "chapter", "section", "item", "sub", "circled")
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(r"^第(?P<num>[一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*[、.．:：]?\s*")),
+    ("chapter", re.compile(r"^(?P<num>[一二三四五六七八九十]{1,3})\s*[、.．]\s*")),
+    ("section", re.compile(
+        r"^[（(]\s*(?P<num>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*")),
+    ("item", re.compile(r"^(?P<num>\d{1,3})\s*(?:[.．、](?![\d.．])|[)）](?![\d]))\s*")),
+    ("sub", re.compile(r"^[（(]\s*(?P<num>\d{1,2})\s*[）)]\s*[、.．]?\s*")),
+    ("circled", re.compile(rf"^(?P<num>[{_CIRCLED}])\s*[、.．]?\s*")),
+)
+
+# A marker inside a line, right after sentence-ending punctuation (for re-splitting).
+INLINE_MARKER = re.compile(
+    r"(?<=[。；！？!?;”」])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|\d{1,3}[.．、](?![\d.．])))"
+)
+# An item marker glued to a heading with no punctuation ("…全面领导1.开展…").
+GLUED_ITEM = re.compile(r"(?<=[\u4e00-\u9fff”》）])(?=\d{1,3}[.．、](?![\d.．])[\u4e00-\u9fff“《])")
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str  # one of KINDS
+    number: int
+    text: str  # canonical marker: "一、" "（一）" "1." "1、" "（1）" "①" "第一部分"
+    rest: str  # the paragraph after the marker
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23 (up to 九十九); None when not a numeral."""
+    if not numeral or any(ch not in _CN_DIGITS and ch != "十" for ch in numeral):
+        return None
+    if "十" not in numeral:
+        return _CN_DIGITS[numeral] if len(numeral) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def parse_marker(text: str) -> Marker | None:
+    """The marker that `text` starts with, if any ("1.5亿元" and "一是" are not markers)."""
+    for kind, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        raw = m.group("num")
+        if kind == "circled":
+            number = _CIRCLED.index(raw) + 1
+        elif kind in ("item", "sub"):
+            number = int(raw)
+        else:
+            converted = cn_to_int(raw)
+            if converted is None:
+                continue
+            number = converted
+        if number == 0:
+            continue
+        return Marker(kind, number, _canonical(kind, raw, m.group(0)), text[m.end():].strip())
+    return None
+
+
+def _canonical(kind: str, raw: str, matched: str) -> str:
+    if kind == "part":
+        return matched.strip().rstrip("、.．:：").strip()
+    if kind == "chapter":
+        return f"{raw}、"
+    if kind == "section":
+        return f"（{raw}）"
+    if kind == "sub":
+        return f"（{raw}）"
+    if kind == "circled":
+        return raw
+    sep = "、" if "、" in matched else ")" if (")" in matched or "）" in matched) else "."
+    return f"{raw}{sep}"

@@ -1,0 +1,114 @@
+"""A plan's identity: title, plan year, region and genre, read from its head and text.
+
+Heuristics over cleaned text, kept apart from the chapter/item walk so each can be tested on
+its own. Nothing here changes the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_TITLE_WORDS = re.compile(r"要点|计划|总结|方案|安排|打算|思路|意见|任务|规划|工作")
+_SENTENCE_END = re.compile(r"[。；！？，]$|[。！？]")
+_TITLE_MAX = 60
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_REGION_IN_TITLE = re.compile(
+    r"^(?:关于)?(?P<region>(?:[xX×*＊]{2,}|某|[\u4e00-\u9fff]{2,8}?)(?:省|自治区|市|州|盟|县|区|旗))"
+    r"(?=教育|教体|人民政府|委|[\d（(]|\d{4}|20xx|年度|[\u4e00-\u9fff]{0,6}(?:工作要点|计划|总结))"
+)
+_PLACEHOLDER_REGION = re.compile(r"^(?:[xX×*＊]{2,}|某)")
+_REGION_IN_TEXT = re.compile(
+    r"(?P<region>[xX]{2,4}|[\u4e00-\u9fff]{2})(?P<level>市|县|区|州)"
+    r"(?![场民级委直属区域内外政府])"
+)
+# Characters that end a word before 市/县 rather than naming a place (全市, 我市, 城市, 县市...).
+_NOT_PLACE = set("全我本各城县市区州省地该两每此这其他外内超都门上股夜集闹到至及和与对在于为把"
+                 "由从向将的了是有个所新老大小")
+_SUMMARY_HEADING = re.compile(
+    r"总结|回顾|主要做法|做法及成效|做法和成效|主要成效|主要成绩|工作成效|取得的成绩|取得的成效"
+    r"|完成情况|工作进展|工作开展情况|基本情况"
+)
+_PLAN_HEADING = re.compile(
+    r"打算|下步|下一步|明年|今后|工作计划|工作要点|工作安排|工作思路和|努力方向|重点工作|工作设想"
+)
+_HEADING_MAX = 25
+
+
+def is_title_like(text: str) -> bool:
+    """A short line naming a plan ("XX市教育局2024年工作要点"), not a sentence."""
+    return (len(text) <= _TITLE_MAX and _SENTENCE_END.search(text) is None
+            and _TITLE_WORDS.search(text) is not None)
+
+
+_GLUED_TITLE = re.compile(
+    r"^(?P<title>.{4,40}?(?:工作要点|工作计划|工作总结|工作安排|实施方案|要点|计划))"
+    r"(?=(?:\d{4}|20xx|[一二〇○]{4})年)"
+)
+
+
+def split_glued_title(text: str) -> tuple[str, str] | None:
+    """A title run into the first paragraph when line breaks were lost ("…工作要点2024年全市…")."""
+    m = _GLUED_TITLE.match(text)
+    if m is None or len(text) <= len(m.group("title")) + 20:
+        return None
+    return m.group("title"), text[m.end():]
+
+
+def plan_year(title: str | None, preamble: str | None, text: str) -> int | None:
+    """The year the plan is for: from the title, else the preamble, else the commonest year."""
+    for source in (title, preamble):
+        if source:
+            m = _YEAR.search(source)
+            if m:
+                return int(m.group(1))
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def region(title: str | None, notice_name: str | None, text: str) -> str | None:
+    """The plan's own region ("安顺市", "XX市"): from the title, else the text's commonest."""
+    placeholder: str | None = None
+    for source in (title, notice_name):
+        if not source:
+            continue
+        m = _REGION_IN_TITLE.match(source)
+        if m:
+            name = m.group("region")
+            if not _PLACEHOLDER_REGION.match(name):
+                return name
+            placeholder = placeholder or name
+    counts: Counter[str] = Counter()
+    for m in _REGION_IN_TEXT.finditer(text):
+        name = m.group("region")
+        if name[-1] in _NOT_PLACE or name[0] in _NOT_PLACE:
+            continue
+        counts[name + m.group("level")] += 1
+    best = counts.most_common(1)
+    if best and best[0][1] >= 2:
+        return best[0][0]
+    return placeholder
+
+
+def genre(title: str | None, headings: list[str]) -> str:
+    """"总结+计划" when the text reviews a year and plans the next, "计划" or "要点" otherwise."""
+    title = title or ""
+    summary = "总结" in title or any(is_summary_heading(h) for h in headings)
+    plan = (re.search(r"计划|打算|要点|思路", title) is not None
+            or any(is_plan_heading(h) for h in headings))
+    if summary and plan:
+        return "总结+计划"
+    if "要点" not in title and re.search(r"计划|方案|安排", title):
+        return "计划"
+    return "要点"
+
+
+def is_summary_heading(heading: str) -> bool:
+    """A heading over past work ("主要做法及成效"), not one that also looks ahead."""
+    return (len(heading) <= _HEADING_MAX and _SUMMARY_HEADING.search(heading) is not None
+            and _PLAN_HEADING.search(heading) is None)
+
+
+def is_plan_heading(heading: str) -> bool:
+    """A heading over next year's work ("下步工作打算")."""
+    return len(heading) <= _HEADING_MAX and _PLAN_HEADING.search(heading) is not None

@@ -1,0 +1,53 @@
+"""Mine one source file into a MinedDocument: read → clean → structure → classify → slots.
+
+The single entry point the CLI, the TUI and the bench call (`mine_file`, `mine_files`).
+Classification and slot extraction belong to classify.py and slots.py; this module only
+wires them in, and gives each chapter the chapter key most of its items got.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from drafter.mine.classify import classify, classify_heading
+from drafter.mine.clean import clean_lines
+from drafter.mine.read import read_source
+from drafter.mine.slots import templatize
+from drafter.mine.structure import parse
+from drafter.model.document import MinedChapter, MinedDocument
+from drafter.model.taxonomy import CHAPTER_KEYS
+
+_DEFAULT_KEY = "保障"
+
+
+def mine_file(path: Path) -> MinedDocument:
+    """The structure, clauses and slots of one plan (DrafterError for unreadable input)."""
+    source = read_source(Path(path))
+    cleaned = clean_lines(source.lines)
+    doc = parse(cleaned.paras, str(path), cleaned.dropped)
+    for chapter in doc.chapters:
+        _finish_chapter(chapter, doc)
+    return doc
+
+
+def mine_files(paths: Iterable[Path]) -> list[MinedDocument]:
+    return [mine_file(Path(p)) for p in paths]
+
+
+def _finish_chapter(chapter: MinedChapter, doc: MinedDocument) -> None:
+    heading_key = classify_heading(chapter.heading) if chapter.heading else None
+    for item in chapter.items:
+        item.category, item.tags = classify(item.lead, item.body, heading_key)
+        item.lead_template, item.body_template, item.slots = templatize(
+            item.lead, item.body, year=doc.year, region=doc.region
+        )
+    votes = Counter(i.category for i in chapter.items if i.category in CHAPTER_KEYS)
+    if votes:
+        best = max(votes.values())
+        # Ties go to the heading's key when it is among the winners, else the first winner.
+        winners = [k for k in votes if votes[k] == best]
+        chapter.category = heading_key if heading_key in winners else winners[0]
+    else:
+        chapter.category = heading_key or classify(chapter.heading, "", None)[0] or _DEFAULT_KEY
