@@ -292,3 +292,15 @@ def test_control_characters_are_dropped_not_fatal() -> None:
     blocks = [Block(role="item", marker="1.", text="前\x00后\x0b。\t制表")]
     doc = Docx.from_bytes(docx_bytes(blocks, profile=load_profile(), meta=PlanMeta()))
     assert text_of(doc.body_paragraphs()[0]) == "1.前后。\t制表"
+
+
+def test_font_table_names_the_fonts_with_their_alternates(sample: Docx) -> None:
+    table = sample.xml("word/fontTable.xml")
+    fonts = {f.get(w("name")): f for f in table.findall("w:font", NS)}
+    assert {"仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体",
+            "Times New Roman"} <= set(fonts)
+    assert "ＭＳ 明朝" not in fonts and "Cambria" not in fonts  # the default template's
+    fang = fonts["仿宋_GB2312"]
+    assert fang.find("w:altName", NS).get(w("val")) == "仿宋"  # type: ignore[union-attr]
+    assert fang.find("w:charset", NS).get(w("val")) == "86"  # type: ignore[union-attr]
+    assert not any(name.startswith(("word/fonts/", "word/embeddings/")) for name in sample.parts)

@@ -11,6 +11,7 @@ This module lays out no text: that is docx_writer's and tasks' job.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from functools import lru_cache
 from pathlib import Path
@@ -124,6 +125,7 @@ def prepare(doc: Document, profile: Profile, page: PageSetup, *, keep_header: bo
         _put_style(styles, _paragraph_style(style_id, name, style, profile, role))
     _put_style(styles, _run_style(*SECTION_RUN_STYLE, profile.roles.section, profile))
     _settings(doc)
+    _font_table(doc, profile, prune=not keep_header)
     _page_setup(doc, profile, page)
     if keep_header:
         share_even_header(doc.sections[-1])
@@ -227,6 +229,45 @@ def _settings(doc: Document) -> None:
     place(settings, el("w:characterSpacingControl", {"val": "doNotCompress"}), _SETTINGS_ORDER)
     lang = el("w:themeFontLang", {"val": "en-US", "eastAsia": "zh-CN"})
     place(settings, lang, _SETTINGS_ORDER)
+
+
+def profile_fonts(profile: Profile) -> list[str]:
+    """Every font name the profile uses, in a stable order."""
+    styles = [getattr(profile.roles, f.name) for f in dataclasses.fields(profile.roles)]
+    styles += [profile.tasks.header, profile.tasks.cell, profile.tasks.group]
+    names = [profile.latin_font] + [n for s in styles for n in (s.font, profile.latin(s))]
+    return list(dict.fromkeys(names))
+
+
+def _font_table(doc: Document, profile: Profile, *, prune: bool) -> None:
+    """List the profile's fonts in word/fontTable.xml, CJK ones with charset GB2312 and the
+    alternate Word and WPS substitute when a font is missing (仿宋_GB2312 → 仿宋). The
+    default template's Japanese and theme fonts go."""
+    part = next((rel.target_part for rel in doc.part.rels.values()
+                 if rel.reltype.endswith("/fontTable")), None)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    listed = {f.get(qn("w:name")): f for f in root.findall(qn("w:font"))}
+    if prune:
+        for name, font in list(listed.items()):
+            if name not in ("Times New Roman", "Symbol"):
+                root.remove(font)
+                del listed[name]
+    alternates = dict(profile.font_alternates)
+    for name in profile_fonts(profile):
+        if name in listed:
+            continue
+        font = el("w:font", {"name": name})
+        if name in alternates:
+            font.append(el("w:altName", {"val": alternates[name]}))
+        cjk = not name.isascii()
+        font.append(el("w:charset", {"val": "86" if cjk else "00"}))
+        font.append(el("w:family", {"val": "modern" if cjk else "roman"}))
+        font.append(el("w:pitch", {"val": "fixed" if cjk else "variable"}))
+        root.append(font)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                standalone=True)
 
 
 def _page_setup(doc: Document, profile: Profile, page: PageSetup) -> None:

@@ -25,6 +25,7 @@ from drafter.util.yamlio import LineMap, load_yaml
 DEFAULT_PROFILE = "gbt9704"
 TASK_COLUMNS = ("序号", "重点任务", "具体内容", "责任单位", "完成时限")
 Align = Literal["left", "center", "right", "both"]
+FontPairs = tuple[tuple[str, str], ...]  # a YAML mapping, kept hashable
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class Profile:
     page_number: PageNumber
     signature: Signature
     tasks: TaskTable
+    font_alternates: FontPairs = ()  # font → the one Word/WPS use when it is missing
 
     def latin(self, style: RoleStyle) -> str:
         return style.latin or self.latin_font
@@ -298,6 +300,11 @@ _BAD = object()
 def _value(hint: Any, raw: Any, path: tuple[str, ...], lines: LineMap, file: str,
            problems: list[Problem]) -> Any:
     origin = typing.get_origin(hint)
+    if hint == FontPairs:
+        ok = isinstance(raw, dict) and all(isinstance(v, str) for v in raw.values())
+        if not ok:
+            return _bad("应是“字体: 替代字体”的映射", path, lines, file, problems)
+        return tuple((str(k), v) for k, v in raw.items())
     if dataclasses.is_dataclass(hint):
         return _build(typing.cast(type, hint), raw, path, lines, file, problems)
     if origin in (Union, types.UnionType):
