@@ -12,6 +12,7 @@ This module does not render text, read plans or write files: it returns bytes.
 from __future__ import annotations
 
 import copy
+import datetime
 import io
 import math
 import re
@@ -21,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -58,11 +60,19 @@ def docx_bytes(blocks: Sequence[Block], *, profile: Profile, meta: PlanMeta,
     end = body.find(qn("w:sectPr"))
     for paragraph in layout(blocks, kit, profile, bold_leads=meta.options.bold_leads):
         end.addprevious(paragraph)
-    title = next((b.text for b in blocks if b.role == "title"), "")
-    doc.core_properties.title = title[:250]
+    stamp(doc, next((b.text for b in blocks if b.role == "title"), ""))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def stamp(doc: DocxDocument, title: str) -> None:
+    """Document properties: the title, and now as creation time (not the template's)."""
+    props = doc.core_properties
+    props.title = title[:250]
+    props.created = props.modified = datetime.datetime.now(datetime.UTC).replace(
+        tzinfo=None, microsecond=0)
+    props.revision = 1
 
 
 @lru_cache(maxsize=16)

@@ -30,6 +30,7 @@ from lxml import etree
 from drafter.model.blocks import Block
 from drafter.model.plan import PlanMeta
 from drafter.render.docx_styles import PARA_STYLES, template_bytes
+from drafter.render.docx_writer import stamp
 from drafter.render.docx_xml import el, para_props, run_props, text_run
 from drafter.render.profile import TASK_COLUMNS, Profile, RoleStyle
 from drafter.render.title_lines import break_title
@@ -90,7 +91,7 @@ def tasks_docx_bytes(blocks: Sequence[Block], *, profile: Profile, meta: PlanMet
     full_title = f"{title}{profile.tasks.title_suffix}"
     for node in (_title(full_title, profile), _blank(profile), _table(task_rows(blocks), profile)):
         end.addprevious(node)
-    doc.core_properties.title = full_title[:250]
+    stamp(doc, full_title)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
