@@ -142,7 +142,8 @@ def _prune_default(doc: Document) -> None:
         if style.get(qn("w:styleId")) not in _KEEP_STYLES:
             styles.remove(style)
     for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
+        # numbering is never used (numbers are literal text); the rest is template clutter
+        if rel.reltype.endswith(("/stylesWithEffects", "/numbering", "/customXml")):
             doc.part.drop_rel(rid)
     package_rels = doc.part.package.rels
     for rid, rel in list(package_rels.items()):

@@ -11,9 +11,10 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from drafter.render.profile import RoleStyle
@@ -43,13 +44,27 @@ PPR_ORDER: tuple[str, ...] = (
 
 def el(tag: str, attrs: dict[str, str | int] | None = None, *children: etree._Element
        ) -> etree._Element:
-    """`w:tag` with `w:`-prefixed attributes and children."""
-    node = OxmlElement(tag)
-    for key, value in (attrs or {}).items():
-        node.set(qn(key if ":" in key else f"w:{key}"), str(value))
+    """`w:tag` with `w:`-prefixed attributes and children (python-docx's element classes)."""
+    clark, nsmap = _tag(tag)
+    node = oxml_parser.makeelement(clark, nsmap=nsmap)
+    if attrs:
+        for key, value in attrs.items():
+            node.set(_attr(key), str(value))
     for child in children:
         node.append(child)
     return node
+
+
+@lru_cache(maxsize=256)
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """What OxmlElement computes on every call, computed once per tag."""
+    nsptag = NamespacePrefixedTag(tag)
+    return nsptag.clark_name, nsptag.nsmap
+
+
+@lru_cache(maxsize=256)
+def _attr(key: str) -> str:
+    return qn(key if ":" in key else f"w:{key}")
 
 
 def place(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
