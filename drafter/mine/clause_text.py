@@ -57,10 +57,10 @@ def split_lead(text: str, *, numbered: bool = True) -> tuple[str, str]:
         if len(text) <= limit and numbered:
             return strip_final(text), ""
         return "", text
-    lead = strip_final(text[:end])
-    if len(lead) > limit or not lead:
+    lead, body = strip_final(text[:end]), text[end + 1:].strip()
+    if len(lead) > limit or not lead or (not numbered and not body):
         return "", text
-    return lead, text[end + 1:].strip()
+    return lead, body
 
 
 def _lead_end(text: str) -> int | None:

@@ -10,13 +10,14 @@ This module does not decide what a paragraph *is* (title, chapter, item): struct
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
 from drafter.mine import junk
-from drafter.mine.markers import GLUED_ITEM, INLINE_MARKER, Marker, parse_marker
+from drafter.mine.markers import GLUED_MARKER, INLINE_MARKER, Marker, parse_marker
 from drafter.mine.punct import to_full_width
 
 # Every kind of blank: NBSP, full-width space, en/em spaces, zero-width, BOM, tabs.
@@ -35,8 +36,8 @@ _DECIMAL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 _TERMINAL = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
 _NEVER_LAST = re.compile(r"[，、,（(《“‘【-]$")
 _NEVER_FIRST = re.compile(r"^[，。、；：,.;:）)》”’】!?！？]")
-_ASCII_WORD_END = re.compile(r"[A-Za-z0-9]$")
-_ASCII_WORD_START = re.compile(r"^[A-Za-z0-9]")
+_ASCII_LETTER_END = re.compile(r"[A-Za-z]$")
+_ASCII_LETTER_START = re.compile(r"^[A-Za-z]")
 _WRAP_MIN_WIDTH = 20.0
 _RESPLIT_MIN = 300  # only lines at least this long are re-split at inline markers
 
@@ -131,44 +132,54 @@ def width(text: str) -> float:
     return len(text) - ascii_count / 2
 
 
-def wrap_width(paras: list[Para]) -> float | None:
-    """The line width the text was hard-wrapped at, or None when it was not wrapped.
+_MEASURES: tuple[Callable[[str], float], ...] = (width, len)
+
+
+def wrap_widths(paras: list[Para]) -> tuple[float | None, ...]:
+    """The width the text was hard-wrapped at, per measure (display width, characters).
 
     A wrapped text has many lines of nearly the same width, most of them ending mid-sentence.
+    Copies wrapped by a PDF viewer line up by display width, by a script by characters.
     """
-    widths = sorted(w for w in (width(p.text) for p in paras) if w >= _WRAP_MIN_WIDTH)
+    return tuple(_wrap_at([measure(p.text) for p in paras], paras) for measure in _MEASURES)
+
+
+def _wrap_at(sizes: list[float], paras: list[Para]) -> float | None:
+    widths = sorted(w for w in sizes if w >= _WRAP_MIN_WIDTH)
     if len(widths) < 3:
         return None
     best_count, best = 0, 0.0
     lo = 0
-    for hi, w in enumerate(widths):  # sliding window of ±2 around the upper end
+    for hi, w in enumerate(widths):  # the most populated window of 4 at the upper end
         while widths[lo] < w - 4:
             lo += 1
         if hi - lo + 1 >= best_count:
             best_count, best = hi - lo + 1, w
     if best_count < 3 or best_count < 0.4 * len(widths):
         return None
-    near = [p for p in paras if best - 4 <= width(p.text) <= best]
+    near = [p for p, w in zip(paras, sizes, strict=True) if best - 4 <= w <= best]
     open_ended = sum(1 for p in near if not _TERMINAL.search(p.text))
     return best if open_ended >= 0.5 * len(near) else None
 
 
 def join_wrapped(paras: list[Para]) -> list[Para]:
     """Join lines broken mid-sentence (PDF copies, e-mail wraps) back into paragraphs."""
-    full = wrap_width(paras)
+    full = wrap_widths(paras)
     out: list[Para] = []
+    last_line = ""  # the last physical line of out[-1]
     for p in paras:
-        if out and _continues(out[-1], p, full):
+        if out and _continues(out[-1], last_line, p, full):
             prev = out[-1]
-            glue = " " if (_ASCII_WORD_END.search(prev.text)
-                           and _ASCII_WORD_START.search(p.text)) else ""
+            glue = " " if (_ASCII_LETTER_END.search(prev.text)
+                           and _ASCII_LETTER_START.search(p.text)) else ""
             prev.text = prev.text + glue + p.text
-            continue
-        out.append(Para(p.text, p.line, p.indent, p.gap_before))
+        else:
+            out.append(Para(p.text, p.line, p.indent, p.gap_before))
+        last_line = p.text
     return out
 
 
-def _continues(prev: Para, p: Para, full: float | None) -> bool:
+def _continues(prev: Para, last_line: str, p: Para, full: tuple[float | None, ...]) -> bool:
     if parse_marker(p.text) is not None:
         return False
     if _NEVER_FIRST.match(p.text):
@@ -177,20 +188,10 @@ def _continues(prev: Para, p: Para, full: float | None) -> bool:
         return False
     if _NEVER_LAST.search(prev.text):
         return True
-    if full is None or _TERMINAL.search(prev.text):
+    if _TERMINAL.search(prev.text) or (p.indent and not prev.indent):
         return False
-    last_width = width(_last_segment(prev.text, full))
-    return last_width >= full - 4 and not (p.indent and not prev.indent)
-
-
-def _last_segment(text: str, full: float) -> str:
-    """The last physical line of a joined paragraph (its width decides the next join)."""
-    # A joined paragraph's last physical line is at most `full` wide: measure from the end.
-    total, i = 0.0, len(text)
-    while i > 0 and total < full + 1:
-        i -= 1
-        total += 0.5 if text[i] < "\u0100" else 1.0
-    return text[i:] if total < full + 1 else text[-int(full):]
+    return any(at is not None and measure(last_line) >= at - 4
+               for at, measure in zip(full, _MEASURES, strict=True))
 
 
 # ---------------------------------------------------------------- lost line breaks
@@ -249,12 +250,14 @@ def _split_line(text: str, counters: dict[str, int]) -> list[str]:
 
 
 def _glued_item(text: str, start: int, counters: dict[str, int], cuts: list[int]) -> None:
-    """A chapter/section heading glued to its first item ("…全面领导1.开展…"): cut there."""
+    """A heading glued to its first section or item ("…全面领导1.开展…"): cut there."""
     marker = parse_marker(text[start:])
     if marker is None or marker.kind not in ("chapter", "section"):
         return
-    m = GLUED_ITEM.search(text, start, min(len(text), start + 60))
+    m = GLUED_MARKER.search(text, start + 2, min(len(text), start + 60))
     if m is None:
         return
-    if _continues_sequence(parse_marker(text[m.start():]), counters):
+    glued = parse_marker(text[m.start():])
+    if glued is not None and glued.kind != marker.kind and _continues_sequence(glued, counters):
         cuts.append(m.start())
+        _glued_item(text, m.start(), counters, cuts)

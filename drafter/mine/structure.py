@@ -36,6 +36,9 @@ _PLEDGE = re.compile(
     r"|新贡献|努力奋斗|踔厉奋发|勇毅前行|再创佳绩|作出.{0,8}贡献|人民满意的教育而"
 )
 _PLEDGE_MAX = 400
+_PLEDGE_SENTENCE = re.compile(
+    r"(?<=[。！；])(?:全[市县区旗州盟]|各地|各级|各单位|各学校|全系统|让我们|新的一年)[^。！]{10,200}[。！]$"
+)
 
 
 @dataclass
@@ -292,14 +295,18 @@ def _take_closing(chapters: list[_Chapter]) -> tuple[str | None, int | None]:
         return None, None
     node = chapters[-1].nodes[-1]
     last = node.texts[-1]
-    if len(last) > _PLEDGE_MAX or not _PLEDGE.search(last):
-        return None, None
-    if not node.numbered:
-        chapters[-1].nodes.pop()
-        return last, node.line
-    if len(node.texts) >= (3 if node.standalone else 2):
-        node.texts.pop()
-        return last, None
+    if len(last) <= _PLEDGE_MAX and _PLEDGE.search(last):
+        if not node.numbered:
+            chapters[-1].nodes.pop()
+            return last, node.line
+        if len(node.texts) >= (3 if node.standalone else 2):
+            node.texts.pop()
+            return last, None
+    # Line breaks lost: the pledge is the last sentence of the last item's paragraph.
+    m = _PLEDGE_SENTENCE.search(last)
+    if m is not None and m.start() > 0 and _PLEDGE.search(m.group(0)):
+        node.texts[-1] = last[: m.start()]
+        return m.group(0), None
     return None, None
 
 

@@ -1,0 +1,155 @@
+"""The slot rules of `drafter/mine/data/slots.yaml`, read once and compiled to regexes.
+
+Why: which units make a number a slot, which words to drop from a label, and how far a
+year may be from the plan year are judgment calls that maintainers tune without touching
+code. This module only loads, validates and compiles; `drafter.mine.slots` applies the
+rules. It must not read the file more than once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from drafter.model.errors import DrafterError, Problem
+from drafter.util.yamlio import LineMap, load_yaml
+
+RULES_FILE = "drafter/mine/data/slots.yaml"
+NUMBER = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
+_LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
+              "placeholder_runs", "label_strip_prefix", "label_strip_suffix",
+              "label_post_stop", "label_post_skip")
+_KNOWN_KEYS = {*_LIST_KEYS, "not_unit_before", "unit_names", "placeholder_chars",
+               "year_window", "protected_pairs", "label_max"}
+
+
+@dataclass(frozen=True)
+class SlotRules:
+    number: re.Pattern[str]  # groups: a, sep, b, mag, approx, unit
+    year: re.Pattern[str]  # groups: y1, sep, y2
+    placeholder: re.Pattern[str]  # groups: ph, mag, approx, unit
+    region_generic: str  # regex for "XX" / "某" before a region level character
+    protected: re.Pattern[str]
+    percent_units: frozenset[str]
+    decimal_units: frozenset[str]
+    unit_names: dict[str, str]
+    placeholder_chars: str
+    year_window: tuple[int, int]
+    strip_prefix: tuple[str, ...]
+    strip_suffix: tuple[str, ...]
+    post: re.Pattern[str]
+    label_max: int
+
+
+@cache
+def load_slot_rules() -> SlotRules:
+    text = resources.files("drafter.mine").joinpath("data/slots.yaml").read_text("utf-8")
+    return parse_slot_rules(text, RULES_FILE)
+
+
+def parse_slot_rules(text: str, file: str) -> SlotRules:
+    """Compile rules text; DrafterError listing every problem with file:line."""
+    data, lines = load_yaml(text, file)
+    if not isinstance(data, dict):
+        raise DrafterError.one("参数规则文件应是一个映射", file=file)
+    problems: list[Problem] = []
+    for key in data:
+        if key not in _KNOWN_KEYS:
+            problems.append(_problem(f"未知设置“{key}”", file, lines, key))
+    lists = {key: _str_list(data, key, file, lines, problems) for key in _LIST_KEYS}
+    not_before = data.get("not_unit_before") or {}
+    unit_names = data.get("unit_names") or {}
+    chars = str(data.get("placeholder_chars") or "xX")
+    window = data.get("year_window") or [-3, 2]
+    pairs = data.get("protected_pairs") or []
+    label_max = data.get("label_max", 14)
+    if not (isinstance(not_before, dict) and all(isinstance(v, list) for v in not_before.values())):
+        problems.append(_problem("not_unit_before 应是“单位: [字, …]”的映射", file, lines,
+                                 "not_unit_before"))
+        not_before = {}
+    if not (isinstance(window, list) and len(window) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in window)):
+        problems.append(_problem("year_window 应是两个整数，如 [-3, 2]", file, lines,
+                                 "year_window"))
+        window = [-3, 2]
+    if not (isinstance(pairs, list)
+            and all(isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) for c in p)
+                    for p in pairs)):
+        problems.append(_problem("protected_pairs 应是成对符号的列表，如 [“《”, “》”]", file,
+                                 lines, "protected_pairs"))
+        pairs = []
+    if isinstance(label_max, bool) or not isinstance(label_max, int) or label_max < 2:
+        problems.append(_problem("label_max 应是不小于 2 的整数", file, lines, "label_max"))
+        label_max = 14
+    for key in ("placeholder_runs",):
+        for i, pattern in enumerate(lists[key]):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problems.append(_problem(f"正则“{pattern}”无效：{exc}", file, lines, key, i))
+    if problems:
+        raise DrafterError(problems)
+    unit = _unit_regex(lists["units"], not_before)
+    mag = "|".join(map(re.escape, lists["magnitudes"])) or "(?!)"
+    approx = "|".join(map(re.escape, lists["approx"])) or "(?!)"
+    cls = re.escape(chars)
+    ph_single = rf"(?<=[\u4e00-\u9fff])[{cls}](?=[\u4e00-\u9fff])"
+    ph_year = (rf"(?:19|20)[{cls}]{{2}}"
+               rf"(?=\s*(?:年|届|学年|[-—–－~～至到]\s*(?:19|20)[{cls}]{{2}}))")
+    placeholder = "|".join([rf"[{cls}]+[.．][{cls}]+", ph_year, rf"[{cls}]{{2,}}", ph_single,
+                            *lists["placeholder_runs"]])
+    tail = rf"(?P<mag>{mag})?(?P<approx>{approx})?(?P<unit>{unit})"
+    return SlotRules(
+        number=re.compile(
+            rf"(?<![0-9A-Za-z.．:：/+＋\-－_第])(?P<a>{NUMBER})"
+            rf"(?:(?P<sep>\s*[-—–－~～至到]\s*)(?P<b>{NUMBER}))?{tail}"),
+        year=re.compile(
+            r"(?<![0-9.．])(?P<y1>(?:19|20)\d\d)"
+            r"(?:(?P<sep>\s*年?\s*[-—–－~～至到]\s*)(?P<y2>(?:19|20)\d\d))?(?=\s*(?:年|届|学年))"),
+        placeholder=re.compile(
+            rf"(?<![A-Za-z])(?P<ph>{placeholder})(?![A-Za-z])(?:{tail})?"),
+        region_generic=rf"(?:(?<![A-Za-z])[{cls}]{{1,4}}|某)",
+        protected=re.compile("|".join(
+            f"{re.escape(a)}[^{re.escape(a + b)}]*{re.escape(b)}" for a, b in pairs) or "(?!)"),
+        percent_units=frozenset(lists["percent_units"]),
+        decimal_units=frozenset(lists["decimal_units"]),
+        unit_names={str(k): str(v) for k, v in unit_names.items()},
+        placeholder_chars=chars,
+        year_window=(int(window[0]), int(window[1])),
+        strip_prefix=tuple(sorted(lists["label_strip_prefix"], key=len, reverse=True)),
+        strip_suffix=tuple(sorted(lists["label_strip_suffix"], key=len, reverse=True)),
+        post=_post_regex(lists["label_post_skip"], lists["label_post_stop"], label_max),
+        label_max=label_max,
+    )
+
+
+def _unit_regex(units: list[str], not_before: dict[Any, Any]) -> str:
+    parts = []
+    for u in sorted(units, key=len, reverse=True):
+        stop = "".join(re.escape(str(c)) for c in not_before.get(u, []))
+        parts.append(re.escape(u) + (f"(?![{stop}])" if stop else ""))
+    return "|".join(parts) or "(?!)"
+
+
+def _post_regex(skip: list[str], stop: list[str], label_max: int) -> re.Pattern[str]:
+    """What follows a unit: optional skip words, then a noun of CJK characters."""
+    skips = "|".join(map(re.escape, sorted(skip, key=len, reverse=True))) or "(?!)"
+    stops = "".join(re.escape(c) for c in stop)
+    noun = rf"[\u4e00-\u9fffA-Za-z]" if not stops else rf"(?![{stops}])[\u4e00-\u9fffA-Za-z]"
+    return re.compile(rf"(?:{skips})?(?P<noun>{noun}{{0,{label_max}}})")
+
+
+def _str_list(data: dict[str, Any], key: str, file: str, lines: LineMap,
+              problems: list[Problem]) -> list[str]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        problems.append(_problem(f"{key} 应是文字列表", file, lines, key))
+        return []
+    return value
+
+
+def _problem(message: str, file: str, lines: LineMap, *path: Any) -> Problem:
+    return Problem(message, file=file, line=lines.line(*path), hint="请修改参数规则文件")
