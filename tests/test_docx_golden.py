@@ -304,3 +304,16 @@ def test_font_table_names_the_fonts_with_their_alternates(sample: Docx) -> None:
     assert fang.find("w:altName", NS).get(w("val")) == "仿宋"  # type: ignore[union-attr]
     assert fang.find("w:charset", NS).get(w("val")) == "86"  # type: ignore[union-attr]
     assert not any(name.startswith(("word/fonts/", "word/embeddings/")) for name in sample.parts)
+
+
+def test_all_four_font_slots_on_every_rfonts_and_styled_role(built: tuple[Docx, list[Block],
+                                                                           bytes]) -> None:
+    doc = built[0]
+    roots = {"document": doc.document, "styles": doc.styles, **doc.footer_parts()}
+    for name, root in roots.items():
+        for fonts in root.iter(w("rFonts")):
+            slots = {k: fonts.get(w(k)) for k in ("ascii", "hAnsi", "eastAsia", "cs")}
+            assert all(slots.values()), (name, slots)
+    for style in doc.styles.findall("w:style", NS):
+        if style.get(w("type")) in ("paragraph", "character") and style.get(w("default")) is None:
+            assert style.find("w:rPr/w:rFonts", NS) is not None, style.get(w("styleId"))

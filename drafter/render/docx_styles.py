@@ -47,10 +47,11 @@ PARA_STYLES: dict[str, tuple[str, str]] = {
 }
 SECTION_RUN_STYLE = ("GwSectionChar", "公文二级标题文字")
 _OUTLINE = {"chapter": 0, "section": 1}
-# Styles kept from python-docx's default template; the rest (headings with theme fonts,
-# list styles with numbering) would only invite Word to use them.
-_KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header",
-                "HeaderChar", "Footer", "FooterChar", "TableGrid"}
+# Styles kept from python-docx's default template: the four defaults Word always has. The
+# rest (headings with theme fonts, list styles with numbering, header/footer styles without
+# fonts of their own) would only invite Word to use them; Word recreates its built-in styles
+# from the latent-style list when a user picks one.
+_KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
 _SETTINGS_ORDER: tuple[str, ...] = (
     "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
     "proofState", "defaultTabStop", "autoHyphenation", "evenAndOddHeaders",
