@@ -256,3 +256,18 @@ def test_half_width_throughout_a_text_is_one_finding() -> None:
              if f.rule == "punct.halfwidth"]
     assert len(found) == 1
     assert "8处段落" in found[0].message and "第1、2、3" in found[0].message
+
+
+def test_a_republished_copy_is_judged_by_the_title_it_claims() -> None:
+    raw = ["2022年度教育局工作要点(市级)", "",
+           "下面是小编为大家整理的2022年度教育局工作要点(市级),供大家参考。", "",
+           "教育局2020年工作要点(市级)", "2020年,全市教育工作总体要求是:以……为指导。",
+           "一、加强党的建设"]
+    doc = _doc(title="教育局2020年工作要点（市级）", year=2020,
+               preamble="2020年，全市教育工作总体要求是：以……为指导。",
+               dropped=["下面是小编为大家整理的2022年度教育局工作要点(市级),供大家参考。"])
+    draft = draft_from_document(doc, raw_lines=raw)
+    assert (draft.year, draft.title, draft.title_location.line) == (
+        2022, "2022年度教育局工作要点(市级)", 1)
+    title = [f for f in check_document(doc, raw_lines=raw) if f.rule == "years.title"]
+    assert len(title) == 1 and "2022" in title[0].message and "2020" in title[0].message

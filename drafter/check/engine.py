@@ -206,12 +206,20 @@ def _document_items(doc: MinedDocument, draft: Draft) -> Iterator[Segment]:
 
 def draft_from_document(doc: MinedDocument, *, year: int | None = None,
                         raw_lines: Sequence[str] | None = None) -> Draft:
-    """A mined draft; judged against `year`, else the title's year, else the miner's year."""
-    title_year = rules_years.title_year(doc.title)
+    """A mined draft; judged against `year`, else the year its title claims (the first title
+    line of the raw text when given: a republished copy claims its new year), else the miner's
+    year."""
+    title, title_location = doc.title, Location(file=doc.source)
+    claimed = rules_years.claimed_title(list(raw_lines), doc.dropped) if raw_lines else None
+    if claimed is not None and claimed[1] != rules_years.title_year(doc.title):
+        title, title_location = claimed[0], Location(file=doc.source, line=claimed[2])
+    title_year = rules_years.title_year(title)
     judged = year if year is not None else title_year if title_year is not None else doc.year
     # A summary-and-plan document opens on last year: its preamble does not give the plan year.
     body_year = None if doc.genre == "总结+计划" else rules_years.opening_year(doc.preamble)
-    draft = Draft(title=doc.title, title_location=Location(file=doc.source), year=judged,
+    if body_year is None and title != doc.title:
+        body_year = rules_years.title_year(doc.title)  # the inner title names the real year
+    draft = Draft(title=title, title_location=title_location, year=judged,
                   body_year=body_year, source=doc.source,
                   dropped=list(doc.dropped),
                   raw_lines=list(raw_lines) if raw_lines is not None else None)

@@ -7,6 +7,7 @@ a Draft and yields `Finding`s, so one rule serves both kinds of input. No rule l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,6 +124,16 @@ class Context:
     table: RuleTable
     profile: CheckProfile
     year: int | None
+
+
+def is_junk_line(line: str, dropped: list[str]) -> bool:
+    """Is this raw line (mostly) one of the junk texts the reader dropped?"""
+    squeezed = re.sub(r"\s+", "", line)
+    for junk in dropped:
+        text = re.sub(r"\s+", "", junk)
+        if text and (text == squeezed or (text in squeezed and 2 * len(text) >= len(squeezed))):
+            return True
+    return False
 
 
 def excerpt(text: str, start: int, end: int, width: int = 12) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from drafter.check.finding import Context, Draft, Finding, excerpt
+from drafter.check.finding import Context, Draft, Finding, excerpt, is_junk_line
 from drafter.model.blocks import Location
 
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff“”‘’《》（）、。，：；！？]"
@@ -82,10 +82,9 @@ def check_halfwidth(draft: Draft, ctx: Context) -> Iterator[Finding]:
     del ctx
     found: list[_Hits] = []
     if draft.raw_lines is not None:
-        dropped = [d.strip() for d in draft.dropped if d.strip()]
         for number, line in enumerate(draft.raw_lines, start=1):
             stripped = line.strip()
-            if not stripped or any(stripped in d for d in dropped):
+            if not stripped or is_junk_line(stripped, draft.dropped):
                 continue
             hits = _hits(stripped, Location(file=draft.source, line=number), "原文")
             if hits:

@@ -56,7 +56,9 @@ def _quoted(label: str) -> str:
 def _finding(rule: TimeRule, verdict: str, year: int, text: str, match: re.Match[str],
              seg_location: object, part: str | None) -> Finding:
     severity = rule.severity_early if verdict == "early" else rule.severity
-    if verdict == "early":
+    if severity == "提示":
+        head = f"{_quoted(rule.label)}：请按{year}年的计划核实（适用于{_period(rule)}）"
+    elif verdict == "early":
         head = f"{year}年的计划引用了当时尚未出现的{_quoted(rule.label)}（适用于{_period(rule)}）"
     else:
         head = f"{_quoted(rule.label)}在{year}年的计划中已不合时宜（适用于{_period(rule)}）"

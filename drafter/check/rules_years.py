@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from drafter.check.finding import Context, Draft, Finding, Segment, excerpt
+from drafter.check.finding import Context, Draft, Finding, Segment, excerpt, is_junk_line
 
 _YEAR = r"(?:19|20)\d{2}"
 _DASHES = r"\-－—–~～―‐−"  # for character classes
@@ -42,6 +42,27 @@ def title_year(title: str | None) -> int | None:
     和2025年工作计划" the plan's year, 2025); else the first year it names."""
     match = _PLAN_YEAR.search(title or "") or _TITLE_YEAR.search(title or "")
     return int(match.group(1)) if match else None
+
+
+_CHAPTER_LINE = re.compile(r"\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
+_TITLE_WORDS = re.compile(r"要点|计划|打算|安排|思路|总结")
+
+
+def claimed_title(raw_lines: list[str], dropped: list[str]) -> tuple[str, int, int] | None:
+    """(title, year, line) of the first title-like line above the first chapter: the year a
+    document claims, e.g. a 2020 plan republished as "2022年度教育局工作要点"."""
+    for number, line in enumerate(raw_lines, start=1):
+        if _CHAPTER_LINE.match(line):
+            return None
+        text = line.strip()
+        if not text or len(text) > 40 or "。" in text or "，" in text:
+            continue
+        if is_junk_line(text, dropped) or not _TITLE_WORDS.search(text):
+            continue
+        year = title_year(text)
+        if year is not None:
+            return text, year, number
+    return None
 
 
 def opening_year(preamble: str | None) -> int | None:
