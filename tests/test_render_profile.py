@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.model.errors import DrafterError
-from drafter.render.docx_writer import _signature_insets
+from drafter.render.docx_writer import signature_insets
 from drafter.render.profile import find_profile, load_profile
 from drafter.render.title_lines import break_title
 
@@ -122,5 +122,5 @@ def test_every_title_line_fits(title: str) -> None:
     ("中共某某市委教育工作委员会", "2025年1月10日", (2, 7)),
     ("某市教育局", "", (2, 2)),  # no date
 ])
-def test_signature_insets(organ: str, date: str, insets: tuple[int, int]) -> None:
-    assert _signature_insets(organ, date, load_profile()) == insets
+def testsignature_insets(organ: str, date: str, insets: tuple[int, int]) -> None:
+    assert signature_insets(organ, date, load_profile()) == insets

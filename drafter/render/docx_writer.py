@@ -35,6 +35,7 @@ from drafter.render.title_lines import break_title
 
 _RUN_IN_SECTION = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]$")
 _OUTLINE = {"chapter": 0, "section": 1}
+_HEAD = ("title", "caption")  # followed by blank lines before the body
 
 
 @dataclass(frozen=True)
@@ -95,34 +96,35 @@ def _kit(profile: Profile) -> _Kit:
 def layout(blocks: Sequence[Block], kit: _Kit, profile: Profile, *, bold_leads: bool
            ) -> Iterator[etree._Element]:
     """One w:p per block, blank lines after the title and before the signature."""
-    previous = ""
+    previous: Block | None = None
     for index, block in enumerate(blocks):
-        role = block.role
-        if previous in ("title", "caption") and role not in ("title", "caption"):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if previous is not None and previous.role in _HEAD and block.role not in _HEAD:
             yield from _blanks(kit, profile.title.blank_lines_after)
-        if role == "title":
-            yield _title(block, kit, profile)
-        elif role == "caption":
-            yield _para(kit, "caption", [text_run(block.plain, kit.rpr["caption"])])
-        elif role in ("chapter", "section"):
-            yield _para(kit, role, [text_run(block.plain, kit.rpr[role])])
-        elif role == "item":
-            yield _para(kit, "body", _item_runs(block, kit, bold_leads))
-        elif role == "signature":
+        if block.role == "signature":
             yield from _blanks(kit, profile.signature.blank_lines_before)
-            date = next((b.text for b in blocks[index + 1:index + 2] if b.role == "date"), "")
-            yield _right(kit, block.plain, _signature_insets(block.plain, date, profile)[0],
-                         profile)
-        elif role == "date":
-            signed = previous == "signature"
-            organ = blocks[index - 1].plain if signed else ""
-            chars = (_signature_insets(organ, block.plain, profile)[1] if signed
-                     else profile.signature.organ_right_chars + profile.signature.date_shift_chars)
-            yield _right(kit, block.plain, chars, profile)
-        else:  # preamble, closing and any plain paragraph
-            yield _para(kit, "body", [*_lead_runs(block, kit, bold_leads),
-                                      text_run(block.text, kit.rpr["body"])])
-        previous = role
+        yield _paragraph(block, previous, following, kit, profile, bold_leads)
+        previous = block
+
+
+def _paragraph(block: Block, previous: Block | None, following: Block | None, kit: _Kit,
+               profile: Profile, bold_leads: bool) -> etree._Element:
+    role = block.role
+    if role == "title":
+        return _title(block, kit, profile)
+    if role in ("caption", "chapter", "section"):
+        return _para(kit, role, [text_run(block.plain, kit.rpr[role])])
+    if role == "signature":
+        date = following.plain if following is not None and following.role == "date" else ""
+        organ_inset, _ = signature_insets(block.plain, date, profile)
+        return _right(kit, block.plain, organ_inset, profile)
+    if role == "date":
+        if previous is not None and previous.role == "signature":
+            _, inset = signature_insets(previous.plain, block.plain, profile)
+        else:  # a date on its own (a sealed document): four characters from the right
+            inset = profile.signature.organ_right_chars + profile.signature.date_shift_chars
+        return _right(kit, block.plain, inset, profile)
+    return _para(kit, "body", _body_runs(block, kit, bold_leads))
 
 
 def _para(kit: _Kit, role: str, runs: list[etree._Element]) -> etree._Element:
@@ -143,9 +145,9 @@ def _title(block: Block, kit: _Kit, profile: Profile) -> etree._Element:
     return _para(kit, "title", [text_run("\n".join(lines), kit.rpr["title"])])
 
 
-def _item_runs(block: Block, kit: _Kit, bold_leads: bool) -> list[etree._Element]:
+def _body_runs(block: Block, kit: _Kit, bold_leads: bool) -> list[etree._Element]:
     """"1." + optional bold lead + text; a "（一）" marker is a run-in 楷体 小标题."""
-    if _RUN_IN_SECTION.match(block.marker):
+    if block.role == "item" and _RUN_IN_SECTION.match(block.marker):
         head = text_run(block.marker + block.lead, kit.section_run)
         return [head, text_run(block.text, kit.rpr["body"])]
     runs = _lead_runs(block, kit, bold_leads)
@@ -168,7 +170,7 @@ def _right(kit: _Kit, text: str, chars: int, profile: Profile) -> etree._Element
     return p
 
 
-def _signature_insets(organ: str, date: str, profile: Profile) -> tuple[int, int]:
+def signature_insets(organ: str, date: str, profile: Profile) -> tuple[int, int]:
     """Right insets, in characters, of the organ line and the date line (GB/T 9704 7.3.5.2).
 
     The organ stands two characters from the right; the date starts two characters further
