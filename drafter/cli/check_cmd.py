@@ -44,6 +44,8 @@ def _load_catalogue(catalog: Path | None) -> Catalogue:
 
     path = Path(catalog) if catalog else bundled_catalog_dir()
     if not path.is_dir():
+        if catalog is None:  # no bundled catalogue: custom items still check, ids are findings
+            return Catalogue()
         raise DrafterError.one(f"找不到条目目录文件夹：{path}", hint="请用 --catalog 指定")
     return load_catalogue(path)
 
