@@ -242,9 +242,10 @@ def test_caption_signature_and_date(sample: Docx) -> None:
         assert res.ppr_attr(p, "jc") == "right"
         right = int(res.ppr_attr(p, "ind", "right") or 0)
         assert right > 0 and right % 320 == 0
-    # the date starts two characters to the right of the organ name (half-width digits ½)
+    # the date starts two characters to the right of the organ name (the date is 7.75
+    # characters wide: four CJK, six half-width digits, five ¼ gaps between CJK and digits)
     organ_start = int(res.ppr_attr(organ, "ind", "right") or 0) / 320 + len(ORGAN)
-    date_start = int(res.ppr_attr(date, "ind", "right") or 0) / 320 + 6.5
+    date_start = int(res.ppr_attr(date, "ind", "right") or 0) / 320 + 7.75
     assert 1.5 <= organ_start - date_start <= 2.5
 
 

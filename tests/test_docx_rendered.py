@@ -14,7 +14,7 @@ import pytest
 from drafter.render.docx_writer import docx_bytes
 from drafter.render.profile import load_profile
 from tests.docx_render import HAVE_OFFICE, Page, char_count, pdf_pages, to_pdf
-from tests.docx_sample import sample_blocks, sample_meta
+from tests.docx_sample import DATE, ORGAN, sample_blocks, sample_meta
 
 pytestmark = pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed")
 
@@ -95,3 +95,12 @@ def test_page_numbers_odd_right_even_left(pages: list[Page]) -> None:
             assert abs(line.x0 - (LEFT + INSET)) < 1.5, line
         # the dash sits about 7 mm (≈ 20 pt) below the text block
         assert 8 < line.y1 - BLOCK_BOTTOM < 40
+
+
+def test_signature_and_date_positions(pages: list[Page]) -> None:
+    body = _body(pages[-1])
+    organ, date = body[-2], body[-1]
+    assert (organ.text, date.text) == (ORGAN, DATE)
+    assert abs(organ.x1 - (RIGHT - 2 * 16)) < 2  # organ name two characters from the right
+    shift = (date.x0 - organ.x0) / 15.75  # the date starts about two characters further right
+    assert 1.5 <= shift <= 2.75, shift

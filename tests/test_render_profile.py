@@ -116,10 +116,11 @@ def test_every_title_line_fits(title: str) -> None:
 
 
 @pytest.mark.parametrize(("organ", "date", "insets"), [
-    # organ 2 chars from the right; date (6.5 wide) starts 2 further right → pushes organ left
-    ("某市教育局", "2025年1月10日", (6, 2)),
+    # organ 2 chars from the right; the date (7.75 wide: digits ½, CJK/Latin gaps ¼) starts
+    # 2 further right → pushes the organ left
+    ("某市教育局", "2025年1月10日", (7, 2)),
     # a long organ name: the date's right inset grows instead
-    ("中共某某市委教育工作委员会", "2025年1月10日", (2, 7)),
+    ("中共某某市委教育工作委员会", "2025年1月10日", (2, 5)),
     ("某市教育局", "", (2, 2)),  # no date
 ])
 def testsignature_insets(organ: str, date: str, insets: tuple[int, int]) -> None:

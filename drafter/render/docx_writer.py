@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime
 import io
+import itertools
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -175,7 +176,7 @@ def signature_insets(organ: str, date: str, profile: Profile) -> tuple[int, int]
 
     The organ stands two characters from the right; the date starts two characters further
     right than the organ. A date longer than that pushes the organ left instead, keeping the
-    date two characters from the right. Half-width digits count as half a character.
+    date two characters from the right. Widths as `_width` measures them.
     """
     rules = profile.signature
     organ_w, date_w = _width(organ), _width(date)
@@ -189,6 +190,10 @@ def signature_insets(organ: str, date: str, profile: Profile) -> tuple[int, int]
 
 
 def _width(text: str) -> float:
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    """Printed width in characters: half-width digits ½, plus the ¼-character gap Word and
+    LibreOffice put between CJK and Latin text (autoSpaceDE/autoSpaceDN)."""
+    width = sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    gaps = sum(a.isascii() != b.isascii() for a, b in itertools.pairwise(text))
+    return width + gaps * 0.25
 
 
