@@ -23,7 +23,7 @@ _LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
               "placeholder_runs", "label_strip_prefix", "label_strip_suffix",
               "label_post_stop", "label_post_skip")
 _KNOWN_KEYS = {*_LIST_KEYS, "not_unit_before", "unit_names", "placeholder_chars",
-               "year_window", "protected_pairs", "label_max"}
+               "year_window", "year_range_max_span", "protected_pairs", "label_max"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class SlotRules:
     unit_names: dict[str, str]
     placeholder_chars: str
     year_window: tuple[int, int]
+    year_range_max_span: int
     strip_prefix: tuple[str, ...]
     strip_suffix: tuple[str, ...]
     post: re.Pattern[str]
@@ -66,6 +67,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
     window = data.get("year_window") or [-3, 2]
     pairs = data.get("protected_pairs") or []
     label_max = data.get("label_max", 14)
+    span = data.get("year_range_max_span", 1)
     if not (isinstance(not_before, dict) and all(isinstance(v, list) for v in not_before.values())):
         problems.append(_problem("not_unit_before 应是“单位: [字, …]”的映射", file, lines,
                                  "not_unit_before"))
@@ -81,6 +83,10 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         problems.append(_problem("protected_pairs 应是成对符号的列表，如 [“《”, “》”]", file,
                                  lines, "protected_pairs"))
         pairs = []
+    if isinstance(span, bool) or not isinstance(span, int) or span < 0:
+        problems.append(_problem("year_range_max_span 应是非负整数", file, lines,
+                                 "year_range_max_span"))
+        span = 1
     if isinstance(label_max, bool) or not isinstance(label_max, int) or label_max < 2:
         problems.append(_problem("label_max 应是不小于 2 的整数", file, lines, "label_max"))
         label_max = 14
@@ -119,6 +125,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         unit_names={str(k): str(v) for k, v in unit_names.items()},
         placeholder_chars=chars,
         year_window=(int(window[0]), int(window[1])),
+        year_range_max_span=span,
         strip_prefix=tuple(sorted(lists["label_strip_prefix"], key=len, reverse=True)),
         strip_suffix=tuple(sorted(lists["label_strip_suffix"], key=len, reverse=True)),
         post=_post_regex(lists["label_post_skip"], lists["label_post_stop"], label_max),
@@ -138,8 +145,8 @@ def _post_regex(skip: list[str], stop: list[str], label_max: int) -> re.Pattern[
     """What follows a unit: optional skip words, then a noun of CJK characters."""
     skips = "|".join(map(re.escape, sorted(skip, key=len, reverse=True))) or "(?!)"
     stops = "".join(re.escape(c) for c in stop)
-    noun = rf"[\u4e00-\u9fffA-Za-z]" if not stops else rf"(?![{stops}])[\u4e00-\u9fffA-Za-z]"
-    return re.compile(rf"(?:{skips})?(?P<noun>{noun}{{0,{label_max}}})")
+    noun = r"[\u4e00-\u9fffA-Za-z]" if not stops else rf"(?![{stops}])[\u4e00-\u9fffA-Za-z]"
+    return re.compile(rf"(?:{skips})?(?P<noun>(?:{noun}){{0,{label_max}}})")
 
 
 def _str_list(data: dict[str, Any], key: str, file: str, lines: LineMap,

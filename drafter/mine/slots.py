@@ -1,12 +1,282 @@
-"""Temporary stand-in; replaced by the slot extractor (owner B1)."""
+"""Turn a clause's local numbers, placeholders, region and years into template placeholders.
+
+Why: a mined clause is reused by other bureaus and in other years, so "新建9所公办幼儿园"
+becomes "新建{{ 改扩建公办幼儿园_所 }}所公办幼儿园" with a slot (label, type, unit, default 9),
+"安顺市"/"XX市" becomes `{{ 地区 }}`, and "2024年" in a 2024 plan becomes `{{ 年份 }}年` so
+the plan can be rolled forward. What counts as a slot is data (drafter/mine/data/slots.yaml,
+compiled by `drafter.mine.slot_rules`). This module must not invent numbers, must leave
+named numerals (十四五, 二十大, 第五届, 1月10日, 2.0, 100周年, 《…》 titles) literal, and
+must only ever emit placeholders that `placeholder_problems` accepts.
+"""
 
 from __future__ import annotations
 
-from drafter.model.clause import Slot
-from drafter.util.placeholders import escape_braces
+import re
+from dataclasses import dataclass
+from typing import cast
+
+from drafter.mine.slot_rules import SlotRules, load_slot_rules
+from drafter.model.clause import Slot, SlotType
+from drafter.model.plan import GLOBAL_NAMES
+
+_LABEL_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]*$")
+_NOT_NAME = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
+_REGION_LEVELS = "省市县区州盟旗镇乡"
+_RANGE_SEP = "[-—–－~～至到]"
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+@dataclass
+class _Token:
+    """One replacement in a text: a global expression (`expr`) or a slot to be named."""
+
+    start: int
+    end: int
+    priority: int  # lower wins when two tokens start at the same place
+    expr: str | None = None  # "地区", "年份 + 1"
+    slot_type: str = "text"
+    unit: str | None = None
+    default: int | float | None = None
+    label_at: int = -1  # where the label's "words before" end (the number's start)
+    post_at: int = -1  # where the words after the unit begin
+    label_suffix: str = ""  # "（下限）" for the low end of "3—5所"
+    fixed_label: str | None = None
 
 
 def templatize(
     lead: str, body: str, *, year: int | None, region: str | None
 ) -> tuple[str, str, list[Slot]]:
-    return escape_braces(lead), escape_braces(body), []
+    """(lead template, body template, slots) with slot names unique within the clause."""
+    rules = load_slot_rules()
+    slots: list[Slot] = []
+    lead_t = _templatize_text(lead, rules, year, region, slots)
+    body_t = _templatize_text(body, rules, year, region, slots)
+    return lead_t, body_t, slots
+
+
+def _templatize_text(text: str, rules: SlotRules, year: int | None, region: str | None,
+                     slots: list[Slot]) -> str:
+    if not text:
+        return text
+    tokens = _tokens(text, rules, year, region)
+    escape = "{" in text or "}" in text
+    out: list[str] = []
+    labels: dict[int, str] = {}  # label_at -> label, so both ends of "3—5所" share it
+    pos = 0
+    for tok in tokens:
+        out.append(_literal(text[pos:tok.start], escape))
+        if tok.expr is not None:
+            out.append("{{ " + tok.expr + " }}")
+        else:
+            label = labels.get(tok.label_at) or tok.fixed_label or _label(text, tok, pos, rules)
+            labels[tok.label_at] = label
+            slot = Slot(name=_unique_name(label + tok.label_suffix, tok, rules,
+                                          {s.name for s in slots}),
+                        label=label + tok.label_suffix, type=cast(SlotType, tok.slot_type),
+                        unit=tok.unit, default=tok.default)
+            slots.append(slot)
+            out.append("{{ " + slot.name + " }}")
+        pos = tok.end
+    out.append(_literal(text[pos:], escape))
+    return "".join(out)
+
+
+def _literal(piece: str, escape: bool) -> str:
+    """Literal text as template text: every brace becomes a `{{ '{' }}` constant."""
+    if not escape or not piece:
+        return piece
+    return "".join("{{ '" + ch + "' }}" if ch in "{}" else ch for ch in piece)
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def _tokens(text: str, rules: SlotRules, year: int | None, region: str | None) -> list[_Token]:
+    protected = _protected_spans(text, rules)
+    found = [*_region_tokens(text, rules, region), *_placeholder_tokens(text, rules)]
+    if year is not None:
+        found += _year_tokens(text, rules, year, protected)
+    found += _number_tokens(text, rules, protected)
+    found.sort(key=lambda t: (t.start, t.priority, t.start - t.end))
+    kept: list[_Token] = []
+    end = 0
+    for tok in found:
+        if tok.start >= end:
+            kept.append(tok)
+            end = tok.end
+    return kept
+
+
+def _protected_spans(text: str, rules: SlotRules) -> list[tuple[int, int]]:
+    return [m.span() for m in rules.protected.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def _region_tokens(text: str, rules: SlotRules, region: str | None) -> list[_Token]:
+    level = region[-1] if region and region[-1] in _REGION_LEVELS else "市"
+    alternatives = [rules.region_generic + re.escape(level)]
+    if region and region.strip():
+        alternatives.insert(0, re.escape(region.strip()))
+    pattern = re.compile("|".join(alternatives))
+    return [_Token(m.start(), m.end(), 0, expr="地区") for m in pattern.finditer(text)]
+
+
+def _placeholder_tokens(text: str, rules: SlotRules) -> list[_Token]:
+    out = []
+    for m in rules.placeholder.finditer(text):
+        ph, unit = m.group("ph"), m.group("unit")
+        start, end = m.span("ph")
+        tok = _Token(start, end, 1, label_at=start, post_at=m.end())
+        if unit:
+            full_unit = (m.group("mag") or "") + unit
+            tok.unit = full_unit
+            if unit in rules.percent_units:
+                tok.slot_type = "percent"
+            elif "." in ph or "．" in ph or full_unit in rules.decimal_units \
+                    or unit in rules.decimal_units:
+                tok.slot_type = "decimal"
+            else:
+                tok.slot_type = "integer"
+        elif ph[:2] in ("19", "20") and len(ph) == 4:
+            tok.slot_type = "year"
+            tok.fixed_label = _year_placeholder_label(text, start, end, rules)
+        elif start > 0 and text[start - 1] == "第":
+            tok.slot_type = "integer"
+            tok.label_at = start - 1
+            tok.fixed_label = _ordinal_label(text, end, rules)
+        else:
+            tok.fixed_label = _text_placeholder_label(text, start, end, rules)
+        out.append(tok)
+    return out
+
+
+def _year_tokens(text: str, rules: SlotRules, year: int,
+                 protected: list[tuple[int, int]]) -> list[_Token]:
+    low, high = rules.year_window
+    out = []
+    for m in rules.year.finditer(text):
+        if _inside(m.start(), protected):
+            continue
+        years = [("y1", int(m.group("y1")))]
+        if m.group("y2"):
+            years.append(("y2", int(m.group("y2"))))
+            if abs(years[1][1] - years[0][1]) > rules.year_range_max_span:
+                continue  # a named period such as 2021—2025年
+        if not all(low <= y - year <= high for _, y in years):
+            continue
+        for group, y in years:
+            delta = y - year
+            expr = "年份" if delta == 0 else f"年份 {'+' if delta > 0 else '-'} {abs(delta)}"
+            out.append(_Token(m.start(group), m.end(group), 2, expr=expr))
+    return out
+
+
+def _number_tokens(text: str, rules: SlotRules,
+                   protected: list[tuple[int, int]]) -> list[_Token]:
+    out = []
+    for m in rules.number.finditer(text):
+        if _inside(m.start(), protected):
+            continue
+        unit = (m.group("mag") or "") + m.group("unit")
+        ends = [("a", "（下限）"), ("b", "（上限）")] if m.group("b") else [("a", "")]
+        for group, suffix in ends:
+            raw = m.group(group).translate(_FULLWIDTH_DIGITS).replace(",", "")
+            is_decimal = "." in raw
+            slot_type = ("percent" if m.group("unit") in rules.percent_units
+                         else "decimal" if is_decimal else "integer")
+            out.append(_Token(
+                m.start(group), m.end(group), 3, slot_type=slot_type, unit=unit,
+                default=float(raw) if is_decimal else int(raw),
+                label_at=m.start("a"), post_at=m.end(), label_suffix=suffix))
+    return out
+
+
+# --------------------------------------------------------------------------- naming
+
+
+def _label(text: str, tok: _Token, prev_end: int, rules: SlotRules) -> str:
+    """Words just before the number, plus the noun after its unit ("新建" + "公办幼儿园")."""
+    pre = _LABEL_RUN.search(text, max(prev_end, tok.label_at - 3 * rules.label_max),
+                            tok.label_at)
+    words = pre.group(0) if pre else ""
+    words, linked = _strip_suffix(words, rules)
+    words = _strip_prefix(_strip_prefix(words, rules)[-rules.label_max:], rules)
+    post = ""
+    if not linked:
+        m = rules.post.match(text, tok.post_at)
+        post = m.group("noun")[:10] if m else ""
+    label = words + post
+    if label:
+        return label
+    return {"percent": "比例", "text": "名称", "year": "年份"}.get(tok.slot_type, "数量")
+
+
+def _strip_suffix(words: str, rules: SlotRules) -> tuple[str, bool]:
+    stripped = False
+    changed = True
+    while changed and words:
+        changed = False
+        for suffix in rules.strip_suffix:
+            if words.endswith(suffix) and len(words) > len(suffix):
+                words, changed, stripped = words[: -len(suffix)], True, True
+                break
+            if words == suffix:
+                return "", True
+    return words, stripped
+
+
+def _strip_prefix(words: str, rules: SlotRules) -> str:
+    changed = True
+    while changed and words:
+        changed = False
+        for prefix in rules.strip_prefix:
+            if words.startswith(prefix):
+                words, changed = words[len(prefix):], True
+                break
+    return words
+
+
+def _year_placeholder_label(text: str, start: int, end: int, rules: SlotRules) -> str:
+    """"（20xx-20xx年）" → 起始年份 / 截止年份; a lone "20xx年" → 某年份."""
+    ph = rf"(?:19|20)[{re.escape(rules.placeholder_chars)}]{{2}}"
+    if re.match(rf"\s*年?\s*{_RANGE_SEP}\s*{ph}", text[end:end + 8]):
+        return "起始年份"
+    if re.search(rf"{ph}\s*年?\s*{_RANGE_SEP}\s*$", text[max(0, start - 8):start]):
+        return "截止年份"
+    return "某年份"
+
+
+def _ordinal_label(text: str, end: int, rules: SlotRules) -> str:
+    """"第X届名师" → "名师届次": what is counted, then the counter word with 次."""
+    counter = text[end:end + 1]
+    m = rules.post.match(text, end + 1)
+    noun = m.group("noun")[:6] if m else ""
+    return f"{noun}{counter}次" if counter else "序号"
+
+
+def _text_placeholder_label(text: str, start: int, end: int, rules: SlotRules) -> str:
+    """"xx技师学院" → "技师学院名称"; with nothing after it, the words before it."""
+    m = rules.post.match(text, end)
+    noun = m.group("noun")[:6] if m else ""
+    if noun[:1] in _REGION_LEVELS:
+        noun = noun[:1]  # "xx县和…" names a county
+    if not noun:
+        pre = _LABEL_RUN.search(text, max(0, start - rules.label_max), start)
+        noun = pre.group(0) if pre else ""
+    return f"{noun}名称" if noun else "名称"
+
+
+def _unique_name(label: str, tok: _Token, rules: SlotRules, taken: set[str]) -> str:
+    base = _NOT_NAME.sub("", label).lstrip("0123456789_")
+    if tok.unit and tok.slot_type != "year":
+        unit = _NOT_NAME.sub("", rules.unit_names.get(tok.unit, tok.unit))
+        base = f"{base}_{unit}" if base and unit else base or unit
+    if not base or base in GLOBAL_NAMES:
+        base = f"{base or '参数'}_值"
+    name, n = base, 2
+    while name in taken or name in GLOBAL_NAMES:
+        name, n = f"{base}_{n}", n + 1
+    return name
