@@ -72,3 +72,17 @@ def test_bad_reference_is_a_chinese_error(tmp_path: Path, content: bytes | None)
         path.write_bytes(content)
     with pytest.raises(DrafterError, match="参考文档"):
         docx_bytes(BLOCKS, profile=load_profile(), meta=PlanMeta(), reference=path)
+
+
+def test_reference_without_section_properties(tmp_path: Path) -> None:
+    ref = docx.Document()
+    body = ref.element.body
+    body.remove(body.find(w("sectPr")))
+    ref.add_paragraph("无节属性的参考文档")
+    path = tmp_path / "无节.docx"
+    ref.save(str(path))
+    doc = Docx.from_bytes(docx_bytes(BLOCKS, profile=load_profile(), meta=PlanMeta(),
+                                     reference=path))
+    size = doc.document.find("w:body/w:sectPr/w:pgSz", NS)
+    assert size is not None and size.get(w("w")) == "11906"
+    assert set(doc.footer_parts()) >= {"default", "even"}

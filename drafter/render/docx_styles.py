@@ -88,7 +88,7 @@ def _template_bytes(profile: Profile, reference: tuple[str, int, int] | None,
                     landscape: bool) -> bytes:
     doc = open_base(Path(reference[0]) if reference else None)
     page = profile.tasks.page if landscape else profile.page
-    prepare(doc, profile, page, keep_header=reference is not None)
+    prepare(doc, profile, page, from_reference=reference is not None)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -108,9 +108,11 @@ def open_base(reference: Path | None) -> Document:
             hint="参考文档必须是 Word 的 .docx 文件（不支持 .doc/.wps）") from None
 
 
-def prepare(doc: Document, profile: Profile, page: PageSetup, *, keep_header: bool) -> None:
-    """Empty body; 公文 styles, pinned defaults, settings, page setup and footers."""
+def prepare(doc: Document, profile: Profile, page: PageSetup, *, from_reference: bool) -> None:
+    """Empty body; 公文 styles, pinned defaults, settings, page setup and footers. A reference
+    document keeps its header, its Normal style and its font table entries."""
     body = doc.element.body
+    body.get_or_add_sectPr()
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
@@ -119,16 +121,16 @@ def prepare(doc: Document, profile: Profile, page: PageSetup, *, keep_header: bo
     for numpr in list(styles.iter(qn("w:numPr"))):
         numpr.getparent().remove(numpr)
     _pin_doc_defaults(styles, profile)
-    if not keep_header:
+    if not from_reference:
         _pin_normal(styles, profile)
     for role, (style_id, name) in PARA_STYLES.items():
         style = getattr(profile.roles, role)
         _put_style(styles, _paragraph_style(style_id, name, style, profile, role))
     _put_style(styles, _run_style(*SECTION_RUN_STYLE, profile.roles.section, profile))
     _settings(doc)
-    _font_table(doc, profile, prune=not keep_header)
+    _font_table(doc, profile, prune=not from_reference)
     _page_setup(doc, profile, page)
-    if keep_header:
+    if from_reference:
         share_even_header(doc.sections[-1])
     install_footers(doc.sections[-1], profile)
     props = doc.core_properties
