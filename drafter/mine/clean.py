@@ -34,12 +34,14 @@ _FULL_ALNUM = str.maketrans(
 _DECIMAL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 # A paragraph ends here: 。！？；： (either width), optionally followed by closing quotes/brackets.
 _TERMINAL = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
+_SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
 _NEVER_LAST = re.compile(r"[，、,（(《“‘【-]$")
 _NEVER_FIRST = re.compile(r"^[，。、；：,.;:）)》”’】!?！？]")
 _ASCII_LETTER_END = re.compile(r"[A-Za-z]$")
 _ASCII_LETTER_START = re.compile(r"^[A-Za-z]")
 _WRAP_MIN_WIDTH = 20.0
-_RESPLIT_MIN = 300  # only lines at least this long are re-split at inline markers
+_RESPLIT_MIN = 120  # shorter lines are never re-split at inline markers
+_RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
 
 
 @dataclass
@@ -179,6 +181,11 @@ def join_wrapped(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _open_bracket(text: str) -> bool:
+    """A line that leaves a bracket open cannot end a paragraph."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
 def _continues(prev: Para, last_line: str, p: Para, full: tuple[float | None, ...]) -> bool:
     if parse_marker(p.text) is not None:
         return False
@@ -186,9 +193,9 @@ def _continues(prev: Para, last_line: str, p: Para, full: tuple[float | None, ..
         return True
     if p.gap_before:
         return False
-    if _NEVER_LAST.search(prev.text):
+    if _NEVER_LAST.search(prev.text) or _open_bracket(last_line):
         return True
-    if _TERMINAL.search(prev.text) or (p.indent and not prev.indent):
+    if _SENTENCE_END.search(prev.text) or (p.indent and not prev.indent):
         return False
     return any(at is not None and measure(last_line) >= at - 4
                for at, measure in zip(full, _MEASURES, strict=True))
@@ -203,7 +210,11 @@ def resplit(paras: list[Para]) -> list[Para]:
     out: list[Para] = []
     for p in paras:
         _note(parse_marker(p.text), counters)
-        pieces = _split_line(p.text, counters) if len(p.text) >= _RESPLIT_MIN else [p.text]
+        pieces = _split_line(p.text, dict(counters)) if len(p.text) >= _RESPLIT_MIN else [p.text]
+        if len(pieces) > 1 and (len(p.text) >= _RESPLIT_SURE or len(pieces) > 2):
+            pieces = _split_line(p.text, counters)
+        else:
+            pieces = [p.text]
         for k, piece in enumerate(pieces):
             out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0))
     return out
