@@ -3,6 +3,9 @@ still applied to every paragraph drafter writes."""
 
 from __future__ import annotations
 
+import io
+import struct
+import zlib
 from pathlib import Path
 
 import docx
@@ -22,10 +25,21 @@ BLOCKS = [Block(role="title", text="某市教育局2025年工作要点"),
           Block(role="item", marker="1.", lead="强化政治引领。", text="深入学习贯彻。")]
 
 
+def _png() -> bytes:
+    """A 1×1 red PNG: the letterhead's "logo"."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+
 @pytest.fixture
 def reference(tmp_path: Path) -> Path:
     ref = docx.Document()
     ref.sections[0].header.paragraphs[0].text = "某某市教育局（红头）"
+    ref.sections[0].header.add_paragraph().add_run().add_picture(io.BytesIO(_png()))
     house = ref.styles.add_style("单位备注", WD_STYLE_TYPE.PARAGRAPH)
     house.font.size = Pt(12)
     ref.add_paragraph("参考文档里的示例正文，不应出现在结果中")
@@ -40,9 +54,10 @@ def test_reference_header_and_styles_are_kept(reference: Path) -> None:
     headers = [name for name in doc.parts if name.startswith("word/header")]
     assert any("某某市教育局（红头）".encode() in doc.parts[h] for h in headers)
     sect = doc.document.find("w:body/w:sectPr", NS)
-    refs = {r.get(w("type")): r.get(f"{{{NS['r']}}}id")
-            for r in sect.findall("w:headerReference", NS)}  # type: ignore[union-attr]
-    assert refs["even"] == refs["default"]  # the letterhead also on even pages
+    kinds = {r.get(w("type")) for r in sect.findall("w:headerReference", NS)}  # type: ignore
+    assert kinds >= {"default", "even"}  # the letterhead also on even pages
+    with_text = [h for h in headers if "某某市教育局（红头）".encode() in doc.parts[h]]
+    assert len(with_text) == 2  # default and even headers are separate parts
     names = {s.find("w:name", NS).get(w("val")) for s in doc.styles.findall("w:style", NS)}
     assert "单位备注" in names and "公文正文" in names
     texts = [text_of(p) for p in doc.body_paragraphs()]
@@ -53,6 +68,21 @@ def test_reference_header_and_styles_are_kept(reference: Path) -> None:
         assert res.ppr_attr(p, "snapToGrid") == "0"
     size = sect.find("w:pgSz", NS)  # type: ignore[union-attr]
     assert (size.get(w("w")), size.get(w("h"))) == ("11906", "16838")  # type: ignore
+
+
+def test_even_header_copy_keeps_its_picture(reference: Path) -> None:
+    data = docx_bytes(BLOCKS, profile=load_profile(), meta=PlanMeta(), reference=reference)
+    reopened = docx.Document(io.BytesIO(data))
+    section = reopened.sections[0]
+    for header in (section.header, section.even_page_header):
+        assert not header.is_linked_to_previous
+        assert "红头" in header.paragraphs[0].text
+        blips = header._element.findall(".//" + "{http://schemas.openxmlformats.org/"
+                                        "drawingml/2006/main}blip")
+        assert blips
+        for blip in blips:
+            rid = blip.get(f"{{{NS['r']}}}embed")
+            assert header.part.rels[rid].target_part.blob == _png()
 
 
 def test_reference_from_plan_options(reference: Path) -> None:

@@ -17,6 +17,7 @@ from lxml import etree
 from drafter.render.docx_xml import el, para_props, run_props, text_node
 from drafter.render.profile import Profile
 
+_R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _AUTO_LINE = 240  # single spacing: the dash then sits about 7 mm below the text block
 
 
@@ -64,13 +65,29 @@ def _run(rpr: etree._Element, content: etree._Element) -> etree._Element:
     return el("w:r", None, copy.deepcopy(rpr), content)
 
 
-def share_even_header(section: Section) -> None:
-    """Point the even-page header at the default header's part when only that one exists."""
-    sect = section._sectPr
-    refs = {ref.get(qn("w:type")): ref for ref in sect.findall(qn("w:headerReference"))}
-    default = refs.get("default")
-    if default is None or "even" in refs:
+def even_header_like_default(section: Section) -> None:
+    """Give even pages a copy of the default header (a letterhead) when they have none.
+
+    Odd/even footers switch Word to odd/even headers, which would leave even pages blank.
+    The copy is a header part of its own; relationships it uses (a logo picture, a link) are
+    re-created on the new part so their ids resolve there.
+    """
+    default, even = section.header, section.even_page_header
+    if default.is_linked_to_previous or not even.is_linked_to_previous:
         return
-    even = el("w:headerReference", {"type": "even"})
-    even.set(qn("r:id"), default.get(qn("r:id")) or "")
-    default.addnext(even)
+    even.is_linked_to_previous = False
+    source, target = default.part, even.part
+    element = even._element
+    for child in list(element):
+        element.remove(child)
+    for child in default._element:
+        element.append(copy.deepcopy(child))
+    for node in element.iter():
+        for attr, value in list(node.attrib.items()):
+            if not str(attr).startswith(_R_NS) or value not in source.rels:
+                continue
+            rel = source.rels[value]
+            if rel.is_external:
+                node.set(attr, target.relate_to(rel.target_ref, rel.reltype, is_external=True))
+            else:
+                node.set(attr, target.relate_to(rel.target_part, rel.reltype))

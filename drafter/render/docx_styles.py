@@ -24,7 +24,7 @@ from docx.shared import Twips
 from lxml import etree
 
 from drafter.model.errors import DrafterError
-from drafter.render.docx_footer import install_footers, share_even_header
+from drafter.render.docx_footer import even_header_like_default, install_footers
 from drafter.render.docx_xml import (
     el,
     para_props,
@@ -131,7 +131,7 @@ def prepare(doc: Document, profile: Profile, page: PageSetup, *, from_reference:
     _font_table(doc, profile, prune=not from_reference)
     _page_setup(doc, profile, page)
     if from_reference:
-        share_even_header(doc.sections[-1])
+        even_header_like_default(doc.sections[-1])
     install_footers(doc.sections[-1], profile)
     props = doc.core_properties
     props.author = ""
