@@ -21,7 +21,8 @@ RULES_FILE = "drafter/mine/data/slots.yaml"
 NUMBER = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 _LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
               "placeholder_runs", "label_strip_prefix", "label_strip_suffix",
-              "label_post_stop", "label_post_skip")
+              "label_post_stop", "label_post_skip", "label_link_words", "label_pre_boundaries",
+              "name_heads")
 _KNOWN_KEYS = {*_LIST_KEYS, "not_unit_before", "unit_names", "placeholder_chars",
                "year_window", "year_range_max_span", "protected_pairs", "label_max"}
 
@@ -32,6 +33,7 @@ class SlotRules:
     year: re.Pattern[str]  # groups: y1, sep, y2
     placeholder: re.Pattern[str]  # groups: ph, mag, approx, unit
     region_generic: str  # regex for "XX" / "某" before a region level character
+    year_placeholder: str  # regex for "20xx" / "xxxx"
     protected: re.Pattern[str]
     percent_units: frozenset[str]
     decimal_units: frozenset[str]
@@ -41,6 +43,9 @@ class SlotRules:
     year_range_max_span: int
     strip_prefix: tuple[str, ...]
     strip_suffix: tuple[str, ...]
+    link_words: re.Pattern[str]  # the last link word in a label ("达到")
+    pre_boundaries: frozenset[str]
+    name_head: re.Pattern[str]  # up to the first institution word after "xx"
     post: re.Pattern[str]
     label_max: int
 
@@ -103,14 +108,14 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
     approx = "|".join(map(re.escape, lists["approx"])) or "(?!)"
     cls = re.escape(chars)
     ph_single = rf"(?<=[\u4e00-\u9fff])[{cls}](?=[\u4e00-\u9fff])"
-    ph_year = (rf"(?:19|20)[{cls}]{{2}}"
-               rf"(?=\s*(?:年|届|学年|[-—–－~～至到]\s*(?:19|20)[{cls}]{{2}}))")
-    placeholder = "|".join([rf"[{cls}]+[.．][{cls}]+", ph_year, rf"[{cls}]{{2,}}", ph_single,
-                            *lists["placeholder_runs"]])
-    tail = rf"(?P<mag>{mag})?(?P<approx>{approx})?(?P<unit>{unit})"
+    year_ph = rf"(?:(?:19|20)[{cls}]{{2}}|[{cls}]{{4}})"
+    ph_year = rf"{year_ph}(?=\s*(?:年|届|学年|[-—–－~～至到]\s*{year_ph}))"
+    placeholder = "|".join([rf"[{cls}]+[.．][{cls}]+", f"(?P<yr>{ph_year})",
+                            rf"[{cls}]{{2,}}", ph_single, *lists["placeholder_runs"]])
+    tail = rf"(?P<mag>{mag})?(?P<approx>{approx})?[ \t]?(?P<unit>{unit})"
     return SlotRules(
         number=re.compile(
-            rf"(?<![0-9A-Za-z.．:：/+＋\-－_第])(?P<a>{NUMBER})"
+            rf"(?<![0-9A-Za-z.．:：/+＋\-－_第])(?<!第\s)(?P<a>{NUMBER})"
             rf"(?:(?P<sep>\s*[-—–－~～至到]\s*)(?P<b>{NUMBER}))?{tail}"),
         year=re.compile(
             r"(?<![0-9.．])(?P<y1>(?:19|20)\d\d)"
@@ -118,6 +123,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         placeholder=re.compile(
             rf"(?<![A-Za-z])(?P<ph>{placeholder})(?![A-Za-z])(?:{tail})?"),
         region_generic=rf"(?:(?<![A-Za-z])[{cls}]{{1,4}}|某)",
+        year_placeholder=year_ph,
         protected=re.compile("|".join(
             f"{re.escape(a)}[^{re.escape(a + b)}]*{re.escape(b)}" for a, b in pairs) or "(?!)"),
         percent_units=frozenset(lists["percent_units"]),
@@ -128,6 +134,11 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         year_range_max_span=span,
         strip_prefix=tuple(sorted(lists["label_strip_prefix"], key=len, reverse=True)),
         strip_suffix=tuple(sorted(lists["label_strip_suffix"], key=len, reverse=True)),
+        link_words=re.compile("|".join(map(re.escape, sorted(
+            lists["label_link_words"], key=len, reverse=True))) or "(?!)"),
+        pre_boundaries=frozenset(lists["label_pre_boundaries"]),
+        name_head=re.compile(".*?(?:" + ("|".join(map(re.escape, sorted(
+            lists["name_heads"], key=len, reverse=True))) or "(?!)") + ")"),
         post=_post_regex(lists["label_post_skip"], lists["label_post_stop"], label_max),
         label_max=label_max,
     )
@@ -142,11 +153,11 @@ def _unit_regex(units: list[str], not_before: dict[Any, Any]) -> str:
 
 
 def _post_regex(skip: list[str], stop: list[str], label_max: int) -> re.Pattern[str]:
-    """What follows a unit: optional skip words, then a noun of CJK characters."""
+    """What follows a unit: optional skip words, then a noun of Chinese characters."""
     skips = "|".join(map(re.escape, sorted(skip, key=len, reverse=True))) or "(?!)"
-    stops = "".join(re.escape(c) for c in stop)
-    noun = r"[\u4e00-\u9fffA-Za-z]" if not stops else rf"(?![{stops}])[\u4e00-\u9fffA-Za-z]"
-    return re.compile(rf"(?:{skips})?(?P<noun>(?:{noun}){{0,{label_max}}})")
+    stops = "|".join(map(re.escape, sorted(stop, key=len, reverse=True)))
+    char = rf"(?!{stops})[\u4e00-\u9fff]" if stops else r"[\u4e00-\u9fff]"
+    return re.compile(rf"(?:{skips})?(?P<noun>(?:{char}){{0,{label_max}}})")
 
 
 def _str_list(data: dict[str, Any], key: str, file: str, lines: LineMap,

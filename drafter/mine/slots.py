@@ -19,7 +19,7 @@ from drafter.mine.slot_rules import SlotRules, load_slot_rules
 from drafter.model.clause import Slot, SlotType
 from drafter.model.plan import GLOBAL_NAMES
 
-_LABEL_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]*$")
+_LABEL_RUN = re.compile(r"[\u4e00-\u9fff]*$")
 _NOT_NAME = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 _REGION_LEVELS = "省市县区州盟旗镇乡"
 _RANGE_SEP = "[-—–－~～至到]"
@@ -62,13 +62,14 @@ def _templatize_text(text: str, rules: SlotRules, year: int | None, region: str 
     escape = "{" in text or "}" in text
     out: list[str] = []
     labels: dict[int, str] = {}  # label_at -> label, so both ends of "3—5所" share it
-    pos = 0
+    pos = boundary = 0  # boundary: where the words for the next label may start
     for tok in tokens:
         out.append(_literal(text[pos:tok.start], escape))
         if tok.expr is not None:
             out.append("{{ " + tok.expr + " }}")
         else:
-            label = labels.get(tok.label_at) or tok.fixed_label or _label(text, tok, pos, rules)
+            label = (labels.get(tok.label_at) or tok.fixed_label
+                     or _label(text, tok, boundary, rules))
             labels[tok.label_at] = label
             slot = Slot(name=_unique_name(label + tok.label_suffix, tok, rules,
                                           {s.name for s in slots}),
@@ -77,6 +78,7 @@ def _templatize_text(text: str, rules: SlotRules, year: int | None, region: str 
             slots.append(slot)
             out.append("{{ " + slot.name + " }}")
         pos = tok.end
+        boundary = max(tok.end, tok.post_at)
     out.append(_literal(text[pos:], escape))
     return "".join(out)
 
@@ -140,7 +142,7 @@ def _placeholder_tokens(text: str, rules: SlotRules) -> list[_Token]:
                 tok.slot_type = "decimal"
             else:
                 tok.slot_type = "integer"
-        elif ph[:2] in ("19", "20") and len(ph) == 4:
+        elif m.group("yr"):
             tok.slot_type = "year"
             tok.fixed_label = _year_placeholder_label(text, start, end, rules)
         elif start > 0 and text[start - 1] == "第":
@@ -197,15 +199,21 @@ def _number_tokens(text: str, rules: SlotRules,
 # --------------------------------------------------------------------------- naming
 
 
-def _label(text: str, tok: _Token, prev_end: int, rules: SlotRules) -> str:
+def _label(text: str, tok: _Token, boundary: int, rules: SlotRules) -> str:
     """Words just before the number, plus the noun after its unit ("新建" + "公办幼儿园")."""
-    pre = _LABEL_RUN.search(text, max(prev_end, tok.label_at - 3 * rules.label_max),
+    pre = _LABEL_RUN.search(text, max(boundary, tok.label_at - 3 * rules.label_max),
                             tok.label_at)
     words = pre.group(0) if pre else ""
-    words, linked = _strip_suffix(words, rules)
+    cut = max((words.rfind(b) + len(b) for b in rules.pre_boundaries if b in words), default=0)
+    words = words[cut:]
+    links = [m for m in rules.link_words.finditer(words) if m.start() >= 2]
+    if links and links[-1].end() < len(words):  # "交流人数达到应交流总数的" -> "交流人数"
+        words, linked = words[: links[-1].start()], True
+    else:
+        words, linked = _strip_suffix(words, rules)
     words = _strip_prefix(_strip_prefix(words, rules)[-rules.label_max:], rules)
     post = ""
-    if not linked:
+    if not linked or not words:
         m = rules.post.match(text, tok.post_at)
         post = m.group("noun")[:10] if m else ""
     label = words + post
@@ -241,7 +249,7 @@ def _strip_prefix(words: str, rules: SlotRules) -> str:
 
 def _year_placeholder_label(text: str, start: int, end: int, rules: SlotRules) -> str:
     """"（20xx-20xx年）" → 起始年份 / 截止年份; a lone "20xx年" → 某年份."""
-    ph = rf"(?:19|20)[{re.escape(rules.placeholder_chars)}]{{2}}"
+    ph = rules.year_placeholder
     if re.match(rf"\s*年?\s*{_RANGE_SEP}\s*{ph}", text[end:end + 8]):
         return "起始年份"
     if re.search(rf"{ph}\s*年?\s*{_RANGE_SEP}\s*$", text[max(0, start - 8):start]):
@@ -260,9 +268,9 @@ def _ordinal_label(text: str, end: int, rules: SlotRules) -> str:
 def _text_placeholder_label(text: str, start: int, end: int, rules: SlotRules) -> str:
     """"xx技师学院" → "技师学院名称"; with nothing after it, the words before it."""
     m = rules.post.match(text, end)
-    noun = m.group("noun")[:6] if m else ""
-    if noun[:1] in _REGION_LEVELS:
-        noun = noun[:1]  # "xx县和…" names a county
+    noun = m.group("noun") if m else ""
+    head = rules.name_head.match(noun)
+    noun = head.group(0) if head else noun[:6]  # "xx技师学院实训楼" -> "技师学院"
     if not noun:
         pre = _LABEL_RUN.search(text, max(0, start - rules.label_max), start)
         noun = pre.group(0) if pre else ""
