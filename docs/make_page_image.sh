@@ -62,11 +62,15 @@ fi
 # 2. The document: the example city plan when it renders, else the corpus-based fallback.
 DOCX=$WORK/page.docx
 rm -f "$DOCX"
-PLAN=$(ls "$ROOT"/examples/*.yaml 2>/dev/null | head -n 1 || true)
-if [ -n "$PLAN" ] && (cd "$ROOT" && "$PY" -m drafter build "$PLAN" -o "$DOCX" --force >/dev/null); then
-    echo "rendering $PLAN"
-else
-    echo "example plan unavailable: rendering the corpus-based block list of bench/render.py"
+for PLAN in "$ROOT"/examples/*.yaml; do  # the first plan that builds (batch files do not)
+    [ -f "$PLAN" ] || continue
+    if (cd "$ROOT" && "$PY" -m drafter build "$PLAN" -o "$DOCX" --force >/dev/null 2>&1); then
+        echo "rendering $PLAN"
+        break
+    fi
+done
+if [ ! -f "$DOCX" ]; then
+    echo "example plan unavailable: rendering the corpus-based plan of bench/render.py"
     (cd "$ROOT" && "$PY" - "$DOCX" <<'EOF'
 import sys
 from pathlib import Path
