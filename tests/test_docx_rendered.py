@@ -26,6 +26,7 @@ BLOCK_BOTTOM = (PROFILE.page.height - PROFILE.page.margin_bottom) * PT
 PITCH = PROFILE.grid.line_pitch * PT  # 28.95 pt
 HANGING = "，。、；：！？”’）》"
 INSET = PROFILE.page_number.inset * PT
+LINES, CHARS = PROFILE.grid.lines_per_page, PROFILE.grid.chars_per_line  # 22, 28
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +55,9 @@ def test_22_lines_on_every_full_page(pages: list[Page]) -> None:
     for number, page in enumerate(pages[:-1], start=1):
         body = _body(page)
         slots = round((body[-1].y1 - body[0].y1) / PITCH) + 1  # page 1 has a blank line
-        assert slots == 22, f"第{number}页 {slots} 行"
+        assert slots == LINES, f"第{number}页 {slots} 行"
         if number > 1:
-            assert len(body) == 22, f"第{number}页 {len(body)} 行"
+            assert len(body) == LINES, f"第{number}页 {len(body)} 行"
         body = body[3:] if number == 1 else body  # past the 22 pt title lines and caption
         gaps = [(b.y1 - a.y1) / PITCH for a, b in itertools.pairwise(body)]
         assert all(abs(g - round(g)) < 0.03 and round(g) >= 1 for g in gaps), gaps
@@ -64,9 +65,9 @@ def test_22_lines_on_every_full_page(pages: list[Page]) -> None:
 
 def test_no_line_over_28_characters_and_full_lines_hold_28(pages: list[Page]) -> None:
     counts = [char_count(line.text) for page in pages for line in _body(page)]
-    assert max(counts) <= 28, max(counts)
+    assert max(counts) <= CHARS, max(counts)
     # without the −5 character spacing a 16 pt line only holds 27 characters
-    assert sum(c == 28 for c in counts) > len(counts) / 3
+    assert sum(c == CHARS for c in counts) > len(counts) / 3
 
 
 def test_lines_stay_inside_the_text_block(pages: list[Page]) -> None:
