@@ -24,7 +24,7 @@ from drafter.util.yamlio import LineMap, load_yaml
 
 RULES_FILE = "drafter/mine/data/taxonomy.yaml"
 _SETTINGS_DEFAULTS: dict[str, float] = {
-    "lead_weight": 3, "body_weight": 1, "body_repeat_cap": 2, "fallback_bonus": 2,
+    "lead_weight": 3, "body_weight": 1, "body_repeat_cap": 2, "body_cap": 12, "fallback_bonus": 2,
     "threshold": 4, "margin": 2, "tag_threshold": 4, "max_tags": 4,
     "heading_first_part": 2, "heading_threshold": 2,
 }
@@ -107,14 +107,18 @@ def _score(rules: Rules, lead: str, body: str) -> tuple[list[float], dict[int, f
     if not body:
         return scores, tag_scores
     factor, cap = s["body_weight"], s["body_repeat_cap"]
+    body_scores = [0.0] * len(CHAPTER_KEYS)
     for word, n in Counter(rules.pattern.findall(body)).items():
         points = (n if n < cap else cap) * factor
         for key, tag, weight in table[word]:
             if lead_only[key]:
                 continue
-            scores[key] += weight * points
+            body_scores[key] += weight * points
             if tag >= 0:
                 tag_scores[tag] = tag_scores.get(tag, 0.0) + weight * points
+    body_cap = s["body_cap"]
+    for key, points in enumerate(body_scores):
+        scores[key] += points if points < body_cap else body_cap
     return scores, tag_scores
 
 
