@@ -141,7 +141,9 @@ def test_table_of_contents_and_unnumbered_items() -> None:
     doc = mine_file(MINE / "toc.txt")
     assert doc.title == "XX区2024年教育工作计划"
     assert [c.heading for c in doc.chapters] == ["指导思想", "工作目标", "主要任务", "保障措施"]
-    assert [len(c.items) for c in doc.chapters] == [1, 1, 3, 2]
+    assert [len(c.items) for c in doc.chapters] == [0, 1, 3, 2]  # 一、指导思想 is the preamble
+    assert doc.preamble == (
+        "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，办好人民满意的教育。")
     unnumbered = doc.chapters[3].items
     assert [i.marker for i in unnumbered] == ["", ""]
     assert unnumbered[0].body == "强化经费保障，落实生均公用经费标准。"
@@ -271,3 +273,28 @@ def test_split_lead(text: str, lead: str, body: str) -> None:
 )
 def test_owners(text: str, cleaned: str, owners: list[str]) -> None:
     assert extract_owners(text) == (cleaned, owners)
+
+
+def test_summary_then_problems_then_plan() -> None:
+    doc = mine_file(MINE / "summary_plan.txt")
+    assert doc.genre == "总结+计划" and doc.year == 2024  # the plan's year, not the summary's
+    assert doc.title == "XX县教育局2023年工作总结和2024年工作计划"  # org line joined
+    assert [[i.kind for i in c.items] for c in doc.chapters] == [
+        ["summary", "summary"], ["summary"], ["plan", "plan"]]
+    problems = doc.chapters[1].items[0]
+    assert problems.marker == "" and problems.lead == ""  # no lead cut at "；" in a paragraph
+    assert doc.chapters[2].items[-1].body == "计划新建学校2所，新增学位1800个。"  # signature gone
+
+
+def test_parts_sections_items_and_sub_items() -> None:
+    doc = mine_file(MINE / "parts.txt")
+    assert [(c.marker, c.heading) for c in doc.chapters] == [
+        ("第一部分", "总体要求"), ("第二部分", "重点任务"), ("第三部分", "保障措施")]
+    assert doc.preamble == "2024年全市教育工作的总体要求是：坚持立德树人，办好人民满意的教育。"
+    tasks = doc.chapters[1].items
+    assert [(i.marker, i.section, i.lead) for i in tasks] == [
+        ("1、", "加强党的建设", "深化理论武装"), ("2、", "加强党的建设", "加强组织建设"),
+        ("3、", "推进教育改革", "深化评价改革"), ("4、", "推进教育改革", "推进数字化")]
+    assert tasks[0].body == "开展专题学习。\n（1）组织读书班3期。\n（2）开展宣讲20场。"
+    assert tasks[3].body == "建设智慧校园30所，培训教师1000人次。"  # heading-only item, body below
+    assert doc.closing == "让我们奋力谱写教育高质量发展新篇章！"

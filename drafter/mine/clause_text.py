@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 
-_LABEL = (r"(?:责任|牵头|配合|协办|主办|主责|负责|参与|协同|责任主体)"
-          r"(?:单位|科室|处室|部门|股室|领导|人)?")
+_UNIT = r"(?:单位|科室|处室|部门|股室|领导|人)"
+_LABEL = rf"(?:责任|牵头|配合|协办|主办|主责|负责|参与|协同|责任主体){_UNIT}?"
 _NOTE = re.compile(
     rf"[（(]\s*(?P<body>{_LABEL}\s*[：:][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]"
 )
 _LABELLED = re.compile(rf"{_LABEL}\s*[：:]")
+# An unbracketed note ending the paragraph: "…落实到位。责任单位：基教科".
+_TRAILING_NOTE = re.compile(
+    rf"(?:^|(?<=[。；;]))\s*(?P<body>(?:责任|牵头|配合|协办|主责){_UNIT}"
+    rf"\s*[：:][^。（）()]{{1,120}})。?$"
+)
 _NAME_SPLIT = re.compile(r"[、，,；;/\s]+")
 _SENTENCE_END = "。！？!?"
 _EARLY_END = "；：;:"
@@ -28,7 +33,7 @@ _NOT_A_LEAD_BEFORE_COLON = re.compile(r"(?:是|为|如下|包括|要求|目标|�
 
 def extract_owners(text: str) -> tuple[str, list[str]]:
     """`text` without its responsibility notes, and the units they name (in order, unique)."""
-    if "（" not in text and "(" not in text:
+    if "：" not in text and ":" not in text:
         return text, []
     owners: list[str] = []
 
@@ -40,7 +45,7 @@ def extract_owners(text: str) -> tuple[str, list[str]]:
                     owners.append(name)
         return ""
 
-    cleaned = _NOTE.sub(take, text)
+    cleaned = _TRAILING_NOTE.sub(take, _NOTE.sub(take, text))
     if not owners:
         return text, []
     cleaned = re.sub(r"\s+([。；，])", r"\1", cleaned).strip()
@@ -51,7 +56,7 @@ def extract_owners(text: str) -> tuple[str, list[str]]:
 def split_lead(text: str, *, numbered: bool = True) -> tuple[str, str]:
     """(lead, body) of a run-in item; lead is "" when the text opens with no lead phrase."""
     text = text.strip()
-    end = _lead_end(text)
+    end = _lead_end(text) if numbered else _sentence_end(text)
     limit = _LEAD_MAX if numbered else _UNNUMBERED_LEAD_MAX
     if end is None:
         if len(text) <= limit and numbered:
@@ -92,3 +97,8 @@ def _balanced_end(text: str) -> int | None:
 def strip_final(text: str) -> str:
     """A heading or lead without its final punctuation."""
     return text.strip().rstrip(_STRIP).strip()
+
+
+def _sentence_end(text: str) -> int | None:
+    """The first sentence end (for paragraphs with no item number: no early ；/： lead)."""
+    return _balanced_end(text)

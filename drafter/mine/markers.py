@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
@@ -59,6 +60,7 @@ def cn_to_int(numeral: str) -> int | None:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
+@lru_cache(maxsize=8192)
 def parse_marker(text: str) -> Marker | None:
     """The marker that `text` starts with, if any ("1.5亿元" and "一是" are not markers)."""
     for kind, pattern in _PATTERNS:

@@ -13,6 +13,9 @@ _TITLE_WORDS = re.compile(r"要点|计划|总结|方案|安排|打算|思路|意
 _SENTENCE_END = re.compile(r"[。；！？，]$|[。！？]")
 _TITLE_MAX = 60
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_PLANNED_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年(?:度)?[^\d年]{0,12}?(?:要点|计划|打算|安排|思路)"
+)
 _REGION_IN_TITLE = re.compile(
     r"^(?:关于)?(?P<region>(?:[xX×*＊]{2,}|某|[\u4e00-\u9fff]{2,8}?)(?:省|自治区|市|州|盟|县|区|旗))"
     r"(?=教育|教体|人民政府|委|[\d（(]|\d{4}|20xx|年度|[\u4e00-\u9fff]{0,6}(?:工作要点|计划|总结))"
@@ -31,6 +34,7 @@ _SUMMARY_HEADING = re.compile(
 )
 _PLAN_HEADING = re.compile(
     r"打算|下步|下一步|明年|今后|工作计划|工作要点|工作安排|工作思路和|努力方向|重点工作|工作设想"
+    r"|\d{4}年(?:工作|重点)?(?:思路|安排|计划|要点|任务|重点)"
 )
 _HEADING_MAX = 25
 
@@ -56,12 +60,21 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
 
 
 def plan_year(title: str | None, preamble: str | None, text: str) -> int | None:
-    """The year the plan is for: from the title, else the preamble, else the commonest year."""
-    for source in (title, preamble):
-        if source:
-            m = _YEAR.search(source)
-            if m:
-                return int(m.group(1))
+    """The year the plan is for: from the title, else the preamble, else the commonest year.
+
+    In "2023年工作总结和2024年工作计划" it is the year before the plan word, else the latest.
+    """
+    if title:
+        planned = _PLANNED_YEAR.search(title)
+        years = [int(y) for y in _YEAR.findall(title)]
+        if planned:
+            return int(planned.group(1))
+        if years:
+            return max(years)
+    if preamble:
+        m = _YEAR.search(preamble)
+        if m:
+            return int(m.group(1))
     years = Counter(int(y) for y in _YEAR.findall(text))
     return years.most_common(1)[0][0] if years else None
 

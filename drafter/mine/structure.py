@@ -36,6 +36,11 @@ _PLEDGE = re.compile(
     r"|新贡献|努力奋斗|踔厉奋发|勇毅前行|再创佳绩|作出.{0,8}贡献|人民满意的教育而"
 )
 _PLEDGE_MAX = 400
+_PREAMBLE_HEADING = re.compile(
+    r"^(?:总体要求|指导思想|总体思路|总的要求|指导思想和(?:总体|工作)?(?:要求|目标))$"
+)
+_ORG_LINE = re.compile(r"^[^，。；：、]{2,20}(?:局|委|委员会|政府|厅|办公室|中心)$")
+_STRAY_MAX = 25  # a short line with no sentence in it, after the last item: signature etc.
 _PLEDGE_SENTENCE = re.compile(
     r"(?<=[。！；])(?:全[市县区旗州盟]|各地|各级|各单位|各学校|全系统|让我们|新的一年)[^。！]{10,200}[。！]$"
 )
@@ -87,6 +92,8 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     for p in paras[start:]:
         walker.feed(p)
     chapters = walker.finish()
+    if preamble is None:
+        preamble, preamble_line = _preamble_chapter(chapters)
     closing, closing_line = _take_closing(chapters)
     full_text = "\n".join(p.text for p in paras)
     doc = MinedDocument(
@@ -137,6 +144,8 @@ def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:
     first_prose = next((i for i, t in enumerate(texts) if _is_prose(t)), len(texts))
     title_at = max((i for i in range(first_prose) if meta.is_title_like(texts[i])), default=None)
     title = strip_final(texts[title_at]) if title_at is not None else None
+    if title_at and title and _ORG_LINE.match(texts[title_at - 1]):
+        title = texts[title_at - 1] + title  # "XX市教育局" above "2024年工作要点"
     after = first_prose if title_at is None else title_at + 1
     rest = [(t, n) for t, n in zip(texts[after:], lines[after:], strict=True) if _is_prose(t)]
     if not rest:
@@ -289,11 +298,29 @@ def _drop_intros(chapter: _Chapter) -> None:
     ]
 
 
+def _preamble_chapter(chapters: list[_Chapter]) -> tuple[str | None, int | None]:
+    """A first chapter "一、总体要求/指导思想" of plain paragraphs holds the preamble.
+
+    The chapter stays (it is one of the plan's chapters) but its text is the preamble, not
+    a clause.
+    """
+    if not chapters or not _PREAMBLE_HEADING.match(chapters[0].heading):
+        return None, None
+    nodes = chapters[0].nodes
+    if not nodes or any(n.marker for n in nodes):
+        return None, None
+    chapters[0].nodes = []
+    return "\n".join(t for n in nodes for t in n.texts), nodes[0].line
+
+
 def _take_closing(chapters: list[_Chapter]) -> tuple[str | None, int | None]:
     """The pledge paragraph that ends a plan, if the last item swallowed it."""
     if not chapters or not chapters[-1].nodes:
         return None, None
     node = chapters[-1].nodes[-1]
+    while len(node.texts) > 1 and len(node.texts[-1]) <= _STRAY_MAX and not _RUN_IN.search(
+            node.texts[-1]):
+        node.texts.pop()
     last = node.texts[-1]
     if len(last) <= _PLEDGE_MAX and _PLEDGE.search(last):
         if not node.numbered:
