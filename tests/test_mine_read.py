@@ -120,3 +120,38 @@ def test_broken_docx_and_folder(tmp_path: Path) -> None:
     legacy.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(DrafterError, match=r"另存为 \.docx"):
         read_source(legacy)
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_docx_automatic_list_numbers_become_markers(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {W_NS} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    numbered("加强党的建设", 0)
+    numbered("深化理论武装。开展学习。", 1)
+    numbered("加强组织建设。推进标准化。", 1)
+    numbered("推进教育改革", 0)
+    numbered("深化评价改革。落实方案。", 1)
+    document.add_paragraph("未编号的段落")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    assert read_source(path).lines == [
+        "一、加强党的建设", "1.深化理论武装。开展学习。", "2.加强组织建设。推进标准化。",
+        "二、推进教育改革", "1.深化评价改革。落实方案。", "未编号的段落",
+    ]

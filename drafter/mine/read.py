@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from drafter.mine.docx_numbering import Numbering
 from drafter.model.errors import DrafterError
 
 SourceFormat = Literal["txt", "docx", "md"]
@@ -142,31 +143,43 @@ def _docx_lines(path: Path, data: bytes) -> list[str]:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise _error(path, f"不是有效的 Word（.docx）文件：{exc}",
                      "文件可能已损坏，或扩展名不对；请在 Word/WPS 中重新另存为 .docx") from None
-    return list(_block_texts(document.element.body))
+    numbering = Numbering.from_parts(_part_element(document.part, "numbering_part"),
+                                     _part_element(document.part, "_styles_part"))
+    return list(_block_texts(document.element.body, numbering))
 
 
-def _block_texts(parent: Any) -> Iterator[str]:
-    """Paragraph texts in document order; table cells as paragraphs, content controls opened."""
+def _part_element(part: Any, name: str) -> Any | None:
+    """numbering.xml / styles.xml of the document, None when it has none."""
+    try:
+        return getattr(part, name).element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
+def _block_texts(parent: Any, numbering: Numbering) -> Iterator[str]:
+    """Paragraph texts in document order (with Word's list numbers); table cells as paragraphs,
+    content controls opened."""
     from docx.oxml.ns import qn
 
     p_tag, tbl_tag, sdt_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt")
     for child in parent.iterchildren():
         if child.tag == p_tag:
-            yield _paragraph_text(child)
+            text = _paragraph_text(child)
+            yield numbering.prefix(child) + text if text.strip() else text
         elif child.tag == tbl_tag:
-            yield from _table_texts(child)
+            yield from _table_texts(child, numbering)
         elif child.tag == sdt_tag:
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                yield from _block_texts(content)
+                yield from _block_texts(content, numbering)
 
 
-def _table_texts(tbl: Any) -> Iterator[str]:
+def _table_texts(tbl: Any, numbering: Numbering) -> Iterator[str]:
     from docx.oxml.ns import qn
 
     for tr in tbl.iterchildren(qn("w:tr")):
         for tc in tr.iterchildren(qn("w:tc")):
-            yield from _block_texts(tc)
+            yield from _block_texts(tc, numbering)
 
 
 def _paragraph_text(p: Any) -> str:
