@@ -26,7 +26,7 @@ RULES_FILE = "drafter/mine/data/taxonomy.yaml"
 _SETTINGS_DEFAULTS: dict[str, float] = {
     "lead_weight": 3, "body_weight": 1, "body_repeat_cap": 2, "body_cap": 12, "fallback_bonus": 2,
     "threshold": 4, "margin": 2, "tag_threshold": 4, "max_tags": 4,
-    "heading_first_part": 2, "heading_threshold": 2,
+    "heading_first_part": 2, "heading_threshold": 2, "lead_decides": 6, "lead_margin": 3,
 }
 _BUCKET = 30  # first characters per lookahead bucket, see _trie_regex
 _HEADING_SPLIT = re.compile(r"[，,；;：:。]")
@@ -51,7 +51,13 @@ def classify(lead: str, body: str, fallback: str | None) -> tuple[str, list[str]
     """(chapter key, finer tags) for one clause; `fallback` is the chapter heading's key."""
     rules = load_rules()
     s = rules.settings
-    scores, tag_scores = _score(rules, lead, body)
+    lead_scores, scores, tag_scores = _score(rules, lead, body)
+    lead_top = max(range(len(lead_scores)), key=lead_scores.__getitem__)
+    lead_best = lead_scores[lead_top]
+    if lead_best >= s["lead_decides"] and all(
+        lead_best - v >= s["lead_margin"] for i, v in enumerate(lead_scores) if i != lead_top
+    ):  # the lead names the topic
+        return CHAPTER_KEYS[lead_top], _pick_tags(rules, tag_scores)
     if fallback in CHAPTER_KEYS:
         scores[CHAPTER_KEYS.index(fallback)] += s["fallback_bonus"]
     else:
@@ -92,8 +98,10 @@ def classify_heading(heading: str) -> str | None:
     return CHAPTER_KEYS[ranked[0]]
 
 
-def _score(rules: Rules, lead: str, body: str) -> tuple[list[float], dict[int, float]]:
-    """Points per chapter key (list by CHAPTER_KEYS index) and per touched tag index."""
+def _score(rules: Rules, lead: str, body: str
+           ) -> tuple[list[float], list[float], dict[int, float]]:
+    """Points per chapter key from the lead alone and from lead + body (lists by
+    CHAPTER_KEYS index), and points per touched tag index."""
     s = rules.settings
     scores = [0.0] * len(CHAPTER_KEYS)
     tag_scores: dict[int, float] = {}
@@ -104,8 +112,9 @@ def _score(rules: Rules, lead: str, body: str) -> tuple[list[float], dict[int, f
             scores[key] += weight * factor
             if tag >= 0:
                 tag_scores[tag] = tag_scores.get(tag, 0.0) + weight * factor
+    lead_scores = list(scores)
     if not body:
-        return scores, tag_scores
+        return lead_scores, scores, tag_scores
     factor, cap = s["body_weight"], s["body_repeat_cap"]
     body_scores = [0.0] * len(CHAPTER_KEYS)
     for word, n in Counter(rules.pattern.findall(body)).items():
@@ -119,7 +128,7 @@ def _score(rules: Rules, lead: str, body: str) -> tuple[list[float], dict[int, f
     body_cap = s["body_cap"]
     for key, points in enumerate(body_scores):
         scores[key] += points if points < body_cap else body_cap
-    return scores, tag_scores
+    return lead_scores, scores, tag_scores
 
 
 def _pick_tags(rules: Rules, tag_scores: dict[int, float]) -> list[str]:
