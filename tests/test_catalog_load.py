@@ -37,6 +37,7 @@ BAD = Path(__file__).resolve().parent / "data" / "catalog_bad"
     ("unsafe_tag", "教育改革.yaml", 4, "不允许的 YAML 标签"),
     ("top_not_mapping", "教育改革.yaml", 1, "文件顶层应是含 chapter 和 clauses 的映射"),
     ("bad_source", "五育并举.yaml", 8, "来源年份“二〇二四”应为整数"),
+    ("not_utf8", "党建.yaml", None, "文件不是 UTF-8 编码"),  # saved as GB18030
 ])
 def test_each_broken_file_is_reported_with_file_and_line(
     case: str, file: str, line: int | None, fragment: str
