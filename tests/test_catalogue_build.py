@@ -90,6 +90,12 @@ def test_numbers_are_masked_when_comparing() -> None:
     assert len(cat) == 1 and len(next(iter(cat)).variants) == 1
 
 
+def test_a_short_generic_lead_alone_does_not_group() -> None:
+    a = item("安全", "开展校园安全隐患排查整治。", "保障")
+    b = item("安全", "建立健全学生资助工作体系。", "保障")
+    assert len(build_catalogue([doc("a.txt", [a]), doc("b.txt", [b])])) == 2
+
+
 def test_similar_items_of_one_document_stay_separate() -> None:
     d = doc("a.txt", [teacher(), teacher("坚持师德第一标准。")])
     cat = build_catalogue([d])

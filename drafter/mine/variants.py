@@ -38,6 +38,8 @@ LOOSE_TEXT_THRESHOLD = 60.0
 # How many rare 3-grams of a wording are looked up, and how many candidates are verified.
 SIGNATURE_SIZE = 12
 MAX_CANDIDATES = 24
+# A shorter normalised lead (e.g. "党建", "#年") is too generic to group on by itself.
+MIN_LEAD = 4
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[xX×*]{2,}")
@@ -93,14 +95,14 @@ class _Index:
         self.rep_group.append(group)
         for gram in grams:
             self.by_gram.setdefault(gram, []).append(rep)
-        if wording.lead:
+        if len(wording.lead) >= MIN_LEAD:
             self.by_lead.setdefault((wording.kind, wording.lead), group)
         self.by_text.setdefault((wording.kind, wording.text), group)
 
     def quick_match(self, wording: Wording) -> int | None:
         """An eligible group holding this exact text, or a wording with this lead."""
         for found in (self.by_text.get((wording.kind, wording.text)),
-                      self.by_lead.get((wording.kind, wording.lead)) if wording.lead else None):
+                      self.by_lead.get((wording.kind, wording.lead))):
             if found is not None and self.eligible(found, wording):
                 return found
         return None
@@ -143,7 +145,7 @@ def _similarity(wording: Wording, lead: str, text: str) -> float:
     score = fuzz.ratio(wording.text, text, score_cutoff=LOOSE_TEXT_THRESHOLD)
     if score >= TEXT_THRESHOLD:
         return score
-    if score and wording.lead and lead and len(wording.lead) >= 4:
+    if score and len(wording.lead) >= MIN_LEAD and len(lead) >= MIN_LEAD:
         if fuzz.ratio(wording.lead, lead, score_cutoff=LEAD_THRESHOLD):
             return score
     return 0.0
