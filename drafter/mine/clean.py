@@ -31,6 +31,7 @@ _FULL_ALNUM = str.maketrans(
      **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
      "％": "%"}
 )
+_FULL_ALNUM_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
 _DECIMAL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 # A paragraph ends here: 。！？；： (either width), optionally followed by closing quotes/brackets.
 _TERMINAL = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
@@ -80,9 +81,12 @@ def normalise_space(text: str) -> str:
 def clean_lines(lines: list[str]) -> Cleaned:
     """The whole cleaning pass over a source's lines."""
     rules = junk.load_rules()
-    simplified = to_simplified("\n".join(lines)).split("\n")
+    joined = "\n".join(line.replace("\n", " ") for line in lines)
+    if _FULL_ALNUM_ANY.search(joined):
+        joined = joined.translate(_FULL_ALNUM)
+    simplified = to_simplified(joined).split("\n")
     if len(simplified) != len(lines):  # the converter must keep lines; fall back per line
-        simplified = [to_simplified(line) for line in lines]
+        simplified = [to_simplified(line.translate(_FULL_ALNUM)) for line in lines]
     dropped: list[str] = []
     paras = _tidy(simplified)
     paras = _drop_junk_lines(paras, rules, dropped)
@@ -102,7 +106,7 @@ def _tidy(lines: list[str]) -> list[Para]:
     out: list[Para] = []
     gap = False
     for number, raw in enumerate(lines, 1):
-        text = normalise_space(raw.translate(_FULL_ALNUM))
+        text = normalise_space(raw)
         if not text:
             gap = True
             continue
@@ -130,8 +134,7 @@ def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str
 
 def width(text: str) -> float:
     """Display width in Chinese characters (ASCII counts half)."""
-    ascii_count = sum(1 for ch in text if ch < "\u0100")
-    return len(text) - ascii_count / 2
+    return len(text) - len(text.encode("ascii", "ignore")) / 2
 
 
 _MEASURES: tuple[Callable[[str], float], ...] = (width, len)

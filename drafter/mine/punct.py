@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import re
 
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’《》【】…—]")
+_CJK_CLASS = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’《》【】…—"
+_CJK = re.compile(f"[{_CJK_CLASS}]")
 _PROTECTED = re.compile(
     r"(?:https?|ftp)://[^\s\u4e00-\u9fff，。；、“”（）]+|www\.[A-Za-z0-9./_%-]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
 )
 _PAIR = re.compile(r"[(（]([^()（）]{0,300})[)）]")
-_MARK = re.compile(r"[,:;?!]")
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+# , : ; next to Chinese on either side (8:30 and 1,000 have digits on both sides: untouched);
+# ? ! only after Chinese. One pattern per mark, so the replacement is a constant.
+_MARKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    *((ch, re.compile(rf"(?<=[{_CJK_CLASS}]) ?{re.escape(ch)}|{re.escape(ch)} ?(?=[{_CJK_CLASS}])"))
+      for ch in ",:;"),
+    *((ch, re.compile(rf"(?<=[{_CJK_CLASS}]) ?{re.escape(ch)}")) for ch in "?!"),
+)
+_LONE = re.compile(rf"(?<=[{_CJK_CLASS}]) ?[()]|[()] ?(?=[{_CJK_CLASS}])")
 
 
 def to_full_width(text: str) -> str:
@@ -37,9 +45,14 @@ def to_full_width(text: str) -> str:
 
 
 def _convert(text: str) -> str:
-    text = _PAIR.sub(_pair, text)
-    text = _MARK.sub(_mark, text)
-    return _lone_brackets(text)
+    if "(" in text or ")" in text:
+        text = _PAIR.sub(_pair, text)
+    for ch, pattern in _MARKS:
+        if ch in text:
+            text = pattern.sub(_FULL[ch], text)
+    if "(" in text or ")" in text:  # a bracket whose other half was lost
+        text = _LONE.sub(lambda m: _FULL[m.group(0).strip()], text)
+    return text
 
 
 def _pair(m: re.Match[str]) -> str:
@@ -50,35 +63,3 @@ def _pair(m: re.Match[str]) -> str:
                or (b < len(s) and _CJK.match(s[b]) is not None)
                or "（" in m.group(0) or "）" in m.group(0))
     return f"（{inner}）" if chinese else m.group(0)
-
-
-def _neighbour(s: str, i: int, step: int) -> str:
-    i += step
-    while 0 <= i < len(s) and s[i] == " ":
-        i += step
-    return s[i] if 0 <= i < len(s) else ""
-
-
-def _mark(m: re.Match[str]) -> str:
-    ch, s, i = m.group(0), m.string, m.start()
-    before, after = _neighbour(s, i, -1), _neighbour(s, i, 1)
-    if ch in ",:" and before.isdigit() and after.isdigit():
-        return ch  # 1,000 and 8:30 stay
-    if ch in "?!":
-        chinese = bool(before) and _CJK.match(before) is not None
-    else:
-        chinese = any(c and _CJK.match(c) is not None for c in (before, after))
-    return _FULL[ch] if chinese else ch
-
-
-def _lone_brackets(text: str) -> str:
-    """A bracket left unpaired (the other half was lost) follows its Chinese neighbours."""
-    if "(" not in text and ")" not in text:
-        return text
-    out = list(text)
-    for i, ch in enumerate(text):
-        if ch in "()":
-            before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-            if any(c and _CJK.match(c) is not None for c in (before, after)):
-                out[i] = _FULL[ch]
-    return "".join(out)
