@@ -70,6 +70,15 @@ def test_search_ranks_and_tolerates_a_typo(catalog: Path) -> None:
     assert none.returncode == 0 and none.stdout == "" and "没有找到" in none.stderr
 
 
+@pytest.mark.parametrize("args", [
+    ("list", "--chapter", "其他"),  # not a chapter key
+    ("search", "师德", "--limit", "0"),  # a limit below 1
+])
+def test_bad_options_are_chinese_errors(catalog: Path, args: tuple[str, ...]) -> None:
+    result = run_cli("catalog", *args, "--catalog", str(catalog))
+    assert result.returncode == 1 and result.stderr.startswith("错误：") and result.stdout == ""
+
+
 def test_check_passes_with_a_summary(catalog: Path) -> None:
     result = run_cli("catalog", "check", str(catalog))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -25,8 +25,15 @@ _catalog_option = click.option(
     help="条目目录文件夹（默认：内置目录）。",
 )
 _chapter_option = click.option(
-    "--chapter", type=click.Choice(CHAPTER_KEYS), default=None, help="只看这一章节。",
+    "--chapter", default=None, help="只看这一章节（" + "、".join(CHAPTER_KEYS) + "）。",
 )
+
+
+def _chapter(value: str | None) -> str | None:
+    if value is not None and value not in CHAPTER_KEYS:
+        raise DrafterError.one(f"没有名为“{value}”的章节",
+                               hint="章节只能是：" + "、".join(CHAPTER_KEYS))
+    return value
 
 
 def _dir(catalog_dir: Path | None) -> Path:
@@ -45,6 +52,7 @@ def catalog_group() -> None:
 @_catalog_option
 def list_cmd(chapter: str | None, catalog_dir: Path | None) -> None:
     """按章节列出条目：编号、标题和变体数。"""
+    chapter = _chapter(chapter)
     cat = load_catalogue(_dir(catalog_dir))
     total = 0
     for key in [chapter] if chapter else list(CHAPTER_KEYS):
@@ -147,13 +155,15 @@ def _source_text(source: Source) -> str:
 
 @catalog_group.command("search")
 @click.argument("words", nargs=-1, required=True)
-@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
-              help="最多显示几条。")
+@click.option("--limit", type=int, default=20, show_default=True, help="最多显示几条。")
 @_chapter_option
 @_catalog_option
 def search_cmd(words: tuple[str, ...], limit: int, chapter: str | None,
                catalog_dir: Path | None) -> None:
     """按词搜索条目（标题、正文、标签），容许个别错字，按相关度排序。"""
+    chapter = _chapter(chapter)
+    if limit < 1:
+        raise DrafterError.one(f"--limit 应为正整数，实际是 {limit}")
     cat = load_catalogue(_dir(catalog_dir))
     query = " ".join(words)
     hits = SearchIndex(cat).search(query, limit=limit, chapter=chapter)
