@@ -22,6 +22,7 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, repeat
 
 from drafter.model import Catalogue, Clause
@@ -49,6 +50,7 @@ def _fold(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+@lru_cache(maxsize=256)
 def _fuzzy_pattern(term: str) -> re.Pattern[str]:
     """`term` with one character wrong, missing or extra."""
     e = re.escape
