@@ -298,3 +298,11 @@ def test_parts_sections_items_and_sub_items() -> None:
     assert tasks[0].body == "开展专题学习。\n（1）组织读书班3期。\n（2）开展宣讲20场。"
     assert tasks[3].body == "建设智慧校园30所，培训教师1000人次。"  # heading-only item, body below
     assert doc.closing == "让我们奋力谱写教育高质量发展新篇章！"
+
+
+def test_chapter_headings_without_numbers() -> None:
+    doc = mine_file(MINE / "bare_headings.txt")
+    assert doc.title == "XX镇中心学校2024年工作计划"
+    assert [(c.marker, c.heading, len(c.items)) for c in doc.chapters] == [
+        ("", "加强党的建设", 2), ("", "提升教育质量", 2)]
+    assert doc.chapters[0].items[1].body == "推进支部标准化建设。"  # no heading glued on

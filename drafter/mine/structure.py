@@ -41,6 +41,8 @@ _PREAMBLE_HEADING = re.compile(
 )
 _ORG_LINE = re.compile(r"^[^，。；：、]{2,20}(?:局|委|委员会|政府|厅|办公室|中心)$")
 _STRAY_MAX = 25  # a short line with no sentence in it, after the last item: signature etc.
+_BARE_HEADING_MAX = 30
+_BARE_HEADING_STOP = re.compile(r"[。；！？：:;!?]|[，,].*[，,]")
 _PLEDGE_SENTENCE = re.compile(
     r"(?<=[。！；])(?:全[市县区旗州盟]|各地|各级|各单位|各学校|全系统|让我们|新的一年)[^。！]{10,200}[。！]$"
 )
@@ -89,8 +91,9 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
                 and m.kind in ("part", "chapter", levels.top)]
     genre = meta.genre(title, headings)
     walker = _Walker(levels, summary_first=genre == "总结+计划")
-    for p in paras[start:]:
-        walker.feed(p)
+    body = paras[start:]
+    for i, p in enumerate(body):
+        walker.feed(p, body[i + 1] if i + 1 < len(body) else None)
     chapters = walker.finish()
     if preamble is None:
         preamble, preamble_line = _preamble_chapter(chapters)
@@ -128,8 +131,17 @@ def _body_start(paras: list[Para], levels: _Levels) -> int:
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
+            # With no "一、" chapters, a bare heading line right before the first item opens
+            # the first chapter (the first line of all is the title, not a heading).
+            if levels.top is None and i > 1 and _is_bare_heading(paras[i - 1].text):
+                return i - 1
             return i
     return len(paras)
+
+
+def _is_bare_heading(text: str) -> bool:
+    """A chapter heading with no number ("加强党的建设"): short, no sentence in it."""
+    return len(text) <= _BARE_HEADING_MAX and not _BARE_HEADING_STOP.search(text)
 
 
 def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:
@@ -176,9 +188,13 @@ class _Walker:
         if levels.top is None:
             self.chapters.append(_Chapter("", "", 0))
 
-    def feed(self, p: Para) -> None:
+    def feed(self, p: Para, following: Para | None) -> None:
         m = parse_marker(p.text)
         kind = m.kind if m is not None else None
+        if m is None and self.levels.top is None and following is not None and _is_bare_heading(
+                p.text) and _opens_child(following, self.levels):
+            self._open_bare_chapter(p)
+            return
         if m is not None and kind == self.levels.top and self._plausible_top(m, p.text):
             self._open_chapter(m, p)
         elif m is not None and kind == "part":
@@ -240,6 +256,12 @@ class _Walker:
         chapter.nodes.append(node)
         self.current = node
 
+    def _open_bare_chapter(self, p: Para) -> None:
+        """A heading with no number over numbered items, in a plan with no "一、" chapters."""
+        self._switch_kind(p.text)
+        self.chapters.append(_Chapter("", strip_final(p.text), p.line))
+        self.section = self.current = None
+
     def _plain(self, p: Para) -> None:
         if self.kind == "summary" and self.pending_plan and _PLAN_TRIGGER.search(p.text):
             self._plan_starts()
@@ -271,6 +293,11 @@ class _Walker:
     def _plan_starts(self) -> None:
         if self.pending_plan:
             self.kind, self.pending_plan = "plan", False
+
+
+def _opens_child(p: Para, levels: _Levels) -> bool:
+    m = parse_marker(p.text)
+    return m is not None and m.kind in (levels.section, levels.item)
 
 
 def _split_heading(rest: str) -> tuple[str, str]:
