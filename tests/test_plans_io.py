@@ -151,6 +151,7 @@ variants:
     region: 甲县
     organ: 甲县教育局
     values: {培训人数: 30}
+    item_values: {js-bbbbbb: {培训人数: 7}}
     drop: [js-aaaaaa]
     add:
       保障:
@@ -178,6 +179,7 @@ def test_batch_loads_and_applies_variants(tmp_path: Path) -> None:
     first = apply_variant(batch.base, batch.variants[0])
     assert first.meta.region == "甲县" and first.values["培训人数"] == 30
     assert [i.clause for i in first.chapters[0].items] == ["js-bbbbbb"]
+    assert first.chapters[0].items[0].values == {"培训人数": 7}
     assert first.chapters[1].key == "保障" and first.chapters[1].items[0].lead == "新增条目"
     second = apply_variant(batch.base, batch.variants[1])
     assert second.meta.year == 2026 and second.values["培训人数"] == 100
@@ -190,7 +192,7 @@ def test_batch_problems_are_all_reported(tmp_path: Path) -> None:
     with pytest.raises(DrafterError) as info:
         load_batch(_write_batch(tmp_path, text))
     messages = [str(p) for p in info.value.problems]
-    assert any("colour" in m and "batch.yaml:15" in m for m in messages), messages
+    assert any("colour" in m and "batch.yaml:16" in m for m in messages), messages
     assert any("重复" in m for m in messages), messages
 
 
@@ -200,6 +202,13 @@ def test_variant_dropping_an_absent_clause_is_named(tmp_path: Path) -> None:
     with pytest.raises(DrafterError) as info:
         apply_variant(batch.base, batch.variants[0], batch.path)
     assert "甲县" in str(info.value) and "js-ffffff" in str(info.value)
+
+
+def test_item_values_for_an_absent_clause_are_named(tmp_path: Path) -> None:
+    batch = load_batch(_write_batch(tmp_path, BATCH.replace("{js-bbbbbb:", "{js-eeeeee:")))
+    with pytest.raises(DrafterError) as info:
+        apply_variant(batch.base, batch.variants[0], batch.path)
+    assert "js-eeeeee" in str(info.value) and "item_values" in str(info.value)
 
 
 def test_inline_base_plan(tmp_path: Path) -> None:

@@ -45,6 +45,9 @@ class BatchVariant:
     year: int | None = None
     date: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
+    # clause id → values for every item of that clause (a name can mean different things in
+    # different clauses, e.g. 新增学位 for kindergartens and for schools)
+    item_values: dict[str, dict[str, Any]] = field(default_factory=dict)
     add: dict[str, list[PlanItem]] = field(default_factory=dict)  # chapter key/heading → items
     drop: list[str] = field(default_factory=list)  # clause ids removed from the base plan
     line: int | None = None
@@ -71,6 +74,7 @@ class VariantModel(_Model):
     year: int | None = Field(default=None, ge=1949, le=2100)
     date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
     values: dict[str, Any] = Field(default_factory=dict)
+    item_values: dict[str, dict[str, Any]] = Field(default_factory=dict)
     add: dict[str, list[ItemEntry]] = Field(default_factory=dict)
     drop: list[str] = Field(default_factory=list)
 
@@ -141,6 +145,10 @@ def _variant_problems(data: dict[str, Any], lines: LineMap, file: str) -> list[P
             seen.setdefault(name, vi)
         problems.extend(raw_value_problems({"values": variant.get("values")}, lines, file,
                                             prefix))
+        item_values = variant.get("item_values")
+        for clause_id, values in (item_values.items() if isinstance(item_values, dict) else []):
+            problems.extend(raw_value_problems({"values": values}, lines, file,
+                                               (*prefix, "item_values", clause_id)))
         texts = [(("title",), variant.get("title"))]
         add = variant.get("add")
         for key, items in (add.items() if isinstance(add, dict) else []):
@@ -170,6 +178,7 @@ def _to_variant(model: VariantModel, line: int | None) -> BatchVariant:
     return BatchVariant(
         name=model.name, title=model.title, region=model.region, organ=model.organ,
         year=model.year, date=model.date, values=dict(model.values),
+        item_values={k: dict(v) for k, v in model.item_values.items()},
         add={k: [item_from_model(i, line) for i in items] for k, items in model.add.items()},
         drop=list(model.drop), line=line,
     )
@@ -187,6 +196,7 @@ def apply_variant(base: Plan, variant: BatchVariant, batch_file: str | None = No
     for name in variant.values:
         plan.value_lines.pop(name, None)
     problems = _drop(plan, variant.drop)
+    problems += _item_values(plan, variant.item_values)
     problems += _add(plan, variant.add)
     if problems:
         where = f"变体“{variant.name}”"
@@ -202,6 +212,18 @@ def _drop(plan: Plan, ids: list[str]) -> list[str]:
     for chapter in plan.chapters:
         chapter.items = [i for i in chapter.items if i.clause not in drop]
     return [f"要删除的条目“{cid}”不在基础计划中" for cid in missing]
+
+
+def _item_values(plan: Plan, values: dict[str, dict[str, Any]]) -> list[str]:
+    items = [i for c in plan.chapters for i in c.items]
+    problems: list[str] = []
+    for clause_id, named in values.items():
+        targets = [i for i in items if i.clause == clause_id]
+        if not targets:
+            problems.append(f"item_values 中的条目“{clause_id}”不在计划中")
+        for item in targets:
+            item.values.update(named)
+    return problems
 
 
 def _add(plan: Plan, additions: dict[str, list[PlanItem]]) -> list[str]:
