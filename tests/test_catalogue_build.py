@@ -83,6 +83,15 @@ def test_near_duplicates_from_other_sources_become_variants(
         assert v.source is not None and (v.source.file, v.source.year) == ("b.txt", 2025)
 
 
+def test_same_template_with_other_numbers_is_a_variant_with_its_own_defaults() -> None:
+    other = teacher()
+    other.slots = [Slot("工作室数", "名师工作室", "integer", "个", 30)]
+    cat = build_catalogue([doc("a.txt", [teacher()]), doc("b.txt", [other])])
+    (clause,) = cat
+    assert [s.default for s in clause.slots] == [12]
+    assert [[s.default for s in v.slots] for v in clause.variants] == [[30]]
+
+
 def test_numbers_are_masked_when_comparing() -> None:
     a = item("扩大学前教育资源", "新建幼儿园12所，新增学位3600个，普惠率达到92%。", "各级各类教育")
     b = item("扩充学前教育资源", "新建幼儿园8所，新增学位2400个，普惠率达到95%。", "各级各类教育")

@@ -3,7 +3,8 @@
 Every mined item (and each document's 总体要求 preamble and closing pledge) becomes a wording.
 Wordings are grouped by `drafter.mine.variants`; each group becomes one Clause whose main
 wording is the group's first member, with every other different wording kept as a Variant
-with its own text, slots and source. Identical wordings only add their source.
+with its own text, slots and source. A wording identical to the main one (text and slots,
+defaults included; 地区/年份 are already placeholders) only adds its source.
 
 Ids are stable: `<ID_PREFIX[key]>-<first 6 hex of sha1(normalised lead, or body when there is
 no lead)>`, extended deterministically on collision. Merging into an existing catalogue keeps
@@ -199,32 +200,43 @@ def _new_entry(first: _Mined, key: str, taken: set[str]) -> Clause:
     )
 
 
+_Key = tuple[str, str, tuple[tuple[str, str, str, str | None, str], ...]]
+
+
+def _wording_key(lead: str, body: str, slots: list[Slot]) -> _Key:
+    """What makes two wordings the same: text and slots, defaults included."""
+    return lead, body, tuple((s.name, s.label, s.type, s.unit, repr(s.default)) for s in slots)
+
+
 class _Entry:
     """A clause being assembled, with sets that keep adding wordings linear in their number."""
 
     def __init__(self, clause: Clause) -> None:
         self.clause = clause
-        self.texts = {(clause.lead, clause.body)} | {(v.lead, v.body) for v in clause.variants}
+        self.main = _wording_key(clause.lead, clause.body, clause.slots)
+        self.seen = {self.main} | {_wording_key(v.lead, v.body, v.slots) for v in clause.variants}
         self.sources = {(s.file, s.marker) for s in clause.sources}
         self.tags = set(clause.tags)
         numbers = [int(t) for v in clause.variants if (t := v.id.rpartition("/")[2]).isdigit()]
         self.next_number = max([1, *numbers]) + 1
 
     def add(self, m: _Mined) -> None:
-        """Identical text adds its source; a different wording becomes the next variant."""
+        """The main wording again (same text and slots) adds its source; any other wording
+        becomes the next variant, keeping its own text, slots and source."""
         clause = self.clause
         for tag in m.tags:
             if tag not in self.tags:
                 self.tags.add(tag)
                 clause.tags.append(tag)
-        if (m.lead, m.body) == (clause.lead, clause.body):
+        key = _wording_key(m.lead, m.body, m.slots)
+        if key == self.main:
             if (m.source.file, m.source.marker) not in self.sources:
                 self.sources.add((m.source.file, m.source.marker))
                 clause.sources.append(m.source)
             return
-        if (m.lead, m.body) in self.texts:
+        if key in self.seen:
             return
-        self.texts.add((m.lead, m.body))
+        self.seen.add(key)
         clause.variants.append(Variant(
             id=f"{clause.id}/{self.next_number}", lead=m.lead, body=m.body,
             slots=list(m.slots), source=m.source, owners=list(m.owners),
