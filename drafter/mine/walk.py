@@ -1,0 +1,217 @@
+"""The walk over a plan's body: paragraphs in, chapters of item nodes out.
+
+"一、" opens a chapter, "（一）" a section, "1." an item; a paragraph with no marker continues
+the item before it, or is an item of its own when its chapter has no numbered items. A
+chapter or section followed by numbered items becomes their container (its heading is the
+items' section); one that is not is itself an item. In a 总结+计划 document the walk tracks
+whether it is in the summary or the plan part. Nodes are raw paragraphs: turning them into
+clauses (lead, body, owners) is structure.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.mine import meta
+from drafter.mine.clause_text import split_lead, strip_final
+from drafter.mine.clean import Para
+from drafter.mine.markers import Marker, parse_marker
+
+_HEADING_MAX = 60
+RUN_IN = re.compile(r"[。！？]")
+_INTRO = re.compile(r"以下|如下|几个方面|重点做好|主要任务是|[：:]$")
+_INTRO_MAX = 80
+_PLAN_TRIGGER = re.compile(
+    r"^(?:接下来|下一步|下步|今后|明年|新的一年|\d{4}年[，,]?我们将)|我们将|将着力|将重点"
+)
+_PROBLEMS = re.compile(r"问题|不足|差距|困难")
+_BARE_HEADING_MAX = 30
+_BARE_HEADING_STOP = re.compile(r"[。；！？：:;!?]|[，,].*[，,]")
+
+
+@dataclass
+class Node:
+    """An item under construction: its marker paragraph and the paragraphs that continue it."""
+
+    marker: str
+    line: int
+    texts: list[str]
+    kind: str
+    standalone: bool = False  # a heading on its own line: texts[0] is the lead
+    numbered: bool = True
+    section: str | None = None
+    container: bool = False  # a chapter/section that turned out to hold numbered items
+
+
+@dataclass
+class Chapter:
+    marker: str
+    heading: str
+    line: int
+    nodes: list[Node] = field(default_factory=list)
+    own: Node | None = None  # the chapter's run-in text, an item unless children follow
+
+
+@dataclass
+class Levels:
+    top: str | None  # marker kind of chapters; None: one unnamed chapter
+    section: str | None
+    item: str | None
+
+
+def is_bare_heading(text: str) -> bool:
+    """A chapter heading with no number ("加强党的建设"): short, no sentence in it."""
+    return len(text) <= _BARE_HEADING_MAX and not _BARE_HEADING_STOP.search(text)
+
+
+class Walker:
+    """Feeds body paragraphs one by one into chapters of item nodes."""
+
+    def __init__(self, levels: Levels, *, summary_first: bool) -> None:
+        self.levels = levels
+        self.chapters: list[Chapter] = []
+        self.section: Node | None = None
+        self.current: Node | None = None
+        self.mixed = summary_first
+        self.kind = "summary" if summary_first else "plan"
+        self.pending_plan = False  # a "问题及打算" chapter: plan starts at its first marker
+        self.last_top = 0
+        if levels.top is None:
+            self.chapters.append(Chapter("", "", 0))
+
+    def feed(self, p: Para, following: Para | None) -> None:
+        m = parse_marker(p.text)
+        kind = m.kind if m is not None else None
+        if m is None and self.levels.top is None and following is not None and is_bare_heading(
+                p.text) and _opens_child(following, self.levels):
+            self._open_bare_chapter(p)
+            return
+        if m is not None and kind == self.levels.top and self._plausible_top(m, p.text):
+            self._open_chapter(m, p)
+        elif m is not None and kind == "part":
+            self._switch_kind(m.rest)
+        elif m is not None and kind == self.levels.section:
+            self._open_section(m, p)
+        elif m is not None and kind == self.levels.item:
+            self._open_item(m, p)
+        else:
+            self._plain(p)
+
+    def finish(self) -> list[Chapter]:
+        for chapter in self.chapters:
+            _drop_intros(chapter)
+        return self.chapters
+
+    def _plausible_top(self, m: Marker, text: str) -> bool:
+        ok = m.number in (self.last_top + 1, 1) or (
+            len(text) <= _HEADING_MAX and not RUN_IN.search(text))
+        if ok:
+            self.last_top = m.number
+        return ok
+
+    def _open_chapter(self, m: Marker, p: Para) -> None:
+        self._switch_kind(m.rest)
+        heading, rest = _split_heading(m.rest)
+        chapter = Chapter(m.text, heading, p.line)
+        self.chapters.append(chapter)
+        self.section = self.current = None
+        if rest:
+            node = Node("", p.line, [heading, rest], self.kind, standalone=True)
+            chapter.own = node
+            chapter.nodes.append(node)
+            self.current = node
+
+    def _open_section(self, m: Marker, p: Para) -> None:
+        self._plan_starts()
+        chapter = self._chapter()
+        if chapter.own is not None:
+            chapter.own.container = True
+        standalone = len(m.rest) <= _HEADING_MAX and not RUN_IN.search(m.rest)
+        node = Node(m.text, p.line, [m.rest], self.kind, standalone=standalone)
+        chapter.nodes.append(node)
+        self.section = self.current = node
+
+    def _open_item(self, m: Marker, p: Para) -> None:
+        self._plan_starts()
+        chapter = self._chapter()
+        section_heading = None
+        if self.section is not None:
+            self.section.container = True
+            section_heading = _node_heading(self.section)
+        elif chapter.own is not None:
+            chapter.own.container = True
+        standalone = len(m.rest) <= _HEADING_MAX and not RUN_IN.search(m.rest) and bool(
+            m.rest) and not m.rest.endswith(("，", "、"))
+        node = Node(m.text, p.line, [m.rest], self.kind, standalone=standalone,
+                     section=section_heading)
+        chapter.nodes.append(node)
+        self.current = node
+
+    def _open_bare_chapter(self, p: Para) -> None:
+        """A heading with no number over numbered items, in a plan with no "一、" chapters."""
+        self._switch_kind(p.text)
+        self.chapters.append(Chapter("", strip_final(p.text), p.line))
+        self.section = self.current = None
+
+    def _plain(self, p: Para) -> None:
+        if self.kind == "summary" and self.pending_plan and _PLAN_TRIGGER.search(p.text):
+            self._plan_starts()
+        node = self.current
+        if node is not None and node.numbered:
+            node.texts.append(p.text)
+            return
+        chapter = self._chapter()
+        node = Node("", p.line, [p.text], self.kind, numbered=False)
+        chapter.nodes.append(node)
+        self.current = node
+
+    def _chapter(self) -> Chapter:
+        if not self.chapters:
+            self.chapters.append(Chapter("", "", 0))
+        return self.chapters[-1]
+
+    def _switch_kind(self, heading: str) -> None:
+        if not self.mixed:
+            return
+        if meta.is_plan_heading(heading):
+            if _PROBLEMS.search(heading):
+                self.pending_plan = True
+            else:
+                self.kind, self.pending_plan = "plan", False
+        elif meta.is_summary_heading(heading):
+            self.kind, self.pending_plan = "summary", False
+
+    def _plan_starts(self) -> None:
+        if self.pending_plan:
+            self.kind, self.pending_plan = "plan", False
+
+
+def _opens_child(p: Para, levels: Levels) -> bool:
+    m = parse_marker(p.text)
+    return m is not None and m.kind in (levels.section, levels.item)
+
+
+def _split_heading(rest: str) -> tuple[str, str]:
+    """A chapter heading and any text run into it ("一、总体要求。以……")."""
+    if len(rest) <= _HEADING_MAX and not RUN_IN.search(rest[:-1]):
+        return strip_final(rest), ""
+    lead, body = split_lead(rest)
+    return (lead, body) if lead else (strip_final(rest[:_HEADING_MAX]), rest)
+
+
+def _node_heading(node: Node) -> str:
+    if node.standalone:
+        return strip_final(node.texts[0])
+    lead, _ = split_lead(node.texts[0])
+    return lead or strip_final(node.texts[0][:_HEADING_MAX])
+
+
+def _drop_intros(chapter: Chapter) -> None:
+    """Unnumbered lead-in paragraphs ("重点抓好以下工作：") before numbered children go."""
+    if not any(n.numbered and n.marker for n in chapter.nodes):
+        return
+    chapter.nodes = [
+        n for n in chapter.nodes
+        if n.numbered or not (len(n.texts[0]) <= _INTRO_MAX and _INTRO.search(n.texts[0]))
+    ]
