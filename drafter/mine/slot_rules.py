@@ -32,6 +32,7 @@ class SlotRules:
     number: re.Pattern[str]  # groups: a, sep, b, mag, approx, unit
     year: re.Pattern[str]  # groups: y1, sep, y2
     placeholder: re.Pattern[str]  # groups: ph, mag, approx, unit
+    hint: re.Pattern[str]  # a cheap test: could this text hold a placeholder at all?
     region_generic: str  # regex for "XX" / "某" before a region level character
     year_placeholder: str  # regex for "20xx" / "xxxx"
     protected: re.Pattern[str]
@@ -41,8 +42,8 @@ class SlotRules:
     placeholder_chars: str
     year_window: tuple[int, int]
     year_range_max_span: int
-    strip_prefix: tuple[str, ...]
-    strip_suffix: tuple[str, ...]
+    strip_prefix: dict[str, tuple[str, ...]]  # by first character, longest first
+    strip_suffix: dict[str, tuple[str, ...]]  # by last character, longest first
     link_words: re.Pattern[str]  # the last link word in a label ("达到")
     pre_boundaries: frozenset[str]
     name_head: re.Pattern[str]  # up to the first institution word after "xx"
@@ -122,6 +123,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
             r"(?:(?P<sep>\s*年?\s*[-—–－~～至到]\s*)(?P<y2>(?:19|20)\d\d))?(?=\s*(?:年|届|学年))"),
         placeholder=re.compile(
             rf"(?<![A-Za-z])(?P<ph>{placeholder})(?![A-Za-z])(?:{tail})?"),
+        hint=re.compile("|".join([f"[{cls}]", "某", *lists["placeholder_runs"]])),
         region_generic=rf"(?:(?<![A-Za-z])[{cls}]{{1,4}}|某)",
         year_placeholder=year_ph,
         protected=re.compile("|".join(
@@ -132,8 +134,8 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         placeholder_chars=chars,
         year_window=(int(window[0]), int(window[1])),
         year_range_max_span=span,
-        strip_prefix=tuple(sorted(lists["label_strip_prefix"], key=len, reverse=True)),
-        strip_suffix=tuple(sorted(lists["label_strip_suffix"], key=len, reverse=True)),
+        strip_prefix=_by_char(lists["label_strip_prefix"], 0),
+        strip_suffix=_by_char(lists["label_strip_suffix"], -1),
         link_words=re.compile("|".join(map(re.escape, sorted(
             lists["label_link_words"], key=len, reverse=True))) or "(?!)"),
         pre_boundaries=frozenset(lists["label_pre_boundaries"]),
@@ -142,6 +144,14 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         post=_post_regex(lists["label_post_skip"], lists["label_post_stop"], label_max),
         label_max=label_max,
     )
+
+
+def _by_char(words: list[str], index: int) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their first (index 0) or last (-1) character, longest first."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        out.setdefault(word[index], []).append(word)
+    return {ch: tuple(ws) for ch, ws in out.items()}
 
 
 def _unit_regex(units: list[str], not_before: dict[Any, Any]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 from drafter.mine.slot_rules import SlotRules, load_slot_rules
@@ -23,6 +24,7 @@ _LABEL_RUN = re.compile(r"[\u4e00-\u9fff]*$")
 _NOT_NAME = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 _REGION_LEVELS = "省市县区州盟旗镇乡"
 _RANGE_SEP = "[-—–－~～至到]"
+_DIGIT = re.compile(r"\d")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
@@ -94,11 +96,17 @@ def _literal(piece: str, escape: bool) -> str:
 
 
 def _tokens(text: str, rules: SlotRules, year: int | None, region: str | None) -> list[_Token]:
-    protected = _protected_spans(text, rules)
-    found = [*_region_tokens(text, rules, region), *_placeholder_tokens(text, rules)]
-    if year is not None:
-        found += _year_tokens(text, rules, year, protected)
-    found += _number_tokens(text, rules, protected)
+    found: list[_Token] = []
+    hinted = rules.hint.search(text) is not None
+    if hinted or (region and region.strip() and region.strip() in text):
+        found += _region_tokens(text, rules, region)
+    if hinted:
+        found += _placeholder_tokens(text, rules)
+    if _DIGIT.search(text):
+        protected = _protected_spans(text, rules)
+        if year is not None:
+            found += _year_tokens(text, rules, year, protected)
+        found += _number_tokens(text, rules, protected)
     found.sort(key=lambda t: (t.start, t.priority, t.start - t.end))
     kept: list[_Token] = []
     end = 0
@@ -118,12 +126,18 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _region_tokens(text: str, rules: SlotRules, region: str | None) -> list[_Token]:
-    level = region[-1] if region and region[-1] in _REGION_LEVELS else "市"
-    alternatives = [rules.region_generic + re.escape(level)]
-    if region and region.strip():
-        alternatives.insert(0, re.escape(region.strip()))
-    pattern = re.compile("|".join(alternatives))
+    pattern = _region_regex(rules.region_generic, (region or "").strip())
     return [_Token(m.start(), m.end(), 0, expr="地区") for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def _region_regex(generic: str, region: str) -> re.Pattern[str]:
+    """The plan's own region, or "XX"/"某" before its level character (市 by default)."""
+    level = region[-1] if region and region[-1] in _REGION_LEVELS else "市"
+    alternatives = [generic + re.escape(level)]
+    if region:
+        alternatives.insert(0, re.escape(region))
+    return re.compile("|".join(alternatives))
 
 
 def _placeholder_tokens(text: str, rules: SlotRules) -> list[_Token]:
@@ -223,27 +237,25 @@ def _label(text: str, tok: _Token, boundary: int, rules: SlotRules) -> str:
 
 
 def _strip_suffix(words: str, rules: SlotRules) -> tuple[str, bool]:
+    """Drop link words from the end, repeatedly; True when any was dropped."""
     stripped = False
-    changed = True
-    while changed and words:
-        changed = False
-        for suffix in rules.strip_suffix:
-            if words.endswith(suffix) and len(words) > len(suffix):
-                words, changed, stripped = words[: -len(suffix)], True, True
-                break
-            if words == suffix:
-                return "", True
+    while words:
+        suffix = next((s for s in rules.strip_suffix.get(words[-1], ()) if words.endswith(s)),
+                      None)
+        if suffix is None:
+            break
+        words, stripped = words[: -len(suffix)], True
     return words, stripped
 
 
 def _strip_prefix(words: str, rules: SlotRules) -> str:
-    changed = True
-    while changed and words:
-        changed = False
-        for prefix in rules.strip_prefix:
-            if words.startswith(prefix):
-                words, changed = words[len(prefix):], True
-                break
+    """Drop filler words from the start, repeatedly."""
+    while words:
+        prefix = next((p for p in rules.strip_prefix.get(words[0], ()) if words.startswith(p)),
+                      None)
+        if prefix is None:
+            break
+        words = words[len(prefix):]
     return words
 
 
