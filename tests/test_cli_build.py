@@ -210,3 +210,13 @@ def test_example_city_plan_builds_from_bundled_catalogue(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "city.md").read_text(encoding="utf-8")
     assert text.count("## ") >= 6
+
+
+def test_example_batch_writes_three_counties(tmp_path: Path) -> None:
+    result = run_cli("batch", str(ROOT / "examples" / "batch.yaml"), "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(f"{c}2025年教育工作要点.docx" for c in ("西秀区", "平坝区", "普定县"))
+    for county, teachers in (("西秀区", 260), ("平坝区", 150), ("普定县", 120)):
+        text = _docx_text(tmp_path / f"{county}2025年教育工作要点.docx")
+        assert f"{county}教育局" in text and f"招聘教师{teachers}名" in text
