@@ -306,3 +306,35 @@ def test_chapter_headings_without_numbers() -> None:
     assert [(c.marker, c.heading, len(c.items)) for c in doc.chapters] == [
         ("", "加强党的建设", 2), ("", "提升教育质量", 2)]
     assert doc.chapters[0].items[1].body == "推进支部标准化建设。"  # no heading glued on
+
+
+@pytest.mark.parametrize(
+    ("title", "preamble", "year"),
+    [
+        ("XX市教育局2024年工作要点", None, 2024),
+        ("XX县2023年工作总结和2024年工作计划", None, 2024),  # the plan's year
+        ("XX市教育局二〇二五年工作要点", None, 2025),  # Chinese numerals
+        (None, "2024年全市教育工作的总体要求是：", 2024),  # no title: the preamble's year
+        ("市教育局年度工作总结", None, None),
+    ],
+)
+def test_plan_year(title: str | None, preamble: str | None, year: int | None) -> None:
+    from drafter.mine import meta
+
+    assert meta.plan_year(title, preamble, "") == year
+
+
+@pytest.mark.parametrize(
+    ("title", "headings", "genre"),
+    [
+        ("XX市2024年教育工作要点", ["加强党的建设", "取得新成效"], "要点"),
+        ("XX区2024年教育工作计划", ["指导思想", "主要任务"], "计划"),
+        (None, ["主要做法及成效", "下步工作打算"], "总结+计划"),
+        ("XX县2023年教育工作总结", ["主要成绩", "存在问题"], "总结+计划"),  # all summary
+        ("XX市2024年教育工作实施方案", [], "计划"),
+    ],
+)
+def test_genre(title: str | None, headings: list[str], genre: str) -> None:
+    from drafter.mine import meta
+
+    assert meta.genre(title, headings) == genre

@@ -13,6 +13,8 @@ _TITLE_WORDS = re.compile(r"要点|计划|总结|方案|安排|打算|思路|意
 _SENTENCE_END = re.compile(r"[。；！？，]$|[。！？]")
 _TITLE_MAX = 60
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_CN_YEAR = re.compile(r"[〇○零一二][〇○零一二三四五六七八九]{3}(?=\s*年)")
+_CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _PLANNED_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年(?:度)?[^\d年]{0,12}?(?:要点|计划|打算|安排|思路)"
 )
@@ -59,11 +61,20 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
     return m.group("title"), text[m.end():]
 
 
+def _arabic_years(text: str | None) -> str | None:
+    """"二〇二四年" → "2024年"."""
+    if not text or not _CN_YEAR.search(text):
+        return text
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGIT), text)
+
+
 def plan_year(title: str | None, preamble: str | None, text: str) -> int | None:
     """The year the plan is for: from the title, else the preamble, else the commonest year.
 
     In "2023年工作总结和2024年工作计划" it is the year before the plan word, else the latest.
+    Years in Chinese numerals ("二〇二四年") count too.
     """
+    title, preamble = _arabic_years(title), _arabic_years(preamble)
     if title:
         planned = _PLANNED_YEAR.search(title)
         years = [int(y) for y in _YEAR.findall(title)]
@@ -75,7 +86,7 @@ def plan_year(title: str | None, preamble: str | None, text: str) -> int | None:
         m = _YEAR.search(preamble)
         if m:
             return int(m.group(1))
-    years = Counter(int(y) for y in _YEAR.findall(text))
+    years = Counter(int(y) for y in _YEAR.findall(_arabic_years(text) or ""))
     return years.most_common(1)[0][0] if years else None
 
 
@@ -109,7 +120,7 @@ def genre(title: str | None, headings: list[str]) -> str:
     summary = "总结" in title or any(is_summary_heading(h) for h in headings)
     plan = (re.search(r"计划|打算|要点|思路", title) is not None
             or any(is_plan_heading(h) for h in headings))
-    if summary and plan:
+    if (summary and plan) or (summary and "总结" in title):  # a bare 总结 is all summary
         return "总结+计划"
     if "要点" not in title and re.search(r"计划|方案|安排", title):
         return "计划"
