@@ -136,3 +136,10 @@ def test_every_bad_file_is_reported_and_nothing_written(tmp_path: Path) -> None:
 def test_usage_errors_are_chinese() -> None:
     result = run_cli("mine", str(MINE / "three_level.txt"))
     assert result.returncode == 2 and "--json" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_folder_stands_for_its_plans() -> None:
+    result = run_cli("mine", str(CORPUS), "--json")
+    assert result.returncode == 0, result.stderr
+    names = [Path(d["source"]).name for d in json.loads(result.stdout)["documents"]]
+    assert names == sorted(p.name for p in CORPUS.glob("*.txt"))  # README.md is not a plan

@@ -49,12 +49,14 @@ def mine_cmd(files: tuple[Path, ...], as_json: bool, out_dir: Path | None,
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given; a folder stands for the .txt/.docx/.md files directly inside it."""
+    """Files as given; a folder stands for the .txt/.docx/.md files directly inside it
+    (except its README)."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+                           if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                           and not p.name.upper().startswith("README"))
             if not found:
                 raise DrafterError.one("文件夹中没有 .txt、.docx 或 .md 文件", file=str(path))
             out.extend(found)
