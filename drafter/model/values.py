@@ -312,38 +312,39 @@ def _where(use: SlotUse) -> str:
     return use.location.describe()
 
 
-def missing_values(plan: Plan, cat: Catalogue) -> list[Problem]:
+def missing_values(plan: Plan, cat: Catalogue,
+                   uses: list[SlotUse] | None = None) -> list[Problem]:
     """One problem per missing value (globals only when some text uses them)."""
-    uses = slot_uses(plan, cat)
-    used_globals = _used_globals(plan, cat)
-    problems: list[Problem] = []
-    for use in uses:
-        if use.origin != "missing" or (use.part == "global" and use.name not in used_globals):
-            continue
-        if use.part == "global":
-            hint = f"请在 meta 或 values 中填写 {use.name}"
-        else:
-            hint = f"请在 values 或该条目的 values 中填写“{use.name}: 值”"
-        problems.append(Problem(f"缺少参数“{use.label}”（{use.name}）的值", file=plan.path,
-                                line=use.line, where=_where(use), hint=hint))
-    return problems
+    return [p for p, missing in _value_problems(plan, cat, uses) if missing]
 
 
-def value_problems(plan: Plan, cat: Catalogue) -> list[Problem]:
+def value_problems(plan: Plan, cat: Catalogue,
+                   uses: list[SlotUse] | None = None) -> list[Problem]:
     """Missing values and values of the wrong type, every one of them, in plan order."""
-    problems = missing_values(plan, cat)
-    for use in slot_uses(plan, cat):
-        if use.error:
-            problems.append(Problem(
-                f"参数“{use.label}”（{use.name}）的值有误：{use.error}", file=plan.path,
-                line=use.line, where=_where(use),
-                hint=f"该参数应为{type_word(use.slot.type)}",
-            ))
-    return problems
+    return [p for p, _ in _value_problems(plan, cat, uses)]
+
+
+def _value_problems(plan: Plan, cat: Catalogue,
+                    uses: list[SlotUse] | None) -> Iterator[tuple[Problem, bool]]:
+    used_globals = _used_globals(plan, cat)
+    for use in slot_uses(plan, cat) if uses is None else uses:
+        if use.origin == "missing":
+            if use.part == "global" and use.name not in used_globals:
+                continue
+            if use.part == "global":
+                hint = f"请在 meta 或 values 中填写 {use.name}"
+            else:
+                hint = f"请在 values 或该条目的 values 中填写“{use.name}: 值”"
+            yield Problem(f"缺少参数“{use.label}”（{use.name}）的值", file=plan.path,
+                          line=use.line, where=_where(use), hint=hint), True
+        elif use.error:
+            yield Problem(f"参数“{use.label}”（{use.name}）的值有误：{use.error}",
+                          file=plan.path, line=use.line, where=_where(use),
+                          hint=f"该参数应为{type_word(use.slot.type)}"), False
 
 
 def _used_globals(plan: Plan, cat: Catalogue) -> set[str]:
-    texts = [plan.meta.title, plan.meta.options.caption or ""]
+    texts = [plan.meta.title, plan.meta.options.caption or "", plan.meta.organ]
     for part in (plan.preamble, plan.closing):
         wording = text_wording(part, cat)
         if wording:

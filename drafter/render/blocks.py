@@ -18,7 +18,7 @@ from drafter.model.blocks import Block, BlockRole, Location
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan
-from drafter.model.values import value_problems
+from drafter.model.values import SlotUse, slot_uses, value_problems
 from drafter.render.context import build_context
 from drafter.render.env import find_document_template, render_skeleton
 from drafter.util.placeholders import placeholder_problems
@@ -29,11 +29,12 @@ _HINT_ID = "请用 drafter catalog search 或终端界面查找正确的条目�
 
 def render_blocks(plan: Plan, cat: Catalogue) -> list[Block]:
     """Render a plan; DrafterError listing every problem at once when it cannot render."""
-    problems = plan_problems(plan, cat)
+    uses = slot_uses(plan, cat)
+    problems = plan_problems(plan, cat, uses)
     if problems:
         raise DrafterError(problems)
     skeleton = find_document_template(plan.meta.template, _plan_dir(plan))
-    context = build_context(plan, cat)
+    context = build_context(plan, cat, uses=uses)
     context["block"] = emit_block
     return parse_blocks(render_skeleton(skeleton, context), str(skeleton))
 
@@ -44,9 +45,10 @@ def preview_blocks(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Proble
     Missing values show as "【待填：标签】", unknown clause ids as a marked line, text that fails
     the placeholder check as written (never rendered). Skeleton template errors still raise.
     """
-    problems = plan_problems(plan, cat)
+    uses = slot_uses(plan, cat)
+    problems = plan_problems(plan, cat, uses)
     skeleton = find_document_template(plan.meta.template, _plan_dir(plan))
-    context = build_context(plan, cat, lenient=True)
+    context = build_context(plan, cat, lenient=True, uses=uses)
     context["block"] = emit_block
     return parse_blocks(render_skeleton(skeleton, context), str(skeleton)), problems
 
@@ -55,12 +57,13 @@ def _plan_dir(plan: Plan) -> Path | None:
     return Path(plan.path).parent if plan.path else None
 
 
-def plan_problems(plan: Plan, cat: Catalogue) -> list[Problem]:
+def plan_problems(plan: Plan, cat: Catalogue,
+                  uses: list[SlotUse] | None = None) -> list[Problem]:
     """Everything that stops a plan from rendering, in plan order."""
     problems = _id_problems(plan, cat)
     problems += _placeholder_problems(plan, cat)
     if not problems:  # values of text that cannot be parsed are meaningless to list
-        problems += value_problems(plan, cat)
+        problems += value_problems(plan, cat, uses)
     if plan.meta.options.signature and not (plan.meta.organ or plan.values.get("单位")):
         problems.append(Problem("要求落款（options.signature）但没有发文机关", file=plan.path,
                                 where="meta.organ", hint="请在 meta.organ 填写，如“某市教育局”"))

@@ -50,11 +50,11 @@ class _Values:
     Lenient (preview) mode puts "【待填：标签】" where a value is missing and "【有误：标签】"
     where one is invalid, so the user sees the document while still filling it in."""
 
-    def __init__(self, plan: Plan, cat: Catalogue, lenient: bool) -> None:
+    def __init__(self, uses: list[SlotUse], lenient: bool) -> None:
         self.lenient = lenient
         self.globals: dict[str, Any] = {}
         self.by_place: dict[tuple[str, int | None, int | None], dict[str, Any]] = {}
-        for use in slot_uses(plan, cat):
+        for use in uses:
             self._add(use)
 
     def _add(self, use: SlotUse) -> None:
@@ -77,9 +77,10 @@ class _Values:
 class _Renderer:
     """Renders every text of one plan; in lenient mode a text that fails shows as written."""
 
-    def __init__(self, plan: Plan, cat: Catalogue, lenient: bool) -> None:
+    def __init__(self, plan: Plan, cat: Catalogue, lenient: bool,
+                 uses: list[SlotUse] | None) -> None:
         self.plan, self.cat, self.lenient = plan, cat, lenient
-        self.values = _Values(plan, cat, lenient)
+        self.values = _Values(slot_uses(plan, cat) if uses is None else uses, lenient)
 
     def text(self, src: str, ctx: dict[str, Any], **place: Any) -> str:
         if self.lenient and placeholder_problems(src):
@@ -92,9 +93,12 @@ class _Renderer:
             raise
 
 
-def build_context(plan: Plan, cat: Catalogue, *, lenient: bool = False) -> dict[str, Any]:
-    """Everything the skeleton template needs, with every text already rendered."""
-    r = _Renderer(plan, cat, lenient)
+def build_context(plan: Plan, cat: Catalogue, *, lenient: bool = False,
+                  uses: list[SlotUse] | None = None) -> dict[str, Any]:
+    """Everything the skeleton template needs, with every text already rendered.
+
+    `uses` is `slot_uses(plan, cat)` when the caller already has it."""
+    r = _Renderer(plan, cat, lenient, uses)
     head = r.values.context("title")
     options = plan.meta.options
     organ_src = plan.meta.organ or str(r.values.globals.get("单位") or "")
