@@ -35,6 +35,11 @@ def texts(lines: list[str]) -> list[str]:
         "最近发表",
         "221381",  # bare counter
         "- 3 -",  # page number from a PDF
+        "当前位置：首页 > 政务公开 > 计划总结",  # government portal breadcrumb
+        "【字体：大 中 小】",  # font-size switch
+        "索引号：11410300005218543M/2024-00012",  # portal metadata
+        "扫一扫在手机打开当前页",
+        "本文由用户上传，如有侵权请联系删除",  # upload notice
     ],
 )
 def test_junk_lines_are_dropped(line: str) -> None:
