@@ -91,6 +91,13 @@ def test_build_default_output_is_in_cwd(workdir: Path) -> None:
     assert (workdir / "plan.txt").is_file() and "plan.txt" in result.stdout
 
 
+def test_build_into_a_folder(workdir: Path) -> None:
+    (workdir / "docs").mkdir()
+    result = _cli(workdir, "build", "plan.yaml", "-o", "docs", "--format", "md")
+    assert result.returncode == 0, result.stderr
+    assert (workdir / "docs" / "plan.md").is_file()
+
+
 def test_build_refuses_to_overwrite_without_force(workdir: Path) -> None:
     out = workdir / "out.txt"
     out.write_text("旧内容", encoding="utf-8")

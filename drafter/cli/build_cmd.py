@@ -1,7 +1,8 @@
 """`drafter build|batch|new`: render a plan, render a batch of county variants, start a plan.
 
 Thin: parse arguments, call plans/render, print. Default outputs:
-- build: `<plan file name>.<format>` in the current directory (`--tasks`: `<name>-任务分解表.docx`);
+- build: `<plan file name>.<format>` in the current directory, or in the folder `-o` names
+  (`--tasks`: `<name>-任务分解表.docx`);
 - batch: the folder `<batch file name>-out/` in the current directory;
 Existing files are never overwritten without --force.
 """
@@ -41,7 +42,7 @@ def load_catalogue_dir(catalog: Path | None) -> Catalogue:
 @click.command("build")
 @click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="输出文件（默认：当前目录下与计划文件同名）")
+              help="输出文件或文件夹（默认：当前目录下与计划文件同名）")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]),
               help="输出格式（默认按输出文件扩展名，否则 docx）")
 @click.option("--tasks", is_flag=True, help="生成重点任务分解表（.docx）而不是要点正文")
@@ -51,10 +52,9 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
               catalog: Path | None) -> None:
     """按计划文件生成文档（Word / Markdown / 纯文本）。"""
     plan = load_plan(plan_file)
-    if output is None:
-        fmt = fmt or "docx"
+    if output is None or output.is_dir():
         stem = f"{plan_file.stem}-任务分解表" if tasks else plan_file.stem
-        output = Path.cwd() / f"{stem}.{fmt}"
+        output = (output or Path.cwd()) / f"{stem}.{fmt or 'docx'}"
     fmt = format_for(output, fmt)
     check_writable(output, force)  # before the (slower) catalogue load
     cat = load_catalogue_dir(catalog)
