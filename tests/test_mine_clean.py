@@ -192,3 +192,16 @@ def test_bundled_junk_rules_load() -> None:
     rules = junk.load_rules()
     assert rules.lines is not None and rules.short_lines is not None
     assert rules.fragments is not None
+
+
+def test_headings_of_equal_length_are_not_a_wrap() -> None:
+    lines = [
+        "一、统筹规划布局，均衡配置全市教育资源",
+        "（一）科学谋划全市教育布局蓝图和规划和工作机制",
+        "依据经济社会发展态势和人口变化趋势，科学合理规划教育资源布局，加大对新兴城区的投入。",
+        "（二）持续加大全市教育资源供给力度和工作机制",
+        "持续加大教育经费投入，严格规范教育经费使用管理，强化预算执行的监督与绩效目标的考核。",
+        "（三）加快推进全市数字教育资源建设和工作机制",
+        "加快推进教育数字化转型，加强校园网络基础设施建设，建设一批智慧校园和数字化示范校。",
+    ]
+    assert texts(lines) == lines

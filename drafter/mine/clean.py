@@ -164,7 +164,9 @@ def _wrap_at(sizes: list[float], paras: list[Para]) -> float | None:
         return None
     near = [p for p, w in zip(paras, sizes, strict=True) if best - 4 <= w <= best]
     open_ended = sum(1 for p in near if not _TERMINAL.search(p.text))
-    return best if open_ended >= 0.5 * len(near) else None
+    # Headings of similar length are not a wrap: in a wrapped text hardly a line is longer.
+    longer = sum(1 for w in widths if w > best + 2)
+    return best if open_ended >= 0.5 * len(near) and longer <= 0.1 * len(widths) else None
 
 
 def join_wrapped(paras: list[Para]) -> list[Para]:
