@@ -85,6 +85,14 @@ def test_build_text_formats(workdir: Path, fmt: str) -> None:
     assert "特殊教育学校达到3所。" in text and "2025年1月10日" in text
 
 
+def test_build_hints_at_unused_values(workdir: Path) -> None:
+    typo = PLAN.replace("  覆盖率: 95\n", "  覆盖率: 95\n  复盖率: 9\n")
+    (workdir / "plan.yaml").write_text(typo, encoding="utf-8")
+    result = _cli(workdir, "build", "plan.yaml", "-o", "out.md")
+    assert result.returncode == 0, result.stderr
+    assert "提示：plan.yaml:11 values：参数“复盖率”没有被任何条目使用" in result.stderr
+
+
 def test_build_default_output_is_in_cwd(workdir: Path) -> None:
     result = _cli(workdir, "build", "plan.yaml", "--format", "txt")
     assert result.returncode == 0, result.stderr
@@ -215,6 +223,7 @@ def test_example_city_plan_builds_from_bundled_catalogue(tmp_path: Path) -> None
     result = run_cli("build", str(ROOT / "examples" / "city_plan.yaml"), "-o",
                      str(tmp_path / "city.md"))
     assert result.returncode == 0, result.stderr
+    assert "没有被" not in result.stderr  # every value in the example is used (no stale names)
     text = (tmp_path / "city.md").read_text(encoding="utf-8")
     assert text.count("## ") >= 6
 

@@ -11,6 +11,7 @@ from drafter.model.values import (
     missing_values,
     placeholder_names,
     slot_uses,
+    unused_values,
     validate_value,
     value_problems,
 )
@@ -157,3 +158,12 @@ def test_plan_value_for_a_global_wins_over_meta() -> None:
     uses = slot_uses(_plan(地区="西秀区"), _catalogue())
     region = next(u for u in uses if u.name == "地区")
     assert (region.value, region.origin) == ("西秀区", "plan")
+
+
+def test_unused_values_point_at_misspelt_names() -> None:
+    plan = _plan(培训人数=5, 培训人员=5, 地区="安顺市")  # 培训人员: a typo; 地区: global
+    plan.chapters[0].items[0].values = {"覆盖率": 90, "覆盖律": 90}
+    problems = [str(p) for p in unused_values(plan, _catalogue())]
+    assert len(problems) == 2
+    assert "plan.yaml:3" in problems[0] and "培训人员" in problems[0]
+    assert "plan.yaml:10" in problems[1] and "覆盖律" in problems[1]

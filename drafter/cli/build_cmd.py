@@ -19,6 +19,7 @@ import click
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError
 from drafter.model.plan import Plan
+from drafter.model.values import unused_values
 from drafter.plans.batch import Batch, apply_variant, load_batch
 from drafter.plans.io import load_plan, plan_to_yaml
 from drafter.plans.starter import starter_plan
@@ -60,6 +61,8 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
     cat = load_catalogue_dir(catalog)
     written = build_document(plan, cat, output, fmt=fmt, force=force, tasks=tasks)
     click.echo(f"已生成：{written}")
+    for problem in unused_values(plan, cat):
+        click.echo(f"提示：{problem}", err=True)
 
 
 @click.command("batch")

@@ -357,3 +357,24 @@ def _used_globals(plan: Plan, cat: Catalogue) -> set[str]:
                 texts.extend(wording[:2])
     names = {n for t in texts for n in placeholder_names(t)}
     return names & set(GLOBAL_NAMES)
+
+
+def unused_values(plan: Plan, cat: Catalogue) -> list[Problem]:
+    """Values given in the plan that no text uses: usually a misspelt slot name."""
+    used = {u.name for u in slot_uses(plan, cat)} | set(GLOBAL_NAMES)
+    problems = [Problem(f"参数“{name}”没有被任何条目使用", file=plan.path,
+                        line=plan.value_lines.get(name), where="values",
+                        hint="名称是否写错？可在终端界面的参数表中查看各条目的参数名")
+                for name in plan.values if name not in used]
+    for ci, chapter in enumerate(plan.chapters, start=1):
+        for ii, item in enumerate(chapter.items, start=1):
+            wording = item_wording(item, cat)
+            if wording is None:
+                continue
+            names = set(placeholder_names(f"{wording[0]}\n{wording[1]}"))
+            for name in item.values:
+                if name not in names:
+                    problems.append(Problem(
+                        f"参数“{name}”没有被本条使用", file=plan.path, line=item.line,
+                        where=f"第{ci}章 第{ii}条", hint="名称是否写错？"))
+    return problems
