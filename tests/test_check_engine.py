@@ -271,3 +271,10 @@ def test_a_republished_copy_is_judged_by_the_title_it_claims() -> None:
         2022, "2022年度教育局工作要点(市级)", 1)
     title = [f for f in check_document(doc, raw_lines=raw) if f.rule == "years.title"]
     assert len(title) == 1 and "2022" in title[0].message and "2020" in title[0].message
+
+
+def test_one_finding_where_two_time_rules_match_the_same_words() -> None:
+    blocks = [Block("title", "城关区教育局2026年工作要点"), Block("chapter", "党建", marker="一、"),
+              Block("item", "奋力打好“十四五”收官战。", marker="1.", lead="学习。")]
+    rules = [f.rule for f in check_blocks(blocks, year=2026) if f.rule.startswith("time.")]
+    assert rules == ["time.shisiwu-shouguan"]

@@ -74,18 +74,26 @@ def _finding(rule: TimeRule, verdict: str, year: int, text: str, match: re.Match
 
 
 def check_time(draft: Draft, ctx: Context) -> Iterator[Finding]:
-    """Every time-bound formulation that does not fit the plan year."""
+    """Every time-bound formulation that does not fit the plan year; where two rules match the
+    same words ("“十四五”收官" is both 十四五 and 十四五收官), the longer match speaks."""
     if ctx.year is None:
         return
-    for rule in ctx.table.active():
-        verdict = rule.verdict(ctx.year)
-        if verdict == "ok":
+    year = ctx.year
+    failing = [(rule, verdict) for rule in ctx.table.active()
+               if (verdict := rule.verdict(year)) != "ok"]
+    for seg in draft.text_segments():
+        if seg.role == "summary":  # a year-end summary speaks of the year before
             continue
-        for seg in draft.text_segments():
-            if seg.role == "summary":  # a year-end summary speaks of the year before
-                continue
-            for match in _spans(rule, seg.text):
-                yield _finding(rule, verdict, ctx.year, seg.text, match, seg.location, seg.part)
+        hits = [(match, rule, verdict) for rule, verdict in failing
+                for match in _spans(rule, seg.text)]
+        hits.sort(key=lambda h: (-(h[0].end() - h[0].start()), h[0].start()))
+        kept: list[tuple[re.Match[str], TimeRule, str]] = []
+        for hit in hits:
+            if not any(hit[0].start() < k[0].end() and k[0].start() < hit[0].end()
+                       for k in kept):
+                kept.append(hit)
+        for match, rule, verdict in sorted(kept, key=lambda h: h[0].start()):
+            yield _finding(rule, verdict, year, seg.text, match, seg.location, seg.part)
 
 
 def stale_flags(text: str, year: int | None, table: RuleTable) -> list[str]:
