@@ -291,6 +291,7 @@ def test_empty_text() -> None:
     ("year_window: [1]\n", "year_window"),
     ("label_max: 零\n", "label_max"),
     ("placeholder_runs: ['(']\n", "正则"),
+    ("placeholder_runs: ['[xy]+']\n", "固定字符开头"),  # candidates are found by first character
     ("not_unit_before: [家]\n", "not_unit_before"),
 ])
 def test_bad_rules_file_names_the_line(text: str, message: str) -> None:

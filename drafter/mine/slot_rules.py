@@ -102,6 +102,10 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(_problem(f"正则“{pattern}”无效：{exc}", file, lines, key, i))
+                continue
+            if _first_char(pattern) is None:
+                problems.append(_problem(f"正则“{pattern}”应以一个固定字符开头（如 \\*{{3,}}）",
+                                         file, lines, key, i))
     if problems:
         raise DrafterError(problems)
     unit = _unit_regex(lists["units"], not_before)
@@ -123,7 +127,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
             r"(?:(?P<sep>\s*年?\s*[-—–－~～至到]\s*)(?P<y2>(?:19|20)\d\d))?(?=\s*(?:年|届|学年))"),
         placeholder=re.compile(
             rf"(?<![A-Za-z])(?P<ph>{placeholder})(?![A-Za-z])(?:{tail})?"),
-        hint=re.compile("|".join([f"[{cls}]", "某", *lists["placeholder_runs"]])),
+        hint=re.compile(f"[{cls}{_first_chars(lists['placeholder_runs'])}某]"),
         region_generic=rf"(?:(?<![A-Za-z])[{cls}]{{1,4}}|某)",
         year_placeholder=year_ph,
         protected=re.compile("|".join(
@@ -144,6 +148,23 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         post=_post_regex(lists["label_post_skip"], lists["label_post_stop"], label_max),
         label_max=label_max,
     )
+
+
+def _first_chars(patterns: list[str]) -> str:
+    """The characters the placeholder-run patterns start with, escaped for a class.
+
+    Each run pattern must open with one fixed character (checked when the rules load), so
+    the miner can find candidates with a plain character scan.
+    """
+    return "".join(re.escape(_first_char(p) or "") for p in patterns)
+
+
+def _first_char(pattern: str) -> str | None:
+    if pattern.startswith("\\") and len(pattern) > 1 and not pattern[1].isalnum():
+        return pattern[1]
+    if pattern and pattern[0] not in "\\[](){}.*+?^$|":
+        return pattern[0]
+    return None
 
 
 def _by_char(words: list[str], index: int) -> dict[str, tuple[str, ...]]:
