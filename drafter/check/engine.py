@@ -132,9 +132,11 @@ def draft_from_blocks(blocks: Sequence[Block], *, year: int | None,
             draft.outline.append(chapter)
         elif block.role == "section" and chapter is not None:
             section = block.text
-            chapter.items.append(OutlineItem(block.marker, location, None))
+            chapter.items.append(OutlineItem(block.marker, location, None,
+                                             f"{block.marker}{block.text}"[:24]))
         elif block.role == "item" and chapter is not None:
-            chapter.items.append(OutlineItem(block.marker, location, section))
+            chapter.items.append(OutlineItem(block.marker, location, section,
+                                             f"{block.marker}{block.lead or block.text}"[:24]))
     return draft
 
 
@@ -198,7 +200,8 @@ def _document_items(doc: MinedDocument, draft: Draft) -> Iterator[Segment]:
             parsed = rules_structure.marker_number(item.marker)
             item_loc = Location(chapter=ci, item=parsed[1] if parsed else None,
                                 file=doc.source, line=item.line)
-            outline.items.append(OutlineItem(item.marker, item_loc, item.section))
+            outline.items.append(OutlineItem(item.marker, item_loc, item.section,
+                                             f"{item.marker}{item.lead or item.body}"[:24]))
             part = "总结部分" if item.kind == "summary" else None
             yield Segment("summary" if item.kind == "summary" else "item", _item_text(item),
                           item_loc, part, marker=item.marker, key=chapter.category)

@@ -78,6 +78,7 @@ class OutlineItem:
     marker: str
     location: Location
     section: str | None = None
+    label: str = ""  # marker and the start of the lead, for reports
 
 
 @dataclass

@@ -62,8 +62,16 @@ def check_chapter_numbering(draft: Draft, ctx: Context) -> Iterator[Finding]:
         previous = number
 
 
+def marker_like(kind: str, number: int) -> str:
+    """The marker `number` written in the style of `kind`: 3. / （3） / 三、 / （三）."""
+    return {"arabic": f"{number}.", "arabic-b": f"（{number}）",
+            "chinese": f"{chinese_numeral(number)}、",
+            "chinese-b": f"（{chinese_numeral(number)}）"}[kind]
+
+
 def _item_finding(item: OutlineItem, message: str, fix: str) -> Finding:
-    return Finding("错误", "structure.numbering", message, item.marker, item.location, None, fix)
+    return Finding("错误", "structure.numbering", message, item.label or item.marker,
+                   item.location, None, fix)
 
 
 def check_item_numbering(draft: Draft, ctx: Context) -> Iterator[Finding]:
@@ -81,7 +89,7 @@ def check_item_numbering(draft: Draft, ctx: Context) -> Iterator[Finding]:
             if kind not in last:
                 allowed = {1, last_in_plan.get(kind, 0) + 1}
                 if number not in allowed:
-                    want = "或".join(str(n) for n in sorted(allowed))
+                    want = "或".join(f"“{marker_like(kind, n)}”" for n in sorted(allowed))
                     yield _item_finding(item, f"本章第一条的编号“{item.marker}”不连续",
                                         f"应为{want}")
             else:
@@ -89,13 +97,14 @@ def check_item_numbering(draft: Draft, ctx: Context) -> Iterator[Finding]:
                 restart = number == 1 and item.section != section.get(kind)
                 if number == prev:
                     yield _item_finding(item, f"条目编号“{item.marker}”重复",
-                                        f"应为{prev + 1}")
+                                        f"应为“{marker_like(kind, prev + 1)}”")
                 elif number > prev + 1 and not restart:
-                    message = f"条目编号不连续：“{item.marker}”之前缺少第{prev + 1}条"
-                    yield _item_finding(item, message, f"应为{prev + 1}")
+                    want = marker_like(kind, prev + 1)
+                    message = f"条目编号不连续：“{item.marker}”之前缺少“{want}”"
+                    yield _item_finding(item, message, f"应为“{want}”，或补上缺少的条目")
                 elif number < prev and not restart:
                     yield _item_finding(item, f"条目编号“{item.marker}”顺序错乱",
-                                        f"应为{prev + 1}")
+                                        f"应为“{marker_like(kind, prev + 1)}”")
             last[kind] = number
             section[kind] = item.section
         last_in_plan.update(last)
