@@ -65,13 +65,28 @@ class FileActions(_Base):
     # ------------------------------------------------------------------ autosave
 
     def autosave(self) -> None:
+        """Write the recovery copy from a snapshot, off the UI thread (fsync is slow)."""
         session = self.session
-        if session is None:
-            return
-        try:
-            autosave.write_recovery(session.plan, session.path)
-        except OSError as exc:
-            self.notify(f"无法写入自动保存副本：{exc}", severity="warning", timeout=5)
+        if session is not None:
+            self._autosave_seq += 1
+            self.autosave_worker(copy.deepcopy(session.plan), session.path, self._autosave_seq)
+
+    @work(thread=True, group="autosave", description="自动保存")
+    def autosave_worker(self, plan: Plan, path: Path | None, seq: int) -> None:
+        with self._autosave_lock:
+            if seq != self._autosave_seq:
+                return  # a newer copy is on its way, or the plan was saved meanwhile
+            try:
+                autosave.write_recovery(plan, path)
+            except OSError as exc:
+                self.app.call_from_thread(self.notify, f"无法写入自动保存副本：{exc}",
+                                          severity="warning", timeout=5)
+
+    def clear_recovery(self, path: Path | None) -> None:
+        """Remove a recovery copy, and make sure no pending autosave writes it again."""
+        with self._autosave_lock:
+            self._autosave_seq += 1
+            autosave.clear_recovery(path)
 
     def offer_recovery(self) -> None:
         """After loading: if a recovery copy differs from what was opened, offer it."""
@@ -81,7 +96,7 @@ class FileActions(_Base):
         found = autosave.read_recovery(session.path)
         if found is None or found.plan == session.plan:
             if found is not None:
-                autosave.clear_recovery(session.path)
+                self.clear_recovery(session.path)
             return
         name = session.path.name if session.path else "未命名计划"
 
@@ -91,7 +106,7 @@ class FileActions(_Base):
                 self.refresh_views()
                 self.notify("已恢复上次未保存的修改", timeout=4)
             else:
-                autosave.clear_recovery(session.path)
+                self.clear_recovery(session.path)
 
         self.app.push_screen(
             ConfirmDialog(f"发现“{name}”上次未保存的修改（自动保存的副本）。要恢复吗？",
@@ -112,8 +127,8 @@ class FileActions(_Base):
             self.notify(str(exc), title="保存失败", severity="error", timeout=10)
             return False
         session.mark_saved(path)
-        autosave.clear_recovery(old)
-        autosave.clear_recovery(path)
+        self.clear_recovery(old)
+        self.clear_recovery(path)
         self.update_title()
         self.notify(f"已保存：{path}", timeout=4)
         return True
@@ -173,7 +188,7 @@ class FileActions(_Base):
         except DrafterError as exc:
             self.notify(str(exc), title="无法打开计划", severity="error", timeout=15)
             return
-        autosave.clear_recovery(session.path)
+        self.clear_recovery(session.path)
         session.replace_plan(plan, path)
         self.refresh_views(autosave=False)
         self.notify(f"已打开：{path}", timeout=3)
@@ -192,7 +207,7 @@ class FileActions(_Base):
         if answer is None or session is None:
             return
         plan = starter_plan(session.catalogue) if answer == NEW_STARTER else Plan()
-        autosave.clear_recovery(session.path)
+        self.clear_recovery(session.path)
         session.replace_plan(plan, None, dirty=bool(plan.chapters))
         self.refresh_views()
 
@@ -236,7 +251,7 @@ class FileActions(_Base):
         self.notify(f"正在生成：{out.name}……", timeout=2)
         self.render_worker(copy.deepcopy(session.plan), out)
 
-    @work(thread=True, exclusive=True, group="render")
+    @work(thread=True, exclusive=True, group="render", description="生成文档")
     def render_worker(self, plan: Plan, out: Path) -> None:
         from drafter.render.build import build_document
 
@@ -261,13 +276,13 @@ class FileActions(_Base):
         session = self.session
         if session is None or not session.dirty:
             if session is not None:
-                autosave.clear_recovery(session.path)
+                self.clear_recovery(session.path)
             self.app.exit()
             return
 
         def done(choice: QuitChoice | None) -> None:
             if choice == "discard":
-                autosave.clear_recovery(session.path)
+                self.clear_recovery(session.path)
                 self.app.exit()
             elif choice == "save":
                 if session.path is None:

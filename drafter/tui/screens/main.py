@@ -8,6 +8,8 @@ loading happens in a worker so the first screen shows at once, even for a large 
 
 from __future__ import annotations
 
+import copy
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from textual.widgets import (
 )
 
 from drafter.model import Catalogue, Clause, DrafterError, Plan
-from drafter.tui.checks import check_entries
+from drafter.tui.checks import CheckEntry, check_entries
 from drafter.tui.preview import Preview, build_preview
 from drafter.tui.screens.commands import bindings
 from drafter.tui.screens.edit_actions import EditActions
@@ -44,8 +46,14 @@ from drafter.tui.widgets.outline import PlanOutline, item_title
 from drafter.tui.widgets.preview_pane import PreviewPane
 from drafter.tui.widgets.values_form import ValuesForm
 
-SEARCH_DELAY = 0.03  # seconds of quiet typing before a search runs (IME bursts coalesce)
-SEARCH_LIMIT = 200
+SEARCH_DELAY = 0.03  # keystrokes closer than this coalesce into one search (fast typing)
+SEARCH_LIMIT = 100
+
+
+def warm_up(catalogue: Catalogue) -> None:
+    """Read the check rule table once, off the UI thread, so the first check is as fast as
+    the others."""
+    check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))
 
 
 class MainScreen(EditActions, FileActions, Screen[None]):
@@ -68,6 +76,13 @@ class MainScreen(EditActions, FileActions, Screen[None]):
             super().__init__()
             self.index = index
 
+    class Checked(Message):
+        """The checks of one revision of the plan are done."""
+
+        def __init__(self, entries: list[CheckEntry], revision: int) -> None:
+            super().__init__()
+            self.entries, self.revision = entries, revision
+
     class Refreshed(Message):
         """Every pane shows the current plan (posted after each redraw)."""
 
@@ -87,6 +102,10 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         self.current_clause: Clause | None = None
         self.hide_summary = False
         self._search_timer: Timer | None = None
+        self._last_key = 0.0
+        self._values_stale = True
+        self._autosave_lock = threading.Lock()  # recovery copies: one writer at a time
+        self._autosave_seq = 0  # the latest autosave asked for; older ones are skipped
         self.last_search_ms: float | None = None
 
     # ------------------------------------------------------------------ layout
@@ -120,7 +139,7 @@ class MainScreen(EditActions, FileActions, Screen[None]):
 
     # ------------------------------------------------------------------ loading
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="加载目录和计划")
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
         from drafter.catalog.load import load_catalogue
@@ -135,13 +154,15 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
+        build_preview(plan, catalogue)  # compiles the document template, here off the UI
         self.post_message(self.Loaded(catalogue, plan, self.plan_path))
 
-    @work(thread=True, exclusive=True, group="index")
+    @work(thread=True, exclusive=True, group="index", description="建立搜索索引")
     def build_index(self, catalogue: Catalogue) -> None:
         from drafter.catalog.search import SearchIndex
 
         self.post_message(self.IndexReady(SearchIndex(catalogue)))
+        warm_up(catalogue)
 
     def on_main_screen_loaded(self, message: Loaded) -> None:
         self.session = PlanSession(catalogue=message.catalogue, plan=message.plan,
@@ -152,7 +173,8 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         tree.loading = False
         tree.show(message.catalogue, hide_summary=self.hide_summary)
         tree.focus()
-        self.build_index(message.catalogue)
+        # the index and the warm-up start once the first screen is painted
+        self.call_after_refresh(self.build_index, message.catalogue)
         self.refresh_views(autosave=False)
         self.offer_recovery()
 
@@ -182,13 +204,10 @@ class MainScreen(EditActions, FileActions, Screen[None]):
                 key = (use.chapter - 1, use.item - 1)
                 gaps[key] = gaps.get(key, 0) + 1
         self.query_one(PlanOutline).show(plan, cat, session.selection, gaps)
-        self.refresh_values()
+        self.values_changed()
         self.query_one(PreviewPane).show(self.preview)
-        entries = check_entries(plan, cat, self.preview)
-        self.query_one(ChecksPanel).show(entries)
-        self.query_one("#tab-checks", TabPane)
+        self.run_checks(copy.deepcopy(plan), self.preview, session.revision)
         tabs = self.query_one(TabbedContent)
-        tabs.get_tab("tab-checks").label = f"检查（{len(entries)}）" if entries else "检查"
         missing = len(self.preview.gaps)
         tabs.get_tab("tab-values").label = f"参数（缺{missing}）" if missing else "参数"
         self.update_title()
@@ -197,10 +216,32 @@ class MainScreen(EditActions, FileActions, Screen[None]):
             self.autosave()
         self.post_message(self.Refreshed(session.revision))
 
+    def values_changed(self) -> None:
+        """Redraw the values form now if it is showing, else when its tab is opened."""
+        self._values_stale = True
+        if self.query_one(TabbedContent).active == "tab-values":
+            self.refresh_values()
+
+    @work(thread=True, exclusive=True, group="checks", description="检查计划")
+    def run_checks(self, plan: Plan, preview: Preview, revision: int) -> None:
+        """The check rules take a moment the first time (the rule table): off the UI thread."""
+        assert self.session is not None
+        entries = check_entries(plan, self.session.catalogue, preview)
+        self.post_message(self.Checked(entries, revision))
+
+    def on_main_screen_checked(self, message: Checked) -> None:
+        if self.session is None or message.revision != self.session.revision:
+            return  # a newer check is on its way
+        entries = message.entries
+        self.query_one(ChecksPanel).show(entries)
+        label = f"检查（{len(entries)}）" if entries else "检查"
+        self.query_one(TabbedContent).get_tab("tab-checks").label = label
+
     def refresh_values(self) -> None:
         session = self.session
         if session is None:
             return
+        self._values_stale = False
         uses = self.preview.uses
         item = session.selected_item()
         title = item_title(item, session.catalogue) if item is not None else None
@@ -219,9 +260,17 @@ class MainScreen(EditActions, FileActions, Screen[None]):
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
+        """Search at once after a pause in typing; during a burst, once the burst ends."""
+        now = time.perf_counter()
+        burst = now - self._last_key < SEARCH_DELAY
+        self._last_key = now
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DELAY, self.run_search)
+            self._search_timer = None
+        if burst:
+            self._search_timer = self.set_timer(SEARCH_DELAY, self.run_search)
+        else:
+            self.run_search()
 
     @on(Input.Submitted, "#search")
     def search_submitted(self, event: Input.Submitted) -> None:
@@ -290,7 +339,7 @@ class MainScreen(EditActions, FileActions, Screen[None]):
             else:
                 lead, body = session.wording(item)
                 self.query_one(ClauseDetail).show_custom(lead, body)
-        self.refresh_values()
+        self.values_changed()
         self.refresh_bindings()
 
     def on_values_form_changed(self, message: ValuesForm.Changed) -> None:
@@ -321,6 +370,12 @@ class MainScreen(EditActions, FileActions, Screen[None]):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+
+    @on(TabbedContent.TabActivated)
+    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """The values form is redrawn only while it can be seen (it is the costly pane)."""
+        if event.pane.id == "tab-values" and self._values_stale:
+            self.refresh_values()
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from drafter.model import Clause
 
-SNIPPET = 90  # characters of clause text shown per hit
+SNIPPET = 60  # at most this many characters of clause text per hit (about two lines)
 MATCH_STYLE = "bold reverse"
 
 
@@ -61,7 +61,9 @@ class HitList(OptionList):
         """Show `hits` (objects with .clause and .spans) for `query`."""
         self.query_text = query
         self._clauses = [h.clause for h in hits]
-        options = [Option(hit_text(h.clause, h.spans), id=h.clause.id) for h in hits]
+        # two lines of CJK text at the list's width (each glyph is two cells)
+        width = max(16, min(SNIPPET, self.size.width - 8)) if self.size.width else SNIPPET
+        options = [Option(hit_text(h.clause, h.spans, width), id=h.clause.id) for h in hits]
         self.set_options(options)
         if not options:
             self.add_option(Option(Text(f"没有找到与“{query}”相关的条目", style="dim"),

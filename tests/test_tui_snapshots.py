@@ -1,0 +1,63 @@
+"""SVG snapshots of the TUI at 120×40: the main layout, the values form, the preview.
+
+They guard the layout (CJK glyphs are two cells wide; columns must line up). The catalogue
+is a fixed in-memory fixture and the header shows no clock, so the pictures are stable.
+Regenerate after an intended change with `pytest tests/test_tui_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from drafter.tui.app import DrafterApp, make_app
+from tests.tui_support import clear_input, started, tui_catalogue, type_text
+
+SIZE = (120, 40)
+
+
+def _app() -> DrafterApp:
+    return make_app(None, None, catalogue=tui_catalogue())
+
+
+async def _plan_in_progress(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Search 师德, add it and 学前, fill the region: a plan half done."""
+    app = pilot.app
+    await started(app, pilot)
+    screen = app.screen
+    for query in ("师德", "学前"):
+        await pilot.press("slash")
+        await clear_input(pilot)
+        await type_text(pilot, query)
+        await pilot.pause(0.1)
+        await pilot.press("enter", "a")
+    await pilot.press("2")
+    row = next(r for r in screen.query_one("#values").rows if r.field.name == "地区")
+    row.query_one("Input").focus()
+    await type_text(pilot, "临江市")
+    await pilot.press("1")
+    screen.query_one("#outline").focus()
+    await pilot.pause()
+
+
+def _then(*keys: str) -> Callable[..., Awaitable[None]]:
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _plan_in_progress(pilot)
+        await pilot.press(*keys)
+        await pilot.app.workers.wait_for_complete()  # checks run in a worker
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        pytest.param((), id="main-layout"),  # outline tab, detail of the selected item
+        pytest.param(("2",), id="values-form"),  # the form: one filled, several missing
+        pytest.param(("3",), id="preview"),  # the document with 【待填】 markers
+    ],
+)
+def test_snapshot(snap_compare, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_app(), terminal_size=SIZE, run_before=_then(*keys))
