@@ -32,10 +32,10 @@ def check_percentages(draft: Draft, ctx: Context) -> Iterator[Finding]:
                 continue
             if _GROWTH.search(seg.text[max(0, match.start() - 10): match.start()]):
                 continue
-            yield Finding("错误", "numbers.percent",
+            yield Finding("警告", "numbers.percent",
                           f"百分比“{match.group(0)}”超过100%",
                           excerpt(seg.text, match.start(), match.end()), seg.location, seg.part,
-                          "比例、覆盖率、完成率不能超过100%，请核对数字")
+                          "比例、覆盖率不能超过100%，请核对数字（超额完成的情形可忽略）")
 
 
 def _number(value: Any) -> float | None:
