@@ -70,7 +70,6 @@ class Segment:
     lead: str = ""  # item lead as printed (blocks: with its final 。)
     marker: str = ""
     key: str | None = None  # chapter key of the chapter it sits in, where known
-    template_text: str = ""  # unrendered text, when the renderer had to leave slots open
 
 
 @dataclass(frozen=True)
