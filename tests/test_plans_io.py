@@ -229,9 +229,12 @@ def test_starter_prefers_clauses_with_defaults() -> None:
     cat.add(Clause(id="js-000002", chapter="教师队伍", lead="有默认", body="{{ 数 }}",
                    slots=[Slot("数", "数量", "integer", default=3)]))
     cat.add(Clause(id="js-000003", chapter="教师队伍", lead="无参数", body="正文"))
+    cat.add(Clause(id="js-000004", chapter="教师队伍", lead="过时", body="十九大",
+                   flags=["自2023年起过时：党的十九大"]))
     cat.add(Clause(id="bz-000001", chapter="保障", lead="总结", body="已完成", kind="summary"))
     plan = starter_plan(cat, region="测试市", year=2026)
     assert plan.preamble == PlanText(clause="zt-000001")
     assert [c.key for c in plan.chapters] == ["教师队伍"]  # summaries are never picked
+    # stale (flagged) clauses last, then clauses with unfilled slots
     assert [i.clause for i in plan.chapters[0].items] == ["js-000002", "js-000003"]
     assert plan.meta.organ == "测试市教育局"

@@ -1,8 +1,9 @@
 """A starter plan from a catalogue: what `drafter new` writes and the TUI's "new from template".
 
-Picks, per chapter key, the first one or two plan-kind clauses whose slots all have defaults
-(so the starter builds once region and year are filled), plus a preamble and a closing when
-the catalogue has them. Pure: no files, no rendering.
+Picks, per chapter key, one or two plan-kind clauses that carry no check flags (nothing
+stale) and whose slots all have defaults (so the starter builds once region and year are
+filled), preferring recent sources, plus a preamble and a closing when the catalogue has
+them. Pure: no files, no rendering.
 """
 
 from __future__ import annotations
@@ -19,10 +20,16 @@ def _unfilled(clause: Clause) -> int:
     return sum(1 for s in clause.slots if s.default in (None, ""))
 
 
+def _latest_year(clause: Clause) -> int:
+    return max((s.year for s in clause.sources if s.year), default=0)
+
+
 def _pick(clauses: list[Clause], kind: str, count: int) -> list[Clause]:
-    """The first `count` clauses of a kind, preferring those with every slot defaulted."""
+    """`count` clauses of a kind: unflagged (not stale) first, then with every slot
+    defaulted, then from the most recent plans, then in catalogue order."""
     candidates = [c for c in clauses if c.kind == kind]
-    ranked = sorted(enumerate(candidates), key=lambda ic: (_unfilled(ic[1]), ic[0]))
+    ranked = sorted(enumerate(candidates), key=lambda ic: (
+        bool(ic[1].flags), _unfilled(ic[1]), -_latest_year(ic[1]), ic[0]))
     return [c for _, c in ranked[:count]]
 
 
