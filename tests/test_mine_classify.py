@@ -6,7 +6,7 @@ import pytest
 
 from drafter.mine.classify import classify, classify_heading, load_rules, parse_rules
 from drafter.model.errors import DrafterError
-from drafter.model.taxonomy import CHAPTER_KEYS
+from drafter.model.taxonomy import CHAPTER_KEYS, DEFAULT_HEADINGS
 from tests.conftest import corpus_file
 
 # (lead, fallback (the heading's key), expected key, body)
@@ -86,6 +86,44 @@ def test_classify_by_what_the_clause_asks(lead: str, fallback: str | None, expec
     assert all(isinstance(t, str) for t in tags)
 
 
+# Leads as other bureaus write them (not in the corpus), classified with no heading to lean on.
+LEADS = [
+    ("深入学习贯彻习近平新时代中国特色社会主义思想", "党建"),
+    ("扎实开展党纪学习教育", "党建"),
+    ("持续深化模范机关创建", "党建"),
+    ("落实全面从严治党主体责任", "党建"),
+    ("加强和改进新时代学校德育工作", "五育并举"),
+    ("深入实施青少年体育活动促进计划", "五育并举"),
+    ("全面实施学校美育浸润行动", "五育并举"),
+    ("推进“双减”工作走深走实", "五育并举"),
+    ("加强少先队和共青团工作", "五育并举"),
+    ("深入推进儿童青少年近视防控", "五育并举"),
+    ("推动县域普通高中振兴", "各级各类教育"),
+    ("推进职普融通", "各级各类教育"),
+    ("发展老年教育", "各级各类教育"),
+    ("推动高校内涵式发展", "各级各类教育"),
+    ("深化“县管校聘”管理改革", "教师队伍"),  # a reform, but of teacher staffing
+    ("保障教师工资待遇", "教师队伍"),
+    ("推进校长职级制改革", "教师队伍"),
+    ("深化新时代教育评价改革", "教育改革"),
+    ("推进中考改革", "教育改革"),
+    ("推进教育数字化转型", "教育改革"),
+    ("深化教育对外开放", "教育改革"),
+    ("深化“放管服”改革", "保障"),  # service-oriented agency building
+    ("加大教育经费投入", "保障"),
+    ("做好控辍保学工作", "保障"),
+    ("加强校园食品安全管理", "保障"),
+    ("做好教育系统信访维稳", "保障"),
+    ("加强校园周边环境治理", "保障"),
+    ("加强教育装备建设", "保障"),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), LEADS)
+def test_leads_from_other_plans(lead: str, expected: str) -> None:
+    assert classify(lead, "", None)[0] == expected
+
+
 @pytest.mark.parametrize(("fallback", "expected"), [
     ("五育并举", "五育并举"),  # a tie between 党建 and 五育并举 goes to the heading's key
     ("党建", "党建"),
@@ -161,12 +199,20 @@ def test_tags_are_capped_and_ordered_by_score() -> None:
     ("服务和满足人民教育需求，进一步办好民生实事工程", "保障"),
     ("总体要求", "总体要求"),
     ("工作思路", "总体要求"),
+    ("主要目标", "总体要求"),
+    ("保障措施", "保障"),
+    ("加强组织领导", "保障"),
     ("主要做法及成效", None),  # no signal: the pipeline votes by items
     ("存在问题及下步工作打算", None),
     ("", None),
 ])
 def test_classify_heading(heading: str, expected: str | None) -> None:
     assert classify_heading(heading) == expected
+
+
+@pytest.mark.parametrize("key", CHAPTER_KEYS)
+def test_default_headings_point_to_their_key(key: str) -> None:
+    assert classify_heading(DEFAULT_HEADINGS[key]) == key
 
 
 def test_longer_keyword_wins() -> None:
