@@ -247,6 +247,20 @@ def test_user_template_folder(tmp_path: Path) -> None:
     assert blocks[1].text == "此件公开发布"
 
 
+def test_user_template_by_name_in_drafter_home(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    (home / "templates" / "县级").mkdir(parents=True)
+    (home / "templates" / "县级" / "document.j2").write_text(
+        '{{ block("title", text=title ~ "（征求意见稿）") }}\n', encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    plan = _plan()
+    plan.meta.template = "县级"
+    blocks = render_blocks(plan, _catalogue())
+    assert [(b.role, b.text) for b in blocks] == [
+        ("title", "测试市教育局2025年工作要点（征求意见稿）")]
+
+
 @pytest.mark.parametrize(
     ("skeleton", "fragment"),
     [
