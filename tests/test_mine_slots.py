@@ -59,6 +59,10 @@ def test_each_unit_makes_a_slot(unit: str) -> None:
     ("新增学位1500余个。", "integer", 1500, "个"),  # 余 stays in the text
     ("提高2个百分点。", "integer", 2, "个百分点"),
     ("新增１２所学校。", "integer", 12, "所"),  # full-width digits
+    ("争取资金3000余万元。", "integer", 3000, "万元"),  # approximation before the magnitude
+    ("培训教师1.2万余人。", "decimal", 1.2, "万人"),
+    ("总投资3.5亿，", "decimal", 3.5, "亿"),  # a bare magnitude is a unit too
+    ("事故发生率控制在0.5‰以下。", "decimal", 0.5, "‰"),
 ])
 def test_types_and_defaults(text: str, slot_type: str, default: float, unit: str) -> None:
     _, slots = body_of(text)
@@ -199,6 +203,9 @@ def test_named_numerals_and_fixed_formulations_stay_literal(text: str) -> None:
     ("力争到2024年底全市公办园生均公用经费达到600元/生·年。", "公办园生均公用经费"),
     ("一是投入资金300万元。", "投入资金"),
     ("达到95%。", "比例"),  # nothing to take: a generic label
+    ("打造100个“一校一品”。", "打造一校一品"),  # a quoted name after the unit
+    ("遴选20所学校作为试点。", "遴选学校"),  # the noun stops before the next verb
+    ("生均公用经费小学650元、初中850元。", "生均公用经费小学"),
 ])
 def test_label_from_context(text: str, label: str) -> None:
     _, slots = body_of(text)

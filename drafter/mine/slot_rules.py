@@ -117,7 +117,9 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
     ph_year = rf"{year_ph}(?=\s*(?:年|届|学年|[-—–－~～至到]\s*{year_ph}))"
     placeholder = "|".join([rf"[{cls}]+[.．][{cls}]+", f"(?P<yr>{ph_year})",
                             rf"[{cls}]{{2,}}", ph_single, *lists["placeholder_runs"]])
-    tail = rf"(?P<mag>{mag})?(?P<approx>{approx})?[ \t]?(?P<unit>{unit})"
+    # "1.2万余人" and "3000余万元": a magnitude before or after the approximation word
+    tail = (rf"(?P<mag>{mag})?(?P<approx>{approx})?(?P<mag2>{mag})?[ \t]?"
+            rf"(?P<unit>{unit})")
     return SlotRules(
         number=re.compile(
             rf"(?<![0-9A-Za-z.．:：/+＋\-－_第])(?<!第\s)(?P<a>{NUMBER})"
@@ -184,11 +186,20 @@ def _unit_regex(units: list[str], not_before: dict[Any, Any]) -> str:
 
 
 def _post_regex(skip: list[str], stop: list[str], label_max: int) -> re.Pattern[str]:
-    """What follows a unit: optional skip words, then a noun of Chinese characters."""
+    """What follows a unit: optional skip words, then a quoted name or a noun of Chinese
+    characters (use `post_noun` to read either)."""
     skips = "|".join(map(re.escape, sorted(skip, key=len, reverse=True))) or "(?!)"
     stops = "|".join(map(re.escape, sorted(stop, key=len, reverse=True)))
     char = rf"(?!{stops})[\u4e00-\u9fff]" if stops else r"[\u4e00-\u9fff]"
-    return re.compile(rf"(?:{skips})?(?P<noun>(?:{char}){{0,{label_max}}})")
+    quoted = rf"“(?P<quoted>[^“”]{{1,{label_max}}})”"
+    return re.compile(rf"(?:{skips})?(?:{quoted}|(?P<noun>(?:{char}){{0,{label_max}}}))")
+
+
+def post_noun(m: re.Match[str] | None) -> str:
+    """The noun a `SlotRules.post` match found ("" when none)."""
+    if m is None:
+        return ""
+    return m.group("quoted") or m.group("noun") or ""
 
 
 def _str_list(data: dict[str, Any], key: str, file: str, lines: LineMap,

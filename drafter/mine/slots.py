@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
-from drafter.mine.slot_rules import SlotRules, load_slot_rules
+from drafter.mine.slot_rules import SlotRules, load_slot_rules, post_noun
 from drafter.model.clause import Slot, SlotType
 from drafter.model.plan import GLOBAL_NAMES
 
@@ -180,7 +180,7 @@ def _placeholder_tokens(text: str, rules: SlotRules) -> list[_Token]:
         start, end = m.span("ph")
         tok = _Token(start, end, 1, label_at=start, post_at=m.end())
         if unit:
-            full_unit = (m.group("mag") or "") + unit
+            full_unit = (m.group("mag") or m.group("mag2") or "") + unit
             tok.unit = full_unit
             if unit in rules.percent_units:
                 tok.slot_type = "percent"
@@ -229,7 +229,7 @@ def _number_tokens(text: str, rules: SlotRules, protected: list[tuple[int, int]]
     for m in _anchored(rules.number, text, digit_runs):
         if _inside(m.start(), protected):
             continue
-        unit = (m.group("mag") or "") + m.group("unit")
+        unit = (m.group("mag") or m.group("mag2") or "") + m.group("unit")
         ends = [("a", "（下限）"), ("b", "（上限）")] if m.group("b") else [("a", "")]
         for group, suffix in ends:
             raw = m.group(group).translate(_FULLWIDTH_DIGITS).replace(",", "")
@@ -260,7 +260,7 @@ def _label(text: str, tok: _Token, boundary: int, rules: SlotRules) -> str:
     post = ""
     if not linked or not words:
         m = rules.post.match(text, tok.post_at)
-        post = m.group("noun")[:10] if m else ""
+        post = post_noun(m)[:10]
     label = words + post
     if label:
         return label
@@ -313,14 +313,14 @@ def _ordinal_label(text: str, end: int, rules: SlotRules) -> str:
     """"第X届名师" → "名师届次": what is counted, then the counter word with 次."""
     counter = text[end:end + 1]
     m = rules.post.match(text, end + 1)
-    noun = m.group("noun")[:6] if m else ""
+    noun = post_noun(m)[:6]
     return f"{noun}{counter}次" if counter else "序号"
 
 
 def _text_placeholder_label(text: str, start: int, end: int, rules: SlotRules) -> str:
     """"xx技师学院" → "技师学院名称"; with nothing after it, the words before it."""
     m = rules.post.match(text, end)
-    noun = m.group("noun") if m else ""
+    noun = post_noun(m)
     head = rules.name_head.match(noun)
     noun = head.group(0) if head else noun[:6]  # "xx技师学院实训楼" -> "技师学院"
     if not noun:
