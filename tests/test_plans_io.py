@@ -136,6 +136,21 @@ def test_non_utf8_plan_is_named(tmp_path: Path) -> None:
     assert "UTF-8" in _problems(path)[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        ("values:", lambda p: p.values == {}),  # an empty line reads as null
+        ("chapters:", lambda p: p.chapters == []),
+        ("chapters: [{key: 党建, items: }]", lambda p: p.chapters[0].items == []),
+        ("chapters: [{key: 党建, items: [{clause: dj-1, owners: 人事科、基教科}]}]",
+         lambda p: p.chapters[0].items[0].owners == ["人事科", "基教科"]),  # owners as text
+        ("values: {开学日期: 2025-09-01}", lambda p: p.values["开学日期"] == "2025-09-01"),
+    ],
+)
+def test_forgiving_shapes(text: str, check) -> None:  # type: ignore[no-untyped-def]
+    assert check(plan_from_yaml(text, "t.yaml"))
+
+
 def test_empty_file_is_an_empty_plan() -> None:
     assert plan_from_yaml("", "empty.yaml") == Plan()
 

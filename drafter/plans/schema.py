@@ -12,6 +12,7 @@ Shorthands accepted on input (and used on output where they fit):
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -35,7 +36,25 @@ def _text_shorthand(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
+def _none_as_empty_dict(value: Any) -> Any:
+    return {} if value is None else value
+
+
+def _none_as_empty_list(value: Any) -> Any:
+    return [] if value is None else value
+
+
+def _owners_text(value: Any) -> Any:
+    """`owners: 人事科、基教科` is as good as a list."""
+    if isinstance(value, str):
+        return [p.strip() for p in re.split(r"[、，,；;]", value) if p.strip()]
+    return value
+
+
 DateText = Annotated[str, BeforeValidator(_date_to_text)]
+# An empty `values:` or `items:` line in YAML is null: read it as empty, not as an error.
+Values = Annotated[dict[str, Any], BeforeValidator(_none_as_empty_dict)]
+Owners = Annotated[list[str] | None, BeforeValidator(_owners_text)]
 
 
 class _Model(BaseModel):
@@ -48,7 +67,8 @@ class OptionsModel(_Model):
     caption: str | None = None
     signature: bool = False
     owners: bool = False
-    fonts: dict[str, str] = Field(default_factory=dict)
+    fonts: Annotated[dict[str, str], BeforeValidator(_none_as_empty_dict)] = Field(
+        default_factory=dict)
     dash: Literal["—", "-"] = "—"
     profile: str = "gbt9704"
     reference: str | None = None
@@ -82,8 +102,8 @@ class ItemModel(_Model):
     variant: str | None = None
     lead: str | None = None
     body: str | None = None
-    values: dict[str, Any] = Field(default_factory=dict)
-    owners: list[str] | None = None
+    values: Values = Field(default_factory=dict)
+    owners: Owners = None
     deadline: DateText | None = None
     section: str | None = None
 
@@ -103,7 +123,8 @@ TextEntry = Annotated[TextModel | None, BeforeValidator(_text_shorthand)]
 class ChapterModel(_Model):
     key: Literal[CHAPTER_KEYS] | None = None  # type: ignore[valid-type]
     heading: str | None = None
-    items: list[ItemEntry] = Field(default_factory=list)
+    items: Annotated[list[ItemEntry], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list)
 
     @model_validator(mode="after")
     def _key_or_heading(self) -> ChapterModel:
@@ -115,10 +136,11 @@ class ChapterModel(_Model):
 class PlanModel(_Model):
     meta: MetaModel = Field(default_factory=MetaModel)
     preamble: TextEntry = None
-    chapters: list[ChapterModel] = Field(default_factory=list)
+    chapters: Annotated[list[ChapterModel], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list)
     closing: TextEntry = None
-    values: dict[str, Any] = Field(default_factory=dict)
-    baseline: dict[str, Any] = Field(default_factory=dict)
+    values: Values = Field(default_factory=dict)
+    baseline: Values = Field(default_factory=dict)
 
 
 _TYPE_MESSAGES: dict[str, str] = {
