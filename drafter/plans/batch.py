@@ -27,7 +27,7 @@ from drafter.plans.io import (
     read_text_file,
     validation_problems,
 )
-from drafter.plans.schema import DateText, ItemEntry
+from drafter.plans.schema import DateText, ItemEntry, Values
 from drafter.util.placeholders import placeholder_problems
 from drafter.util.yamlio import LineMap, load_yaml
 
@@ -73,8 +73,8 @@ class VariantModel(_Model):
     organ: str | None = None
     year: int | None = Field(default=None, ge=1949, le=2100)
     date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
-    values: dict[str, Any] = Field(default_factory=dict)
-    item_values: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    values: Values = Field(default_factory=dict)
+    item_values: dict[str, Values] = Field(default_factory=dict)
     add: dict[str, list[ItemEntry]] = Field(default_factory=dict)
     drop: list[str] = Field(default_factory=list)
 
