@@ -14,7 +14,8 @@ from drafter.model.errors import DrafterError
 def run_guarded(command: Callable[..., Any]) -> None:
     """Run the click command; DrafterError → Chinese messages on stderr, exit 1."""
     try:
-        command(standalone_mode=False)
+        # With standalone_mode=False, click returns the code given to ctx.exit(n).
+        code = command(standalone_mode=False)
     except DrafterError as exc:
         for problem in exc.problems:
             click.echo(f"错误：{problem}", err=True)
@@ -34,6 +35,8 @@ def run_guarded(command: Callable[..., Any]) -> None:
         name = getattr(exc, "filename", None) or ""
         click.echo(f"错误：无法读写文件 {name}：{exc.strerror or exc}", err=True)
         sys.exit(1)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 def echo_err(message: str) -> None:
