@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from typing import Any
 
@@ -312,3 +313,23 @@ def test_units_come_from_the_rules_file() -> None:
     m = rules.number.search("种树100棵")
     assert m is not None and m.group("unit") == "棵"
     assert rules.number.search("新建3所") is None
+
+
+def test_any_text_gives_a_valid_template() -> None:
+    """Random mixes of digits, units, braces, placeholders and years never break a template."""
+    pieces = [*"新建所个名%xX×*{}#（）《》“”年届第0123456789.．-—至市某县区，。、 余万亿元",
+              "2024", "2025", "{{", "}}", "{%", "{#", "20xx", "x.xx", "***", "学校", "达到",
+              "安顺市"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        year = rng.choice([None, 2024])
+        region = rng.choice([None, "安顺市", "XX市"])
+        lead, body, slots = templatize(text[:5], text[5:], year=year, region=region)
+        assert placeholder_problems(lead) == placeholder_problems(body) == [], text
+        names = [s.name for s in slots]
+        assert len(names) == len(set(names)), text
+        assert not set(names) & set(GLOBAL_NAMES), text
+        if all(s.default is not None for s in slots) and year is not None:
+            render(lead, slots, year, region)  # raises if the sandbox rejects the template
+            render(body, slots, year, region)
