@@ -71,8 +71,11 @@ def test_003_summary_and_plan_told_apart() -> None:
     assert doc.genre == "总结+计划" and doc.year == 2024
     done = doc.chapters[1]
     assert done.heading == "主要做法及成效"
-    assert [i.marker for i in done.items] == [f"（{n}）" for n in "一二三四五六"]
+    assert [i.marker for i in done.items] == [*(f"（{n}）" for n in "一二三四五六"), ""]
     assert {i.kind for i in done.items} == {"summary"}
+    wrap_up = done.items[-1]  # "一年来，……" closes the chapter; it is not part of （六）
+    assert wrap_up.body.startswith("一年来，广大教育工作者") and wrap_up.line == 27
+    assert "一年来" not in done.items[-2].body
     plan = [i for i in doc.chapters[2].items if i.marker]
     assert [i.marker for i in plan] == [f"（{n}）" for n in "一二三四五"]
     assert {i.kind for i in plan} == {"plan"}
@@ -90,6 +93,7 @@ def test_004_standalone_section_headings_and_closing() -> None:
     assert first.body.startswith("依据XX市经济社会发展态势")
     assert all("\n" not in i.lead and i.body for i in doc.items())
     assert doc.closing is not None and doc.closing.startswith("XX市教育系统将以高度的责任感")
+    assert doc.closing_line == 121
     assert doc.closing not in doc.chapters[-1].items[-1].body
     assert not any("付费" in i.body or "验证码" in i.body for i in doc.items())
 

@@ -144,20 +144,19 @@ def _take_closing(chapters: list[Chapter]) -> tuple[str | None, int | None]:
     node = chapters[-1].nodes[-1]
     while len(node.texts) > 1 and len(node.texts[-1]) <= _STRAY_MAX and not RUN_IN.search(
             node.texts[-1]):
-        node.texts.pop()
+        node.pop_text()
     last = node.texts[-1]
     if len(last) <= _PLEDGE_MAX and _PLEDGE.search(last):
         if not node.numbered:
             chapters[-1].nodes.pop()
             return last, node.line
         if len(node.texts) >= (3 if node.standalone else 2):
-            node.texts.pop()
-            return last, None
+            return node.pop_text()
     # Line breaks lost: the pledge is the last sentence of the last item's paragraph.
     m = _PLEDGE_SENTENCE.search(last)
     if m is not None and m.start() > 0 and _PLEDGE.search(m.group(0)):
         node.texts[-1] = last[: m.start()]
-        return m.group(0), None
+        return m.group(0), node.last_line()
     return None, None
 
 

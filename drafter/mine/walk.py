@@ -42,6 +42,17 @@ class Node:
     numbered: bool = True
     section: str | None = None
     container: bool = False  # a chapter/section that turned out to hold numbered items
+    more_lines: list[int] = field(default_factory=list)  # source lines of texts[1:]
+
+    def last_line(self) -> int:
+        return self.more_lines[-1] if self.more_lines else self.line
+
+    def pop_text(self) -> tuple[str, int]:
+        """Take the last paragraph off (with its source line)."""
+        line = self.last_line()
+        if self.more_lines:
+            self.more_lines.pop()
+        return self.texts.pop(), line
 
 
 @dataclass
@@ -101,6 +112,7 @@ class Walker:
     def finish(self) -> list[Chapter]:
         for chapter in self.chapters:
             _drop_intros(chapter)
+            _split_trailing(chapter)
         return self.chapters
 
     def _plausible_top(self, m: Marker, text: str) -> bool:
@@ -117,7 +129,8 @@ class Walker:
         self.chapters.append(chapter)
         self.section = self.current = None
         if rest:
-            node = Node("", p.line, [heading, rest], self.kind, standalone=True)
+            node = Node("", p.line, [heading, rest], self.kind, standalone=True,
+                        more_lines=[p.line])
             chapter.own = node
             chapter.nodes.append(node)
             self.current = node
@@ -160,6 +173,7 @@ class Walker:
         node = self.current
         if node is not None and node.numbered:
             node.texts.append(p.text)
+            node.more_lines.append(p.line)
             return
         chapter = self._chapter()
         node = Node("", p.line, [p.text], self.kind, numbered=False)
@@ -215,3 +229,25 @@ def _drop_intros(chapter: Chapter) -> None:
         n for n in chapter.nodes
         if n.numbered or not (len(n.texts[0]) <= _INTRO_MAX and _INTRO.search(n.texts[0]))
     ]
+
+
+def _split_trailing(chapter: Chapter) -> None:
+    """Paragraphs after a chapter's last item that its siblings never have are not its text.
+
+    When every other numbered item of the chapter is one block of the same size, extra plain
+    paragraphs after the last one ("一年来，……" closing a summary chapter) become unnumbered
+    items of their own. Sub-lists ("（1）…") stay with their item.
+    """
+    numbered = [n for n in chapter.nodes if n.marker and not n.container]
+    if len(numbered) < 3 or chapter.nodes[-1] is not numbered[-1]:
+        return
+    sizes = {len(n.texts) for n in numbered[:-1]}
+    last = numbered[-1]
+    if len(sizes) != 1 or len(last.texts) <= (size := sizes.pop()):
+        return
+    extras = list(zip(last.texts[size:], last.more_lines[size - 1:], strict=False))
+    if any(parse_marker(t) is not None for t, _ in extras):
+        return
+    del last.texts[size:], last.more_lines[size - 1:]
+    for text, line in extras:
+        chapter.nodes.append(Node("", line, [text], last.kind, numbered=False))
