@@ -51,7 +51,12 @@ class Rules:
 
 
 def classify(lead: str, body: str, fallback: str | None) -> tuple[str, list[str]]:
-    """(chapter key, finer tags) for one clause; `fallback` is the chapter heading's key."""
+    """(chapter key, finer tags) for one clause; `fallback` is the chapter heading's key.
+
+    In order: a lead with a clear signal of its own decides; else lead and body points
+    (the heading's key gets a bonus) decide when the best is high and clearly ahead; else
+    the heading's key; else the best-scoring key; else the rules' default key.
+    """
     rules = load_rules()
     s = rules.settings
     lead_scores, scores, tag_scores = _score(rules, lead, body)

@@ -1,7 +1,7 @@
 """Turn a clause's local numbers, placeholders, region and years into template placeholders.
 
 Why: a mined clause is reused by other bureaus and in other years, so "新建9所公办幼儿园"
-becomes "新建{{ 改扩建公办幼儿园_所 }}所公办幼儿园" with a slot (label, type, unit, default 9),
+becomes "新建{{ 新建公办幼儿园_所 }}所公办幼儿园" with a slot (label, type, unit, default 9),
 "安顺市"/"XX市" becomes `{{ 地区 }}`, and "2024年" in a 2024 plan becomes `{{ 年份 }}年` so
 the plan can be rolled forward. What counts as a slot is data (drafter/mine/data/slots.yaml,
 compiled by `drafter.mine.slot_rules`). This module must not invent numbers, must leave
