@@ -155,3 +155,18 @@ def test_docx_automatic_list_numbers_become_markers(tmp_path: Path) -> None:
         "一、加强党的建设", "1.深化理论武装。开展学习。", "2.加强组织建设。推进标准化。",
         "二、推进教育改革", "1.深化评价改革。落实方案。", "未编号的段落",
     ]
+
+
+def test_big5_traditional_text_is_detected(tmp_path: Path) -> None:
+    text = "一、加強黨的建設\n1.深化理論學習。開展專題學習活動，組織全體黨員參加培訓。"
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5"))
+    source = read_source(path)
+    assert source.encoding == "big5" and source.lines == text.split("\n")
+
+
+def test_western_single_byte_text_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Café résumé naïve façade — “quotes”".encode("cp1252"))
+    with pytest.raises(DrafterError, match="无法识别文件的文字编码"):
+        read_source(path)

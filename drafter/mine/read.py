@@ -31,7 +31,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Encodings a Chinese plan plausibly comes in when it is not UTF-8 (charset-normalizer picks).
-_CANDIDATES = ["gb18030", "gbk", "gb2312", "big5", "big5hkscs", "hz", "iso2022_jp_2"]
+_CANDIDATES = ["gb18030", "gbk", "gb2312", "big5", "big5hkscs"]
 # Control characters that never occur in a text document (tab, CR, LF, FF are allowed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0c")
