@@ -342,3 +342,12 @@ def test_genre(title: str | None, headings: list[str], genre: str) -> None:
     from drafter.mine import meta
 
     assert meta.genre(title, headings) == genre
+
+
+def test_paren_numbers_are_items_where_a_chapter_has_no_dot_numbers() -> None:
+    doc = mine_file(MINE / "mixed_item_styles.txt")
+    first, second = doc.chapters
+    assert [i.marker for i in first.items] == ["1.", "2."]  # （1）（2） are sub-points of 1.
+    assert first.items[0].body == "开展专题学习。\n（1）组织读书班3期。\n（2）开展宣讲20场。"
+    assert [(i.marker, i.lead) for i in second.items] == [
+        ("（1）", "加大经费投入"), ("（2）", "维护校园安全")]

@@ -88,6 +88,7 @@ class Walker:
         self.kind = "summary" if summary_first else "plan"
         self.pending_plan = False  # a "问题及打算" chapter: plan starts at its first marker
         self.last_top = 0
+        self.sub_items = False  # "（1）" items in a part of the plan with no "1." items
         if levels.top is None:
             self.chapters.append(Chapter("", "", 0))
 
@@ -105,6 +106,11 @@ class Walker:
         elif m is not None and kind == self.levels.section:
             self._open_section(m, p)
         elif m is not None and kind == self.levels.item:
+            self.sub_items = False
+            self._open_item(m, p)
+        elif m is not None and kind == "sub" and self.levels.item == "item" and (
+                self.sub_items or not self._inside_item()):
+            self.sub_items = True  # "（1）" right under a heading numbers items, not sub-points
             self._open_item(m, p)
         else:
             self._plain(p)
@@ -122,8 +128,13 @@ class Walker:
             self.last_top = m.number
         return ok
 
+    def _inside_item(self) -> bool:
+        node = self.current
+        return node is not None and bool(node.marker) and node is not self.section
+
     def _open_chapter(self, m: Marker, p: Para) -> None:
         self._switch_kind(m.rest)
+        self.sub_items = False
         heading, rest = _split_heading(m.rest)
         chapter = Chapter(m.text, heading, p.line)
         self.chapters.append(chapter)
@@ -140,6 +151,7 @@ class Walker:
         chapter = self._chapter()
         if chapter.own is not None:
             chapter.own.container = True
+        self.sub_items = False
         standalone = len(m.rest) <= _HEADING_MAX and not RUN_IN.search(m.rest)
         node = Node(m.text, p.line, [m.rest], self.kind, standalone=standalone)
         chapter.nodes.append(node)
