@@ -22,7 +22,7 @@ NUMBER = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 _LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
               "placeholder_runs", "label_strip_prefix", "label_strip_suffix",
               "label_post_stop", "label_post_skip", "label_link_words", "label_pre_boundaries",
-              "name_heads")
+              "name_heads", "label_trim_suffix")
 _KNOWN_KEYS = {*_LIST_KEYS, "not_unit_before", "unit_names", "placeholder_chars",
                "year_window", "year_range_max_span", "protected_pairs", "label_max"}
 
@@ -46,6 +46,7 @@ class SlotRules:
     strip_suffix: dict[str, tuple[str, ...]]  # by last character, longest first
     link_words: re.Pattern[str]  # the last link word in a label ("达到")
     pre_boundaries: frozenset[str]
+    trim_suffix: str  # characters dropped from a label's end without ending it
     name_head: re.Pattern[str]  # up to the first institution word after "xx"
     post: re.Pattern[str]
     label_max: int
@@ -106,6 +107,10 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
             if _first_char(pattern) is None:
                 problems.append(_problem(f"正则“{pattern}”应以一个固定字符开头（如 \\*{{3,}}）",
                                          file, lines, key, i))
+    for i, ch in enumerate(lists["label_trim_suffix"]):
+        if len(ch) != 1:
+            problems.append(_problem(f"label_trim_suffix 中的“{ch}”应是单个字", file, lines,
+                                     "label_trim_suffix", i))
     if problems:
         raise DrafterError(problems)
     unit = _unit_regex(lists["units"], not_before)
@@ -145,6 +150,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         link_words=re.compile("|".join(map(re.escape, sorted(
             lists["label_link_words"], key=len, reverse=True))) or "(?!)"),
         pre_boundaries=frozenset(lists["label_pre_boundaries"]),
+        trim_suffix="".join(lists["label_trim_suffix"]),
         name_head=re.compile(".*?(?:" + ("|".join(map(re.escape, sorted(
             lists["name_heads"], key=len, reverse=True))) or "(?!)") + ")"),
         post=_post_regex(lists["label_post_skip"], lists["label_post_stop"], label_max),

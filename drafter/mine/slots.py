@@ -250,7 +250,7 @@ def _label(text: str, tok: _Token, boundary: int, rules: SlotRules) -> str:
     """Words just before the number, plus the noun after its unit ("新建" + "公办幼儿园")."""
     words = _cjk_before(text, max(boundary, tok.label_at - 3 * rules.label_max), tok.label_at)
     cut = max((words.rfind(b) + len(b) for b in rules.pre_boundaries if b in words), default=0)
-    words = words[cut:]
+    words = words[cut:].rstrip(rules.trim_suffix)
     links = [m for m in rules.link_words.finditer(words) if m.start() >= 2]
     if links and links[-1].end() < len(words):  # "交流人数达到应交流总数的" -> "交流人数"
         words, linked = words[: links[-1].start()], True
