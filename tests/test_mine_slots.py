@@ -205,8 +205,8 @@ def test_named_numerals_and_fixed_formulations_stay_literal(text: str) -> None:
     ("一是投入资金300万元。", "投入资金"),
     ("达到95%。", "比例"),  # nothing to take: a generic label
     ("打造100个“一校一品”。", "打造一校一品"),  # a quoted name after the unit
-    ("遴选20所学校作为试点。", "遴选学校"),
-    ("依托建立的17个名校长工作室。", "建立名校长工作室"),  # 的 dropped, the noun still added  # the noun stops before the next verb
+    ("遴选20所学校作为试点。", "遴选学校"),  # the noun stops before the next verb
+    ("依托建立的17个名校长工作室。", "依托建立名校长工作室"),  # 的 dropped, the noun still added
     ("生均公用经费小学650元、初中850元。", "生均公用经费小学"),
 ])
 def test_label_from_context(text: str, label: str) -> None:
