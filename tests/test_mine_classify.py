@@ -132,6 +132,35 @@ def test_leads_from_other_plans(lead: str, expected: str) -> None:
     assert classify(lead, "", None)[0] == expected
 
 
+# Vague leads ("夯实发展基础"): the body decides, against a misleading heading.
+VAGUE = [
+    ("夯实发展基础", "保障", "各级各类教育",
+     "新建改扩建幼儿园10所，新增普惠性学位3000个，推进学前教育普及普惠，提高公办园在园幼儿占比。"),
+    ("筑牢安全防线", "教育改革", "保障",
+     "落实校园安全主体责任，开展安全隐患排查整治，加强防溺水、交通安全、消防安全教育。"),
+    ("激发队伍活力", "教育改革", "教师队伍",
+     "深化中小学教师职称制度改革，推进县管校聘和教师交流轮岗，落实教师工资待遇。"),
+    ("强化政治引领", "保障", "党建",
+     "深入学习贯彻党的二十大精神，加强基层党组织建设，落实意识形态工作责任制。"),
+    ("赋能教育发展", "保障", "教育改革",
+     "推进教育数字化转型，建设智慧校园，用好国家智慧教育平台，提升师生信息素养。"),
+    ("提升办学水平", "教育改革", "各级各类教育",
+     "推进县域普通高中振兴，深化职普融通，办好特殊教育，规范民办教育发展。"),
+    ("完善治理体系", "教育改革", "保障",
+     "推进依法治教、依法治校，完善学校章程，开展普法教育，落实法律顾问制度。"),
+    ("减轻学生负担", "教育改革", "五育并举",
+     "落实“双减”政策，加强作业管理，提升课后服务质量，规范校外培训机构。"),
+    ("锻造过硬机关", "保障", "党建", "加强机关党建，推进模范机关创建，持续纠治“四风”。"),
+    ("协同育人", "各级各类教育", "五育并举",
+     "健全学校家庭社会协同育人机制，办好家长学校，开展家庭教育指导服务。"),
+]
+
+
+@pytest.mark.parametrize(("lead", "fallback", "expected", "body"), VAGUE)
+def test_vague_lead_body_decides(lead: str, fallback: str, expected: str, body: str) -> None:
+    assert classify(lead, body, fallback)[0] == expected
+
+
 @pytest.mark.parametrize(("fallback", "expected"), [
     ("五育并举", "五育并举"),  # a tie between 党建 and 五育并举 goes to the heading's key
     ("党建", "党建"),
@@ -183,7 +212,7 @@ def test_tags(lead: str, body: str, tag: str) -> None:
 
 def test_a_passing_mention_is_not_a_tag() -> None:
     # one weak word in a long body is below the tag threshold
-    tags = classify("加强基层党组织建设", "支部书记参加培训，其中有幼儿", "党建")[1]
+    tags = classify("加强基层党组织建设", "支部书记参加培训，其中有幼儿", "党建")[1]  # 幼儿: 2
     assert "学前" not in tags
 
 

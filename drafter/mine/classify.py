@@ -25,7 +25,7 @@ from drafter.util.yamlio import LineMap, load_yaml
 RULES_FILE = "drafter/mine/data/taxonomy.yaml"
 _SETTINGS_DEFAULTS: dict[str, float] = {
     "lead_weight": 3, "body_weight": 1, "body_repeat_cap": 2, "body_cap": 12, "fallback_bonus": 2,
-    "threshold": 4, "margin": 2, "tag_threshold": 4, "max_tags": 4,
+    "threshold": 4, "margin": 2, "tag_threshold": 3, "max_tags": 4,
     "heading_first_part": 2, "heading_threshold": 2, "lead_decides": 6, "lead_margin": 3,
 }
 _BUCKET = 40  # first characters per lookahead bucket, see _trie_regex
