@@ -207,6 +207,8 @@ def test_named_numerals_and_fixed_formulations_stay_literal(text: str) -> None:
     ("打造100个“一校一品”。", "打造一校一品"),  # a quoted name after the unit
     ("遴选20所学校作为试点。", "遴选学校"),  # the noun stops before the next verb
     ("依托建立的17个名校长工作室。", "依托建立名校长工作室"),  # 的 dropped, the noun still added
+    ("对接10所。", "对接"),  # a kept word is not broken by stripping the filler 对
+    ("和谐校园创建率达100%。", "和谐校园创建率"),
     ("生均公用经费小学650元、初中850元。", "生均公用经费小学"),
 ])
 def test_label_from_context(text: str, label: str) -> None:

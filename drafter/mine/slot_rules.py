@@ -22,7 +22,7 @@ NUMBER = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 _LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
               "placeholder_runs", "label_strip_prefix", "label_strip_suffix",
               "label_post_stop", "label_post_skip", "label_link_words", "label_pre_boundaries",
-              "name_heads", "label_trim_suffix")
+              "name_heads", "label_trim_suffix", "label_keep_words")
 _KNOWN_KEYS = {*_LIST_KEYS, "not_unit_before", "unit_names", "placeholder_chars",
                "year_window", "year_range_max_span", "protected_pairs", "label_max"}
 
@@ -47,6 +47,7 @@ class SlotRules:
     link_words: re.Pattern[str]  # the last link word in a label ("达到")
     pre_boundaries: frozenset[str]
     trim_suffix: str  # characters dropped from a label's end without ending it
+    keep_words: tuple[str, ...]  # words prefix stripping must not break
     name_head: re.Pattern[str]  # up to the first institution word after "xx"
     post: re.Pattern[str]
     label_max: int
@@ -151,6 +152,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
             lists["label_link_words"], key=len, reverse=True))) or "(?!)"),
         pre_boundaries=frozenset(lists["label_pre_boundaries"]),
         trim_suffix="".join(lists["label_trim_suffix"]),
+        keep_words=tuple(lists["label_keep_words"]),
         name_head=re.compile(".*?(?:" + ("|".join(map(re.escape, sorted(
             lists["name_heads"], key=len, reverse=True))) or "(?!)") + ")"),
         post=_post_regex(lists["label_post_skip"], lists["label_post_stop"], label_max),

@@ -289,11 +289,14 @@ def _strip_suffix(words: str, rules: SlotRules) -> tuple[str, bool]:
 
 
 def _strip_prefix(words: str, rules: SlotRules) -> str:
-    """Drop filler words from the start, repeatedly."""
+    """Drop filler words from the start, repeatedly, never breaking a kept word and never
+    leaving a single character (all of it may go: the noun after the unit takes over)."""
     while words:
+        if any(words.startswith(k) for k in rules.keep_words):
+            break
         prefix = next((p for p in rules.strip_prefix.get(words[0], ()) if words.startswith(p)),
                       None)
-        if prefix is None:
+        if prefix is None or len(words) - len(prefix) == 1:
             break
         words = words[len(prefix):]
     return words
