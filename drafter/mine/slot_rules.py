@@ -153,11 +153,20 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         pre_boundaries=frozenset(lists["label_pre_boundaries"]),
         trim_suffix="".join(lists["label_trim_suffix"]),
         keep_words=tuple(lists["label_keep_words"]),
-        name_head=re.compile(".*?(?:" + ("|".join(map(re.escape, sorted(
-            lists["name_heads"], key=len, reverse=True))) or "(?!)") + ")"),
+        name_head=_name_head_regex(lists["name_heads"]),
         post=_post_regex(lists["label_post_skip"], lists["label_post_stop"], label_max),
         label_max=label_max,
     )
+
+
+def _name_head_regex(heads: list[str]) -> re.Pattern[str]:
+    """Up to the first institution word ("实验小学"); a one-character head ("县") only
+    counts right at the start, so "xx教育按照市委…" does not stop at 市."""
+    multi = "|".join(map(re.escape, sorted((h for h in heads if len(h) > 1), key=len,
+                                           reverse=True))) or "(?!)"
+    single = "".join(re.escape(h) for h in heads if len(h) == 1)
+    first = f"[{single}]|" if single else ""
+    return re.compile(f"(?:{first}.*?(?:{multi}))")
 
 
 def _first_chars(patterns: list[str]) -> str:
