@@ -114,9 +114,12 @@ async def test_complete_flow(kind: str, tmp_path: Path, monkeypatch: pytest.Monk
 
         # 1–2. search 师德 and pick it, then one clause from each of two other chapters
         shide = await _search_and_pick(app, pilot, messages)
-        await pilot.press("slash", "ctrl+a", "ctrl+k")
+        await pilot.press("slash", "ctrl+a", "ctrl+k")  # an empty search shows the tree again
         await pilot.pause(0.1)
+        await pilot.press("enter")  # into the tree
+        assert screen.focused is screen.query_one("#catalogue")
         await pilot.press("t")  # hide summary-kind clauses from here on
+        assert screen.hide_summary
         others = [k for k in CHAPTER_KEYS if k not in (shide.chapter, "总体要求")
                   and any(c.kind == "plan" for c in session.catalogue.chapters[k])][:2]
         picked = [shide] + [await pick_first_in_chapter(app, pilot, k) for k in others]

@@ -36,8 +36,8 @@ async def _plan_in_progress(pilot) -> None:  # type: ignore[no-untyped-def]
     row = next(r for r in screen.query_one("#values").rows if r.field.name == "地区")
     row.query_one("Input").focus()
     await type_text(pilot, "临江市")
+    screen.query_one("#outline").focus()  # out of the input: digits switch tabs again
     await pilot.press("1")
-    screen.query_one("#outline").focus()
     await pilot.pause()
 
 

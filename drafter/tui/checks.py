@@ -38,7 +38,7 @@ def value_entries(plan: Plan, preview: Preview) -> list[CheckEntry]:
 
     entries: list[CheckEntry] = []
     for use in preview.gaps:
-        where = place(use) or "全计划"
+        where = place(use, plan) or "全计划"
         if use.error:
             message = f"参数“{use.label}”有误：{use.error}"
             severity = "错误"

@@ -17,6 +17,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -99,7 +100,6 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         self.session: PlanSession | None = None
         self.index: Any = None
         self.preview = Preview()
-        self.current_clause: Clause | None = None
         self.hide_summary = False
         self._search_timer: Timer | None = None
         self._last_key = 0.0
@@ -245,7 +245,9 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         uses = self.preview.uses
         item = session.selected_item()
         title = item_title(item, session.catalogue) if item is not None else None
-        self.query_one(ValuesForm).show(plan_fields(session.plan, uses),
+        needed = {u.name for u in self.preview.gaps if u.part == "global"}
+        needed |= {u.name for u in uses if u.part == "global" and u.origin != "missing"}
+        self.query_one(ValuesForm).show(plan_fields(session.plan, uses, needed),
                                         item_fields(session.plan, uses, session.selection),
                                         len(self.preview.gaps), title)
 
@@ -257,6 +259,16 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         self.sub_title = f"{name}{' *' if session.dirty else ''}"
 
     # ------------------------------------------------------------------ browser
+
+    @property
+    def current_clause(self) -> Clause | None:
+        """The clause under the cursor of the browser in view (tree or search results)."""
+        try:
+            if self.query_one(ContentSwitcher).current == "hits":
+                return self.query_one(HitList).current_clause
+            return self.query_one(ClauseTree).current_clause
+        except NoMatches:  # asked (by the footer) before the screen is composed
+            return None
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -284,7 +296,7 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         hits = self.query_one(HitList)
         if not query:
             switcher.current = "catalogue"
-            self.current_clause = self.query_one(ClauseTree).current_clause
+            self.show_detail(self.current_clause)
             self.refresh_bindings()
             return
         switcher.current = "hits"
@@ -296,7 +308,6 @@ class MainScreen(EditActions, FileActions, Screen[None]):
                                   include_summary=not self.hide_summary)
         hits.show(query, found)
         self.last_search_ms = (time.perf_counter() - started) * 1000
-        self.current_clause = hits.current_clause
         self.show_detail(self.current_clause)
         self.refresh_bindings()
 
@@ -312,12 +323,10 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         box.value = not box.value
 
     def on_clause_tree_highlighted(self, message: ClauseTree.Highlighted) -> None:
-        self.current_clause = message.clause
         self.show_detail(message.clause)
         self.refresh_bindings()
 
     def on_hit_list_highlighted(self, message: HitList.Highlighted) -> None:
-        self.current_clause = message.clause
         self.show_detail(message.clause)
         self.refresh_bindings()
 

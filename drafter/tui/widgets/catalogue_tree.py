@@ -1,7 +1,7 @@
 """The catalogue as a tree: the seven chapter keys with counts, clauses by lead phrase.
 
 Why: browsing by chapter is how an official finds clauses without a word to search for.
-Chapter nodes are filled only when expanded, a page at a time, so a catalogue of 40,000
+Chapter nodes are filled only when opened, a page at a time, so a catalogue of 40,000
 clauses opens instantly. The tree only shows what it is given and posts
 `ClauseTree.Highlighted`; it never reads files or reaches into other widgets.
 """
@@ -51,6 +51,7 @@ class ClauseTree(Tree[NodeData]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("目录", id=id)
         self.show_root = False
+        self.auto_expand = False  # chapters open synchronously, see _toggle_chapter
         self._catalogue: Catalogue | None = None
         self._hide_summary = False
 
@@ -93,10 +94,31 @@ class ClauseTree(Tree[NodeData]):
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
         node = event.node
-        if isinstance(node.data, _More) and node.parent is not None:
+        if isinstance(node.data, str):  # a click on a chapter's name
+            self._toggle_chapter(node)
+        elif isinstance(node.data, _More) and node.parent is not None:
             more, parent = node.data, node.parent
             node.remove()
             self._fill(parent, more.key, more.start)
+
+    def _toggle_chapter(self, node: TreeNode[NodeData]) -> None:
+        """Open or close a chapter at once (filled first), so keys typed ahead ("enter",
+        "down") land on its first clause rather than on the next chapter."""
+        if isinstance(node.data, str) and not node.children:
+            self._fill(node, node.data, 0)
+        node.toggle()
+
+    def action_select_cursor(self) -> None:
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, str):
+            self._toggle_chapter(node)
+        else:
+            super().action_select_cursor()
+
+    def action_toggle_node(self) -> None:
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, str):
+            self._toggle_chapter(node)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         event.stop()

@@ -16,7 +16,7 @@ from drafter.model.values import SlotUse, type_word
 from drafter.tui.session import Selection
 
 Scope = Literal["global", "plan", "item"]
-Status = Literal["ok", "default", "missing", "error"]
+Status = Literal["ok", "default", "missing", "optional", "error"]
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,18 @@ class Field:
         return " · ".join(parts)
 
 
-def place(use: SlotUse) -> str:
-    if use.part == "item" and use.chapter is not None:
-        return f"第{chinese_numeral(use.chapter)}章第{use.item}条"
+def printed_number(plan: Plan, chapter: int, item: int) -> int:
+    """The number an item (1-based position in its 1-based chapter) carries in the document."""
+    if plan.meta.options.numbering == "continuous":
+        return sum(len(c.items) for c in plan.chapters[: chapter - 1]) + item
+    return item
+
+
+def place(use: SlotUse, plan: Plan) -> str:
+    """Where a slot is used, as the document numbers it: 第二章第5条, 标题, 结束语."""
+    if use.part == "item" and use.chapter is not None and use.item is not None:
+        number = printed_number(plan, use.chapter, use.item)
+        return f"第{chinese_numeral(use.chapter)}章第{number}条"
     return {"title": "标题", "preamble": "总体要求", "closing": "结束语"}.get(use.part, "")
 
 
@@ -74,15 +83,23 @@ def _global_value(plan: Plan, name: str) -> Any:
     return meta if meta not in (None, "") else None
 
 
-def plan_fields(plan: Plan, uses: list[SlotUse]) -> list[Field]:
-    """地区/年份/单位, then each slot name the plan uses, once, in first-use order."""
+def plan_fields(plan: Plan, uses: list[SlotUse], needed: set[str] | None = None
+                ) -> list[Field]:
+    """地区/年份/单位, then each slot name the plan uses, once, in first-use order.
+
+    `needed` names the globals some text uses (None: all); a missing global nobody uses is
+    "optional", not "missing".
+    """
     fields: list[Field] = []
     for use in uses:
         if use.part == "global" and use.name in GLOBAL_NAMES:
             status, error = _status([use])
+            if status == "default":
+                status = "ok"
+            elif status == "missing" and needed is not None and use.name not in needed:
+                status = "optional"
             fields.append(Field("global", use.name, use.slot, _global_value(plan, use.name),
-                                "ok" if status == "default" else status, error,
-                                baseline=plan.baseline.get(use.name)))
+                                status, error, baseline=plan.baseline.get(use.name)))
     by_name: dict[str, list[SlotUse]] = {}
     for use in uses:
         if use.part != "global":
@@ -93,7 +110,7 @@ def plan_fields(plan: Plan, uses: list[SlotUse]) -> list[Field]:
         fields.append(Field(
             "plan", name, group[0].slot, plan.values.get(name), status, error,
             baseline=plan.baseline.get(name), fallback=group[0].slot.default,
-            places=tuple(dict.fromkeys(p for u in group if (p := place(u)))),
+            places=tuple(dict.fromkeys(p for u in group if (p := place(u, plan)))),
         ))
     return fields
 

@@ -7,6 +7,7 @@ It only shows what it is given and posts `HitList.Highlighted`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,13 +18,35 @@ from textual.widgets.option_list import Option
 
 from drafter.model import Clause
 
+_PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.S)
 SNIPPET = 60  # at most this many characters of clause text per hit (about two lines)
 MATCH_STYLE = "bold reverse"
 
 
+def _shown(full: str, slots: dict[str, str]) -> tuple[str, list[int]]:
+    """Clause text with `{{ name }}` shown as 〔label〕, and where each original offset went."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for match in _PLACEHOLDER.finditer(full):
+        for ch in full[pos : match.start()]:
+            where.append(len(out))
+            out.append(ch)
+        label = f"〔{slots.get(match.group(1), match.group(1))}〕"
+        where.extend([len(out)] * (match.end() - match.start()))
+        out.extend(label)
+        pos = match.end()
+    for ch in full[pos:]:
+        where.append(len(out))
+        out.append(ch)
+    where.append(len(out))
+    return "".join(out), where
+
+
 def hit_text(clause: Clause, spans: Sequence[tuple[int, int]], width: int = SNIPPET) -> Text:
     """The clause text around its first match, matches highlighted, chapter key in front."""
-    full = clause.text
+    full, where = _shown(clause.text.replace("\n", " "), {s.name: s.label for s in clause.slots})
+    spans = [(where[s], where[e]) for s, e in spans if 0 <= s < e < len(where)]
     first = min((s for s, _ in spans), default=0)
     start = 0 if first < width - 20 else max(first - 10, 0)
     end = min(start + width, len(full))
@@ -34,7 +57,7 @@ def hit_text(clause: Clause, spans: Sequence[tuple[int, int]], width: int = SNIP
     if start > 0:
         text.append("…")
     offset = len(text)
-    text.append(full[start:end].replace("\n", " "))
+    text.append(full[start:end])
     if end < len(full):
         text.append("…")
     for s, e in spans:

@@ -24,6 +24,7 @@ _STATUS = {
     "ok": ("✓", "green"),
     "default": ("默认", "cyan"),
     "missing": ("待填", "bold yellow"),
+    "optional": ("可不填", "dim"),
     "error": ("有误", "bold red"),
 }
 
