@@ -15,6 +15,7 @@ from drafter.mine.slots import templatize
 from drafter.model.clause import SLOT_TYPES, Slot
 from drafter.model.errors import DrafterError
 from drafter.model.plan import GLOBAL_NAMES
+from drafter.model.values import validate_value
 from drafter.util.placeholders import placeholder_problems, template_names
 from tests.conftest import CORPUS
 
@@ -64,6 +65,7 @@ def test_each_unit_makes_a_slot(unit: str) -> None:
     ("培训教师1.2万余人。", "decimal", 1.2, "万人"),
     ("总投资3.5亿，", "decimal", 3.5, "亿"),  # a bare magnitude is a unit too
     ("事故发生率控制在0.5‰以下。", "decimal", 0.5, "‰"),
+    ("经费增长150%。", "integer", 150, "%"),  # over 100: not a percent slot (0–100)
 ])
 def test_types_and_defaults(text: str, slot_type: str, default: float, unit: str) -> None:
     _, slots = body_of(text)
@@ -285,8 +287,11 @@ def test_every_corpus_line_gives_valid_templates_and_names() -> None:
                 assert slot.name.isidentifier() and slot.name[0] not in "_0123456789"
                 assert slot.name not in GLOBAL_NAMES
                 assert slot.type in SLOT_TYPES and slot.label
-                if slot.default is not None and not any(c in line for c in ",，"):
-                    assert str(slot.default) in line.replace("．", ".")
+                if slot.default is not None:
+                    # the renderer validates defaults like typed values: they must pass
+                    assert validate_value(slot.type, slot.default, unit=slot.unit)[1] is None
+                    if not any(c in line for c in ",，"):
+                        assert str(slot.default) in line.replace("．", ".")
 
 
 def test_empty_text() -> None:

@@ -234,11 +234,13 @@ def _number_tokens(text: str, rules: SlotRules, protected: list[tuple[int, int]]
         for group, suffix in ends:
             raw = m.group(group).translate(_FULLWIDTH_DIGITS).replace(",", "")
             is_decimal = "." in raw
-            slot_type = ("percent" if m.group("unit") in rules.percent_units
-                         else "decimal" if is_decimal else "integer")
+            value = float(raw) if is_decimal else int(raw)
+            # a percent slot holds 0–100; "增长150%" stays a number with the unit %
+            percent = m.group("unit") in rules.percent_units and value <= 100
+            slot_type = "percent" if percent else "decimal" if is_decimal else "integer"
             out.append(_Token(
                 m.start(group), m.end(group), 3, slot_type=slot_type, unit=unit,
-                default=float(raw) if is_decimal else int(raw),
+                default=value,
                 label_at=m.start("a"), post_at=m.end(), label_suffix=suffix))
     return out
 
