@@ -339,6 +339,9 @@ def test_any_text_gives_a_valid_template() -> None:
         names = [s.name for s in slots]
         assert len(names) == len(set(names)), text
         assert not set(names) & set(GLOBAL_NAMES), text
+        for slot in slots:
+            if slot.default is not None:
+                assert validate_value(slot.type, slot.default, unit=slot.unit)[1] is None, text
         if all(s.default is not None for s in slots) and year is not None:
             render(lead, slots, year, region)  # raises if the sandbox rejects the template
             render(body, slots, year, region)
