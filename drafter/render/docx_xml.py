@@ -133,6 +133,10 @@ def para_props(style: RoleStyle, line: int, *, pstyle: str | None = None,
     if pstyle:
         ppr.append(el("w:pStyle", {"val": pstyle}))
     ppr.append(el("w:widowControl", {"val": "0"}))
+    # overflowPunct=1 is Word's own default (a closing mark may hang in the margin, the
+    # usual 标点悬挂, outside the 28-character grid). LibreOffice reads the flag inverted
+    # (its importer maps 0 to hanging), so 1 keeps its lines inside the block as well.
+    ppr.append(el("w:overflowPunct", {"val": "1"}))
     ppr.append(el("w:snapToGrid", {"val": "0"}))
     ppr.append(el("w:spacing", {"before": 0, "after": 0, "line": line, "lineRule": "exact"}))
     ind: dict[str, str | int] = {"firstLine": style.first_line}
