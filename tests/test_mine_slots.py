@@ -143,6 +143,7 @@ def test_other_places_in_a_city_plan_are_text_slots() -> None:
     ("2024-2025学年", 2024, "{{ 年份 }}-{{ 年份 + 1 }}学年"),
     ("2024年至2025年", 2024, "{{ 年份 }}年至{{ 年份 + 1 }}年"),
     ("2024－2024年", 2024, "{{ 年份 }}－{{ 年份 }}年"),  # mangled ranges still follow the year
+    ("2024—2026年", 2024, "{{ 年份 }}—{{ 年份 + 2 }}年"),  # a three-year range, per end
     ("面向2035年远景目标", 2024, "面向2035年远景目标"),  # far future: a fixed milestone
     ("2019年以来", 2024, "2019年以来"),  # far past: a historic reference
     ("实施2021—2025年规划", 2024, "实施2021—2025年规划"),  # a long range is a named period

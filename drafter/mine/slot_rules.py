@@ -75,7 +75,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
     window = data.get("year_window") or [-3, 2]
     pairs = data.get("protected_pairs") or []
     label_max = data.get("label_max", 14)
-    span = data.get("year_range_max_span", 1)
+    span = data.get("year_range_max_span", 2)
     if not (isinstance(not_before, dict) and all(isinstance(v, list) for v in not_before.values())):
         problems.append(_problem("not_unit_before 应是“单位: [字, …]”的映射", file, lines,
                                  "not_unit_before"))
