@@ -12,7 +12,7 @@ import re
 
 from drafter.model.blocks import Block
 from drafter.model.plan import PlanMeta, PlanOptions
-from tests.conftest import corpus_file
+from tests.conftest import ROOT, corpus_file
 
 SPECIAL = "家长热线<12345> & “家校共育” \"周末课堂\" 'AI' 试点"
 TITLE = "中共某某市委教育工作委员会某某市教育局2024年工作要点"
@@ -71,3 +71,24 @@ def sample_blocks() -> list[Block]:
 def sample_meta(**options: object) -> PlanMeta:
     return PlanMeta(title=TITLE, organ=ORGAN, region="某某市", year=2024, date="2024-01-10",
                     options=PlanOptions(signature=True, caption=CAPTION, **options))  # type: ignore[arg-type]
+
+
+def example_cases() -> list[tuple[str, list[Block], PlanMeta]]:
+    """The example plans (examples/*.yaml) rendered through the plan loader, the bundled
+    catalogue and render_blocks, when they render (the catalogue may not be built yet)."""
+    from drafter.catalog.load import load_catalogue
+    from drafter.model.errors import DrafterError
+    from drafter.plans.io import load_plan
+    from drafter.render.blocks import render_blocks
+    from drafter.util.paths import bundled_catalog_dir
+
+    cases = []
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        try:
+            plan = load_plan(path)
+            blocks = render_blocks(plan, load_catalogue(bundled_catalog_dir()))
+        except DrafterError:
+            continue
+        if sum(b.role == "item" for b in blocks) >= 20:
+            cases.append((path.name, blocks, plan.meta))
+    return cases

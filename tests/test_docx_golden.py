@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import docx
 import pytest
@@ -22,10 +21,17 @@ from drafter.render.docx_writer import docx_bytes
 from drafter.render.docx_xml import PPR_ORDER, RPR_ORDER
 from drafter.render.profile import load_profile
 from tests.docx_read import NS, Docx, Resolver, text_of, text_runs, w
-from tests.docx_sample import CAPTION, DATE, ORGAN, SPECIAL, sample_blocks, sample_meta
+from tests.docx_sample import (
+    CAPTION,
+    DATE,
+    ORGAN,
+    SPECIAL,
+    example_cases,
+    sample_blocks,
+    sample_meta,
+)
 
 _RUN_IN = re.compile(r"（[一二三四五六七八九十]+）")
-ROOT = Path(__file__).resolve().parents[1]
 # paragraph style id → (eastAsia font, size in half-points) of its text
 ROLE_FONTS = {
     "GwTitle": ("方正小标宋简体", "44"),
@@ -37,28 +43,7 @@ ROLE_FONTS = {
 }
 
 
-def _example_blocks() -> list[tuple[str, list[Block], PlanMeta]]:
-    """The example city plan rendered through helper C1's code, when both exist."""
-    try:
-        from drafter.catalog.load import load_catalogue
-        from drafter.plans.io import load_plan
-        from drafter.render.blocks import render_blocks
-        from drafter.util.paths import bundled_catalog_dir
-    except ImportError:
-        return []
-    cases = []
-    for path in sorted((ROOT / "examples").glob("*.yaml")):
-        try:
-            plan = load_plan(path)
-            blocks = render_blocks(plan, load_catalogue(bundled_catalog_dir()))
-        except (DrafterError, AttributeError, TypeError):
-            continue
-        if sum(b.role == "item" for b in blocks) >= 20:
-            cases.append((path.name, blocks, plan.meta))
-    return cases
-
-
-CASES = [("corpus-002", sample_blocks(), sample_meta()), *_example_blocks()]
+CASES = [("corpus-002", sample_blocks(), sample_meta()), *example_cases()]
 
 
 @pytest.fixture(scope="module", params=CASES, ids=[c[0] for c in CASES])
