@@ -303,3 +303,8 @@ def test_all_four_font_slots_on_every_rfonts_and_styled_role(built: tuple[Docx, 
     for style in doc.styles.findall("w:style", NS):
         if style.get(w("type")) in ("paragraph", "character") and style.get(w("default")) is None:
             assert style.find("w:rPr/w:rFonts", NS) is not None, style.get(w("styleId"))
+
+
+def test_no_blocks_still_gives_a_document_with_one_paragraph() -> None:
+    doc = Docx.from_bytes(docx_bytes([], profile=load_profile(), meta=PlanMeta()))
+    assert len(doc.body_paragraphs()) == 1

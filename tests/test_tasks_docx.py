@@ -121,3 +121,13 @@ def test_rendered_table_repeats_its_header(data: bytes, tmp_path_factory: pytest
         texts = [line.text for line in page.lines]
         assert any(t.startswith("序号") for t in texts), f"第{number}页没有表头"
         assert f"—{number}—" in texts
+
+
+def test_a_plan_without_items_still_makes_a_valid_table() -> None:
+    doc = Docx.from_bytes(tasks_docx_bytes([Block(role="title", text="某县2025年工作要点")],
+                                           profile=load_profile(), meta=sample_meta()))
+    body = doc.document.find("w:body", NS)
+    assert body is not None
+    tags = [child.tag for child in body]
+    assert tags[-3:] == [w("tbl"), w("p"), w("sectPr")]  # a paragraph after the table
+    assert len(body.findall("w:tbl/w:tr", NS)) == 1  # just the header

@@ -60,7 +60,8 @@ def docx_bytes(blocks: Sequence[Block], *, profile: Profile, meta: PlanMeta,
     doc = docx.Document(io.BytesIO(template))
     body = doc.element.body
     end = body.find(qn("w:sectPr"))
-    for paragraph in layout(blocks, kit, profile, bold_leads=meta.options.bold_leads):
+    paragraphs = list(layout(blocks, kit, profile, bold_leads=meta.options.bold_leads))
+    for paragraph in paragraphs or list(_blanks(kit, 1)):  # a body needs one paragraph
         end.addprevious(paragraph)
     stamp(doc, next((b.text for b in blocks if b.role == "title"), ""))
     out = io.BytesIO()

@@ -89,7 +89,8 @@ def tasks_docx_bytes(blocks: Sequence[Block], *, profile: Profile, meta: PlanMet
     end = body.find(qn("w:sectPr"))
     title = next((b.plain for b in blocks if b.role == "title"), "")
     full_title = f"{title}{profile.tasks.title_suffix}"
-    for node in (_title(full_title, profile), _blank(profile), _table(task_rows(blocks), profile)):
+    for node in (_title(full_title, profile), _blank(profile), _table(task_rows(blocks), profile),
+                 _closing_paragraph(profile)):
         end.addprevious(node)
     stamp(doc, full_title)
     out = io.BytesIO()
@@ -109,6 +110,16 @@ def _blank(profile: Profile) -> etree._Element:
     style = profile.roles.body
     return el("w:p", None, para_props(style, profile.grid.line_pitch,
                                       pstyle=PARA_STYLES["body"][0]))
+
+
+def _closing_paragraph(profile: Profile) -> etree._Element:
+    """Word wants a paragraph after a table that ends the body; keep it 1 pt high so it
+    never spills onto a page of its own."""
+    p = _blank(profile)
+    spacing = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    if spacing is not None:
+        spacing.set(qn("w:line"), "20")
+    return p
 
 
 def _table(rows: Sequence[TaskRow | GroupRow], profile: Profile) -> etree._Element:
