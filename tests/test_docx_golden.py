@@ -308,3 +308,9 @@ def test_all_four_font_slots_on_every_rfonts_and_styled_role(built: tuple[Docx, 
 def test_no_blocks_still_gives_a_document_with_one_paragraph() -> None:
     doc = Docx.from_bytes(docx_bytes([], profile=load_profile(), meta=PlanMeta()))
     assert len(doc.body_paragraphs()) == 1
+
+
+def test_word_opens_it_in_current_mode(sample: Docx) -> None:
+    modes = [s.get(w("val")) for s in sample.settings.iter(w("compatSetting"))
+             if s.get(w("name")) == "compatibilityMode"]
+    assert modes == ["15"]  # not “兼容模式”

@@ -148,6 +148,10 @@ def _prune_default(doc: Document) -> None:
         # numbering is never used (numbers are literal text); the rest is template clutter
         if rel.reltype.endswith(("/stylesWithEffects", "/numbering", "/customXml")):
             doc.part.drop_rel(rid)
+    # Word 2013+ mode, so Word does not open our files as “兼容模式”
+    for setting in doc.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
     package_rels = doc.part.package.rels
     for rid, rel in list(package_rels.items()):
         if rel.reltype.endswith("/thumbnail"):
