@@ -111,13 +111,15 @@ def classify_heading(heading: str) -> str | None:
 def _score(rules: Rules, lead: str, body: str
            ) -> tuple[list[float], list[float], dict[int, float]]:
     """Points per chapter key from the lead alone and from lead + body (lists by
-    CHAPTER_KEYS index), and points per touched tag index."""
+    CHAPTER_KEYS index), and points per touched tag index. A lead counts its strongest
+    word per key (a lead naming two stages is not worth more than one); a body adds up."""
     scores = [0.0] * len(CHAPTER_KEYS)
     tag_scores: dict[int, float] = {}
     lead_table, body_table = rules.lead_table, rules.body_table
     for word in rules.pattern.findall(lead) if lead else ():
         for key, tag, points in lead_table[word]:
-            scores[key] += points
+            if points > scores[key]:  # a lead counts its strongest word per key
+                scores[key] = points
             if tag >= 0:
                 tag_scores[tag] = tag_scores.get(tag, 0.0) + points
     lead_scores = list(scores)
