@@ -66,6 +66,9 @@ def test_each_unit_makes_a_slot(unit: str) -> None:
     ("总投资3.5亿，", "decimal", 3.5, "亿"),  # a bare magnitude is a unit too
     ("事故发生率控制在0.5‰以下。", "decimal", 0.5, "‰"),
     ("经费增长150%。", "integer", 150, "%"),  # over 100: not a percent slot (0–100)
+    ("新增学位1,500个。", "integer", 1500, "个"),  # thousands separators
+    ("扩建幼儿园项目1 122个。", "integer", 1122, "个"),  # a space, as printed copies have
+    ("新建学校 12 所。", "integer", 12, "所"),
 ])
 def test_types_and_defaults(text: str, slot_type: str, default: float, unit: str) -> None:
     _, slots = body_of(text)
@@ -176,7 +179,7 @@ def test_years_relative_to_plan_year(text: str, year: int | None, expected: str)
     "第一，加强领导；第二，强化保障。",
     "举办第五届学生才艺展演。",  # Chinese ordinal
     "举办第17届运动会，公布第3批名单，开办第2期培训班。",  # Arabic ordinals
-    "依据《办法》第12条，第 3 条。",
+    "依据《办法》第12条，第 3 条，第 1 122条。",
     "出台《关于学前三年毛入园率达到95%的意见》。",  # numbers inside a title
     "实施“5+2”课后服务和“1+X”证书制度，打造“三个100”工程。",
     "推进教育信息化2.0，实施互联网+教育。",

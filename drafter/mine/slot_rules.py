@@ -18,7 +18,8 @@ from drafter.model.errors import DrafterError, Problem
 from drafter.util.yamlio import LineMap, load_yaml
 
 RULES_FILE = "drafter/mine/data/slots.yaml"
-NUMBER = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
+# "1500", "1,500", "1 122" (thousands by comma or space, as printed copies have), "94.5"
+NUMBER = r"(?:\d{1,3}(?:[,\u00a0\u2009 ]\d{3})+(?!\d)|\d+)(?:[.．]\d+)?"
 _LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
               "placeholder_runs", "label_strip_prefix", "label_strip_suffix",
               "label_post_stop", "label_post_skip", "label_link_words", "label_pre_boundaries",
@@ -128,7 +129,8 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
             rf"(?P<unit>{unit})")
     return SlotRules(
         number=re.compile(
-            rf"(?<![0-9A-Za-z.．:：/+＋\-－_第])(?<!第\s)(?P<a>{NUMBER})"
+            rf"(?<![0-9A-Za-z.．:：/+＋\-－_第])(?<!第\s)(?<![0-9][,\u00a0\u2009 ])"
+            rf"(?P<a>{NUMBER})"
             rf"(?:(?P<sep>\s*[-—–－~～至到]\s*)(?P<b>{NUMBER}))?{tail}"),
         year=re.compile(
             r"(?<![0-9.．])(?P<y1>(?:19|20)\d\d)"

@@ -26,6 +26,7 @@ _NOT_NAME = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 _REGION_LEVELS = "省市县区州盟旗镇乡"
 _RANGE_SEP = "[-—–－~～至到]"
 _DIGITS = re.compile(r"\d+")
+_SEPARATORS = re.compile(r"[,\s]")  # thousands separators inside a number
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
@@ -232,7 +233,7 @@ def _number_tokens(text: str, rules: SlotRules, protected: list[tuple[int, int]]
         unit = (m.group("mag") or m.group("mag2") or "") + m.group("unit")
         ends = [("a", "（下限）"), ("b", "（上限）")] if m.group("b") else [("a", "")]
         for group, suffix in ends:
-            raw = m.group(group).translate(_FULLWIDTH_DIGITS).replace(",", "")
+            raw = _SEPARATORS.sub("", m.group(group).translate(_FULLWIDTH_DIGITS))
             is_decimal = "." in raw
             value = float(raw) if is_decimal else int(raw)
             # a percent slot holds 0–100; "增长150%" stays a number with the unit %
@@ -271,6 +272,8 @@ def _label(text: str, tok: _Token, boundary: int, rules: SlotRules) -> str:
 
 def _cjk_before(text: str, lo: int, hi: int) -> str:
     """The run of Chinese characters that ends at `hi` (not reaching before `lo`)."""
+    while hi > lo and text[hi - 1] in " \t\u3000":  # "初中 3 所"
+        hi -= 1
     if hi <= lo:
         return ""
     run = _CJK_RUN.match(text[lo:hi][::-1])
