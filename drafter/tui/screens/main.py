@@ -49,6 +49,8 @@ from drafter.tui.widgets.values_form import ValuesForm
 
 SEARCH_DELAY = 0.03  # keystrokes closer than this coalesce into one search (fast typing)
 SEARCH_LIMIT = 100
+_TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview": "#preview",
+              "tab-checks": "#checks"}
 
 
 def warm_up(catalogue: Catalogue) -> None:
@@ -378,7 +380,11 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         self.query_one(PlanOutline).focus()
 
     def action_show_tab(self, tab: str) -> None:
+        """Show a tab and put the focus in it (not left in a pane that is now hidden)."""
         self.query_one(TabbedContent).active = tab
+        if tab == "tab-values":
+            self.refresh_values()
+        self.query_one(_TAB_FOCUS[tab]).focus()
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:

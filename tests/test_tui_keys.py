@@ -1,0 +1,163 @@
+"""Keys, dialogs and the command palette, through the pilot on the fixture catalogue.
+
+The footer shows only keys that apply; every action is in the palette; the dialogs (edit
+text, variant, move, custom item, meta, heading, help, open, new) change the plan as asked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, TextArea
+
+from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
+from drafter.plans.io import save_plan
+from drafter.tui.app import make_app
+from drafter.tui.dialogs.choice import ChoiceDialog
+from drafter.tui.dialogs.edit_item import EditItemDialog
+from drafter.tui.dialogs.edit_meta import EditMetaDialog
+from drafter.tui.dialogs.text_input import TextInputDialog
+from drafter.tui.screens.help import HelpScreen
+from drafter.tui.session import Selection
+from tests.tui_support import clear_input, started, tui_catalogue, type_text
+
+SIZE = (120, 40)
+
+
+def _plan_file(tmp_path: Path) -> Path:
+    plan = Plan(meta=PlanMeta(region="临江市", organ="临江市教育局", year=2025),
+                chapters=[PlanChapter(key="党建", heading="加强党的建设",
+                                      items=[PlanItem(clause="dj-000001")]),
+                          PlanChapter(key="教师队伍", heading="建设教师队伍",
+                                      items=[PlanItem(clause="js-000001")])])
+    path = tmp_path / "计划.yaml"
+    save_plan(plan, path)
+    return path
+
+
+def _app(plan_path: Path | None = None):  # type: ignore[no-untyped-def]
+    return make_app(None, plan_path, catalogue=tui_catalogue())
+
+
+def _shown_actions(screen) -> set[str]:  # type: ignore[no-untyped-def]
+    return {b.binding.action for b in screen.active_bindings.values()
+            if b.binding.show and b.enabled}
+
+
+async def test_footer_shows_only_live_keys() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        screen = app.screen
+        shown = _shown_actions(screen)
+        assert {"focus_search", "save", "help", "request_quit"} <= shown
+        assert not shown & {"add_clause", "remove_item", "move_up", "edit_text", "render"}
+        await pilot.press("down", "down", "enter", "down")  # onto 党建's first clause
+        assert "add_clause" in _shown_actions(screen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert {"remove_item", "edit_text", "render"} <= _shown_actions(screen)
+        assert "choose_variant" not in _shown_actions(screen)  # dj-000001 has none
+
+
+async def test_palette_offers_the_actions_that_apply() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        titles = {c.title for c in app.get_system_commands(app.main)}
+        assert {"搜索", "保存", "打开", "新建", "帮助", "退出", "另存为"} <= titles
+        assert "删除" not in titles  # nothing to remove in an empty plan
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "另存为")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextInputDialog)
+
+
+async def test_item_dialogs_edit_the_plan(tmp_path: Path) -> None:
+    app = _app(_plan_file(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        screen = app.screen
+        session = screen.session
+        screen.query_one("#outline").focus()
+        while session.selection != Selection(1, 0):
+            await pilot.press("down")
+        # v: pick the other city's wording
+        await pilot.press("v")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("down", "enter")
+        assert session.selected_item().variant == "js-000001/2"
+        # e: edit the body, plan-local
+        await pilot.press("e")
+        assert isinstance(app.screen, EditItemDialog)
+        area = app.screen.query_one(TextArea)
+        area.text = "健全师德建设长效机制，完成教师培训{{ 培训人数 }}人次，评选师德标兵。"
+        await pilot.press("ctrl+s")
+        assert session.selected_item().body.endswith("评选师德标兵。")
+        assert "评选师德标兵" not in tui_catalogue().get("js-000001").variants[0].body
+        # m: move it to the first chapter
+        await pilot.press("m")
+        await pilot.press("up", "enter")
+        assert [len(c.items) for c in session.plan.chapters] == [2, 0]
+        assert session.selection == Selection(0, 1)
+        # c: a custom item after it; a bad placeholder is refused first
+        await pilot.press("c")
+        dialog = app.screen
+        await type_text(pilot, "开展清廉学校建设")
+        dialog.query_one(TextArea).text = "建成{{ 清廉学校数 | upper }}所。"
+        await pilot.press("ctrl+s")
+        assert app.screen is dialog and dialog.query_one("#edit-error").has_class("-error")
+        dialog.query_one(TextArea).text = "建成清廉学校{{ 清廉学校数 }}所。"
+        await pilot.press("ctrl+s")
+        custom = session.plan.chapters[0].items[2]
+        assert custom.clause is None and custom.lead == "开展清廉学校建设"
+        await pilot.press("2")  # its slot is now in the values form
+        assert "清廉学校数" in {r.field.name for r in screen.query_one("#values").rows}
+        await pilot.press("1")
+        # r: rename the chapter
+        await pilot.press("r")
+        await clear_input(pilot)
+        await type_text(pilot, "全面加强党的建设")
+        await pilot.press("enter")
+        assert session.plan.chapters[0].heading == "全面加强党的建设"
+        # i: meta — an invalid year is refused, a valid one kept
+        await pilot.press("i")
+        assert isinstance(app.screen, EditMetaDialog)
+        year = app.screen.query_one("#meta-year", Input)
+        year.value = "明年"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, EditMetaDialog)
+        year.value = "2026"
+        await pilot.press("ctrl+s")
+        assert session.plan.meta.year == 2026 and session.dirty
+        assert "2026年工作要点" in screen.preview.text
+
+
+async def test_help_new_and_open(tmp_path: Path) -> None:
+    plan_path = _plan_file(tmp_path)
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        session = app.main.session
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+n")  # from the template: every chapter key with clauses
+        await pilot.press("enter")
+        assert len(session.plan.chapters) >= 5 and session.dirty
+        await pilot.press("ctrl+o")  # unsaved changes: asks first
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, TextInputDialog)
+        await type_text(pilot, str(tmp_path / "没有这个文件.yaml"))
+        await pilot.press("enter")
+        assert "找不到文件" in str(app.screen.query_one("#dialog-error").render())
+        await clear_input(pilot)
+        await type_text(pilot, str(plan_path))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.path == plan_path and not session.dirty
+        assert [c.key for c in session.plan.chapters] == ["党建", "教师队伍"]
