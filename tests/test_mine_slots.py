@@ -214,6 +214,7 @@ def test_named_numerals_and_fixed_formulations_stay_literal(text: str) -> None:
     ("遴选20所学校作为试点。", "遴选学校"),  # the noun stops before the next verb
     ("依托建立的17个名校长工作室。", "依托建立名校长工作室"),  # 的 dropped, the noun still added
     ("对接10所。", "对接"),  # a kept word is not broken by stripping the filler 对
+    ("创建不少于3所示范幼儿园。", "创建示范幼儿园"),  # a quantity word keeps the noun after
     ("和谐校园创建率达100%。", "和谐校园创建率"),
     ("生均公用经费小学650元、初中850元。", "生均公用经费小学"),
 ])
@@ -227,6 +228,13 @@ def test_both_ends_of_a_range_share_the_label() -> None:
     assert [s.label for s in slots] == ["新建学校（下限）", "新建学校（上限）"]
     assert [s.default for s in slots] == [3, 5]
     assert render(body, slots) == "新建3—5所学校。"
+
+
+def test_a_number_after_only_link_words_reuses_the_previous_label() -> None:
+    body, slots = body_of("生均公用经费由500元提高到700元，初中生由700元提高到900元。")
+    assert [s.label for s in slots] == ["生均公用经费", "生均公用经费", "初中生", "初中生"]
+    assert len({s.name for s in slots}) == 4
+    assert render(body, slots) == "生均公用经费由500元提高到700元，初中生由700元提高到900元。"
 
 
 def test_names_are_unique_within_the_clause() -> None:

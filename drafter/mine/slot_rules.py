@@ -23,7 +23,7 @@ NUMBER = r"(?:\d{1,3}(?:[,\u00a0\u2009 ]\d{3})+(?!\d)|\d+)(?:[.．]\d+)?"
 _LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
               "placeholder_runs", "label_strip_prefix", "label_strip_suffix",
               "label_post_stop", "label_post_skip", "label_link_words", "label_pre_boundaries",
-              "name_heads", "label_trim_suffix", "label_keep_words")
+              "name_heads", "label_trim_suffix", "label_keep_words", "label_quantifiers")
 _KNOWN_KEYS = {*_LIST_KEYS, "not_unit_before", "unit_names", "placeholder_chars",
                "year_window", "year_range_max_span", "protected_pairs", "label_max"}
 
@@ -44,7 +44,8 @@ class SlotRules:
     year_window: tuple[int, int]
     year_range_max_span: int
     strip_prefix: dict[str, tuple[str, ...]]  # by first character, longest first
-    strip_suffix: dict[str, tuple[str, ...]]  # by last character, longest first
+    strip_suffix: dict[str, tuple[str, ...]]  # link words, by last character, longest first
+    quantifiers: dict[str, tuple[str, ...]]  # quantity words, by last character, longest first
     link_words: re.Pattern[str]  # the last link word in a label ("达到")
     pre_boundaries: frozenset[str]
     trim_suffix: str  # characters dropped from a label's end without ending it
@@ -150,6 +151,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         year_range_max_span=span,
         strip_prefix=_by_char(lists["label_strip_prefix"], 0),
         strip_suffix=_by_char(lists["label_strip_suffix"], -1),
+        quantifiers=_by_char(lists["label_quantifiers"], -1),
         link_words=re.compile("|".join(map(re.escape, sorted(
             lists["label_link_words"], key=len, reverse=True))) or "(?!)"),
         pre_boundaries=frozenset(lists["label_pre_boundaries"]),

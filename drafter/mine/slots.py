@@ -67,13 +67,15 @@ def _templatize_text(text: str, rules: SlotRules, year: int | None, region: str 
     out: list[str] = []
     labels: dict[int, str] = {}  # label_at -> label, so both ends of "3—5所" share it
     pos = boundary = 0  # boundary: where the words for the next label may start
+    previous: str | None = None  # the label of the slot just before, if a slot
     for tok in tokens:
         out.append(_literal(text[pos:tok.start], escape))
         if tok.expr is not None:
             out.append("{{ " + tok.expr + " }}")
+            previous = None
         else:
             label = (labels.get(tok.label_at) or tok.fixed_label
-                     or _label(text, tok, boundary, rules))
+                     or _label(text, tok, boundary, rules, previous))
             labels[tok.label_at] = label
             slot = Slot(name=_unique_name(label + tok.label_suffix, tok, rules,
                                           {s.name for s in slots}),
@@ -81,6 +83,7 @@ def _templatize_text(text: str, rules: SlotRules, year: int | None, region: str 
                         unit=tok.unit, default=tok.default)
             slots.append(slot)
             out.append("{{ " + slot.name + " }}")
+            previous = label
         pos = tok.end
         boundary = max(tok.end, tok.post_at)
     out.append(_literal(text[pos:], escape))
@@ -249,11 +252,17 @@ def _number_tokens(text: str, rules: SlotRules, protected: list[tuple[int, int]]
 # --------------------------------------------------------------------------- naming
 
 
-def _label(text: str, tok: _Token, boundary: int, rules: SlotRules) -> str:
-    """Words just before the number, plus the noun after its unit ("新建" + "公办幼儿园")."""
-    words = _cjk_before(text, max(boundary, tok.label_at - 3 * rules.label_max), tok.label_at)
-    cut = max((words.rfind(b) + len(b) for b in rules.pre_boundaries if b in words), default=0)
-    words = words[cut:].rstrip(rules.trim_suffix)
+def _label(text: str, tok: _Token, boundary: int, rules: SlotRules,
+           previous: str | None = None) -> str:
+    """Words just before the number, plus the noun after its unit ("新建" + "公办幼儿园").
+
+    When only link words stand between this number and the previous slot ("由500元提高到
+    700元"), the previous slot's label is reused.
+    """
+    lo = max(boundary, tok.label_at - 3 * rules.label_max)
+    raw = _cjk_before(text, lo, tok.label_at)
+    cut = max((raw.rfind(b) + len(b) for b in rules.pre_boundaries if b in raw), default=0)
+    words = raw[cut:].rstrip(rules.trim_suffix)
     links = [m for m in rules.link_words.finditer(words) if m.start() >= 2]
     if links and links[-1].end() < len(words):  # "交流人数达到应交流总数的" -> "交流人数"
         words, linked = words[: links[-1].start()], True
@@ -267,6 +276,8 @@ def _label(text: str, tok: _Token, boundary: int, rules: SlotRules) -> str:
     label = words + post
     if label:
         return label
+    if previous and raw == text[boundary:tok.label_at].strip():  # nothing but link words
+        return previous
     return {"percent": "比例", "text": "名称", "year": "年份"}.get(tok.slot_type, "数量")
 
 
@@ -282,15 +293,19 @@ def _cjk_before(text: str, lo: int, hi: int) -> str:
 
 
 def _strip_suffix(words: str, rules: SlotRules) -> tuple[str, bool]:
-    """Drop link words from the end, repeatedly; True when any was dropped."""
-    stripped = False
+    """Drop link words and quantity words from the end, repeatedly; True when a link word
+    was dropped (the words before it are the subject: no noun from after the unit)."""
+    linked = False
     while words:
-        suffix = next((s for s in rules.strip_suffix.get(words[-1], ()) if words.endswith(s)),
-                      None)
-        if suffix is None:
+        last = words[-1]
+        link = next((s for s in rules.strip_suffix.get(last, ()) if words.endswith(s)), None)
+        quantity = next((s for s in rules.quantifiers.get(last, ()) if words.endswith(s)), None)
+        word = max((w for w in (link, quantity) if w), key=len, default=None)
+        if word is None:
             break
-        words, stripped = words[: -len(suffix)], True
-    return words, stripped
+        words = words[: -len(word)]
+        linked = linked or word == link
+    return words, linked
 
 
 def _strip_prefix(words: str, rules: SlotRules) -> str:
