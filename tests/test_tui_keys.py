@@ -161,3 +161,24 @@ async def test_help_new_and_open(tmp_path: Path) -> None:
         await pilot.pause()
         assert session.path == plan_path and not session.dirty
         assert [c.key for c in session.plan.chapters] == ["党建", "教师队伍"]
+
+
+async def test_checks_jump_and_mouse(tmp_path: Path) -> None:
+    app = _app(_plan_file(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        screen = app.screen
+        await pilot.click("#tabs Tab#--content-tab-tab-checks")  # the mouse switches tabs
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.query_one("#tabs").active == "tab-checks"
+        checks = screen.query_one("#checks")
+        entries = checks.entries
+        missing = [n for n, e in enumerate(entries) if "教师培训" in e.message]
+        assert missing, entries
+        checks.focus()
+        checks.highlighted = missing[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#tabs").active == "tab-outline"
+        assert screen.session.selection == Selection(1, 0)  # the item that lacks the value
