@@ -152,6 +152,7 @@ def test_other_places_in_a_city_plan_are_text_slots() -> None:
     ("实施2021—2025年规划", 2024, "实施2021—2025年规划"),  # a long range is a named period
     ("《规划（2024—2035年）》", 2024, "《规划（2024—2035年）》"),
     ("《2024年工作方案》", 2024, "《2024年工作方案》"),  # titles stay literal
+    ("执行义务教育课程方案（2022年版）", 2024, "执行义务教育课程方案（2022年版）"),  # an edition
     ("到2024年底", None, "到2024年底"),  # no plan year: years stay literal
 ])
 def test_years_relative_to_plan_year(text: str, year: int | None, expected: str) -> None:

@@ -23,7 +23,8 @@ NUMBER = r"(?:\d{1,3}(?:[,\u00a0\u2009 ]\d{3})+(?!\d)|\d+)(?:[.．]\d+)?"
 _LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
               "placeholder_runs", "label_strip_prefix", "label_strip_suffix",
               "label_post_stop", "label_post_skip", "label_link_words", "label_pre_boundaries",
-              "name_heads", "label_trim_suffix", "label_keep_words", "label_quantifiers")
+              "name_heads", "label_trim_suffix", "label_keep_words", "label_quantifiers",
+              "year_fixed_after")
 _KNOWN_KEYS = {*_LIST_KEYS, "not_unit_before", "unit_names", "placeholder_chars",
                "year_window", "year_range_max_span", "protected_pairs", "label_max"}
 
@@ -126,6 +127,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
     placeholder = "|".join([rf"[{cls}]+[.．][{cls}]+", f"(?P<yr>{ph_year})",
                             rf"[{cls}]{{2,}}", ph_single, *lists["placeholder_runs"]])
     # "1.2万余人" and "3000余万元": a magnitude before or after the approximation word
+    fixed = "|".join(map(re.escape, lists["year_fixed_after"])) or "(?!)"
     tail = (rf"(?P<mag>{mag})?(?P<approx>{approx})?(?P<mag2>{mag})?[ \t]?"
             rf"(?P<unit>{unit})")
     return SlotRules(
@@ -135,7 +137,8 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
             rf"(?:(?P<sep>\s*[-—–－~～至到]\s*)(?P<b>{NUMBER}))?{tail}"),
         year=re.compile(
             r"(?<![0-9.．])(?P<y1>(?:19|20)\d\d)"
-            r"(?:(?P<sep>\s*年?\s*[-—–－~～至到]\s*)(?P<y2>(?:19|20)\d\d))?(?=\s*(?:年|届|学年))"),
+            r"(?:(?P<sep>\s*年?\s*[-—–－~～至到]\s*)(?P<y2>(?:19|20)\d\d))?(?=\s*(?:年|届|学年))"
+            rf"(?!\s*(?:{fixed}))"),
         placeholder=re.compile(
             rf"(?<![A-Za-z])(?P<ph>{placeholder})(?![A-Za-z])(?:{tail})?"),
         hint=re.compile(f"[{cls}{_first_chars(lists['placeholder_runs'])}某]"),
