@@ -174,6 +174,15 @@ def test_batch_writes_each_county(workdir: Path) -> None:
             assert f"{county}教育局" in text and f"新建公办幼儿园{number}所" in text
         assert county in result.stdout
     assert "成功 3 份" in result.stdout
+    assert "没有被" not in result.stderr
+
+
+def test_batch_hints_at_unused_variant_values(workdir: Path) -> None:
+    text = BATCH.replace("values: {新建幼儿园数: 5, 覆盖率: 92}", "values: {新建园数: 5}")
+    (workdir / "batch.yaml").write_text("format: txt\n" + text, encoding="utf-8")
+    result = _cli(workdir, "batch", "batch.yaml", "-o", "out")
+    assert result.returncode == 0, result.stderr
+    assert "提示：变体“乙县”" in result.stderr and "新建园数" in result.stderr
 
 
 def _has_docx_writer() -> bool:
@@ -231,6 +240,7 @@ def test_example_city_plan_builds_from_bundled_catalogue(tmp_path: Path) -> None
 def test_example_batch_writes_three_counties(tmp_path: Path) -> None:
     result = run_cli("batch", str(ROOT / "examples" / "batch.yaml"), "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
+    assert "没有被" not in result.stderr  # no stale slot names in the batch file
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == sorted(f"{c}2025年教育工作要点.docx" for c in ("西秀区", "平坝区", "普定县"))
     for county, teachers in (("西秀区", 260), ("平坝区", 150), ("普定县", 120)):

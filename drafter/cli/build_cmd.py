@@ -81,7 +81,9 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
     cat = load_catalogue_dir(catalog)
     outdir = outdir or Path.cwd() / f"{batch_file.stem}-out"
     outdir.mkdir(parents=True, exist_ok=True)
-    job_list = plan_jobs(_variant_plans(batch), batch.output, outdir, batch.format, force)
+    variant_plans = _variant_plans(batch)
+    _hint_unused(variant_plans, cat)
+    job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
     with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
                            show_pos=True) as bar:
         def advance(_: BatchResult) -> None:
@@ -108,6 +110,18 @@ def _variant_plans(batch: Batch) -> list[tuple[str, Plan | None, list[str]]]:
         except DrafterError as exc:
             out.append((variant.name, None, [str(p) for p in exc.problems]))
     return out
+
+
+def _hint_unused(variant_plans: list[tuple[str, Plan | None, list[str]]],
+                 cat: Catalogue) -> None:
+    """Values no text uses, once each (the base plan's would otherwise repeat per variant)."""
+    seen: set[str] = set()
+    for name, plan, _ in variant_plans:
+        for problem in unused_values(plan, cat) if plan is not None else []:
+            key = f"{problem.message}{problem.line}"
+            if key not in seen:
+                seen.add(key)
+                click.echo(f"提示：变体“{name}”：{problem}", err=True)
 
 
 def _width(text: str) -> int:
