@@ -93,6 +93,8 @@ def test_types_and_defaults(text: str, slot_type: str, default: float, unit: str
     ("深入学习贯彻***重要讲话。", "text", None),
     ("做好□□工作。", "text", None),
     ("评选第X届名师。", "integer", None),
+    ("召开第xx次会议。", "integer", None),  # an ordinal, not a count of 次
+    ("于x月底前完成。", "integer", None),
     ("20xx年全面完成。", "year", None),
     ("xxxx年全面完成。", "year", None),
 ])
@@ -107,6 +109,8 @@ def test_placeholders_are_slots_without_default(text: str, slot_type: str,
 def test_placeholder_labels() -> None:
     _, slots = body_of("在持续推进xx县和xx技师学院开展试点的基础上，评选第X届名师。")
     assert [s.label for s in slots] == ["县名称", "技师学院名称", "名师届次"]
+    _, slots = body_of("于x月x日前召开第xx次会议。")
+    assert [s.name for s in slots] == ["月份", "日期", "会议序号"]
     _, slots = body_of("深入实施《加快推进教育现代化实施方案（20xx—20xx年）》。")
     assert [(s.name, s.type) for s in slots] == [("起始年份", "year"), ("截止年份", "year")]
 

@@ -26,6 +26,7 @@ _LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
               "name_heads", "label_trim_suffix", "label_keep_words", "label_quantifiers",
               "year_fixed_after")
 _KNOWN_KEYS = {*_LIST_KEYS, "not_unit_before", "unit_names", "placeholder_chars",
+               "placeholder_calendar",
                "year_window", "year_range_max_span", "protected_pairs", "label_max"}
 
 
@@ -41,6 +42,7 @@ class SlotRules:
     percent_units: frozenset[str]
     decimal_units: frozenset[str]
     unit_names: dict[str, str]
+    calendar: dict[str, str]  # "月" -> "月份": a placeholder before it is a whole number
     placeholder_chars: str
     year_window: tuple[int, int]
     year_range_max_span: int
@@ -149,6 +151,7 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         percent_units=frozenset(lists["percent_units"]),
         decimal_units=frozenset(lists["decimal_units"]),
         unit_names={str(k): str(v) for k, v in unit_names.items()},
+        calendar={str(k): str(v) for k, v in (data.get("placeholder_calendar") or {}).items()},
         placeholder_chars=chars,
         year_window=(int(window[0]), int(window[1])),
         year_range_max_span=span,

@@ -180,30 +180,37 @@ def _placeholder_starts(text: str, rules: SlotRules) -> Iterator[int]:
 def _placeholder_tokens(text: str, rules: SlotRules) -> list[_Token]:
     out = []
     for m in _anchored(rules.placeholder, text, _placeholder_starts(text, rules)):
-        ph, unit = m.group("ph"), m.group("unit")
         start, end = m.span("ph")
         tok = _Token(start, end, 1, label_at=start, post_at=m.end())
-        if unit:
-            full_unit = (m.group("mag") or m.group("mag2") or "") + unit
-            tok.unit = full_unit
-            if unit in rules.percent_units:
-                tok.slot_type = "percent"
-            elif "." in ph or "．" in ph or full_unit in rules.decimal_units \
-                    or unit in rules.decimal_units:
-                tok.slot_type = "decimal"
-            else:
-                tok.slot_type = "integer"
-        elif m.group("yr"):
+        after = text[end:end + 1]
+        if m.group("yr"):
             tok.slot_type = "year"
             tok.fixed_label = _year_placeholder_label(text, start, end, rules)
-        elif start > 0 and text[start - 1] == "第":
-            tok.slot_type = "integer"
+        elif start > 0 and text[start - 1] == "第":  # "第X届", "第xx次": an ordinal
+            tok.slot_type, tok.post_at = "integer", end
             tok.label_at = start - 1
             tok.fixed_label = _ordinal_label(text, end, rules)
+        elif m.group("unit"):
+            _typed_placeholder(tok, m, rules)
+        elif after and after in rules.calendar:  # "x月x日"
+            tok.slot_type, tok.fixed_label = "integer", rules.calendar[after]
         else:
             tok.fixed_label = _text_placeholder_label(text, start, end, rules)
         out.append(tok)
     return out
+
+
+def _typed_placeholder(tok: _Token, m: re.Match[str], rules: SlotRules) -> None:
+    """"xx所" integer, "x.xx%"/"xxx%" percent, "xx万元" decimal."""
+    ph, unit = m.group("ph"), m.group("unit")
+    tok.unit = (m.group("mag") or m.group("mag2") or "") + unit
+    if unit in rules.percent_units:
+        tok.slot_type = "percent"
+    elif "." in ph or "．" in ph or tok.unit in rules.decimal_units \
+            or unit in rules.decimal_units:
+        tok.slot_type = "decimal"
+    else:
+        tok.slot_type = "integer"
 
 
 def _year_tokens(text: str, rules: SlotRules, year: int, protected: list[tuple[int, int]],
@@ -333,11 +340,14 @@ def _year_placeholder_label(text: str, start: int, end: int, rules: SlotRules) -
 
 
 def _ordinal_label(text: str, end: int, rules: SlotRules) -> str:
-    """"第X届名师" → "名师届次": what is counted, then the counter word with 次."""
+    """"第X届名师" → "名师届次", "第xx次会议" → "会议序号": what is counted, then the
+    counter word."""
     counter = text[end:end + 1]
     m = rules.post.match(text, end + 1)
     noun = post_noun(m)[:6]
-    return f"{noun}{counter}次" if counter else "序号"
+    if not counter or not "\u4e00" <= counter <= "\u9fff":
+        return "序号"
+    return f"{noun}序号" if counter == "次" else f"{noun}{counter}次"
 
 
 def _text_placeholder_label(text: str, start: int, end: int, rules: SlotRules) -> str:
