@@ -325,7 +325,9 @@ def test_empty_text() -> None:
     ("label_max: 零\n", "label_max"),
     ("placeholder_runs: ['(']\n", "正则"),
     ("placeholder_runs: ['[xy]+']\n", "固定字符开头"),
-    ("label_trim_suffix: [的了]\n", "单个字"),  # candidates are found by first character
+    ("label_trim_suffix: [的了]\n", "单个字"),
+    ("placeholder_calendar: [月]\n", "placeholder_calendar"),
+    ("unit_names: {'%': [百分比]}\n", "unit_names"),  # candidates are found by first character
     ("not_unit_before: [家]\n", "not_unit_before"),
 ])
 def test_bad_rules_file_names_the_line(text: str, message: str) -> None:

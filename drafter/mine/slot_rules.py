@@ -75,12 +75,17 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
             problems.append(_problem(f"未知设置“{key}”", file, lines, key))
     lists = {key: _str_list(data, key, file, lines, problems) for key in _LIST_KEYS}
     not_before = data.get("not_unit_before") or {}
-    unit_names = data.get("unit_names") or {}
     chars = str(data.get("placeholder_chars") or "xX")
     window = data.get("year_window") or [-3, 2]
     pairs = data.get("protected_pairs") or []
     label_max = data.get("label_max", 14)
     span = data.get("year_range_max_span", 2)
+    for key in ("unit_names", "placeholder_calendar"):
+        value = data.get(key) or {}
+        if not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
+            problems.append(_problem(f"{key} 应是“字: 词”的映射", file, lines, key))
+            data = {**data, key: {}}
+    unit_names = data.get("unit_names") or {}
     if not (isinstance(not_before, dict) and all(isinstance(v, list) for v in not_before.values())):
         problems.append(_problem("not_unit_before 应是“单位: [字, …]”的映射", file, lines,
                                  "not_unit_before"))
