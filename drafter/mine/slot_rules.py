@@ -74,80 +74,71 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
         if key not in _KNOWN_KEYS:
             problems.append(_problem(f"未知设置“{key}”", file, lines, key))
     lists = {key: _str_list(data, key, file, lines, problems) for key in _LIST_KEYS}
-    not_before = data.get("not_unit_before") or {}
-    chars = str(data.get("placeholder_chars") or "xX")
-    window = data.get("year_window") or [-3, 2]
-    pairs = data.get("protected_pairs") or []
-    label_max = data.get("label_max", 14)
-    span = data.get("year_range_max_span", 2)
-    for key in ("unit_names", "placeholder_calendar"):
-        value = data.get(key) or {}
-        if not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
-            problems.append(_problem(f"{key} 应是“字: 词”的映射", file, lines, key))
-            data = {**data, key: {}}
-    unit_names = data.get("unit_names") or {}
-    if not (isinstance(not_before, dict) and all(isinstance(v, list) for v in not_before.values())):
-        problems.append(_problem("not_unit_before 应是“单位: [字, …]”的映射", file, lines,
-                                 "not_unit_before"))
-        not_before = {}
-    if not (isinstance(window, list) and len(window) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in window)):
-        problems.append(_problem("year_window 应是两个整数，如 [-3, 2]", file, lines,
-                                 "year_window"))
-        window = [-3, 2]
-    if not (isinstance(pairs, list)
-            and all(isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) for c in p)
-                    for p in pairs)):
-        problems.append(_problem("protected_pairs 应是成对符号的列表，如 [“《”, “》”]", file,
-                                 lines, "protected_pairs"))
-        pairs = []
-    if isinstance(span, bool) or not isinstance(span, int) or span < 0:
-        problems.append(_problem("year_range_max_span 应是非负整数", file, lines,
-                                 "year_range_max_span"))
-        span = 1
-    if isinstance(label_max, bool) or not isinstance(label_max, int) or label_max < 2:
-        problems.append(_problem("label_max 应是不小于 2 的整数", file, lines, "label_max"))
-        label_max = 14
-    for key in ("placeholder_runs",):
-        for i, pattern in enumerate(lists[key]):
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                problems.append(_problem(f"正则“{pattern}”无效：{exc}", file, lines, key, i))
-                continue
-            if _first_char(pattern) is None:
-                problems.append(_problem(f"正则“{pattern}”应以一个固定字符开头（如 \\*{{3,}}）",
-                                         file, lines, key, i))
+    values = _checked_values(data, file, lines, problems)
+    _check_lists(lists, file, lines, problems)
+    if problems:
+        raise DrafterError(problems)
+    return _compile(lists, values)
+
+
+def _checked_values(data: dict[str, Any], file: str, lines: LineMap,
+                    problems: list[Problem]) -> dict[str, Any]:
+    """The non-list settings, each replaced by its default (and reported) when malformed."""
+    checks: list[tuple[str, Any, Any, str]] = [
+        ("not_unit_before", {}, lambda v: isinstance(v, dict)
+         and all(isinstance(x, list) for x in v.values()), "应是“单位: [字, …]”的映射"),
+        ("unit_names", {}, _str_mapping, "应是“字: 词”的映射"),
+        ("placeholder_calendar", {}, _str_mapping, "应是“字: 词”的映射"),
+        ("placeholder_chars", "xX", lambda v: isinstance(v, str) and v, "应是一串字符"),
+        ("year_window", [-3, 2], lambda v: isinstance(v, list) and len(v) == 2
+         and all(_is_int(x) for x in v), "应是两个整数，如 [-3, 2]"),
+        ("year_range_max_span", 2, lambda v: _is_int(v) and v >= 0, "应是非负整数"),
+        ("label_max", 16, lambda v: _is_int(v) and v >= 2, "应是不小于 2 的整数"),
+        ("protected_pairs", [], lambda v: isinstance(v, list) and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) and c for c in p)
+            for p in v), "应是成对符号的列表，如 [“《”, “》”]"),
+    ]
+    values: dict[str, Any] = {}
+    for key, default, ok, need in checks:
+        value = data.get(key, default)
+        if not ok(value):
+            problems.append(_problem(f"{key} {need}", file, lines, key))
+            value = default
+        values[key] = value
+    return values
+
+
+def _check_lists(lists: dict[str, list[str]], file: str, lines: LineMap,
+                 problems: list[Problem]) -> None:
+    for i, pattern in enumerate(lists["placeholder_runs"]):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append(_problem(f"正则“{pattern}”无效：{exc}", file, lines,
+                                     "placeholder_runs", i))
+            continue
+        if _first_char(pattern) is None:
+            problems.append(_problem(f"正则“{pattern}”应以一个固定字符开头（如 \\*{{3,}}）",
+                                     file, lines, "placeholder_runs", i))
     for i, ch in enumerate(lists["label_trim_suffix"]):
         if len(ch) != 1:
             problems.append(_problem(f"label_trim_suffix 中的“{ch}”应是单个字", file, lines,
                                      "label_trim_suffix", i))
-    if problems:
-        raise DrafterError(problems)
-    unit = _unit_regex(lists["units"], not_before)
-    mag = "|".join(map(re.escape, lists["magnitudes"])) or "(?!)"
-    approx = "|".join(map(re.escape, lists["approx"])) or "(?!)"
-    cls = re.escape(chars)
-    ph_single = rf"(?<=[\u4e00-\u9fff])[{cls}](?=[\u4e00-\u9fff])"
+
+
+def _compile(lists: dict[str, list[str]], values: dict[str, Any]) -> SlotRules:
+    cls = re.escape(values["placeholder_chars"])
     year_ph = rf"(?:(?:19|20)[{cls}]{{2}}|[{cls}]{{4}})"
-    ph_year = rf"{year_ph}(?=\s*(?:年|届|学年|[-—–－~～至到]\s*{year_ph}))"
-    placeholder = "|".join([rf"[{cls}]+[.．][{cls}]+", f"(?P<yr>{ph_year})",
-                            rf"[{cls}]{{2,}}", ph_single, *lists["placeholder_runs"]])
-    # "1.2万余人" and "3000余万元": a magnitude before or after the approximation word
-    fixed = "|".join(map(re.escape, lists["year_fixed_after"])) or "(?!)"
-    tail = (rf"(?P<mag>{mag})?(?P<approx>{approx})?(?P<mag2>{mag})?[ \t]?"
-            rf"(?P<unit>{unit})")
+    tail = _tail_regex(lists, values["not_unit_before"])
+    pairs = values["protected_pairs"]
     return SlotRules(
         number=re.compile(
             rf"(?<![0-9A-Za-z.．:：/+＋\-－_第])(?<!第\s)(?<![0-9][,\u00a0\u2009 ])"
-            rf"(?P<a>{NUMBER})"
-            rf"(?:(?P<sep>\s*[-—–－~～至到]\s*)(?P<b>{NUMBER}))?{tail}"),
-        year=re.compile(
-            r"(?<![0-9.．])(?P<y1>(?:19|20)\d\d)"
-            r"(?:(?P<sep>\s*年?\s*[-—–－~～至到]\s*)(?P<y2>(?:19|20)\d\d))?(?=\s*(?:年|届|学年))"
-            rf"(?!\s*(?:{fixed}))"),
+            rf"(?P<a>{NUMBER})(?:(?P<sep>\s*[-—–－~～至到]\s*)(?P<b>{NUMBER}))?{tail}"),
+        year=_year_regex(lists["year_fixed_after"]),
         placeholder=re.compile(
-            rf"(?<![A-Za-z])(?P<ph>{placeholder})(?![A-Za-z])(?:{tail})?"),
+            rf"(?<![A-Za-z])(?P<ph>{_placeholder_regex(cls, year_ph, lists)})(?![A-Za-z])"
+            rf"(?:{tail})?"),
         hint=re.compile(f"[{cls}{_first_chars(lists['placeholder_runs'])}某]"),
         region_generic=rf"(?:(?<![A-Za-z])[{cls}]{{1,4}}|某)",
         year_placeholder=year_ph,
@@ -155,23 +146,61 @@ def parse_slot_rules(text: str, file: str) -> SlotRules:
             f"{re.escape(a)}[^{re.escape(a + b)}]*{re.escape(b)}" for a, b in pairs) or "(?!)"),
         percent_units=frozenset(lists["percent_units"]),
         decimal_units=frozenset(lists["decimal_units"]),
-        unit_names={str(k): str(v) for k, v in unit_names.items()},
-        calendar={str(k): str(v) for k, v in (data.get("placeholder_calendar") or {}).items()},
-        placeholder_chars=chars,
-        year_window=(int(window[0]), int(window[1])),
-        year_range_max_span=span,
+        unit_names={str(k): str(v) for k, v in values["unit_names"].items()},
+        calendar={str(k): str(v) for k, v in values["placeholder_calendar"].items()},
+        placeholder_chars=values["placeholder_chars"],
+        year_window=(int(values["year_window"][0]), int(values["year_window"][1])),
+        year_range_max_span=values["year_range_max_span"],
         strip_prefix=_by_char(lists["label_strip_prefix"], 0),
         strip_suffix=_by_char(lists["label_strip_suffix"], -1),
         quantifiers=_by_char(lists["label_quantifiers"], -1),
-        link_words=re.compile("|".join(map(re.escape, sorted(
-            lists["label_link_words"], key=len, reverse=True))) or "(?!)"),
+        link_words=re.compile(_alternation(lists["label_link_words"])),
         pre_boundaries=frozenset(lists["label_pre_boundaries"]),
         trim_suffix="".join(lists["label_trim_suffix"]),
         keep_words=tuple(lists["label_keep_words"]),
         name_head=_name_head_regex(lists["name_heads"]),
-        post=_post_regex(lists["label_post_skip"], lists["label_post_stop"], label_max),
-        label_max=label_max,
+        post=_post_regex(lists["label_post_skip"], lists["label_post_stop"],
+                         values["label_max"]),
+        label_max=values["label_max"],
     )
+
+
+def _tail_regex(lists: dict[str, list[str]], not_before: dict[Any, Any]) -> str:
+    """Magnitude, approximation and unit after a number ("1.2万余人", "3000余万元")."""
+    mag, approx = _alternation(lists["magnitudes"]), _alternation(lists["approx"])
+    unit = _unit_regex(lists["units"], not_before)
+    return (rf"(?P<mag>{mag})?(?P<approx>{approx})?(?P<mag2>{mag})?[ \t]?"
+            rf"(?P<unit>{unit})")
+
+
+def _year_regex(fixed_after: list[str]) -> re.Pattern[str]:
+    """A year (or a range of two) before 年/届/学年, not an edition year such as 2022年版."""
+    return re.compile(
+        r"(?<![0-9.．])(?P<y1>(?:19|20)\d\d)"
+        r"(?:(?P<sep>\s*年?\s*[-—–－~～至到]\s*)(?P<y2>(?:19|20)\d\d))?(?=\s*(?:年|届|学年))"
+        rf"(?!\s*(?:{_alternation(fixed_after)}))")
+
+
+def _placeholder_regex(cls: str, year_ph: str, lists: dict[str, list[str]]) -> str:
+    """x.xx, 20xx/xxxx (before 年 or a range), runs of 2+, a single x between Chinese
+    characters, and the configured runs (***, □□…)."""
+    ph_year = rf"{year_ph}(?=\s*(?:年|届|学年|[-—–－~～至到]\s*{year_ph}))"
+    single = rf"(?<=[\u4e00-\u9fff])[{cls}](?=[\u4e00-\u9fff])"
+    return "|".join([rf"[{cls}]+[.．][{cls}]+", f"(?P<yr>{ph_year})", rf"[{cls}]{{2,}}",
+                     single, *lists["placeholder_runs"]])
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching any of `words`, longest first (never matches when empty)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+
+def _str_mapping(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _name_head_regex(heads: list[str]) -> re.Pattern[str]:
