@@ -182,3 +182,29 @@ async def test_checks_jump_and_mouse(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen.query_one("#tabs").active == "tab-outline"
         assert screen.session.selection == Selection(1, 0)  # the item that lacks the value
+
+
+async def test_outline_rebuild_does_not_move_the_selection(tmp_path: Path) -> None:
+    """A redraw puts the tree's cursor back on the selected item; the stray highlights of
+    the rebuild (another node under the old cursor line) must not change the selection,
+    or the values form rebuilds under the user's typing and the focus is lost."""
+    from drafter.tui.widgets.outline import PlanOutline
+
+    messages: list[object] = []
+    app = _app(_plan_file(tmp_path))
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        await started(app, pilot)
+        screen = app.screen
+        screen.jump_to(Selection(1, 0))
+        await pilot.pause()
+        outline = screen.query_one("#outline")
+        session = screen.session
+        messages.clear()
+        outline.show(session.plan, session.catalogue, session.selection)
+        outline.cursor_line = 0  # what a rebuild can do before the cursor is placed
+        await pilot.pause()
+        await pilot.pause()
+        selected = [m.selection for m in messages if isinstance(m, PlanOutline.Selected)]
+        assert all(s == Selection(1, 0) for s in selected), selected
+        assert session.selection == Selection(1, 0)
+        assert outline.cursor_node.data == Selection(1, 0)

@@ -62,6 +62,7 @@ class PlanOutline(Tree[Selection]):
         super().__init__("计划", id=id)
         self.show_root = False
         self.guide_depth = 2
+        self._wanted: Selection | None = None
 
     def show(self, plan: Plan, cat: Catalogue, selection: Selection | None,
              gaps: Mapping[tuple[int, int], int] | None = None) -> None:
@@ -94,14 +95,21 @@ class PlanOutline(Tree[Selection]):
         if not plan.chapters:
             self.root.add_leaf(Text("计划还是空的：在左侧目录中选中条目，按 a 加入。",
                                     style="dim"))
+        # Node lines exist only after the next layout: move the cursor then. Until it gets
+        # there, highlights of other nodes come from the rebuild, not from the user.
+        self._wanted = selection if target is not None else None
         if target is not None:
-            # node lines exist only after the next layout; move the cursor then
             self.call_after_refresh(self.move_cursor, target)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Selection]) -> None:
         event.stop()
-        if event.node.data is not None:
-            self.post_message(self.Selected(event.node.data))
+        data = event.node.data
+        if self._wanted is not None:
+            if data != self._wanted:
+                return  # the rebuild moved the cursor, not the user
+            self._wanted = None
+        if data is not None:
+            self.post_message(self.Selected(data))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[Selection]) -> None:
         event.stop()

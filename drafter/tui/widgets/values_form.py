@@ -14,6 +14,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
@@ -57,7 +58,10 @@ class FieldRow(Vertical):
     def refresh_field(self, field: Field, *, message: str | None = None) -> None:
         """Show a field's current state; `message` is a refusal of what is being typed."""
         self.field = field
-        input_ = self.query_one(Input)
+        try:
+            input_ = self.query_one(Input)
+        except NoMatches:  # not composed yet: on_mount shows the latest field
+            return
         if not input_.has_focus and input_.value != shown(field.value):
             with input_.prevent(Input.Changed):
                 input_.value = shown(field.value)
