@@ -39,6 +39,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("edit_meta", "i", "标题选项", "修改计划标题、地区、年份、发文机关和编号方式",
             show=False),
     Command("toggle_summary", "t", "总结类", "显示或隐藏总结类条目", show=False),
+    Command("leave_input", "escape", "离开输入框", "从搜索框或参数框回到列表，字母和数字键重新可用",
+            show=False, key_label="Esc"),
     Command("show_tab('tab-outline')", "1", "大纲", "切换到计划大纲", show=False),
     Command("show_tab('tab-values')", "2", "参数", "切换到参数表", show=False),
     Command("show_tab('tab-preview')", "3", "预览", "切换到文档预览", show=False),

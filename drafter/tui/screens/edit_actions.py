@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.widgets import Input
+
 from drafter.model import DEFAULT_HEADINGS, PlanMeta
 from drafter.tui.dialogs.edit_item import EditItemDialog, ItemText
 from drafter.tui.dialogs.edit_meta import EditMetaDialog
@@ -32,6 +34,8 @@ class EditActions(_Base):
         session = self.session
         if action in ("add_clause",):
             return session is not None and self.current_clause is not None
+        if action == "leave_input":
+            return isinstance(self.focused, Input)
         if session is None:
             return action in ("focus_search", "help", "request_quit", "show_tab",
                               "toggle_summary")

@@ -109,7 +109,7 @@ class FileActions(_Base):
                 self.clear_recovery(session.path)
 
         self.app.push_screen(
-            ConfirmDialog(f"发现“{name}”上次未保存的修改（自动保存的副本）。要恢复吗？",
+            ConfirmDialog(f"发现“{name}”上次未保存的修改（自动保存的副本）。\n要恢复吗？",
                           yes="恢复", no="丢弃"), done)
 
     # ------------------------------------------------------------------ save

@@ -392,6 +392,17 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         if event.pane.id == "tab-values" and self._values_stale:
             self.refresh_values()
 
+    def action_leave_input(self) -> None:
+        """Esc in an input: back to the list it belongs to, so keys are commands again."""
+        focused = self.focused
+        if not isinstance(focused, Input):
+            return
+        if focused.id == "search":
+            switcher = self.query_one(ContentSwitcher)
+            self.query_one(HitList if switcher.current == "hits" else ClauseTree).focus()
+        else:
+            self.query_one(ValuesForm).focus()
+
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
 
