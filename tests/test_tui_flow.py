@@ -17,6 +17,7 @@ from drafter.model import CHAPTER_KEYS, Clause, Plan
 from drafter.plans.io import load_plan
 from drafter.tui.app import make_app
 from drafter.tui.screens.file_actions import Rendered
+from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import Selection
 from drafter.tui.widgets.hit_list import HitList
 from drafter.tui.widgets.values_form import FieldRow, ValuesForm
@@ -66,6 +67,9 @@ async def _search_and_pick(app, pilot, messages: list[Message]):  # type: ignore
     await pilot.press("a")
     await pilot.pause()
     assert screen.session.contains(first.id)
+    redrawn = [m.revision for m in messages if isinstance(m, MainScreen.Refreshed)]
+    assert redrawn[-1] == screen.session.revision  # every pane shows the new plan
+    assert first.lead[:4] in screen.preview.text
     return first
 
 

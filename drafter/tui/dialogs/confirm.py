@@ -65,8 +65,8 @@ class QuitDialog(ModalScreen[QuitChoice | None]):
         self.query_one("#save", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        choice = event.button.id
-        self.dismiss(choice if choice in ("save", "discard") else None)  # type: ignore[arg-type]
+        choices: dict[str | None, QuitChoice] = {"save": "save", "discard": "discard"}
+        self.dismiss(choices.get(event.button.id))
 
     def action_answer(self, choice: QuitChoice | None) -> None:
         self.dismiss(choice)

@@ -140,8 +140,9 @@ class EditActions(_Base):
         def done(answer: str | None) -> None:
             if answer is None:
                 return
-            if session.set_variant(None if answer == MAIN_WORDING else answer):
-                self.show_detail(clause, session.selected_item().variant)  # type: ignore[union-attr]
+            variant = None if answer == MAIN_WORDING else answer
+            if session.set_variant(variant):
+                self.show_detail(clause, variant)
                 self.after_edit()
 
         self.app.push_screen(variant_dialog(clause, item.variant), done)

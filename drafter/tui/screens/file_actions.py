@@ -10,6 +10,7 @@ offers the copy back. Mixed into `MainScreen`.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -157,16 +158,16 @@ class FileActions(_Base):
 
     # ------------------------------------------------------------------ open / new
 
-    def _unless_unsaved(self, then: object, question: str) -> None:
+    def _unless_unsaved(self, then: Callable[[], None], question: str) -> None:
         """Run `then()` now, or after the user agrees to drop unsaved changes."""
         session = self.session
         if session is None or not session.dirty:
-            then()  # type: ignore[operator]
+            then()
             return
 
         def done(ok: bool | None) -> None:
             if ok:
-                then()  # type: ignore[operator]
+                then()
 
         self.app.push_screen(ConfirmDialog(question, yes="继续", no="取消"), done)
 

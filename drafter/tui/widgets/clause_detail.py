@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -108,7 +109,7 @@ class ClauseDetail(VerticalScroll):
     ClauseDetail > Static { width: 1fr; padding: 0 1; }
     """
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(Text("在目录或搜索结果中选择条目，这里显示全文。", style="dim"),
                      id="detail-body")
 
