@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
@@ -208,3 +209,24 @@ async def test_outline_rebuild_does_not_move_the_selection(tmp_path: Path) -> No
         assert all(s == Selection(1, 0) for s in selected), selected
         assert session.selection == Selection(1, 0)
         assert outline.cursor_node.data == Selection(1, 0)
+
+
+@pytest.mark.parametrize(("size", "wide"), [
+    ((100, 30), False),  # the smallest terminal the app supports
+    ((200, 60), True),  # large: the preview also shows as a third column
+])
+async def test_usable_at_small_and_large_sizes(tmp_path: Path, size: tuple[int, int],
+                                               wide: bool) -> None:
+    app = _app(_plan_file(tmp_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        screen = app.screen
+        for selector in ("#search", "#catalogue", "#detail", "#outline"):
+            region = screen.query_one(selector).region
+            assert region.width >= 30 and region.height >= 1, (selector, region)
+        assert screen.query_one("#catalogue").region.height >= 6
+        side = screen.query_one("#side-preview")
+        assert side.display is wide
+        if wide:
+            assert side.region.width >= 50
+            assert "加强教育系统党的建设" in str(side.query_one("#preview-body").render())

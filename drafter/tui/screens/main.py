@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -49,6 +49,7 @@ from drafter.tui.widgets.values_form import ValuesForm
 
 SEARCH_DELAY = 0.03  # keystrokes closer than this coalesce into one search (fast typing)
 SEARCH_LIMIT = 100
+WIDE = 170  # columns from which the preview also shows beside the tabs
 _TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview": "#preview",
               "tab-checks": "#checks"}
 
@@ -131,7 +132,12 @@ class MainScreen(EditActions, FileActions, Screen[None]):
                     yield PreviewPane(id="preview")
                 with TabPane("检查", id="tab-checks"):
                     yield ChecksPanel(id="checks")
+            yield PreviewPane(id="side-preview")  # shown beside the tabs on wide terminals
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wide terminals get the preview as a third column, always in view."""
+        self.set_class(event.size.width >= WIDE, "-wide")
 
     def on_mount(self) -> None:
         self.title = "drafter 工作要点起草助手"
@@ -207,7 +213,8 @@ class MainScreen(EditActions, FileActions, Screen[None]):
                 gaps[key] = gaps.get(key, 0) + 1
         self.query_one(PlanOutline).show(plan, cat, session.selection, gaps)
         self.values_changed()
-        self.query_one(PreviewPane).show(self.preview)
+        for pane in self.query(PreviewPane):
+            pane.show(self.preview)
         self.run_checks(copy.deepcopy(plan), self.preview, session.revision)
         tabs = self.query_one(TabbedContent)
         missing = len(self.preview.gaps)
