@@ -230,3 +230,20 @@ async def test_usable_at_small_and_large_sizes(tmp_path: Path, size: tuple[int, 
         if wide:
             assert side.region.width >= 50
             assert "加强教育系统党的建设" in str(side.query_one("#preview-body").render())
+
+
+async def test_custom_item_in_an_empty_plan_asks_for_its_chapter() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        session = app.main.session
+        await pilot.press("c")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("down", "enter")  # 党建, the second of the seven keys
+        assert isinstance(app.screen, EditItemDialog)
+        await type_text(pilot, "开展主题党日活动")
+        app.screen.query_one(TextArea).text = "每月开展一次主题党日活动。"
+        await pilot.press("ctrl+s")
+        chapter = session.plan.chapters[0]
+        assert chapter.key == "党建" and chapter.items[0].lead == "开展主题党日活动"
+        assert "开展主题党日活动。每月开展一次主题党日活动。" in app.main.preview.text

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from drafter.model import DEFAULT_HEADINGS, Clause, Plan
+from drafter.model import CHAPTER_KEYS, DEFAULT_HEADINGS, Clause, Plan
 from drafter.model.numbering import chapter_marker
 from drafter.tui.dialogs.choice import Choice, ChoiceDialog
 from drafter.tui.dialogs.text_input import TextInputDialog
@@ -53,6 +53,15 @@ def variant_dialog(clause: Clause, current: str | None) -> ChoiceDialog:
         choices.append((variant.id, label))
     return ChoiceDialog(f"选择“{clause.lead or clause.id}”的措辞", choices,
                         current=current or MAIN_WORDING)
+
+
+def chapter_key_dialog() -> ChoiceDialog:
+    """Which of the seven chapters a new item starts (the plan has none selected)."""
+    choices: list[Choice] = [
+        (key, Text.assemble((key, "bold"), "  ", (DEFAULT_HEADINGS[key], "dim")))
+        for key in CHAPTER_KEYS
+    ]
+    return ChoiceDialog("放在哪一章？", choices)
 
 
 def move_dialog(plan: Plan, current: int) -> ChoiceDialog:

@@ -14,7 +14,12 @@ from textual.widgets import Input
 from drafter.model import DEFAULT_HEADINGS, PlanMeta
 from drafter.tui.dialogs.edit_item import EditItemDialog, ItemText
 from drafter.tui.dialogs.edit_meta import EditMetaDialog
-from drafter.tui.dialogs.plan_choices import MAIN_WORDING, move_dialog, variant_dialog
+from drafter.tui.dialogs.plan_choices import (
+    MAIN_WORDING,
+    chapter_key_dialog,
+    move_dialog,
+    variant_dialog,
+)
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.tui.session import Selection
 from drafter.util.placeholders import placeholder_problems
@@ -51,8 +56,6 @@ class EditActions(_Base):
             return session.can_move(1)
         if action == "move_chapter":
             return item is not None and len(session.plan.chapters) > 1
-        if action == "add_custom":
-            return session.selection is not None
         if action == "edit_text":
             return item is not None
         if action == "choose_variant":
@@ -109,12 +112,28 @@ class EditActions(_Base):
         self.app.push_screen(move_dialog(session.plan, current), done)
 
     def action_add_custom(self) -> None:
+        """A custom item after the selection; with nothing selected, ask for its chapter."""
+        session = self.session
+        if session is None:
+            return
+
         def done(answer: ItemText | None) -> None:
-            if answer is not None and self.session is not None:
-                self.session.add_custom(*answer)
+            if answer is not None:
+                session.add_custom(*answer)
                 self.after_edit()
 
-        self.app.push_screen(EditItemDialog("新增自定义条目（只属于本计划）"), done)
+        def write() -> None:
+            self.app.push_screen(EditItemDialog("新增自定义条目（只属于本计划）"), done)
+
+        def chapter_chosen(key: str | None) -> None:
+            if key is not None:
+                session.selection = Selection(session.add_chapter(key))
+                write()
+
+        if session.selection is None:
+            self.app.push_screen(chapter_key_dialog(), chapter_chosen)
+        else:
+            write()
 
     def action_edit_text(self) -> None:
         session = self.session
