@@ -2,7 +2,7 @@
 
 Why: one place to browse, pick, arrange, fill in, preview and render. The screen is the
 controller: it hands data down to its widgets, handles their messages, applies edits to
-the `PlanSession` and redraws. Editing and file actions live in the two mixins beside it;
+the `PlanSession` and redraws. Browsing, editing and file actions live in the mixins beside it;
 loading happens in a worker so the first screen shows at once, even for a large catalogue.
 """
 
@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import copy
 import threading
-import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -31,9 +29,10 @@ from textual.widgets import (
     TabPane,
 )
 
-from drafter.model import Catalogue, Clause, DrafterError, Plan
+from drafter.model import Catalogue, DrafterError, Plan
 from drafter.tui.checks import CheckEntry, check_entries
 from drafter.tui.preview import Preview, build_preview
+from drafter.tui.screens.browse_actions import BrowseActions
 from drafter.tui.screens.commands import bindings
 from drafter.tui.screens.edit_actions import EditActions
 from drafter.tui.screens.file_actions import FileActions
@@ -47,8 +46,9 @@ from drafter.tui.widgets.outline import PlanOutline, item_title
 from drafter.tui.widgets.preview_pane import PreviewPane
 from drafter.tui.widgets.values_form import ValuesForm
 
-SEARCH_DELAY = 0.03  # keystrokes closer than this coalesce into one search (fast typing)
-SEARCH_LIMIT = 100
+if TYPE_CHECKING:
+    from drafter.catalog.search import SearchIndex
+
 WIDE = 170  # columns from which the preview also shows beside the tabs
 _TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview": "#preview",
               "tab-checks": "#checks"}
@@ -60,7 +60,7 @@ def warm_up(catalogue: Catalogue) -> None:
     check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))
 
 
-class MainScreen(EditActions, FileActions, Screen[None]):
+class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
     BINDINGS = bindings()
@@ -76,7 +76,7 @@ class MainScreen(EditActions, FileActions, Screen[None]):
             self.error = error
 
     class IndexReady(Message):
-        def __init__(self, index: Any) -> None:
+        def __init__(self, index: SearchIndex) -> None:
             super().__init__()
             self.index = index
 
@@ -101,7 +101,7 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         self.plan_path = plan_path
         self._given_catalogue = catalogue
         self.session: PlanSession | None = None
-        self.index: Any = None
+        self.index: SearchIndex | None = None
         self.preview = Preview()
         self.hide_summary = False
         self._search_timer: Timer | None = None
@@ -267,81 +267,6 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         name = session.path.name if session.path else "未命名计划"
         self.sub_title = f"{name}{' *' if session.dirty else ''}"
 
-    # ------------------------------------------------------------------ browser
-
-    @property
-    def current_clause(self) -> Clause | None:
-        """The clause under the cursor of the browser in view (tree or search results)."""
-        try:
-            if self.query_one(ContentSwitcher).current == "hits":
-                return self.query_one(HitList).current_clause
-            return self.query_one(ClauseTree).current_clause
-        except NoMatches:  # asked (by the footer) before the screen is composed
-            return None
-
-    @on(Input.Changed, "#search")
-    def search_changed(self, event: Input.Changed) -> None:
-        """Search at once after a pause in typing; during a burst, once the burst ends."""
-        now = time.perf_counter()
-        burst = now - self._last_key < SEARCH_DELAY
-        self._last_key = now
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        if burst:
-            self._search_timer = self.set_timer(SEARCH_DELAY, self.run_search)
-        else:
-            self.run_search()
-
-    @on(Input.Submitted, "#search")
-    def search_submitted(self, event: Input.Submitted) -> None:
-        switcher = self.query_one(ContentSwitcher)
-        self.query_one(HitList if switcher.current == "hits" else ClauseTree).focus()
-
-    def run_search(self) -> None:
-        """Search now; an empty query shows the tree again."""
-        query = self.query_one("#search", Input).value.strip()
-        switcher = self.query_one(ContentSwitcher)
-        hits = self.query_one(HitList)
-        if not query:
-            switcher.current = "catalogue"
-            self.show_detail(self.current_clause)
-            self.refresh_bindings()
-            return
-        switcher.current = "hits"
-        if self.index is None:
-            hits.show_message("正在建立搜索索引，请稍候……")
-            return
-        started = time.perf_counter()
-        found = self.index.search(query, limit=SEARCH_LIMIT,
-                                  include_summary=not self.hide_summary)
-        hits.show(query, found)
-        self.last_search_ms = (time.perf_counter() - started) * 1000
-        self.show_detail(self.current_clause)
-        self.refresh_bindings()
-
-    @on(Checkbox.Changed, "#hide-summary")
-    def summary_toggled(self, event: Checkbox.Changed) -> None:
-        self.hide_summary = event.value
-        if self.session is not None:
-            self.query_one(ClauseTree).show(self.session.catalogue, hide_summary=event.value)
-        self.run_search()
-
-    def action_toggle_summary(self) -> None:
-        box = self.query_one("#hide-summary", Checkbox)
-        box.value = not box.value
-
-    def on_clause_tree_highlighted(self, message: ClauseTree.Highlighted) -> None:
-        self.show_detail(message.clause)
-        self.refresh_bindings()
-
-    def on_hit_list_highlighted(self, message: HitList.Highlighted) -> None:
-        self.show_detail(message.clause)
-        self.refresh_bindings()
-
-    def show_detail(self, clause: Clause | None, variant: str | None = None) -> None:
-        self.query_one(ClauseDetail).show(clause, variant)
-
     # ------------------------------------------------------------------ plan panes
 
     def on_plan_outline_selected(self, message: PlanOutline.Selected) -> None:
@@ -398,20 +323,6 @@ class MainScreen(EditActions, FileActions, Screen[None]):
         """The values form is redrawn only while it can be seen (it is the costly pane)."""
         if event.pane.id == "tab-values" and self._values_stale:
             self.refresh_values()
-
-    def action_leave_input(self) -> None:
-        """Esc in an input: back to the list it belongs to, so keys are commands again."""
-        focused = self.focused
-        if not isinstance(focused, Input):
-            return
-        if focused.id == "search":
-            switcher = self.query_one(ContentSwitcher)
-            self.query_one(HitList if switcher.current == "hits" else ClauseTree).focus()
-        else:
-            self.query_one(ValuesForm).focus()
-
-    def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
 
     def action_help(self) -> None:
         from drafter.tui.screens.help import HelpScreen
