@@ -19,7 +19,7 @@ from drafter.tui.dialogs.edit_item import EditItemDialog
 from drafter.tui.dialogs.edit_meta import EditMetaDialog
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.tui.screens.help import HelpScreen
-from drafter.tui.session import Selection
+from drafter.tui.session import PREAMBLE, Selection
 from tests.tui_support import clear_input, started, tui_catalogue, type_text
 
 SIZE = (120, 40)
@@ -247,3 +247,29 @@ async def test_custom_item_in_an_empty_plan_asks_for_its_chapter() -> None:
         chapter = session.plan.chapters[0]
         assert chapter.key == "党建" and chapter.items[0].lead == "开展主题党日活动"
         assert "开展主题党日活动。每月开展一次主题党日活动。" in app.main.preview.text
+
+
+async def test_preamble_is_edited_and_removed_from_the_outline() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        screen = app.screen
+        session = screen.session
+        await pilot.press("slash")
+        await type_text(pilot, "总体要求是")
+        await pilot.pause(0.1)
+        await pilot.press("enter", "a")  # a preamble-kind clause becomes the opening paragraph
+        assert session.plan.preamble is not None and session.plan.chapters == []
+        await pilot.press("1", "home")
+        await pilot.pause()
+        assert session.selection == PREAMBLE
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, EditItemDialog)
+        assert not dialog.query_one("#edit-lead").display  # one paragraph, no lead phrase
+        dialog.query_one(TextArea).text = "{{ 年份 }}年，全{{ 地区 }}教育工作要坚持稳中求进。"
+        await pilot.press("ctrl+s")
+        assert session.plan.preamble.text.endswith("稳中求进。")
+        assert "全【待填：地区】教育工作要坚持稳中求进" in screen.preview.text
+        await pilot.press("x")
+        assert session.plan.preamble is None

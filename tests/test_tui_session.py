@@ -11,7 +11,7 @@ from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta, PlanText
 from drafter.model.values import slot_uses
 from drafter.tui.checks import _item_index, value_entries
 from drafter.tui.preview import build_preview
-from drafter.tui.session import PlanSession, Selection
+from drafter.tui.session import CLOSING, PREAMBLE, PlanSession, Selection
 from drafter.tui.widgets.fields import item_fields, plan_fields
 from drafter.tui.widgets.hit_list import hit_text
 from tests.tui_support import tui_catalogue
@@ -184,3 +184,25 @@ def test_hit_text_highlights_the_match_and_shows_slot_labels() -> None:
     assert "{{" not in text.plain and "〔新建公办幼儿园〕" in text.plain
     highlighted = [text.plain[s.start:s.end] for s in text.spans if "reverse" in str(s.style)]
     assert highlighted == ["覆盖率"]
+
+
+@pytest.mark.parametrize(("selection", "attr"), [
+    (PREAMBLE, "preamble"),  # the opening paragraph is selected
+    (CLOSING, "closing"),  # the closing paragraph is selected
+])
+def test_preamble_and_closing_text_and_removal(selection: Selection, attr: str) -> None:
+    session = _session(("党建", ["dj-000001"]))
+    session.add_clause(CAT.get("zt-000001"))
+    session.add_clause(CAT.get("zt-000002"))
+    session.selection = selection
+    assert session.selected_clause() is CAT.get(getattr(session.plan, attr).clause)
+    assert session.selected_item() is None and not session.can_move(1)
+    clause_text = session.part_text()
+    session.set_part_text("本计划自定的一段话。")
+    assert getattr(session.plan, attr).text == "本计划自定的一段话。"
+    assert session.part_text() == "本计划自定的一段话。"
+    session.set_part_text(clause_text)  # back to the catalogue's words: no local text
+    assert getattr(session.plan, attr).text is None
+    session.remove_selected()
+    assert getattr(session.plan, attr) is None and session.selection == Selection(0)
+    assert _layout(session) == [("党建", ["dj-000001"])]

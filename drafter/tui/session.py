@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from drafter.model import (
     CHAPTER_KEYS,
@@ -24,14 +24,23 @@ from drafter.model import (
     PlanMeta,
     PlanText,
 )
+from drafter.model.values import text_wording
+
+Part = Literal["chapter", "preamble", "closing"]
 
 
 @dataclass(frozen=True)
 class Selection:
-    """A place in the plan outline: a chapter, and optionally one of its items (0-based)."""
+    """A place in the plan outline: a chapter and optionally one of its items (0-based), or
+    the preamble / closing paragraph (then `chapter` is unused)."""
 
     chapter: int
     item: int | None = None
+    part: Part = "chapter"
+
+
+PREAMBLE = Selection(0, None, "preamble")
+CLOSING = Selection(0, None, "closing")
 
 
 @dataclass
@@ -69,18 +78,36 @@ class PlanSession:
 
     # ------------------------------------------------------------------ lookup
 
-    def selected_item(self) -> PlanItem | None:
+    def chapter_selection(self) -> Selection | None:
+        """The selection when it is a chapter (or one of its items) that exists."""
         sel = self.selection
-        if sel is None or sel.item is None or sel.chapter >= len(self.plan.chapters):
+        if sel is None or sel.part != "chapter" or not 0 <= sel.chapter < len(self.plan.chapters):
+            return None
+        return sel
+
+    def selected_item(self) -> PlanItem | None:
+        sel = self.chapter_selection()
+        if sel is None or sel.item is None:
             return None
         items = self.plan.chapters[sel.chapter].items
-        return items[sel.item] if sel.item < len(items) else None
+        return items[sel.item] if 0 <= sel.item < len(items) else None
+
+    def selected_part(self) -> PlanText | None:
+        """The preamble or closing paragraph when one of them is selected."""
+        sel = self.selection
+        if sel == PREAMBLE:
+            return self.plan.preamble
+        if sel == CLOSING:
+            return self.plan.closing
+        return None
 
     def selected_clause(self) -> Clause | None:
+        part = self.selected_part()
+        clause_id = part.clause if part is not None else None
         item = self.selected_item()
-        if item is None or item.clause is None:
-            return None
-        return self.catalogue.get(item.clause)
+        if item is not None:
+            clause_id = item.clause
+        return self.catalogue.get(clause_id) if clause_id else None
 
     def wording(self, item: PlanItem) -> tuple[str, str]:
         """The lead and body template an item renders with (plan-local text wins)."""
@@ -91,6 +118,11 @@ class PlanSession:
             lead = c_lead if item.lead is None else item.lead
             body = c_body if item.body is None else item.body
         return lead, body
+
+    def part_text(self) -> str:
+        """The text the selected preamble / closing renders with ("" when none is selected)."""
+        wording = text_wording(self.selected_part(), self.catalogue)
+        return wording[0] if wording else ""
 
     def contains(self, clause_id: str) -> bool:
         return any(i.clause == clause_id for c in self.plan.chapters for i in c.items)
@@ -113,7 +145,7 @@ class PlanSession:
             return self.selection or Selection(0)
         ci = self._chapter_for(clause.chapter)
         items = self.plan.chapters[ci].items
-        sel = self.selection
+        sel = self.chapter_selection()
         at = len(items)
         if sel is not None and sel.chapter == ci and sel.item is not None:
             at = min(sel.item + 1, len(items))
@@ -123,9 +155,9 @@ class PlanSession:
         return self.selection
 
     def _chapter_for(self, key: str) -> int:
-        sel = self.selection
+        sel = self.chapter_selection()
         chapters = self.plan.chapters
-        if sel is not None and sel.chapter < len(chapters) and chapters[sel.chapter].key == key:
+        if sel is not None and chapters[sel.chapter].key == key:
             return sel.chapter
         for ci, chapter in enumerate(chapters):
             if chapter.key == key:
@@ -149,8 +181,8 @@ class PlanSession:
 
     def add_custom(self, lead: str, body: str) -> Selection | None:
         """A custom item (no catalogue clause) after the selection; None when no chapter exists."""
-        sel = self.selection
-        if sel is None or sel.chapter >= len(self.plan.chapters):
+        sel = self.chapter_selection()
+        if sel is None:
             return None
         items = self.plan.chapters[sel.chapter].items
         at = len(items) if sel.item is None else sel.item + 1
@@ -160,9 +192,17 @@ class PlanSession:
         return self.selection
 
     def remove_selected(self) -> PlanItem | None:
-        """Remove the selected item; an empty selected chapter is removed instead."""
-        sel = self.selection
-        if sel is None or sel.chapter >= len(self.plan.chapters):
+        """Remove the selected item, the selected empty chapter, or the preamble / closing."""
+        if self.selected_part() is not None:
+            if self.selection == PREAMBLE:
+                self.plan.preamble = None
+            else:
+                self.plan.closing = None
+            self.selection = Selection(0) if self.plan.chapters else None
+            self.changed()
+            return None
+        sel = self.chapter_selection()
+        if sel is None:
             return None
         chapter = self.plan.chapters[sel.chapter]
         if sel.item is None:
@@ -182,8 +222,8 @@ class PlanSession:
 
     def move_selected(self, step: int) -> bool:
         """Move the selected item (or chapter) up (-1) or down (+1) among its siblings."""
-        sel = self.selection
-        if sel is None or sel.chapter >= len(self.plan.chapters):
+        sel = self.chapter_selection()
+        if sel is None or not self.can_move(step):
             return False
         if sel.item is None:
             siblings: list[Any] = self.plan.chapters
@@ -203,8 +243,8 @@ class PlanSession:
         return True
 
     def can_move(self, step: int) -> bool:
-        sel = self.selection
-        if sel is None or sel.chapter >= len(self.plan.chapters):
+        sel = self.chapter_selection()
+        if sel is None:
             return False
         if sel.item is None:
             return 0 <= sel.chapter + step < len(self.plan.chapters)
@@ -212,7 +252,7 @@ class PlanSession:
 
     def move_to_chapter(self, target: int) -> Selection | None:
         """Move the selected item to the end of another chapter."""
-        sel = self.selection
+        sel = self.chapter_selection()
         if sel is None or sel.item is None or not 0 <= target < len(self.plan.chapters):
             return None
         if target == sel.chapter:
@@ -237,6 +277,16 @@ class PlanSession:
             item.body = None if body == c_body else body
         else:
             item.lead, item.body = lead, body
+        self.changed()
+        return True
+
+    def set_part_text(self, text: str) -> bool:
+        """Plan-local text for the selected preamble or closing (its clause id is kept)."""
+        part = self.selected_part()
+        if part is None:
+            return False
+        clause = self.catalogue.get(part.clause) if part.clause else None
+        part.text = None if clause is not None and text == clause.text else text
         self.changed()
         return True
 

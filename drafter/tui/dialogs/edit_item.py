@@ -25,16 +25,18 @@ class EditItemDialog(ModalScreen[ItemText | None]):
         Binding("escape", "cancel", "取消"),
     ]
 
-    def __init__(self, title: str, lead: str = "", body: str = "") -> None:
+    def __init__(self, title: str, lead: str = "", body: str = "", *,
+                 with_lead: bool = True) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text = title
         self.lead, self.body = lead, body
+        self.with_lead = with_lead  # a preamble or closing is one paragraph, no lead
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-large"):
             yield Label(self.title_text, classes="dialog-question")
-            yield Label("要点（加粗的首句，可不填）")
-            yield Input(self.lead, id="edit-lead")
+            yield Label("要点（加粗的首句，可不填）", classes="lead-part")
+            yield Input(self.lead, id="edit-lead", classes="lead-part")
             yield Label("正文（{{ 名称 }} 是待填参数）")
             yield TextArea(self.body, id="edit-body", soft_wrap=True)
             yield Static("Ctrl+S 确定，Esc 取消。只修改本计划，不改动目录。", id="edit-error",
@@ -44,7 +46,11 @@ class EditItemDialog(ModalScreen[ItemText | None]):
                 yield Button("取消", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#edit-lead", Input).focus()
+        if self.with_lead:
+            self.query_one("#edit-lead", Input).focus()
+        else:
+            self.query(".lead-part").set(display=False)
+            self.query_one("#edit-body", TextArea).focus()
 
     def action_keep(self) -> None:
         lead = self.query_one("#edit-lead", Input).value.strip()

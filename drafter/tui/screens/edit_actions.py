@@ -21,7 +21,7 @@ from drafter.tui.dialogs.plan_choices import (
     variant_dialog,
 )
 from drafter.tui.dialogs.text_input import TextInputDialog
-from drafter.tui.session import Selection
+from drafter.tui.session import PREAMBLE, Selection
 from drafter.util.placeholders import placeholder_problems
 
 if TYPE_CHECKING:
@@ -45,9 +45,12 @@ class EditActions(_Base):
             return action in ("focus_search", "help", "request_quit", "show_tab",
                               "toggle_summary")
         item = session.selected_item()
+        part = session.selected_part()
         if action == "remove_item":
-            sel = session.selection
-            if sel is None or sel.chapter >= len(session.plan.chapters):
+            sel = session.chapter_selection()
+            if part is not None:
+                return True
+            if sel is None:
                 return False
             return item is not None or not session.plan.chapters[sel.chapter].items
         if action == "move_up":
@@ -57,12 +60,12 @@ class EditActions(_Base):
         if action == "move_chapter":
             return item is not None and len(session.plan.chapters) > 1
         if action == "edit_text":
-            return item is not None
+            return item is not None or part is not None
         if action == "choose_variant":
             clause = session.selected_clause()
-            return clause is not None and bool(clause.variants)
+            return item is not None and clause is not None and bool(clause.variants)
         if action == "edit_heading":
-            return session.selection is not None
+            return session.chapter_selection() is not None
         if action == "render":
             return bool(session.plan.chapters)
         return True
@@ -130,13 +133,16 @@ class EditActions(_Base):
                 session.selection = Selection(session.add_chapter(key))
                 write()
 
-        if session.selection is None:
+        if session.chapter_selection() is None:
             self.app.push_screen(chapter_key_dialog(), chapter_chosen)
         else:
             write()
 
     def action_edit_text(self) -> None:
         session = self.session
+        if session is not None and session.selected_part() is not None:
+            self.edit_part_text()
+            return
         item = session.selected_item() if session else None
         if session is None or item is None:
             return
@@ -148,6 +154,20 @@ class EditActions(_Base):
 
         self.app.push_screen(EditItemDialog("修改本条文字（只改本计划，不改目录）", lead, body),
                              done)
+
+    def edit_part_text(self) -> None:
+        """The preamble or closing paragraph, for this plan only."""
+        session = self.session
+        assert session is not None
+        title = "修改总体要求段落" if session.selection == PREAMBLE else "修改结束语"
+
+        def done(answer: ItemText | None) -> None:
+            if answer is not None and session.set_part_text(answer[1]):
+                self.after_edit()
+
+        dialog = EditItemDialog(f"{title}（只改本计划，不改目录）", "", session.part_text(),
+                                with_lead=False)
+        self.app.push_screen(dialog, done)
 
     def action_choose_variant(self) -> None:
         session = self.session
@@ -170,9 +190,10 @@ class EditActions(_Base):
 
     def action_edit_heading(self) -> None:
         session = self.session
-        if session is None or session.selection is None:
+        sel = session.chapter_selection() if session else None
+        if session is None or sel is None:
             return
-        ci = session.selection.chapter
+        ci = sel.chapter
         chapter = session.plan.chapters[ci]
         current = chapter.heading or DEFAULT_HEADINGS.get(chapter.key or "", "")
 

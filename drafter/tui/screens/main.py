@@ -275,7 +275,14 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
             return
         session.selection = message.selection
         item = session.selected_item()
-        if item is not None:
+        part = session.selected_part()
+        if part is not None:
+            clause = session.selected_clause()
+            if clause is not None and part.text is None:
+                self.show_detail(clause)
+            else:
+                self.query_one(ClauseDetail).show_custom("", session.part_text())
+        elif item is not None:
             clause = session.selected_clause()
             if clause is not None:
                 self.show_detail(clause, item.variant)

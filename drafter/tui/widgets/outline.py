@@ -18,7 +18,7 @@ from textual.widgets.tree import TreeNode
 from drafter.model import DEFAULT_HEADINGS, Catalogue, Plan, PlanItem
 from drafter.model.numbering import chapter_marker
 from drafter.model.values import item_wording
-from drafter.tui.session import Selection
+from drafter.tui.session import CLOSING, PREAMBLE, Selection
 
 
 def item_title(item: PlanItem, cat: Catalogue, width: int = 36) -> str:
@@ -73,7 +73,9 @@ class PlanOutline(Tree[Selection]):
         continuous = plan.meta.options.numbering == "continuous"
         number = 0
         if plan.preamble is not None:
-            self.root.add_leaf(Text("总体要求（开篇段落）", style="dim italic"))
+            leaf = self.root.add_leaf(Text("总体要求（开篇段落）", style="italic"), data=PREAMBLE)
+            if selection == PREAMBLE:
+                target = leaf
         for ci, chapter in enumerate(plan.chapters):
             heading = chapter.heading or DEFAULT_HEADINGS.get(chapter.key or "", "")
             label = Text(f"{chapter_marker(ci + 1)}{heading}", style="bold")
@@ -91,7 +93,9 @@ class PlanOutline(Tree[Selection]):
                 if selection == Selection(ci, ii):
                     target = leaf
         if plan.closing is not None:
-            self.root.add_leaf(Text("结束语", style="dim italic"))
+            leaf = self.root.add_leaf(Text("结束语", style="italic"), data=CLOSING)
+            if selection == CLOSING:
+                target = leaf
         if not plan.chapters:
             self.root.add_leaf(Text("计划还是空的：在左侧目录中选中条目，按 a 加入。",
                                     style="dim"))
