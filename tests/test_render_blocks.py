@@ -220,6 +220,21 @@ def test_special_characters_appear_literally() -> None:
     assert "\\<测试&\"市'\\>" in blocks_to_markdown(blocks)  # escaped for Markdown only
 
 
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("第一行，\n  第二行。", "第一行，第二行。"),  # Chinese: joined with nothing
+        ("use the\nsmart board。", "use the smart board。"),  # Latin words keep a space
+        ("末尾换行。\n", "末尾换行。"),
+    ],
+)
+def test_multi_line_text_is_one_paragraph(body: str, text: str) -> None:
+    plan = _plan()
+    plan.chapters[0].items = [PlanItem(lead="自定义", body=body)]
+    blocks = render_blocks(plan, _catalogue())
+    assert next(b.text for b in blocks if b.role == "item") == text
+
+
 def test_text_and_markdown_layout() -> None:
     blocks = render_blocks(_plan(), _catalogue())
     text = blocks_to_text(blocks).splitlines()

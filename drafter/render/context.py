@@ -23,6 +23,19 @@ from drafter.util.placeholders import placeholder_problems
 
 _LEAD_END = ("。", "！", "？", "；", "：", "…", ".", "!", "?")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_WIDE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…]")
+
+
+def join_lines(text: str) -> str:
+    """One paragraph per item: line breaks from a multi-line YAML value are joined, with no
+    space next to Chinese characters and one space between Latin words."""
+    def joint(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        return "" if _WIDE.match(before) or _WIDE.match(after) else " "
+
+    return _LINE_BREAK.sub(joint, text.strip())
 
 
 def chinese_date(iso: str | None) -> str | None:
@@ -198,8 +211,8 @@ def _item(r: _Renderer, item: PlanItem, ci: int, ii: int, marker: str,
     owners = item.owners if item.owners is not None else _owners(clause, item)
     return {
         "marker": marker,
-        "lead": finish_lead(r.text(lead_src, ctx, **place)),
-        "body": r.text(body_src, ctx, **place).strip(),
+        "lead": finish_lead(join_lines(r.text(lead_src, ctx, **place))),
+        "body": join_lines(r.text(body_src, ctx, **place)),
         "owners": list(owners),
         "deadline": item.deadline,
         "section": section,
