@@ -144,7 +144,7 @@ def _text_part(r: _Renderer, part: PlanText | None, name: str) -> dict[str, Any]
             return None
         wording = (f"【目录中没有条目 {part.clause}】", [])
     where = {"preamble": "总体要求", "closing": "结束语"}[name]
-    text = r.text(wording[0], r.values.context(name), line=part.line, where=where)
+    text = join_lines(r.text(wording[0], r.values.context(name), line=part.line, where=where))
     return {"text": text, "at": _at(None, None, part.clause, r.plan.path, part.line)}
 
 
