@@ -10,9 +10,9 @@ import pytest
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta, PlanText
 from drafter.model.values import slot_uses
 from drafter.tui.checks import _item_index, value_entries
+from drafter.tui.fields import item_fields, plan_fields
 from drafter.tui.preview import build_preview
 from drafter.tui.session import CLOSING, PREAMBLE, PlanSession, Selection
-from drafter.tui.widgets.fields import item_fields, plan_fields
 from drafter.tui.widgets.hit_list import hit_text
 from tests.tui_support import tui_catalogue
 

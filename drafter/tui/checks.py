@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.model import Catalogue, Plan
+from drafter.tui.fields import place
 from drafter.tui.preview import Preview
 from drafter.tui.session import Selection
 
@@ -34,8 +35,6 @@ def _target(plan: Plan, chapter: int | None, item: int | None) -> Selection | No
 
 
 def value_entries(plan: Plan, preview: Preview) -> list[CheckEntry]:
-    from drafter.tui.widgets.fields import place
-
     entries: list[CheckEntry] = []
     for use in preview.gaps:
         where = place(use, plan) or "全计划"

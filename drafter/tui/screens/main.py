@@ -31,6 +31,7 @@ from textual.widgets import (
 
 from drafter.model import Catalogue, DrafterError, Plan
 from drafter.tui.checks import CheckEntry, check_entries
+from drafter.tui.fields import item_fields, plan_fields
 from drafter.tui.preview import Preview, build_preview
 from drafter.tui.screens.browse_actions import BrowseActions
 from drafter.tui.screens.commands import bindings
@@ -40,7 +41,6 @@ from drafter.tui.session import PlanSession, Selection
 from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
 from drafter.tui.widgets.clause_detail import ClauseDetail
-from drafter.tui.widgets.fields import item_fields, plan_fields
 from drafter.tui.widgets.hit_list import HitList
 from drafter.tui.widgets.outline import PlanOutline, item_title
 from drafter.tui.widgets.preview_pane import PreviewPane

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from drafter.model.values import validate_value
-from drafter.tui.widgets.fields import Field
+from drafter.tui.fields import Field
 
 _STATUS = {
     "ok": ("✓", "green"),
