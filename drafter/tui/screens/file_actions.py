@@ -189,6 +189,10 @@ class FileActions(_Base):
         except DrafterError as exc:
             self.notify(str(exc), title="无法打开计划", severity="error", timeout=15)
             return
+        except OSError as exc:
+            self.notify(f"无法读取 {path}：{exc.strerror or exc}", title="无法打开计划",
+                        severity="error", timeout=15)
+            return
         self.clear_recovery(session.path)
         session.replace_plan(plan, path)
         self.refresh_views(autosave=False)
