@@ -273,3 +273,19 @@ async def test_preamble_is_edited_and_removed_from_the_outline() -> None:
         assert "全【待填：地区】教育工作要坚持稳中求进" in screen.preview.text
         await pilot.press("x")
         assert session.plan.preamble is None
+
+
+async def test_a_broken_catalogue_is_reported_not_raised(tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    (folder / "党建.yaml").write_text("clauses: [\n", encoding="utf-8")  # broken YAML
+    app = make_app(folder, None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await started(app, pilot)
+        screen = app.screen
+        assert screen.session is None and screen.sub_title == "目录加载失败"
+        assert any("党建.yaml" in n.message for n in app._notifications)
+        assert _shown_actions(screen) <= {"focus_search", "help", "request_quit"}
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
