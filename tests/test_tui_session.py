@@ -206,3 +206,11 @@ def test_preamble_and_closing_text_and_removal(selection: Selection, attr: str) 
     session.remove_selected()
     assert getattr(session.plan, attr) is None and session.selection == Selection(0)
     assert _layout(session) == [("党建", ["dj-000001"])]
+
+
+@pytest.mark.parametrize(("clause_id", "marked"), [
+    ("dj-000002", True),  # the fixture gives this clause a check flag
+    ("dj-000001", False),  # no flags, no mark
+])
+def test_flagged_clauses_are_marked_in_hits(clause_id: str, marked: bool) -> None:
+    assert ("⚠" in hit_text(CAT.get(clause_id), []).plain) is marked

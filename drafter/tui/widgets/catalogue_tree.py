@@ -77,11 +77,12 @@ class ClauseTree(Tree[NodeData]):
     def _fill(self, node: TreeNode[NodeData], key: str, start: int) -> None:
         clauses = self._clauses(key)
         for clause in clauses[start : start + PAGE]:
-            label = clause_title(clause)
+            label = Text(clause_title(clause))
             if clause.kind == "summary":
-                node.add_leaf(Text.assemble(label, ("（总结）", "dim")), data=clause)
-            else:
-                node.add_leaf(label, data=clause)
+                label.append("（总结）", style="dim")
+            if clause.flags:
+                label.append(" ⚠", style="bold red")  # check flags: details in the pane
+            node.add_leaf(label, data=clause)
         rest = len(clauses) - start - PAGE
         if rest > 0:
             node.add_leaf(Text(f"……还有 {rest} 条，回车加载", style="italic dim"),

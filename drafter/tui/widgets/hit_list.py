@@ -54,6 +54,8 @@ def hit_text(clause: Clause, spans: Sequence[tuple[int, int]], width: int = SNIP
     text.append(f"{clause.chapter} ", style="dim")
     if clause.kind == "summary":
         text.append("（总结）", style="dim")
+    if clause.flags:
+        text.append("⚠ ", style="bold red")
     if start > 0:
         text.append("…")
     offset = len(text)
