@@ -15,10 +15,13 @@ from drafter.cli.check_cmd import check_cmd, roll_cmd
 from drafter.cli.common import run_guarded
 from drafter.cli.mine_cmd import mine_cmd
 from drafter.cli.tui_cmd import open_tui, tui_cmd
+from drafter.cli.zh import install as install_chinese_messages
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="drafter", message="drafter %(version)s")
+@click.version_option(
+    package_name="drafter", message="drafter %(version)s", help="显示版本号并退出。"
+)
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """drafter：教育局工作要点起草助手。不带子命令时打开终端界面。"""
@@ -32,4 +35,5 @@ for command in (mine_cmd, catalog_group, build_cmd, batch_cmd, new_cmd, check_cm
 
 
 def main() -> None:
+    install_chinese_messages()
     run_guarded(cli)
