@@ -97,9 +97,10 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
 
 
 def batch_checker() -> Checker | None:
-    """The per-variant checks (issue 5). The lead wires `drafter.check` in here: return a
-    module-level function `(blocks, plan) -> [(severity, message)]`; None runs no checks."""
-    return None
+    """The per-variant checks of `drafter check`, as a picklable `(blocks, plan) -> findings`."""
+    from drafter.check.engine import batch_findings
+
+    return batch_findings
 
 
 def _variant_plans(batch: Batch) -> list[tuple[str, Plan | None, list[str]]]:
@@ -145,8 +146,9 @@ def _report(results: list[BatchResult], strict: bool) -> int:
             click.echo(f"错误：变体“{r.name}”：{message}", err=True)
         status = "成功" if ok else "失败"
         note = f"{r.items} 条" if r.ok else f"{len(r.problems) + len(errors)} 个问题"
-        if warnings:
-            note += f"，{len(warnings)} 个警告"
+        if r.ok:
+            hints = sum(s == "提示" for s, _ in r.findings)
+            note += f"；检查：错误 {len(errors)}，警告 {len(warnings)}，提示 {hints}"
         rows.append((r.name, status, r.out.name if r.out and r.ok else "—", note))
     header = ("变体", "状态", "文件", "说明")
     widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(4)]

@@ -26,7 +26,7 @@ class MinedItem:
     tags: list[str] = field(default_factory=list)
     lead_template: str = ""
     body_template: str = ""
-    line: int | None = None  # 1-based line in the cleaned source, for check locations
+    line: int | None = None  # 1-based line in the source file (.docx: paragraph number)
 
 
 @dataclass
