@@ -194,14 +194,16 @@ def _has_docx_writer() -> bool:
 
 
 def test_batch_names_stay_inside_outdir(workdir: Path) -> None:
-    text = BATCH.replace("region: 甲县", "region: ../../x").replace("name: 甲县", "name: ../../x")
+    # A lone "x" would also be a leftover placeholder for the checks: use a real-looking name.
+    text = BATCH.replace("region: 甲县", "region: ../../西县")
+    text = text.replace("name: 甲县", "name: ../../西县")
     (workdir / "batch.yaml").write_text("format: md\n" + text, encoding="utf-8")
     result = _cli(workdir, "batch", "batch.yaml", "-o", "out")
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in (workdir / "out").iterdir())
     assert len(written) == 3 and all("/" not in n and ".." not in n for n in written)
-    assert not (workdir.parent / "x2025年教育工作要点.docx").exists()
-    assert not list(workdir.parent.glob("x*"))
+    assert not (workdir.parent / "西县2025年教育工作要点.md").exists()
+    assert not list(workdir.parent.glob("西县*"))
 
 
 def test_bad_variant_is_named_and_others_render(workdir: Path) -> None:
