@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/mine.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/tui.py
+	$(BIN)/python bench/catalog.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
