@@ -99,13 +99,7 @@ class Resolver:
         holders = [p.find("w:pPr", NS)]
         holders += [s.find("w:pPr", NS) for s in self._chain(self.para_style(p))]
         holders.append(self.ppr_default)
-        for holder in holders:
-            if holder is None:
-                continue
-            node = holder.find(f"w:{tag}", NS)
-            if node is not None and node.get(w(attr)) is not None:
-                return node.get(w(attr))
-        return None
+        return _first_attr(holders, tag, attr)
 
     def has_ppr(self, p: etree._Element, tag: str) -> bool:
         holders = [p.find("w:pPr", NS)]
@@ -121,13 +115,7 @@ class Resolver:
             holders += [s.find("w:rPr", NS) for s in self._chain(rstyle.get(w("val")))]
         holders += [s.find("w:rPr", NS) for s in self._chain(self.para_style(p))]
         holders.append(self.rpr_default)
-        for holder in holders:
-            if holder is None:
-                continue
-            node = holder.find(f"w:{tag}", NS)
-            if node is not None and node.get(w(attr)) is not None:
-                return node.get(w(attr))
-        return None
+        return _first_attr(holders, tag, attr)
 
     def bold(self, p: etree._Element, r: etree._Element) -> bool:
         value = self.rpr_attr(p, r, "b")
@@ -140,3 +128,14 @@ class Resolver:
 def text_runs(p: etree._Element) -> list[etree._Element]:
     """Runs that carry text (not field characters or instructions)."""
     return [r for r in p.findall("w:r", NS) if r.find("w:t", NS) is not None]
+
+
+def _first_attr(holders: list[etree._Element | None], tag: str, attr: str) -> str | None:
+    """The first `w:<tag>/@w:<attr>` along a style chain (nearest holder first)."""
+    for holder in holders:
+        if holder is None:
+            continue
+        node = holder.find(f"w:{tag}", NS)
+        if node is not None and node.get(w(attr)) is not None:
+            return node.get(w(attr))
+    return None

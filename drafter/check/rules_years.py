@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from drafter.check.finding import Context, Draft, Finding, Segment, excerpt, is_junk_line
+from drafter.model.years import planned_year
 
 _YEAR = r"(?:19|20)\d{2}"
 _DASHES = r"\-－—–~～―‐−"  # for character classes
@@ -24,7 +25,6 @@ _DEADLINE = re.compile(
 )
 _TITLE_YEAR = re.compile(rf"(?<!\d)({_YEAR})\s*年")
 # The year a title's plan is for: "2024年工作总结和2025年工作计划" → 2025.
-_PLAN_YEAR = re.compile(rf"(?<!\d)({_YEAR})\s*年度?[^\d]{{0,12}}?(?:要点|计划|打算|安排|思路)")
 _OPENING_YEAR = re.compile(
     rf"(?<![\d到至])({_YEAR})\s*年度?(?![\d底末{_DASHES}至到])[^。；\d]{{0,14}}?"
     r"(总体要求|总体思路|工作思路|指导思想|教育工作)"
@@ -40,7 +40,10 @@ DASH_NAMES: dict[str, str] = {
 def title_year(title: str | None) -> int | None:
     """The year a title's plan is for ("XX市教育局2024年工作要点" → 2024; in "2024年工作总结
     和2025年工作计划" the plan's year, 2025); else the first year it names."""
-    match = _PLAN_YEAR.search(title or "") or _TITLE_YEAR.search(title or "")
+    planned = planned_year(title)
+    if planned is not None:
+        return planned
+    match = _TITLE_YEAR.search(title or "")
     return int(match.group(1)) if match else None
 
 

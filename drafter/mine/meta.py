@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from drafter.model.years import planned_year
+
 _TITLE_WORDS = re.compile(r"要点|计划|总结|方案|安排|打算|思路|意见|任务|规划|工作")
 _SENTENCE_END = re.compile(r"[。；！？，]$|[。！？]")
 _TITLE_MAX = 60
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"[〇○零一二][〇○零一二三四五六七八九]{3}(?=\s*年)")
 _CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
-_PLANNED_YEAR = re.compile(
-    r"((?:19|20)\d{2})\s*年(?:度)?[^\d年]{0,12}?(?:要点|计划|打算|安排|思路)"
-)
 _REGION_IN_TITLE = re.compile(
     r"^(?:关于)?(?P<region>(?:[xX×*＊]{2,}|某|[\u4e00-\u9fff]{2,8}?)(?:省|自治区|市|州|盟|县|区|旗))"
     r"(?=教育|教体|人民政府|委|[\d（(]|\d{4}|20xx|年度|[\u4e00-\u9fff]{0,6}(?:工作要点|计划|总结))"
@@ -76,10 +75,10 @@ def plan_year(title: str | None, preamble: str | None, text: str) -> int | None:
     """
     title, preamble = _arabic_years(title), _arabic_years(preamble)
     if title:
-        planned = _PLANNED_YEAR.search(title)
+        planned = planned_year(title)
         years = [int(y) for y in _YEAR.findall(title)]
-        if planned:
-            return int(planned.group(1))
+        if planned is not None:
+            return planned
         if years:
             return max(years)
     if preamble:
