@@ -100,7 +100,7 @@ def test_check_of_a_missing_folder(tmp_path: Path) -> None:
 
 
 def test_bundled_catalogue_is_fresh_and_byte_identical(tmp_path: Path) -> None:
-    """Mining the corpus twice gives identical files, equal to the committed catalog/."""
+    """Mining the corpus twice gives identical files, equal to the committed drafter/data/catalog/."""
     sources = sorted(glob.glob(str(CORPUS / "*.txt")))
     for name in ("one", "two"):
         result = run_cli("mine", *sources, "-o", str(tmp_path / name), "--replace")
@@ -110,7 +110,7 @@ def test_bundled_catalogue_is_fresh_and_byte_identical(tmp_path: Path) -> None:
     for name in files:
         mined = (tmp_path / "one" / name).read_bytes()
         assert mined == (tmp_path / "two" / name).read_bytes(), name
-        assert mined == (ROOT / "catalog" / name).read_bytes(), (
-            f"catalog/{name} is stale: run `make catalog` and commit it")
+        assert mined == (ROOT / "drafter" / "data" / "catalog" / name).read_bytes(), (
+            f"drafter/data/catalog/{name} is stale: run `make catalog` and commit it")
     check = run_cli("catalog", "check")
     assert check.returncode == 0, check.stdout + check.stderr

@@ -1,22 +1,29 @@
-"""Where the bundled data lives: catalog/, templates/ and examples/ beside the package."""
+"""Where drafter's data lives: the bundled catalogue and templates inside the package, user state.
+
+Bundled data is package data (drafter/data/), found with importlib.resources so that an installed
+wheel works the same as a checkout. Users override it in their own folder ($DRAFTER_HOME).
+"""
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-REPO_ROOT = PACKAGE_DIR.parent
+
+def package_data_dir() -> Path:
+    """drafter/data inside the installed package (a real folder: drafter is never zip-imported)."""
+    return Path(str(files("drafter").joinpath("data")))
 
 
 def bundled_catalog_dir() -> Path:
-    """The catalogue `make run` opens: $DRAFTER_CATALOG or the repo's catalog/."""
-    return Path(os.environ.get("DRAFTER_CATALOG") or REPO_ROOT / "catalog")
+    """The catalogue `make run` opens: $DRAFTER_CATALOG or the catalogue shipped in the package."""
+    return Path(os.environ.get("DRAFTER_CATALOG") or package_data_dir() / "catalog")
 
 
 def templates_dir() -> Path:
     """Built-in templates and style profiles."""
-    return REPO_ROOT / "templates"
+    return package_data_dir() / "templates"
 
 
 def user_data_dir() -> Path:
