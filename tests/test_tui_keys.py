@@ -271,7 +271,9 @@ async def test_preamble_is_edited_and_removed_from_the_outline() -> None:
         await pilot.press("ctrl+s")
         assert session.plan.preamble.text.endswith("稳中求进。")
         assert "全【待填：地区】教育工作要坚持稳中求进" in screen.preview.text
-        await pilot.press("x")
+        await pilot.press("x")  # its own text: asked first
+        assert session.plan.preamble is not None
+        await pilot.press("y")
         assert session.plan.preamble is None
 
 

@@ -9,9 +9,12 @@ The catalogue is only read: plan-local text goes into the plan's items, never in
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, ParamSpec, TypeVar
 
 from drafter.model import (
     CHAPTER_KEYS,
@@ -25,6 +28,7 @@ from drafter.model import (
     PlanText,
 )
 from drafter.model.values import text_wording
+from drafter.tui.history import History, State, snapshot
 
 Part = Literal["chapter", "preamble", "closing"]
 
@@ -42,6 +46,23 @@ class Selection:
 PREAMBLE = Selection(0, None, "preamble")
 CLOSING = Selection(0, None, "closing")
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def edit(method: Callable[P, R]) -> Callable[P, R]:
+    """Make a session method one undo step: however many changes it makes (adding a clause
+    may add its chapter first), undo restores the plan and the selection from before it."""
+
+    @wraps(method)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        session = args[0]
+        assert isinstance(session, PlanSession)
+        with session.editing():
+            return method(*args, **kwargs)
+
+    return run
+
 
 @dataclass
 class PlanSession:
@@ -53,24 +74,103 @@ class PlanSession:
     dirty: bool = False
     revision: int = 0
     selection: Selection | None = None
+    history: History[Plan, Selection] = field(default_factory=History, repr=False)
+
+    def __post_init__(self) -> None:
+        self._committed: State[Plan, Selection] = snapshot(self.plan, self.selection)
+        self._saved: Plan | None = None if self.dirty else self._committed.plan
+        self._depth = 0
+        self._before: Selection | None = None
+        self._merge: object = None
 
     # ------------------------------------------------------------------ bookkeeping
 
     def changed(self) -> None:
+        """Every edit ends here: the plan is dirty, and (outside an `editing` block) the
+        edit becomes one undo step."""
         self.dirty = True
         self.revision += 1
+        if self._depth == 0:
+            self._commit(self.selection, None)
+
+    @contextmanager
+    def editing(self, merge: object = None) -> Iterator[None]:
+        """Changes made inside are one undo step; `merge`: consecutive steps with the same
+        key (typing into one field) coalesce into one."""
+        if self._depth == 0:
+            self._before, self._merge, start = self.selection, merge, self.revision
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and self.revision != start:
+                self._commit(self._before, self._merge)
+
+    def _commit(self, before: Selection | None, merge: object) -> None:
+        self.history.record(State(self._committed.plan, before), merge)
+        self._committed = snapshot(self.plan, self.selection)
+
+    def seal(self) -> None:
+        """The next edit starts a new undo step even if it types into the same field."""
+        self.history.record_break()
+
+    @property
+    def can_undo(self) -> bool:
+        return self.history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self.history.can_redo
+
+    def undo(self) -> bool:
+        return self._restore(self.history.undo(snapshot(self.plan, self.selection)))
+
+    def redo(self) -> bool:
+        return self._restore(self.history.redo(snapshot(self.plan, self.selection)))
+
+    def _restore(self, state: State[Plan, Selection] | None) -> bool:
+        if state is None:
+            return False
+        self.plan = copy.deepcopy(state.plan)
+        self.plan.path = str(self.path) if self.path else None
+        self._committed = State(state.plan, state.selection)
+        self.selection = self._valid(state.selection)
+        self.dirty = self._saved is None or self.plan != self._saved
+        self.revision += 1
+        return True
+
+    def _valid(self, sel: Selection | None) -> Selection | None:
+        """`sel` if it still exists in the plan, else its chapter, else the first chapter."""
+        if sel is None or sel.part != "chapter":
+            if sel == PREAMBLE and self.plan.preamble is not None:
+                return sel
+            if sel == CLOSING and self.plan.closing is not None:
+                return sel
+            return Selection(0) if self.plan.chapters else None
+        if not 0 <= sel.chapter < len(self.plan.chapters):
+            return Selection(0) if self.plan.chapters else None
+        items = self.plan.chapters[sel.chapter].items
+        if sel.item is not None and not 0 <= sel.item < len(items):
+            return Selection(sel.chapter)
+        return sel
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
         self.plan.path = str(path)
         self.dirty = False
+        self._saved = copy.deepcopy(self.plan)
 
     def replace_plan(self, plan: Plan, path: Path | None, *, dirty: bool = False) -> None:
+        """Another plan (opened, new, recovered): its history starts empty."""
         self.plan = plan
         self.path = path
         self.dirty = dirty
         self.revision += 1
         self.selection = Selection(0) if plan.chapters else None
+        self.history.clear()
+        self._committed = snapshot(plan, self.selection)
+        self._saved = None if dirty else self._committed.plan
 
     def snapshot(self) -> Plan:
         """A deep copy of the plan, for comparing and for background work."""
@@ -129,6 +229,7 @@ class PlanSession:
 
     # ------------------------------------------------------------------ items
 
+    @edit
     def add_clause(self, clause: Clause) -> Selection:
         """Put a clause where it belongs: preamble/closing slots, else its chapter key's chapter.
 
@@ -164,6 +265,7 @@ class PlanSession:
                 return ci
         return self.add_chapter(key)
 
+    @edit
     def add_chapter(self, key: str | None, heading: str | None = None) -> int:
         """A new chapter, placed after the last chapter whose key comes before `key`."""
         order = {k: n for n, k in enumerate(CHAPTER_KEYS)}
@@ -179,6 +281,7 @@ class PlanSession:
         self.changed()
         return at
 
+    @edit
     def add_custom(self, lead: str, body: str) -> Selection | None:
         """A custom item (no catalogue clause) after the selection; None when no chapter exists."""
         sel = self.chapter_selection()
@@ -191,6 +294,7 @@ class PlanSession:
         self.changed()
         return self.selection
 
+    @edit
     def remove_selected(self) -> PlanItem | None:
         """Remove the selected item, the selected empty chapter, or the preamble / closing."""
         if self.selected_part() is not None:
@@ -220,6 +324,7 @@ class PlanSession:
         self.changed()
         return removed
 
+    @edit
     def move_selected(self, step: int) -> bool:
         """Move the selected item (or chapter) up (-1) or down (+1) among its siblings."""
         sel = self.chapter_selection()
@@ -250,6 +355,7 @@ class PlanSession:
             return 0 <= sel.chapter + step < len(self.plan.chapters)
         return 0 <= sel.item + step < len(self.plan.chapters[sel.chapter].items)
 
+    @edit
     def move_to_chapter(self, target: int) -> Selection | None:
         """Move the selected item to the end of another chapter."""
         sel = self.chapter_selection()
@@ -265,6 +371,7 @@ class PlanSession:
 
     # ------------------------------------------------------------------ text, variants, meta
 
+    @edit
     def set_text(self, lead: str, body: str) -> bool:
         """Plan-local text for the selected item; text equal to the catalogue's clears it."""
         item = self.selected_item()
@@ -280,6 +387,7 @@ class PlanSession:
         self.changed()
         return True
 
+    @edit
     def set_part_text(self, text: str) -> bool:
         """Plan-local text for the selected preamble or closing (its clause id is kept)."""
         part = self.selected_part()
@@ -290,6 +398,7 @@ class PlanSession:
         self.changed()
         return True
 
+    @edit
     def set_variant(self, variant_id: str | None) -> bool:
         item = self.selected_item()
         if item is None or item.clause is None:
@@ -300,6 +409,7 @@ class PlanSession:
         self.changed()
         return True
 
+    @edit
     def set_heading(self, chapter: int, heading: str) -> bool:
         if not 0 <= chapter < len(self.plan.chapters):
             return False
@@ -307,6 +417,7 @@ class PlanSession:
         self.changed()
         return True
 
+    @edit
     def set_meta(self, meta: PlanMeta) -> None:
         self.plan.meta = meta
         self.changed()
@@ -316,6 +427,10 @@ class PlanSession:
     def set_value(self, name: str, value: Any, *, item: PlanItem | None = None) -> None:
         """A plan-wide value (item None) or a per-item override; None removes it."""
         target = self.plan.values if item is None else item.values
+        with self.editing(merge=("value", name, id(target))):
+            self._put(target, name, value)
+
+    def _put(self, target: dict[str, Any], name: str, value: Any) -> None:
         if value is None:
             if name not in target:
                 return
@@ -326,8 +441,19 @@ class PlanSession:
             target[name] = value
         self.changed()
 
-    def set_global(self, name: str, value: Any) -> None:
-        """地区/年份/单位 live in the meta (the plan file's natural place for them)."""
+    def set_global(self, name: str, value: Any, *, as_typed: bool = False) -> None:
+        """地区/年份/单位 live in the meta (the plan file's natural place for them).
+
+        `as_typed`: text that is not a valid value is kept in the plan's values as typed
+        (flagged by the checks, never rendered); the meta keeps its last valid value.
+        """
+        with self.editing(merge=("value", name, "global")):
+            if as_typed:
+                self._put(self.plan.values, name, value)
+            else:
+                self._put_global(name, value)
+
+    def _put_global(self, name: str, value: Any) -> None:
         meta = self.plan.meta
         current = {"地区": meta.region, "年份": meta.year, "单位": meta.organ}.get(name)
         if name not in self.plan.values and (value == current or (value is None and not current)):

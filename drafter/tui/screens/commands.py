@@ -45,6 +45,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("show_tab('tab-values')", "2", "参数", "切换到参数表", show=False),
     Command("show_tab('tab-preview')", "3", "预览", "切换到文档预览", show=False),
     Command("show_tab('tab-checks')", "4", "检查", "切换到检查结果", show=False),
+    Command("undo", "ctrl+z", "撤销", "撤销上一步对计划的修改（增删、移动、文字、参数、标题选项）",
+            key_label="Ctrl+Z"),
+    Command("redo", "ctrl+y", "重做", "重做刚撤销的修改", show=False, key_label="Ctrl+Y"),
     Command("save", "ctrl+s", "保存", "保存计划（YAML）", key_label="Ctrl+S"),
     Command("save_as", "ctrl+shift+s", "另存为", "把计划另存为新文件", show=False,
             key_label="Ctrl+Shift+S"),
@@ -60,7 +63,7 @@ COMMANDS: tuple[Command, ...] = (
 def bindings() -> list[Binding]:
     out: list[Binding] = []
     for c in COMMANDS:
-        priority = c.action in ("request_quit", "save", "render")
+        priority = c.action in ("request_quit", "save", "render", "undo", "redo")
         out.append(Binding(c.keys, c.action, c.name, show=c.show, priority=priority))
     return out
 

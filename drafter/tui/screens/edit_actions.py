@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Input
 
 from drafter.model import DEFAULT_HEADINGS, PlanMeta
+from drafter.tui.dialogs.confirm import ConfirmDialog
 from drafter.tui.dialogs.edit_item import EditItemDialog, ItemText
 from drafter.tui.dialogs.edit_meta import EditMetaDialog
 from drafter.tui.dialogs.plan_choices import (
@@ -22,6 +23,7 @@ from drafter.tui.dialogs.plan_choices import (
 )
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.tui.session import PREAMBLE, Selection
+from drafter.tui.widgets.outline import item_title
 from drafter.util.placeholders import placeholder_problems
 
 if TYPE_CHECKING:
@@ -68,12 +70,40 @@ class EditActions(_Base):
             return session.chapter_selection() is not None
         if action == "render":
             return bool(session.plan.chapters)
+        if action == "undo":
+            return session.can_undo
+        if action == "redo":
+            return session.can_redo
         return True
 
     def after_edit(self, selection: Selection | None = None) -> None:
         if self.session is not None and selection is not None:
             self.session.selection = selection
         self.refresh_views()
+
+    def follow_highlight(self) -> None:
+        """Before acting: the item the outline's cursor is on is the one acted on (issue 9:
+        an action must never fall on an item the cursor has left)."""
+        from drafter.tui.widgets.outline import PlanOutline
+
+        session = self.session
+        if session is None or self.query_one("#tabs").active != "tab-outline":
+            return
+        highlighted = self.query_one(PlanOutline).highlighted
+        if highlighted is not None and highlighted != session.selection:
+            self.on_plan_outline_selected(PlanOutline.Selected(highlighted))
+
+    # ------------------------------------------------------------------ undo
+
+    def action_undo(self) -> None:
+        if self.session is not None and self.session.undo():
+            self.after_edit()
+            self.notify("已撤销上一步修改（Ctrl+Y 重做）", timeout=2)
+
+    def action_redo(self) -> None:
+        if self.session is not None and self.session.redo():
+            self.after_edit()
+            self.notify("已重做", timeout=2)
 
     # ------------------------------------------------------------------ items
 
@@ -87,28 +117,56 @@ class EditActions(_Base):
         self.after_edit()
 
     def action_remove_item(self) -> None:
-        if self.session is None:
+        session = self.session
+        if session is None:
             return
-        removed = self.session.remove_selected()
-        if removed is not None:
-            self.notify("已删除条目（可再次从目录加入）", timeout=2)
-        self.after_edit()
+        self.follow_highlight()
+        item = session.selected_item()
+        part = session.selected_part()
+        own_text = (item is not None and (item.clause is None or item.lead is not None
+                                          or item.body is not None)) or (
+            part is not None and part.text is not None)
+
+        target = session.selection
+
+        def remove(ok: bool | None = True) -> None:
+            if not ok:
+                return
+            session.selection = target
+            removed = session.remove_selected()
+            if removed is not None:
+                self.notify("已删除条目（Ctrl+Z 撤销）", timeout=3)
+            self.after_edit()
+
+        if not own_text:
+            remove()
+            return
+        what = "自定义条目" if item is not None and item.clause is None else "已修改文字的条目"
+        title = item_title(item, session.catalogue) if item is not None else "这一段"
+        self.app.push_screen(
+            ConfirmDialog(f"“{title}”是{what}，删除后其文字只能用 Ctrl+Z 撤销找回。\n确定删除吗？",
+                          yes="删除", no="取消"), remove)
 
     def action_move_up(self) -> None:
+        self.follow_highlight()
         if self.session is not None and self.session.move_selected(-1):
             self.after_edit()
 
     def action_move_down(self) -> None:
+        self.follow_highlight()
         if self.session is not None and self.session.move_selected(1):
             self.after_edit()
 
     def action_move_chapter(self) -> None:
+        self.follow_highlight()
         session = self.session
         if session is None or session.selection is None:
             return
-        current = session.selection.chapter
+        target = session.selection
+        current = target.chapter
 
         def done(answer: str | None) -> None:
+            session.selection = target
             if answer is not None and session.move_to_chapter(int(answer)):
                 self.after_edit()
 
@@ -139,6 +197,7 @@ class EditActions(_Base):
             write()
 
     def action_edit_text(self) -> None:
+        self.follow_highlight()
         session = self.session
         if session is not None and session.selected_part() is not None:
             self.edit_part_text()
@@ -147,8 +206,10 @@ class EditActions(_Base):
         if session is None or item is None:
             return
         lead, body = session.wording(item)
+        target = session.selection
 
         def done(answer: ItemText | None) -> None:
+            session.selection = target
             if answer is not None and session.set_text(*answer):
                 self.after_edit()
 
@@ -170,6 +231,7 @@ class EditActions(_Base):
         self.app.push_screen(dialog, done)
 
     def action_choose_variant(self) -> None:
+        self.follow_highlight()
         session = self.session
         clause = session.selected_clause() if session else None
         item = session.selected_item() if session else None
@@ -189,6 +251,7 @@ class EditActions(_Base):
     # ------------------------------------------------------------------ chapters and meta
 
     def action_edit_heading(self) -> None:
+        self.follow_highlight()
         session = self.session
         sel = session.chapter_selection() if session else None
         if session is None or sel is None:

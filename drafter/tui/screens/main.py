@@ -311,6 +311,23 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
         if session.revision != before:
             self.refresh_views()
 
+    def on_values_form_refused(self, message: ValuesForm.Refused) -> None:
+        """What was typed does not fit: the plan keeps it as typed (flagged, never used), so
+        no earlier keystroke's value stays behind and no redraw rewrites the field."""
+        session = self.session
+        if session is None:
+            return
+        field = message.field
+        before = session.revision
+        if field.scope == "global":
+            session.set_global(field.name, message.raw, as_typed=True)
+        elif field.scope == "plan":
+            session.set_value(field.name, message.raw)
+        else:
+            session.set_value(field.name, message.raw, item=session.selected_item())
+        if session.revision != before:
+            self.refresh_views()
+
     def on_checks_panel_jump(self, message: ChecksPanel.Jump) -> None:
         self.jump_to(message.target)
 

@@ -103,15 +103,31 @@ class PlanOutline(Tree[Selection]):
         # there, highlights of other nodes come from the rebuild, not from the user.
         self._wanted = selection if target is not None else None
         if target is not None:
-            self.call_after_refresh(self.move_cursor, target)
+            self.call_after_refresh(self._place, target)
+
+    def _place(self, target: TreeNode[Selection]) -> None:
+        """Put the cursor on the selected node; from now on every highlight is the user's.
+
+        The pending mark is cleared here, not when a highlight of the target arrives: moving
+        the cursor to the line it is already on posts no highlight, and a mark left pending
+        would swallow the user's next moves (issue 9: `x` deleted the previously edited item).
+        """
+        self.move_cursor(target)
+        self._wanted = None
+
+    @property
+    def highlighted(self) -> Selection | None:
+        """What the cursor is on, once the redraw has placed it (None while it is pending)."""
+        node = self.cursor_node
+        if self._wanted is not None or node is None:
+            return None
+        return node.data
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Selection]) -> None:
         event.stop()
         data = event.node.data
-        if self._wanted is not None:
-            if data != self._wanted:
-                return  # the rebuild moved the cursor, not the user
-            self._wanted = None
+        if self._wanted is not None or event.node is not self.cursor_node:
+            return  # a highlight from the rebuild, or one the cursor has already left
         if data is not None:
             self.post_message(self.Selected(data))
 

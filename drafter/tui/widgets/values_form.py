@@ -4,7 +4,9 @@ Why: officials type their local numbers here. Each field shows its label, type, 
 default and last year's value; a value that does not fit the slot type is refused with a
 message under the field and never reaches the plan. Plan-wide values come first; the
 selected item's own overrides follow. The form posts `ValuesForm.Changed` (a valid value,
-or None to clear) and `ValuesForm.Refused`; the screen applies the change.
+or None to clear) and `ValuesForm.Refused` (what was typed, and why it does not fit); the
+screen stores either as typed, so the plan never holds a value the user did not type (issue 9:
+a refused "150" used to leave the "15" typed on the way, shown with ✓).
 """
 
 from __future__ import annotations
@@ -26,12 +28,22 @@ _STATUS = {
     "default": ("默认", "cyan"),
     "missing": ("待填", "bold yellow"),
     "optional": ("可不填", "dim"),
-    "error": ("有误", "bold red"),
+    "error": ("✗ 有误", "bold red"),
 }
 
 
 def shown(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def _same(field: Field, text: str) -> bool:
+    """Whether the input already shows the field's value (as typed: "95%" shows 95)."""
+    if text == shown(field.value):
+        return True
+    if field.value is None or not text.strip():
+        return False
+    value, error = validate_value(field.slot.type, text, unit=field.slot.unit)
+    return error is None and value == field.value and type(value) is type(field.value)
 
 
 class FieldRow(Vertical):
@@ -62,7 +74,7 @@ class FieldRow(Vertical):
             input_ = self.query_one(Input)
         except NoMatches:  # not composed yet: on_mount shows the latest field
             return
-        if not input_.has_focus and input_.value != shown(field.value):
+        if not input_.has_focus and not _same(field, input_.value):
             with input_.prevent(Input.Changed):
                 input_.value = shown(field.value)
         word, style = _STATUS[field.status]
@@ -143,7 +155,7 @@ class ValuesForm(VerticalScroll):
             return
         event.stop()
         field, raw = row.field, event.value
-        if raw == shown(field.value):
+        if _same(field, raw):
             row.refresh_field(field)
             return
         if not raw.strip():
