@@ -9,7 +9,6 @@ Existing files are never overwritten without --force.
 
 from __future__ import annotations
 
-import datetime as _dt
 import sys
 import unicodedata
 from pathlib import Path
@@ -18,7 +17,7 @@ import click
 
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError
-from drafter.model.plan import Plan
+from drafter.model.plan import Plan, next_plan_year
 from drafter.model.values import unused_values
 from drafter.plans.batch import Batch, apply_variant, load_batch
 from drafter.plans.io import load_plan, plan_to_yaml
@@ -159,19 +158,26 @@ def _report(results: list[BatchResult], strict: bool) -> int:
 
 
 @click.command("new")
-@click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
+@click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path), required=False)
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
+              help="计划文件路径（也可直接写在命令后）")
 @click.option("--region", default="", help="地区，如“安顺市”")
 @click.option("--year", type=click.IntRange(1949, 2100), default=None,
               help="计划年份（默认：明年）")
 @click.option("--organ", default="", help="发文机关（默认：<地区>教育局）")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件")
 @click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
-def new_cmd(plan_file: Path, region: str, year: int | None, organ: str, force: bool,
-            catalog: Path | None) -> None:
+def new_cmd(plan_file: Path | None, output: Path | None, region: str, year: int | None,
+            organ: str, force: bool, catalog: Path | None) -> None:
     """新建计划文件：从目录中每章选取一两个条目作为起点。"""
+    if plan_file is not None and output is not None and plan_file != output:
+        raise click.UsageError("计划文件路径只需给一次：写在命令后，或用 -o 指定。")
+    plan_file = plan_file or output
+    if plan_file is None:
+        raise click.UsageError("请给出计划文件路径，如 drafter new 计划.yaml 或 -o 计划.yaml")
     check_writable(plan_file, force)
     cat = load_catalogue_dir(catalog)
-    year = year or _dt.date.today().year + 1
+    year = year or next_plan_year()
     plan = starter_plan(cat, region=region, year=year, organ=organ)
     atomic_write_text(plan_file, plan_to_yaml(plan))
     click.echo(f"已新建计划：{plan_file}")

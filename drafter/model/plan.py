@@ -8,11 +8,20 @@ default to the meta fields.
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 NumberingStyle = Literal["continuous", "per_chapter", "sections"]
 NUMBERING_STYLES: tuple[str, ...] = ("continuous", "per_chapter", "sections")
+
+
+
+def next_plan_year(today: _dt.date | None = None) -> int:
+    """The year a new plan is for: plans are drafted in winter for the coming year, so the
+    year after today's (the TUI and `drafter new` agree on it)."""
+    return (today or _dt.date.today()).year + 1
+
 
 # Plan-wide names every template may use.
 GLOBAL_NAMES: tuple[str, ...] = ("地区", "年份", "单位")

@@ -48,6 +48,17 @@ class DrafterApp(App[None]):
                 return screen
         raise LookupError("main screen not mounted")
 
+    def action_command_palette(self) -> None:
+        """The palette, in Chinese."""
+        from drafter.tui.dialogs.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies): say how to quit, in Chinese."""
+        self.notify("按 Ctrl+Q 退出", title="要退出吗？")
+
     async def action_quit_app(self) -> None:
         """ctrl+q anywhere: the main screen asks when there are unsaved changes."""
         if isinstance(self.screen, MainScreen):

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from drafter.model import Catalogue, Plan
 from drafter.tui.fields import place
 from drafter.tui.preview import Preview
-from drafter.tui.session import Selection
+from drafter.tui.session import CLOSING, PREAMBLE, TITLE, VALUES, Selection
+
+_PARTS = {"标题": TITLE, "题注": TITLE, "落款": TITLE, "日期": TITLE, "总体要求": PREAMBLE,
+          "结束语": CLOSING, "title": TITLE, "preamble": PREAMBLE, "closing": CLOSING,
+          "global": VALUES}
 
 
 @dataclass(frozen=True)
@@ -44,9 +48,8 @@ def value_entries(plan: Plan, preview: Preview) -> list[CheckEntry]:
         else:
             message = f"参数“{use.label}”尚未填写"
             severity = "错误"
-        entries.append(CheckEntry(severity, message, where,
-                                  _target(plan, use.chapter, use.item),
-                                  fix="在“参数”页填写"))
+        target = _PARTS.get(use.part) or _target(plan, use.chapter, use.item)
+        entries.append(CheckEntry(severity, message, where, target, fix="在“参数”页填写"))
     return entries
 
 
@@ -79,6 +82,11 @@ def rule_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntr
             continue
         loc = f.location
         target = _target(plan, loc.chapter, _item_index(plan, loc.chapter, loc.item))
+        if target is None and f.part in _PARTS:
+            target = _PARTS[f.part]  # 标题, 总体要求, 结束语: their own places
+        if target in (PREAMBLE, CLOSING) and (
+                plan.preamble if target == PREAMBLE else plan.closing) is None:
+            target = TITLE  # the text is the template's own: its place is the meta dialog
         where = f.part or loc.describe() or "全文"
         entries.append(CheckEntry(f.severity, f.message, where, target, f.fix))
     return entries

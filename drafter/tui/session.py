@@ -30,7 +30,7 @@ from drafter.model import (
 from drafter.model.values import text_wording
 from drafter.tui.history import History, State, snapshot
 
-Part = Literal["chapter", "preamble", "closing"]
+Part = Literal["chapter", "preamble", "closing", "title", "values"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Selection:
 
 PREAMBLE = Selection(0, None, "preamble")
 CLOSING = Selection(0, None, "closing")
+TITLE = Selection(0, None, "title")  # a check's place only: the outline has no title line
+VALUES = Selection(0, None, "values")  # a check's place only: a plan-wide value (参数 tab)
 
 P = ParamSpec("P")
 R = TypeVar("R")

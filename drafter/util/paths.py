@@ -29,3 +29,12 @@ def templates_dir() -> Path:
 def user_data_dir() -> Path:
     """Per-user state (autosave, recovery copies, caches): $DRAFTER_HOME or ~/.drafter."""
     return Path(os.environ.get("DRAFTER_HOME") or Path.home() / ".drafter")
+
+
+def documents_dir() -> Path:
+    """Where new plans and documents are saved by default: $DRAFTER_DOCUMENTS, else the user's
+    documents folder (platformdirs: ~/Documents, 文档, the Windows known folder…), never the
+    folder drafter happened to be started in."""
+    from platformdirs import user_documents_dir
+
+    return Path(os.environ.get("DRAFTER_DOCUMENTS") or user_documents_dir())

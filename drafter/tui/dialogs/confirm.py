@@ -53,6 +53,9 @@ class QuitDialog(ModalScreen[QuitChoice | None]):
         Binding("escape", "answer(None)", "取消"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")  # centred, like every other dialog
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("计划有未保存的修改。退出前要保存吗？", classes="dialog-question")

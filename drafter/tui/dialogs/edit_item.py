@@ -12,17 +12,20 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from drafter.tui.dialogs.select_all import SELECT_ALL, SelectAll
 from drafter.util.placeholders import placeholder_problems
 
 ItemText = tuple[str, str]  # (lead, body)
 
 
-class EditItemDialog(ModalScreen[ItemText | None]):
-    """Lead phrase on one line, body in a TextArea; ctrl+s keeps, escape cancels."""
+class EditItemDialog(SelectAll, ModalScreen[ItemText | None]):
+    """Lead phrase on one line, body in a TextArea; ctrl+s keeps, escape cancels, ctrl+a
+    selects all of the field (then typing replaces it)."""
 
     BINDINGS = [
         Binding("ctrl+s", "keep", "确定", priority=True),
         Binding("escape", "cancel", "取消"),
+        SELECT_ALL,
     ]
 
     def __init__(self, title: str, lead: str = "", body: str = "", *,
@@ -39,8 +42,8 @@ class EditItemDialog(ModalScreen[ItemText | None]):
             yield Input(self.lead, id="edit-lead", classes="lead-part")
             yield Label("正文（{{ 名称 }} 是待填参数）")
             yield TextArea(self.body, id="edit-body", soft_wrap=True)
-            yield Static("Ctrl+S 确定，Esc 取消。只修改本计划，不改动目录。", id="edit-error",
-                         classes="dialog-hint")
+            yield Static("Ctrl+S 确定，Esc 取消，Ctrl+A 全选（再输入即替换）。"
+                         "只修改本计划，不改动目录。", id="edit-error", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("确定", variant="primary", id="ok")
                 yield Button("取消", id="cancel")

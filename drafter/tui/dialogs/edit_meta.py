@@ -13,6 +13,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from drafter.model import PlanMeta
 from drafter.model.values import validate_value
+from drafter.tui.dialogs.select_all import SELECT_ALL, SelectAll
+from drafter.tui.widgets.tickbox import TickBox
 from drafter.util.placeholders import placeholder_problems
 
 NUMBERING_CHOICES = [
@@ -22,8 +24,8 @@ NUMBERING_CHOICES = [
 ]
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _TEXT_FIELDS = (("title", "标题"), ("organ", "发文机关"), ("region", "地区"),
-                ("year", "年份"), ("date", "成文日期（如 2025-01-10，可不填）"),
-                ("caption", "题注（可不填）"))
+                ("year", "年份"), ("date", "成文日期"), ("caption", "题注"))
+_PLACEHOLDERS = {"date": "如 2026-01-10，可不填", "caption": "可不填"}
 
 
 def meta_problems(values: dict[str, str]) -> list[str]:
@@ -38,12 +40,14 @@ def meta_problems(values: dict[str, str]) -> list[str]:
     return problems
 
 
-class EditMetaDialog(ModalScreen[PlanMeta | None]):
-    """Every meta field in one form; ctrl+s keeps, escape cancels."""
+class EditMetaDialog(SelectAll, ModalScreen[PlanMeta | None]):
+    """Every meta field in one form, label beside field, one line each, so that all of it
+    shows in a 100×30 terminal (issue 13); ctrl+s keeps, escape cancels."""
 
     BINDINGS = [
         Binding("ctrl+s", "keep", "确定", priority=True),
         Binding("escape", "cancel", "取消"),
+        SELECT_ALL,
     ]
 
     def __init__(self, meta: PlanMeta) -> None:
@@ -58,18 +62,22 @@ class EditMetaDialog(ModalScreen[PlanMeta | None]):
 
     def compose(self) -> ComposeResult:
         opts = self.meta.options
-        with Vertical(classes="dialog dialog-large"):
+        with Vertical(classes="dialog meta-dialog"):
             yield Label("计划标题与选项", classes="dialog-question")
-            with VerticalScroll():
+            with VerticalScroll(id="meta-form"):
                 for name, label in _TEXT_FIELDS:
-                    yield Label(label)
-                    yield Input(self._initial(name), id=f"meta-{name}")
-                yield Label("编号方式")
-                yield Select(NUMBERING_CHOICES, value=opts.numbering, allow_blank=False,
-                             id="meta-numbering")
-                yield Checkbox("要点首句加粗", opts.bold_leads, id="meta-bold")
-                yield Checkbox("条目后注明责任科室", opts.owners, id="meta-owners")
-                yield Checkbox("文末加落款和日期", opts.signature, id="meta-signature")
+                    with Horizontal(classes="meta-line"):
+                        yield Label(label, classes="meta-label")
+                        yield Input(self._initial(name), id=f"meta-{name}", compact=True,
+                                    placeholder=_PLACEHOLDERS.get(name, ""))
+                with Horizontal(classes="meta-line"):
+                    yield Label("编号方式", classes="meta-label")
+                    yield Select(NUMBERING_CHOICES, value=opts.numbering, allow_blank=False,
+                                 id="meta-numbering", compact=True)
+                yield TickBox("要点首句加粗", opts.bold_leads, id="meta-bold", compact=True)
+                yield TickBox("条目后注明责任科室", opts.owners, id="meta-owners", compact=True)
+                yield TickBox("文末加落款和日期", opts.signature, id="meta-signature",
+                              compact=True)
             yield Static("Ctrl+S 确定，Esc 取消", id="meta-error", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("确定", variant="primary", id="ok")

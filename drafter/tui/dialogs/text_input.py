@@ -10,13 +10,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from drafter.tui.dialogs.select_all import SELECT_ALL, SelectAll
+
 Validator = Callable[[str], str | None]  # returns a Chinese error, or None when fine
 
 
-class TextInputDialog(ModalScreen[str | None]):
+class TextInputDialog(SelectAll, ModalScreen[str | None]):
     """Ask for one line of text; enter confirms, escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消")]
+    BINDINGS = [Binding("escape", "cancel", "取消"), SELECT_ALL]
 
     def __init__(self, title: str, initial: str = "", *, hint: str = "",
                  validate: Validator | None = None) -> None:

@@ -80,6 +80,7 @@ class EditActions(_Base):
         if self.session is not None and selection is not None:
             self.session.selection = selection
         self.refresh_views()
+        self.show_selected_detail()
 
     def follow_highlight(self) -> None:
         """Before acting: the item the outline's cursor is on is the one acted on (issue 9:

@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
-from drafter.model import DrafterError, Plan
+from drafter.model import DrafterError, Plan, PlanMeta
+from drafter.model.plan import next_plan_year
 from drafter.tui import autosave
 from drafter.tui.dialogs.confirm import ConfirmDialog, QuitChoice, QuitDialog
 from drafter.tui.dialogs.plan_choices import NEW_STARTER, new_plan_dialog, open_plan_dialog
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.util.fs import safe_filename
+from drafter.util.paths import documents_dir
 
 if TYPE_CHECKING:
     from drafter.tui.screens.main import MainScreen
@@ -147,7 +149,7 @@ class FileActions(_Base):
         session = self.session
         if session is None:
             return
-        initial = str(session.path or Path.cwd() / DEFAULT_PLAN_NAME)
+        initial = str(session.path or documents_dir() / DEFAULT_PLAN_NAME)
 
         def done(answer: str | None) -> None:
             if answer is not None and self.save_to(Path(answer).expanduser()) and then_quit:
@@ -211,7 +213,9 @@ class FileActions(_Base):
         session = self.session
         if answer is None or session is None:
             return
-        plan = starter_plan(session.catalogue) if answer == NEW_STARTER else Plan()
+        year = next_plan_year()
+        plan = (starter_plan(session.catalogue, year=year) if answer == NEW_STARTER
+                else Plan(meta=PlanMeta(year=year)))
         self.clear_recovery(session.path)
         session.replace_plan(plan, None, dirty=bool(plan.chapters))
         self.refresh_views()
@@ -223,7 +227,7 @@ class FileActions(_Base):
         if session is not None and session.path is not None:
             return session.path.with_suffix(".docx")
         title = next((b.text for b in self.preview.blocks if b.role == "title"), "")
-        return Path.cwd() / f"{safe_filename(title or '工作要点')}.docx"
+        return documents_dir() / f"{safe_filename(title or '工作要点')}.docx"
 
     def action_render(self) -> None:
         session = self.session

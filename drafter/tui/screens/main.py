@@ -20,7 +20,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
-    Checkbox,
     ContentSwitcher,
     Footer,
     Header,
@@ -29,7 +28,8 @@ from textual.widgets import (
     TabPane,
 )
 
-from drafter.model import Catalogue, DrafterError, Plan
+from drafter.model import Catalogue, DrafterError, Plan, PlanMeta
+from drafter.model.plan import next_plan_year
 from drafter.tui.checks import CheckEntry, check_entries
 from drafter.tui.fields import item_fields, plan_fields
 from drafter.tui.preview import Preview, build_preview
@@ -37,13 +37,14 @@ from drafter.tui.screens.browse_actions import BrowseActions
 from drafter.tui.screens.commands import bindings
 from drafter.tui.screens.edit_actions import EditActions
 from drafter.tui.screens.file_actions import FileActions
-from drafter.tui.session import PlanSession, Selection
+from drafter.tui.session import TITLE, VALUES, PlanSession, Selection
 from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
 from drafter.tui.widgets.clause_detail import ClauseDetail
 from drafter.tui.widgets.hit_list import HitList
 from drafter.tui.widgets.outline import PlanOutline, item_title
 from drafter.tui.widgets.preview_pane import PreviewPane
+from drafter.tui.widgets.tickbox import TickBox
 from drafter.tui.widgets.values_form import ValuesForm
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield Input(placeholder="搜索条目：输入关键词（按 / 聚焦）", id="search")
-                yield Checkbox("隐藏总结类条目", id="hide-summary")
+                yield TickBox("隐藏总结类条目", id="hide-summary")
                 with ContentSwitcher(initial="catalogue", id="browser"):
                     yield ClauseTree(id="catalogue")
                     yield HitList(id="hits")
@@ -158,7 +159,8 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
             catalogue = self._given_catalogue
             if catalogue is None:
                 catalogue = load_catalogue(self.catalog_dir or bundled_catalog_dir())
-            plan = load_plan(self.plan_path) if self.plan_path else Plan()
+            plan = (load_plan(self.plan_path) if self.plan_path
+                    else Plan(meta=PlanMeta(year=next_plan_year())))
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
@@ -278,23 +280,34 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
         if session is None or message.selection == session.selection:
             return
         session.selection = message.selection
-        item = session.selected_item()
-        part = session.selected_part()
-        if part is not None:
-            clause = session.selected_clause()
-            if clause is not None and part.text is None:
-                self.show_detail(clause)
-            else:
-                self.query_one(ClauseDetail).show_custom("", session.part_text())
-        elif item is not None:
-            clause = session.selected_clause()
-            if clause is not None:
-                self.show_detail(clause, item.variant)
-            else:
-                lead, body = session.wording(item)
-                self.query_one(ClauseDetail).show_custom(lead, body)
+        self.show_selected_detail()
         self.values_changed()
         self.refresh_bindings()
+
+    def show_selected_detail(self) -> None:
+        """The detail pane shows the selected item as the plan has it (own text first)."""
+        session = self.session
+        if session is None:
+            return
+        item = session.selected_item()
+        part = session.selected_part()
+        detail = self.query_one(ClauseDetail)
+        clause = session.selected_clause()
+        if part is not None:
+            if clause is not None and part.text is None:
+                self.show_detail(clause)
+            elif clause is not None:
+                detail.show_edited(clause, None, "", session.part_text())
+            else:
+                detail.show_custom("", session.part_text())
+        elif item is not None:
+            lead, body = session.wording(item)
+            if clause is None:
+                detail.show_custom(lead, body)
+            elif item.lead is None and item.body is None:
+                self.show_detail(clause, item.variant)
+            else:
+                detail.show_edited(clause, item.variant, lead, body)
 
     def on_values_form_changed(self, message: ValuesForm.Changed) -> None:
         session = self.session
@@ -332,11 +345,20 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
         self.jump_to(message.target)
 
     def jump_to(self, target: Selection) -> None:
+        """Show a check's place: its item, chapter, preamble or closing in the outline; the
+        title (and other meta) in the dialog that edits it."""
         if self.session is None:
+            return
+        if target == TITLE:
+            self.action_edit_meta()
+            return
+        if target == VALUES:
+            self.action_show_tab("tab-values")
             return
         self.session.selection = target
         self.query_one(TabbedContent).active = "tab-outline"
         self.refresh_views(autosave=False)
+        self.show_selected_detail()
         self.query_one(PlanOutline).focus()
 
     def action_show_tab(self, tab: str) -> None:

@@ -121,6 +121,20 @@ class ClauseDetail(VerticalScroll):
             body.update(clause_text(clause, variant_id))
         self.scroll_home(animate=False)
 
+    def show_edited(self, clause: Clause, variant_id: str | None, lead: str, body_text: str
+                    ) -> None:
+        """A picked item whose text was changed for this plan: the plan's text first (what
+        the document will say), then the catalogue's, to compare."""
+        _, _, slots = clause.wording(variant_id)
+        text = Text("本计划中的文字（已改，只属于本计划）\n\n", style="bold cyan")
+        text.append_text(template_text(lead, slots, style="bold"))
+        text.append("。" if lead and body_text else "")
+        text.append_text(template_text(body_text, slots))
+        text.append("\n\n目录原文（对照）\n", style="bold underline")
+        text.append_text(clause_text(clause, variant_id))
+        self.query_one("#detail-body", Static).update(text)
+        self.scroll_home(animate=False)
+
     def show_custom(self, lead: str, body_text: str) -> None:
         text = Text("自定义条目（仅属于本计划）\n\n", style="dim")
         text.append_text(template_text(lead, [], style="bold"))

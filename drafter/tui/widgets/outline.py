@@ -8,17 +8,31 @@ does the editing; this widget never changes the plan.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from drafter.model import DEFAULT_HEADINGS, Catalogue, Plan, PlanItem
+from drafter.model import DEFAULT_HEADINGS, Catalogue, Plan, PlanItem, Slot
 from drafter.model.numbering import chapter_marker
 from drafter.model.values import item_wording
 from drafter.tui.session import CLOSING, PREAMBLE, Selection
+
+_PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.S)
+
+
+def bracket_slots(template: str, slots: Sequence[Slot] = ()) -> str:
+    """`{{ 名称 }}` as 〔label〕: what a person reads in a title line, not template syntax."""
+    labels = {s.name: s.label for s in slots}
+
+    def label(match: re.Match[str]) -> str:
+        expr = match.group(1)
+        return f"〔{labels.get(expr) or expr}〕"
+
+    return _PLACEHOLDER.sub(label, template)
 
 
 def item_title(item: PlanItem, cat: Catalogue, width: int = 36) -> str:
@@ -27,7 +41,7 @@ def item_title(item: PlanItem, cat: Catalogue, width: int = 36) -> str:
     if wording is None:
         text = item.clause or "（空条目）"
     else:
-        text = wording[0] or wording[1] or "（空条目）"
+        text = bracket_slots(wording[0] or wording[1] or "（空条目）", wording[2])
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
