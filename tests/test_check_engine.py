@@ -110,10 +110,38 @@ def test_summary_items_are_not_judged_as_plans() -> None:
     assert len(hits) == 1 and "继续" in hits[0].text
 
 
-def test_dropped_junk_is_reported_one_by_one() -> None:
-    doc = _doc(dropped=["下面是小编为大家整理的工作要点，供大家参考。", "推荐访问：工作要点"])
-    junk = [f for f in check_document(doc, year=2022) if f.rule == "text.junk"]
-    assert [f.text for f in junk] == list(doc.dropped)
+def test_dropped_junk_is_one_finding_with_count_and_lines() -> None:
+    """Issue 13.17: one finding per document, not one per scrap (004 had 22 of them)."""
+    dropped = ["下面是小编为大家整理的工作要点，供大家参考。", "推荐访问：工作要点", "分享到:",
+               "分享到:"]
+    raw = ["分享到:", "城关区教育局2022年工作要点", "下面是小编为大家整理的工作要点，供大家参考。",
+           "一、加强党的建设", "推荐访问：工作要点", "分享到:"]
+    doc = _doc(dropped=dropped)
+    junk = [f for f in check_document(doc, year=2022, raw_lines=raw) if f.rule == "text.junk"]
+    assert len(junk) == 1
+    assert "3处" in junk[0].message and "第1、3、5、6行" in junk[0].message
+    assert "小编" in junk[0].text and junk[0].location.line == 1
+
+
+def test_identical_findings_are_listed_once() -> None:
+    blocks = [Block("title", "城关区教育局2024年工作要点"),
+              Block("chapter", "加强党的建设", marker="一、"),
+              Block("item", "全面贯彻党的十九大精神。", marker="1.", lead="加强党建。")]
+    once = check_blocks(blocks, year=2024)
+    twice = check_blocks(blocks + [blocks[-1]], year=2024)  # the same block, same place
+    assert [f.rule for f in once].count("time.shijiuda") == 1
+    assert [f.rule for f in twice].count("time.shijiuda") == 1
+
+
+def test_ambiguous_formulation_is_hinted_once_per_document() -> None:
+    blocks = [Block("title", "城关区教育局2024年工作要点"),
+              Block("preamble", "深入贯彻全国教育大会精神。"),
+              Block("chapter", "加强党的建设", marker="一、"),
+              Block("item", "落实全国教育大会部署。", marker="1.", lead="加强党建。")]
+    hints = [f for f in check_blocks(blocks, year=2024) if f.rule == "time.quanguo-jiaoyu-dahui"]
+    assert len(hints) == 1 and hints[0].severity == "提示"
+    assert not [f for f in check_blocks(blocks, year=2025)
+                if f.rule == "time.quanguo-jiaoyu-dahui"]
 
 
 def test_half_width_punctuation_is_read_from_raw_lines() -> None:

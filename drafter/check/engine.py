@@ -56,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     rules_punct.check_unpaired,
     rules_punct.check_doubled,
     rules_punct.check_lead_stop,
+    rules_punct.check_item_end,
     rules_structure.check_chapter_numbering,
     rules_structure.check_item_numbering,
     rules_structure.check_empty_chapters,
@@ -82,11 +83,11 @@ def check_draft(draft: Draft, *, rules: RuleTable | Path | str | None = None,
     """Every finding for the draft, errors first, then in document order."""
     table = _table(rules)
     ctx = Context(table=table, profile=profile or table.profile, year=draft.year)
-    found: list[Finding] = []
+    found: dict[Finding, None] = {}  # identical findings (same words, same place) once
     for rule in RULES:
         for finding in rule(draft, ctx):
             if table.is_enabled(finding.rule):
-                found.append(finding)
+                found.setdefault(finding)
     return sorted(found, key=_order)
 
 

@@ -144,3 +144,26 @@ def check_lead_stop(draft: Draft, ctx: Context) -> Iterator[Finding]:
         if not seg.lead.rstrip().endswith(("。", "！", "？", "：")):
             yield Finding("警告", "punct.lead-stop", "条目的标题句末尾缺少句号“。”",
                           seg.lead, seg.location, seg.part, f"改为“{seg.lead.rstrip()}。”")
+
+
+_ITEM_END = ("。", "；", "！", "？", "…", "”", "）")
+
+
+def check_item_end(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    """An item's text ends with 。 (or ；): a custom item typed without its full stop, or a
+    mined item cut short, reads as unfinished in the issued document."""
+    del ctx
+    for seg in draft.text_segments():
+        if seg.role != "item":
+            continue
+        body = seg.text[len(seg.lead):] if seg.lead and seg.text.startswith(seg.lead) \
+            else seg.text
+        text = body.rstrip() or seg.text.rstrip()
+        if not text or text.endswith(_ITEM_END) or text.endswith(("”。", "）。")):
+            continue
+        if text.endswith(("，", "、", "：", ",", ";", ".")):
+            fix = f"把末尾的“{text[-1]}”改为“。”"
+        else:
+            fix = "在条目末尾加上句号“。”"
+        yield Finding("警告", "punct.item-end", "条目末尾缺少句号“。”（或分号“；”）",
+                      text[-20:], seg.location, seg.part, fix)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.check.finding import Context, Draft, Finding, excerpt
+from drafter.check.finding import Context, Draft, Finding, excerpt, is_junk_line
 from drafter.model.blocks import Location
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -64,11 +64,19 @@ def check_slots(draft: Draft, ctx: Context) -> Iterator[Finding]:
 
 
 def check_junk(draft: Draft, ctx: Context) -> Iterator[Finding]:
-    """Website junk: what the reader dropped, and any that is still in the text."""
-    for text in draft.dropped:
-        yield Finding("警告", "text.junk", "原文中有网页残留文字（读取时已略去，原文件中仍在）",
-                      text[:60] + ("…" if len(text) > 60 else ""),
-                      Location(file=draft.source), "原文", "请从原文件中删除这段文字")
+    """Website junk: what the reader dropped (one finding per document, with how many and on
+    which lines, not one per scrap), and any that is still in the text."""
+    dropped = list(dict.fromkeys(t for t in draft.dropped if t.strip()))
+    if dropped:
+        lines = _junk_lines(draft.raw_lines or [], dropped)
+        where = f"，在第{'、'.join(map(str, lines[:8]))}{'等' if len(lines) > 8 else ''}行" \
+            if lines else ""
+        shown = "；".join(t[:20] + ("…" if len(t) > 20 else "") for t in dropped[:3])
+        yield Finding("警告", "text.junk",
+                      f"原文中有{len(dropped)}处网页残留文字{where}（读取时已略去，原文件中仍在）",
+                      shown + ("；…" if len(dropped) > 3 else ""),
+                      Location(file=draft.source, line=lines[0] if lines else None), "原文",
+                      "请从原文件中删除这些网页文字")
     for seg in draft.text_segments():
         for pattern in ctx.table.junk:
             match = pattern.search(seg.text)
@@ -77,4 +85,10 @@ def check_junk(draft: Draft, ctx: Context) -> Iterator[Finding]:
                               excerpt(seg.text, match.start(), match.end()), seg.location,
                               seg.part, "请删除这段网页文字")
                 break
+
+
+def _junk_lines(raw_lines: list[str], dropped: list[str]) -> list[int]:
+    """The 1-based raw lines that hold a dropped text."""
+    return [n for n, line in enumerate(raw_lines, start=1)
+            if line.strip() and is_junk_line(line.strip(), dropped)]
 

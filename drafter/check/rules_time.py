@@ -56,7 +56,10 @@ def _quoted(label: str) -> str:
 def _finding(rule: TimeRule, verdict: str, year: int, text: str, match: re.Match[str],
              seg_location: object, part: str | None) -> Finding:
     severity = rule.severity_early if verdict == "early" else rule.severity
-    if severity == "提示":
+    if verdict == "ambiguous":
+        severity = "提示"
+        head = f"{_quoted(rule.label)}在{year}年的计划中可能有两种所指，请写明"
+    elif severity == "提示":
         head = f"{_quoted(rule.label)}：请按{year}年的计划核实（适用于{_period(rule)}）"
     elif verdict == "early":
         head = f"{year}年的计划引用了当时尚未出现的{_quoted(rule.label)}（适用于{_period(rule)}）"
@@ -81,6 +84,7 @@ def check_time(draft: Draft, ctx: Context) -> Iterator[Finding]:
     year = ctx.year
     failing = [(rule, verdict) for rule in ctx.table.active()
                if (verdict := rule.verdict(year)) != "ok"]
+    hinted: set[str] = set()  # an ambiguous formulation is pointed out once per document
     for seg in draft.text_segments():
         if seg.role == "summary":  # a year-end summary speaks of the year before
             continue
@@ -93,6 +97,10 @@ def check_time(draft: Draft, ctx: Context) -> Iterator[Finding]:
                        for k in kept):
                 kept.append(hit)
         for match, rule, verdict in sorted(kept, key=lambda h: h[0].start()):
+            if verdict == "ambiguous":
+                if rule.id in hinted:
+                    continue
+                hinted.add(rule.id)
             yield _finding(rule, verdict, year, seg.text, match, seg.location, seg.part)
 
 
@@ -107,6 +115,8 @@ def stale_flags(text: str, year: int | None, table: RuleTable) -> list[str]:
     for rule in table.active():
         if next(_spans(rule, text), None) is None:
             continue
+        if rule.ambiguous_years:
+            continue  # a wording hint, not a flag on the clause
         if year is not None:
             verdict = rule.verdict(year)
             severity = rule.severity_early if verdict == "early" else rule.severity

@@ -108,10 +108,14 @@ def check_ranges(draft: Draft, ctx: Context) -> Iterator[Finding]:
                               "请确认该文件是否仍然有效，或改引接续的新文件")
 
 
+_DATED_PLAN = re.compile(r"(?:计划|规划|方案|纲要|工程|行动)[”\"]?\s*[（(]$")
+
+
 def _cited(text: str, match: re.Match[str]) -> bool:
-    """Is the range part of a document's name, e.g. 《…（2019—2021年）》?"""
+    """Is the range part of a document's or a programme's name: 《…（2019—2021年）》, or
+    “对标争先”建设计划（2018—2020年） cited as current work (issue 13)?"""
     before = text[: match.start()]
-    return before.rfind("《") > before.rfind("》")
+    return before.rfind("《") > before.rfind("》") or bool(_DATED_PLAN.search(before[-12:]))
 
 
 def check_deadlines(draft: Draft, ctx: Context) -> Iterator[Finding]:

@@ -25,7 +25,7 @@ _TOP_KEYS = {"rules", "junk", "disable", "profile"}
 _RULE_KEYS = {
     "id", "label", "pattern", "literal", "unless", "valid_from", "valid_until", "stale_from",
     "years", "grace_before", "grace_after", "severity", "severity_early", "message", "suggest",
-    "enabled",
+    "enabled", "source", "ambiguous_years",
 }
 _PROFILE_KEYS = {"required_chapters", "dash", "baseline_tolerance"}
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -49,6 +49,10 @@ class TimeRule:
     grace_after: int = 0
     suggest: str | None = None
     enabled: bool = True
+    source: str | None = None  # where the dates come from (a document, a date of issue)
+    # Plan years in which the words may mean either of two things (全国教育大会: 2018 or
+    # 2024): a hint to say which, once per document; in other years the words are fine.
+    ambiguous_years: tuple[int, ...] = ()
 
     def first_year(self) -> int | None:
         return min(self.years) if self.years else self.valid_from
@@ -56,8 +60,10 @@ class TimeRule:
     def last_year(self) -> int | None:
         return max(self.years) if self.years else self.valid_until
 
-    def verdict(self, year: int) -> Literal["ok", "early", "stale"]:
+    def verdict(self, year: int) -> Literal["ok", "early", "stale", "ambiguous"]:
         """Is the formulation right in a plan for `year`?"""
+        if self.ambiguous_years:
+            return "ambiguous" if year in self.ambiguous_years else "ok"
         if self.years:
             if year in self.years:
                 return "ok"
@@ -219,7 +225,7 @@ def _parse_rule(raw: Any, known: dict[str, TimeRule], file: str, lines: LineMap,
     for key in ("pattern", "unless"):
         if key in raw:
             changes[key] = _regex(raw[key], literal, file, lines, (*path, key), problems)
-    for key in ("label", "message", "suggest"):
+    for key in ("label", "message", "suggest", "source"):
         if key in raw:
             if not isinstance(raw[key], str):
                 problems.append(_problem(f"“{key}”应为文字", file, lines, *path, key))
@@ -238,12 +244,13 @@ def _parse_rule(raw: Any, known: dict[str, TimeRule], file: str, lines: LineMap,
             problems.append(_problem("stale_from 与 valid_until 只能写一个", file, lines, *path))
         stale = changes.pop("stale_from")
         changes["valid_until"] = stale - 1 if stale is not None else None
-    if "years" in raw:
-        years = raw["years"] if isinstance(raw["years"], list) else [raw["years"]]
-        changes["years"] = tuple(
-            y for i, v in enumerate(years)
-            if (y := _year(v, file, lines, (*path, "years", i), problems)) is not None
-        )
+    for key in ("years", "ambiguous_years"):
+        if key in raw:
+            years = raw[key] if isinstance(raw[key], list) else [raw[key]]
+            changes[key] = tuple(
+                y for i, v in enumerate(years)
+                if (y := _year(v, file, lines, (*path, key, i), problems)) is not None
+            )
     for key in ("grace_before", "grace_after"):
         if key in raw:
             value = raw[key]
