@@ -128,7 +128,7 @@ def test_identical_findings_are_listed_once() -> None:
               Block("chapter", "加强党的建设", marker="一、"),
               Block("item", "全面贯彻党的十九大精神。", marker="1.", lead="加强党建。")]
     once = check_blocks(blocks, year=2024)
-    twice = check_blocks(blocks + [blocks[-1]], year=2024)  # the same block, same place
+    twice = check_blocks([*blocks, blocks[-1]], year=2024)  # the same block, same place
     assert [f.rule for f in once].count("time.shijiuda") == 1
     assert [f.rule for f in twice].count("time.shijiuda") == 1
 

@@ -338,7 +338,8 @@ def test_every_rule_family_is_covered() -> None:
     expected = {"years.same-range", "years.reversed-range", "years.ended-range",
                 "years.deadline", "years.title", "years.dash", "text.placeholder", "text.slot",
                 "text.junk", "punct.halfwidth", "punct.unpaired", "punct.doubled",
-                "punct.lead-stop", "punct.item-end", "structure.numbering", "structure.empty-chapter",
+                "punct.lead-stop", "punct.item-end", "structure.numbering",
+                "structure.empty-chapter",
                 "structure.required-chapter", "structure.duplicate", "numbers.percent",
                 "numbers.baseline"}
     assert expected <= covered

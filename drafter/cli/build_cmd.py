@@ -15,11 +15,12 @@ from pathlib import Path
 
 import click
 
+from drafter.cli.batch_problems import variant_problems
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError
 from drafter.model.plan import Plan, next_plan_year
 from drafter.model.values import unused_values
-from drafter.plans.batch import Batch, apply_variant, load_batch
+from drafter.plans.batch import Batch, load_batch
 from drafter.plans.io import load_plan, plan_to_yaml
 from drafter.plans.starter import starter_plan
 from drafter.render.batch import BatchResult, Checker, plan_jobs, render_batch
@@ -80,7 +81,7 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
     cat = load_catalogue_dir(catalog)
     outdir = outdir or Path.cwd() / f"{batch_file.stem}-out"
     outdir.mkdir(parents=True, exist_ok=True)
-    variant_plans = _variant_plans(batch)
+    variant_plans = _variant_plans(batch, cat)
     _hint_unused(variant_plans, cat)
     job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
     with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
@@ -102,13 +103,12 @@ def batch_checker() -> Checker | None:
     return batch_findings
 
 
-def _variant_plans(batch: Batch) -> list[tuple[str, Plan | None, list[str]]]:
+def _variant_plans(batch: Batch, cat: Catalogue) -> list[tuple[str, Plan | None, list[str]]]:
+    """Each county's plan, or every problem it has (all kinds at once, issue 13.16)."""
     out: list[tuple[str, Plan | None, list[str]]] = []
     for variant in batch.variants:
-        try:
-            out.append((variant.name, apply_variant(batch.base, variant, batch.path), []))
-        except DrafterError as exc:
-            out.append((variant.name, None, [str(p) for p in exc.problems]))
+        plan, problems = variant_problems(batch, variant, cat)
+        out.append((variant.name, plan, [str(p) for p in problems]))
     return out
 
 

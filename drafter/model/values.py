@@ -315,7 +315,7 @@ def _where(use: SlotUse) -> str:
 def missing_values(plan: Plan, cat: Catalogue,
                    uses: list[SlotUse] | None = None) -> list[Problem]:
     """One problem per missing value (globals only when some text uses them)."""
-    return [p for p, missing in _value_problems(plan, cat, uses) if missing]
+    return [p for p, use in _value_problems(plan, cat, uses) if use.origin == "missing"]
 
 
 def value_problems(plan: Plan, cat: Catalogue,
@@ -324,8 +324,15 @@ def value_problems(plan: Plan, cat: Catalogue,
     return [p for p, _ in _value_problems(plan, cat, uses)]
 
 
+def value_problem_uses(plan: Plan, cat: Catalogue, uses: list[SlotUse] | None = None
+                       ) -> list[tuple[Problem, SlotUse]]:
+    """`value_problems` with the slot use each problem is about (to place it elsewhere, e.g.
+    at a batch file's line)."""
+    return list(_value_problems(plan, cat, uses))
+
+
 def _value_problems(plan: Plan, cat: Catalogue,
-                    uses: list[SlotUse] | None) -> Iterator[tuple[Problem, bool]]:
+                    uses: list[SlotUse] | None) -> Iterator[tuple[Problem, SlotUse]]:
     used_globals = _used_globals(plan, cat)
     for use in slot_uses(plan, cat) if uses is None else uses:
         if use.origin == "missing":
@@ -336,11 +343,11 @@ def _value_problems(plan: Plan, cat: Catalogue,
             else:
                 hint = f"请在 values 或该条目的 values 中填写“{use.name}: 值”"
             yield Problem(f"缺少参数“{use.label}”（{use.name}）的值", file=plan.path,
-                          line=use.line, where=_where(use), hint=hint), True
+                          line=use.line, where=_where(use), hint=hint), use
         elif use.error:
             yield Problem(f"参数“{use.label}”（{use.name}）的值有误：{use.error}",
                           file=plan.path, line=use.line, where=_where(use),
-                          hint=f"该参数应为{type_word(use.slot.type)}"), False
+                          hint=f"该参数应为{type_word(use.slot.type)}"), use
 
 
 def _used_globals(plan: Plan, cat: Catalogue) -> set[str]:

@@ -51,6 +51,9 @@ class BatchVariant:
     add: dict[str, list[PlanItem]] = field(default_factory=dict)  # chapter key/heading → items
     drop: list[str] = field(default_factory=list)  # clause ids removed from the base plan
     line: int | None = None
+    # where each value is written in the batch file, for messages at the batch file's own
+    # line: "名称" for values, "<clause id>.名称" for item_values
+    value_lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -114,6 +117,8 @@ def load_batch(path: Path) -> Batch:
         raise DrafterError(sorted(problems, key=lambda p: p.line or 0))
     base = _base_plan(model, Path(path), lines, file)
     variants = [_to_variant(v, lines.line("variants", i)) for i, v in enumerate(model.variants)]
+    for i, variant in enumerate(variants):
+        variant.value_lines = _value_lines(variant, lines, i)
     return Batch(base=base, variants=variants, output=model.output, format=model.format,
                  path=file)
 
@@ -172,6 +177,19 @@ def _base_plan(model: BatchModel, path: Path, lines: LineMap, file: str) -> Plan
     if not base_path.is_absolute():
         base_path = path.parent / base_path
     return load_plan(base_path)
+
+
+def _value_lines(variant: BatchVariant, lines: LineMap, index: int) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for name in variant.values:
+        if (line := lines.line("variants", index, "values", name)) is not None:
+            found[name] = line
+    for clause_id, named in variant.item_values.items():
+        for name in named:
+            line = lines.line("variants", index, "item_values", clause_id, name)
+            if line is not None:
+                found[f"{clause_id}.{name}"] = line
+    return found
 
 
 def _to_variant(model: VariantModel, line: int | None) -> BatchVariant:
