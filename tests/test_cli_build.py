@@ -177,12 +177,15 @@ def test_batch_writes_each_county(workdir: Path) -> None:
     assert "没有被" not in result.stderr
 
 
-def test_batch_hints_at_unused_variant_values(workdir: Path) -> None:
+def test_batch_refuses_variant_values_no_slot_uses(workdir: Path) -> None:
+    """Issue 13.16: a misspelt value name is an error naming the nearest slot (it was a hint,
+    and the county silently got the base plan's figure)."""
     text = BATCH.replace("values: {新建幼儿园数: 5, 覆盖率: 92}", "values: {新建园数: 5}")
     (workdir / "batch.yaml").write_text("format: txt\n" + text, encoding="utf-8")
     result = _cli(workdir, "batch", "batch.yaml", "-o", "out")
-    assert result.returncode == 0, result.stderr
-    assert "提示：变体“乙县”" in result.stderr and "新建园数" in result.stderr
+    assert result.returncode == 1, result.stderr
+    assert "变体“乙县”" in result.stderr and "新建园数" in result.stderr
+    assert "是不是“新建幼儿园数”" in result.stderr
 
 
 def _has_docx_writer() -> bool:
