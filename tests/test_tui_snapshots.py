@@ -1,4 +1,5 @@
-"""SVG snapshots of the TUI at 120×40: the main layout, the values form, the preview.
+"""SVG snapshots of the TUI: the main layout at 100×30 and 120×40, the values form and the
+preview at 120×40.
 
 They guard the layout (CJK glyphs are two cells wide; columns must line up). The catalogue
 is a fixed in-memory fixture and the header shows no clock, so the pictures are stable.
@@ -52,12 +53,14 @@ def _then(*keys: str) -> Callable[..., Awaitable[None]]:
 
 
 @pytest.mark.parametrize(
-    "keys",
+    ("keys", "size"),
     [
-        pytest.param((), id="main-layout"),  # outline tab, detail of the selected item
-        pytest.param(("2",), id="values-form"),  # the form: one filled, several missing
-        pytest.param(("3",), id="preview"),  # the document with 【待填】 markers
+        pytest.param((), (120, 40), id="main-layout"),  # outline tab, detail of the item
+        pytest.param((), (100, 30), id="main-layout-100x30"),  # the smallest supported size
+        pytest.param(("2",), SIZE, id="values-form"),  # the form: one filled, several missing
+        pytest.param(("3",), SIZE, id="preview"),  # the document with 【待填】 markers
     ],
 )
-def test_snapshot(snap_compare, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(), terminal_size=SIZE, run_before=_then(*keys))
+def test_snapshot(snap_compare, keys: tuple[str, ...], size: tuple[int, int]  # type: ignore[no-untyped-def]
+                  ) -> None:
+    assert snap_compare(_app(), terminal_size=size, run_before=_then(*keys))
