@@ -124,7 +124,7 @@ def test_warm_load_uses_the_cache_and_notices_edits(tmp_path: Path,
     def no_parse(*args: object) -> None:
         raise AssertionError("parsed although nothing changed")
 
-    # monkeypatch.context(), not monkeypatch.undo(): undo() would also drop the autouse
+    # monkeypatch.context(), not undo() on the fixture: that would also drop the autouse
     # DRAFTER_HOME isolation and let the next load write into the real home folder.
     with monkeypatch.context() as m:
         m.setattr(load_module, "load_yaml", no_parse)
