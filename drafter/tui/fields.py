@@ -30,6 +30,7 @@ class Field:
     baseline: Any = None  # last year's value (plan.baseline)
     fallback: Any = None  # what applies when this scope is left blank
     places: tuple[str, ...] = ()  # where the slot is used, e.g. "第二章第3条"
+    context: str = ""  # the sentence around the number, the number shown as 〔……〕
 
     @property
     def key(self) -> tuple[str, str]:

@@ -6,15 +6,17 @@ its options; none of them changes the plan (the screen applies the answer).
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from rich.text import Text
 
-from drafter.model import CHAPTER_KEYS, DEFAULT_HEADINGS, Clause, Plan
+from drafter.model import CHAPTER_KEYS, DEFAULT_HEADINGS, Clause, Plan, Slot
 from drafter.model.numbering import chapter_marker
 from drafter.tui.dialogs.choice import Choice, ChoiceDialog
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.tui.widgets.clause_detail import source_line
+from drafter.tui.widgets.outline import bracket_slots
 
 MAIN_WORDING = "@main"  # the answer for "the clause's own wording" (no variant)
 NEW_EMPTY, NEW_STARTER = "empty", "starter"
@@ -44,15 +46,34 @@ def open_plan_dialog(initial: str = "") -> TextInputDialog:
                            hint="例如 examples/plans/示例.yaml", validate=_plan_file_problem)
 
 
+def differences(base: str, other: str, style: str = "bold black on #e5c07b") -> Text:
+    """`other` with what differs from `base` (inserted or replaced characters) highlighted."""
+    text = Text()
+    matcher = SequenceMatcher(None, base, other, autojunk=False)
+    for op, _, _, j1, j2 in matcher.get_opcodes():
+        text.append(other[j1:j2], style="" if op == "equal" else style)
+    return text
+
+
+def _full(lead: str, body: str, slots: list[Slot]) -> str:
+    lead = bracket_slots(lead, slots)
+    body = bracket_slots(body, slots)
+    return f"{lead}。{body}" if lead and body else lead or body
+
+
 def variant_dialog(clause: Clause, current: str | None) -> ChoiceDialog:
-    choices: list[Choice] = [(MAIN_WORDING, Text.assemble(("目录原文  ", "bold"),
-                                                          clause.lead or clause.body[:40]))]
+    """Every wording in full, with its source; a variant's differences from the catalogue's
+    own wording highlighted (issue 13: the first 40–60 characters hid what differed)."""
+    main = _full(clause.lead, clause.body, clause.slots)
+    choices: list[Choice] = [(MAIN_WORDING, Text.assemble(
+        ("目录原文  ", "bold"), (source_line(clause.sources[0] if clause.sources else None),
+                                 "dim"), "\n", main))]
     for n, variant in enumerate(clause.variants, start=1):
-        label = Text.assemble((f"变体{n}  ", "bold"), (source_line(variant.source), "dim"),
-                              "\n    ", variant.lead or variant.body[:60])
+        label = Text.assemble((f"变体{n}  ", "bold"), (source_line(variant.source), "dim"), "\n")
+        label.append_text(differences(main, _full(variant.lead, variant.body, variant.slots)))
         choices.append((variant.id, label))
-    return ChoiceDialog(f"选择“{clause.lead or clause.id}”的措辞", choices,
-                        current=current or MAIN_WORDING)
+    return ChoiceDialog(f"选择“{clause.lead or clause.id}”的措辞（黄色为与目录原文不同之处）",
+                        choices, current=current or MAIN_WORDING)
 
 
 def chapter_key_dialog() -> ChoiceDialog:

@@ -32,6 +32,7 @@ from drafter.model import Catalogue, DrafterError, Plan, PlanMeta
 from drafter.model.plan import next_plan_year
 from drafter.tui.checks import CheckEntry, check_entries
 from drafter.tui.fields import item_fields, plan_fields
+from drafter.tui.labels import relabel
 from drafter.tui.preview import Preview, build_preview
 from drafter.tui.screens.browse_actions import BrowseActions
 from drafter.tui.screens.commands import bindings
@@ -262,8 +263,10 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
         title = item_title(item, session.catalogue) if item is not None else None
         needed = {u.name for u in self.preview.gaps if u.part == "global"}
         needed |= {u.name for u in uses if u.part == "global" and u.origin != "missing"}
-        self.query_one(ValuesForm).show(plan_fields(session.plan, uses, needed),
-                                        item_fields(session.plan, uses, session.selection),
+        plan, cat = session.plan, session.catalogue
+        self.query_one(ValuesForm).show(relabel(plan_fields(plan, uses, needed), plan, cat),
+                                        relabel(item_fields(plan, uses, session.selection),
+                                                plan, cat),
                                         len(self.preview.gaps), title)
 
     def update_title(self) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from drafter.model import Clause, Slot, Source
 from drafter.model.placeholders import placeholder_spans
 from drafter.model.values import type_word
+from drafter.tui.widgets.wrapped import WrappedStatic
 
 SLOT_STYLE = "bold black on #e5c07b"
 FLAG_STYLE = "bold red"
@@ -103,15 +103,15 @@ class ClauseDetail(VerticalScroll):
 
     DEFAULT_CSS = """
     ClauseDetail { height: 1fr; }
-    ClauseDetail > Static { width: 1fr; padding: 0 1; }
+    ClauseDetail > WrappedStatic { width: 1fr; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("在目录或搜索结果中选择条目，这里显示全文。", style="dim"),
+        yield WrappedStatic(Text("在目录或搜索结果中选择条目，这里显示全文。", style="dim"),
                      id="detail-body")
 
     def show(self, clause: Clause | None, variant_id: str | None = None) -> None:
-        body = self.query_one("#detail-body", Static)
+        body = self.query_one("#detail-body", WrappedStatic)
         if clause is None:
             body.update(Text("在目录或搜索结果中选择条目，这里显示全文。", style="dim"))
         else:
@@ -129,7 +129,7 @@ class ClauseDetail(VerticalScroll):
         text.append_text(template_text(body_text, slots))
         text.append("\n\n目录原文（对照）\n", style="bold underline")
         text.append_text(clause_text(clause, variant_id))
-        self.query_one("#detail-body", Static).update(text)
+        self.query_one("#detail-body", WrappedStatic).update(text)
         self.scroll_home(animate=False)
 
     def show_custom(self, lead: str, body_text: str) -> None:
@@ -137,4 +137,4 @@ class ClauseDetail(VerticalScroll):
         text.append_text(template_text(lead, [], style="bold"))
         text.append("。" if lead and body_text else "")
         text.append_text(template_text(body_text, []))
-        self.query_one("#detail-body", Static).update(text)
+        self.query_one("#detail-body", WrappedStatic).update(text)

@@ -12,9 +12,9 @@ import re
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from drafter.tui.preview import Preview
+from drafter.tui.widgets.wrapped import WrappedStatic
 
 _MARKER = re.compile(r"【(待填|有误)：[^】]*】")
 
@@ -37,11 +37,11 @@ class PreviewPane(VerticalScroll):
     """Shows a Preview."""
 
     DEFAULT_CSS = """
-    PreviewPane > Static { width: 1fr; padding: 0 1; }
+    PreviewPane > WrappedStatic { width: 1fr; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("正在准备预览……", style="dim"), id="preview-body")
+        yield WrappedStatic(Text("正在准备预览……", style="dim"), id="preview-body")
 
     def show(self, preview: Preview) -> None:
-        self.query_one("#preview-body", Static).update(preview_text(preview))
+        self.query_one("#preview-body", WrappedStatic).update(preview_text(preview))

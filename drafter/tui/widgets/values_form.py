@@ -22,6 +22,9 @@ from textual.widgets import Input, Label, Static
 
 from drafter.model.values import validate_value
 from drafter.tui.fields import Field
+from drafter.tui.labels import short
+
+LABEL_WIDTH = 21  # cells of the label column (22 wide, one for the gap)
 
 _STATUS = {
     "ok": ("✓", "green"),
@@ -58,7 +61,7 @@ class FieldRow(Vertical):
         field = self.field
         placeholder = "" if field.fallback in (None, "") else f"留空则用 {field.fallback}"
         with Horizontal(classes="field-line"):
-            yield Label(field.slot.label, classes="field-label")
+            yield Label(short(field.slot.label, LABEL_WIDTH), classes="field-label")
             yield Input(shown(field.value), placeholder=placeholder, id=f"field-{self.index}",
                         classes="field-input")
             yield Static(classes="field-status")
@@ -79,14 +82,28 @@ class FieldRow(Vertical):
                 input_.value = shown(field.value)
         word, style = _STATUS[field.status]
         self.query_one(".field-status", Static).update(Text(word, style=style))
+        self.query_one(".field-label", Label).update(short(field.slot.label, LABEL_WIDTH))
         note = self.query_one(".field-note", Static)
         error = message or field.error
+        text = Text()
+        if input_.has_focus:  # the full label and the sentence, for the field being typed in
+            text.append(field.slot.label, style="bold")
+            if field.context:
+                text.append(f"：{field.context}")
+            text.append("\n")
         if error:
-            note.update(Text(f"✗ {error}", style="bold red"))
+            text.append(f"✗ {error}", style="bold red")
             self.add_class("-invalid")
         else:
-            note.update(Text(field.note(), style="dim"))
+            text.append(field.note(), style="dim")
             self.remove_class("-invalid")
+        note.update(text)
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_field(self.field)
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_field(self.field)
 
 
 class ValuesForm(VerticalScroll):
