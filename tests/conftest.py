@@ -30,6 +30,8 @@ def _isolated_home(
 ) -> None:
     """Autosave and caches go to a temp folder, never the developer's ~/.drafter."""
     monkeypatch.setenv("DRAFTER_HOME", str(tmp_path_factory.mktemp("home")))
+    # and new plans and documents are offered in a temp "documents" folder, never ~/Documents
+    monkeypatch.setenv("DRAFTER_DOCUMENTS", str(tmp_path_factory.mktemp("documents")))
 
 
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None

@@ -108,6 +108,7 @@ async def _fill_values(app, pilot, messages: list[Message]) -> dict[str, str]:  
 @pytest.mark.parametrize("kind", _catalogues())
 async def test_complete_flow(kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DRAFTER_DOCUMENTS", str(tmp_path))  # where new plans are offered
     messages: list[Message] = []
     catalog_dir = _catalog_dir(kind, tmp_path)
     app = make_app(catalog_dir, None)
@@ -158,7 +159,7 @@ async def test_complete_flow(kind: str, tmp_path: Path, monkeypatch: pytest.Monk
         # 5. save, then reload: the same plan
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("enter")  # accept the offered path (cwd/工作要点.yaml)
+        await pilot.press("enter")  # accept the offered path (documents/工作要点.yaml)
         await pilot.pause()
         saved = tmp_path / "工作要点.yaml"
         assert saved.is_file() and not session.dirty

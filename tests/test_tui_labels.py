@@ -5,15 +5,17 @@ from __future__ import annotations
 import pytest
 
 from drafter.model import Catalogue, Clause, Plan, PlanChapter, PlanItem, PlanMeta, Slot
+from drafter.model.values import slot_uses
 from drafter.tui.fields import plan_fields
 from drafter.tui.labels import phrase_label, relabel, sentence_around, short
-from drafter.model.values import slot_uses
+
+TWO = "新建中小学{{ 中小学_所 }}所，新增学位{{ 新增学位_个 }}个。"
 
 
 @pytest.mark.parametrize(("template", "name", "unit", "label"), [
     # the noun phrase the number completes, filler verbs dropped, unit kept
-    ("新建中小学{{ 中小学_所 }}所，新增学位{{ 新增学位_个 }}个。", "中小学_所", "所", "新建中小学（所）"),
-    ("新建中小学{{ 中小学_所 }}所，新增学位{{ 新增学位_个 }}个。", "新增学位_个", "个", "新增学位（个）"),
+    (TWO, "中小学_所", "所", "新建中小学（所）"),
+    (TWO, "新增学位_个", "个", "新增学位（个）"),
     ("普惠性幼儿园覆盖率达到{{ 普惠率_百分比 }}%。", "普惠率_百分比", "%", "普惠性幼儿园覆盖率"),
     # the number first: the noun after it
     ("{{ 数量_所 }}所学校通过验收。", "数量_所", "所", "学校通过验收（所）"),
@@ -23,7 +25,8 @@ def test_phrase_label(template: str, name: str, unit: str, label: str) -> None:
 
 
 def test_sentence_around_shows_the_number_as_a_gap() -> None:
-    template = "推进项目建设。续建义教项目{{ 义教项目_个 }}个，新开工义教项目{{ 义教项目_个_2 }}个。"
+    template = ("推进项目建设。续建义教项目{{ 义教项目_个 }}个，"
+                "新开工义教项目{{ 义教项目_个_2 }}个。")
     assert sentence_around(template, "义教项目_个_2", {"义教项目_个": "义教项目"}) == \
         "续建义教项目〔义教项目〕个，新开工义教项目〔……〕个。"
 

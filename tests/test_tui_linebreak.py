@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from rich.cells import cell_len
 from rich.text import Text
@@ -16,7 +18,7 @@ SAMPLE = ("2026年，全县教育工作的总体要求是：坚持以习近平�
 
 def _lines(text: str, width: int) -> list[str]:
     offsets = [0, *break_offsets(text, width), len(text)]
-    return [text[a:b] for a, b in zip(offsets, offsets[1:], strict=False)]
+    return [text[a:b] for a, b in itertools.pairwise(offsets)]
 
 
 @pytest.mark.parametrize("width", range(8, 81))

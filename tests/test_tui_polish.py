@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Input, TextArea
 
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta, PlanText
@@ -117,12 +118,12 @@ async def test_detail_shows_the_plans_own_text(tmp_path: Path, size) -> None:  #
         screen.session.set_text("落实意识形态工作责任制", "每季度研判一次意识形态领域情况。")
         screen.after_edit()
         await pilot.pause()
-        shown = str(screen.query_one("#detail-body").render())
+        shown = screen.query_one("#detail-body").source.plain  # before line breaking
         assert shown.index("每季度研判一次") < shown.index("目录原文")
         assert "守好课堂、讲坛阵地" in shown  # the catalogue's text, below
         screen.jump_to(Selection(0, 0))  # an unedited item: the catalogue's text only
         await pilot.pause()
-        assert "目录原文" not in str(screen.query_one("#detail-body").render())
+        assert "目录原文" not in screen.query_one("#detail-body").source.plain
 
 
 # 7. a new plan is for next year; save and render default to the documents folder
@@ -223,3 +224,70 @@ def test_outline_titles_show_slot_labels() -> None:
     assert item_title(item, CAT) == "建成示范党支部〔示范支部数〕个"
     clause_item = PlanItem(clause="dj-000001", lead="建成{{ 示范支部数 }}个示范支部")
     assert item_title(clause_item, CAT) == "建成〔示范党支部〕个示范支部"
+
+
+# 5. the full label and the sentence around the number show under the focused field
+@pytest.mark.parametrize("size", SIZES)
+async def test_focused_field_shows_label_and_sentence(tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+    app = _app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        row = next(r for r in app.main.query_one("#values").rows if r.field.name == "示范支部数")
+        row.query_one(Input).focus()
+        await pilot.pause()
+        note = str(row.query_one(".field-note").render())
+        assert "示范党支部" in note and "建成示范党支部〔……〕个。" in note
+
+
+# 10. the preview follows Chinese line breaking at every width
+@pytest.mark.parametrize("size", SIZES)
+async def test_preview_lines_follow_chinese_line_breaking(tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+    from drafter.tui.linebreak import NO_END, NO_START
+
+    app = _app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        screen = app.main
+        screen.session.selection = PREAMBLE
+        long = "（" + "全面贯彻党的教育方针，落实立德树人根本任务，" * 6 + "）。"
+        assert screen.session.set_part_text(long)
+        screen.after_edit()
+        await pilot.press("3")
+        await pilot.pause()
+        body = screen.query_one("#preview #preview-body")
+        lines = str(body.render()).split("\n")
+        width = body.content_size.width
+        assert len(lines) > 10 and width > 20
+        for n, line in enumerate(lines):
+            assert cell_len(line) <= width
+            if n and line:
+                assert line[0] not in NO_START, line
+            if line and n < len(lines) - 1 and lines[n + 1]:
+                assert line[-1] not in NO_END, line
+
+
+# 11. the variant picker shows full texts, differences highlighted
+@pytest.mark.parametrize("size", SIZES)
+async def test_variant_picker_shows_full_text_and_differences(tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+    from drafter.tui.dialogs.choice import ChoiceDialog
+    from drafter.tui.dialogs.plan_choices import differences
+
+    plan = Plan(meta=PlanMeta(region="临江市", organ="临江市教育局", year=2026),
+                chapters=[PlanChapter(key="教师队伍", items=[PlanItem(clause="js-000001")])])
+    path = tmp_path / "计划.yaml"
+    save_plan(plan, path)
+    app = make_app(None, path, catalogue=CAT)
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        app.main.jump_to(Selection(0, 0))
+        await pilot.pause()
+        await pilot.press("v")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        prompts = [str(o.prompt) for o in dialog.query_one("#choices").options]
+        assert "师德失范行为零容忍" in prompts[0]  # the end of the main body: full text
+        assert "完成教师培训〔教师培训〕人次" in prompts[1] and "乙县" in prompts[1]
+    highlighted = differences("开展师德专题教育。", "健全师德建设长效机制。")
+    assert {highlighted.plain[s.start:s.end] for s in highlighted.spans} >= {"健全"}
