@@ -102,7 +102,7 @@ class ClauseDetail(VerticalScroll):
     """Shows one clause (or a hint when none is selected)."""
 
     DEFAULT_CSS = """
-    ClauseDetail { height: 1fr; }
+    ClauseDetail { height: 1fr; scrollbar-gutter: stable; }
     ClauseDetail > WrappedStatic { width: 1fr; padding: 0 1; }
     """
 

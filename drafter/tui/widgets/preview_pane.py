@@ -37,6 +37,7 @@ class PreviewPane(VerticalScroll):
     """Shows a Preview."""
 
     DEFAULT_CSS = """
+    PreviewPane { scrollbar-gutter: stable; }
     PreviewPane > WrappedStatic { width: 1fr; padding: 0 1; }
     """
 
