@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafter.model.placeholders import placeholder_spans
+
 LEVELS: tuple[str, ...] = ("省", "市", "县", "区")
 _RANK = {"省": 0, "市": 1, "县": 2, "区": 2}
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 # Region-name endings → level, longest first (自治区 is a province, not a district).
 _ENDINGS: tuple[tuple[str, str], ...] = (
@@ -88,7 +89,7 @@ class LevelTerms:
         return self._pattern[level]
 
     def _protected(self, text: str) -> list[tuple[int, int]]:
-        spans = [m.span() for m in _PLACEHOLDER.finditer(text)]
+        spans = [(start, end) for start, end, _ in placeholder_spans(text)]
         for phrase in self.fixed:
             start = text.find(phrase)
             while start >= 0:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Any
 
+from drafter.model.placeholders import placeholder_names as _scan_names
+
 YEAR_MIN, YEAR_MAX = 1949, 2100
 
 GLOBAL_LABELS: dict[str, str] = {"地区": "地区", "年份": "年份", "单位": "单位（发文机关）"}
@@ -24,9 +26,6 @@ _TYPE_WORDS: dict[str, str] = {
     "text": "文字",
 }
 
-_PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.S)
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
-_NAME = re.compile(r"[^\W\d]\w*")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
@@ -147,10 +146,4 @@ def type_word(slot_type: str) -> str:
 
 def placeholder_names(text: str) -> list[str]:
     """Names used in `{{ … }}` placeholders, in order of first appearance, no repeats."""
-    seen: dict[str, None] = {}
-    for match in _PLACEHOLDER.finditer(text or ""):
-        expr = _QUOTED.sub(" ", match.group(1))
-        for name in _NAME.findall(expr):
-            if name not in ("true", "false", "none", "True", "False", "None"):
-                seen.setdefault(name, None)
-    return list(seen)
+    return _scan_names(text or "")
