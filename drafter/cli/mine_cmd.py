@@ -101,7 +101,6 @@ def _report(doc: MinedDocument) -> None:
 def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool, force: bool) -> None:
     """Build the catalogue and swap it in whole (`replace_folder`): a crash, a kill or a full
     disk at any point leaves the old catalogue as it was, never half old, half new."""
-    from drafter.catalog.dump import write_catalogue
     from drafter.mine.catalogue_build import build_catalogue
     from drafter.util.fs import folder_lock, recover_folder, replace_folder
 
@@ -113,8 +112,23 @@ def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool, force: bo
         cat = build_catalogue(docs, existing=existing, flagger=_flagger())
         if replace and not force:
             _refuse_drops(old, cat, out_dir)
-        replace_folder(out_dir, lambda folder: write_catalogue(cat, folder))
+        replace_folder(out_dir, lambda folder: _write_keeping_comments(cat, folder, out_dir))
     _summary(cat, docs, out_dir, before, merged=existing is not None)
+
+
+def _write_keeping_comments(cat: Catalogue, folder: Path, old_dir: Path) -> None:
+    """The catalogue's files, with the hand-written comments of the old files carried over."""
+    from drafter.catalog.comments import carry_comments
+    from drafter.catalog.dump import write_catalogue
+    from drafter.util.fs import atomic_write_text
+
+    for path in write_catalogue(cat, folder):
+        old = old_dir / path.name
+        if old.is_file():
+            text = path.read_text(encoding="utf-8")
+            kept = carry_comments(old.read_text(encoding="utf-8", errors="replace"), text)
+            if kept != text:
+                atomic_write_text(path, kept)
 
 
 def _refuse_drops(old: Catalogue | None, cat: Catalogue, out_dir: Path) -> None:
