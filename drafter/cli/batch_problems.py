@@ -16,8 +16,9 @@ import difflib
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import GLOBAL_NAMES, Plan
+from drafter.model.resolve import ResolvedPlan, SlotUse, resolve
 from drafter.model.taxonomy import CHAPTER_KEYS
-from drafter.model.values import slot_uses, value_problem_uses
+from drafter.model.value_problems import value_problems
 from drafter.plans.batch import Batch, BatchVariant, apply_variant
 
 
@@ -43,7 +44,7 @@ def nearest(name: str, candidates: set[str]) -> str | None:
 
 def _unknown_names(plan: Plan, variant: BatchVariant, cat: Catalogue, file: str | None
                    ) -> list[Problem]:
-    uses = slot_uses(plan, cat)
+    uses = resolve(plan, cat).uses
     used = {u.name for u in uses} | set(GLOBAL_NAMES)
     by_clause: dict[str, set[str]] = {}
     for use in uses:
@@ -68,11 +69,21 @@ def _unknown_names(plan: Plan, variant: BatchVariant, cat: Catalogue, file: str 
     return problems
 
 
+def _reported(resolved: ResolvedPlan) -> list[SlotUse]:
+    """The uses `value_problems` reports, in its order: missing (globals only where some text
+    uses them) or invalid."""
+    used_globals = resolved.used_globals()
+    return [u for u in resolved.uses
+            if (u.origin == "missing" and (u.part != "global" or u.name in used_globals))
+            or (u.origin != "missing" and u.error)]
+
+
 def _value_problems(plan: Plan, variant: BatchVariant, cat: Catalogue, file: str | None
                     ) -> list[Problem]:
     """Missing and invalid values; those the batch file set are placed at its own line."""
+    resolved = resolve(plan, cat)
     problems: list[Problem] = []
-    for problem, use in value_problem_uses(plan, cat):
+    for problem, use in zip(value_problems(resolved), _reported(resolved), strict=True):
         key = f"{use.clause}.{use.name}"
         if use.clause in variant.item_values and use.name in variant.item_values[use.clause]:
             problem = dataclasses.replace(problem, file=file,

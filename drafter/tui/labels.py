@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from rich.cells import cell_len
 
 from drafter.model import Catalogue, Plan
-from drafter.model.values import item_wording, text_wording
+from drafter.model.resolve import resolve
 from drafter.tui.fields import Field
 
 _PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.S)
@@ -73,15 +73,12 @@ def phrase_label(template: str, name: str, unit: str | None) -> str | None:
 
 
 def _texts(plan: Plan, cat: Catalogue) -> Iterable[str]:
-    for part in (plan.preamble, plan.closing):
-        wording = text_wording(part, cat)
-        if wording:
-            yield wording[0]
-    for chapter in plan.chapters:
-        for item in chapter.items:
-            wording = item_wording(item, cat)
-            if wording:
-                yield f"{wording[0]}。{wording[1]}"
+    resolved = resolve(plan, cat)
+    for part in (resolved.preamble, resolved.closing):
+        if part is not None and part.template:
+            yield part.template
+    for item in resolved.items():
+        yield f"{item.lead}。{item.body}"
 
 
 def relabel(fields: list[Field], plan: Plan, cat: Catalogue) -> list[Field]:

@@ -74,6 +74,11 @@ class EditActions(_Base):
             return session.can_undo
         if action == "redo":
             return session.can_redo
+        if action == "confirm_values":
+            return bool(session.unconfirmed_at())
+        if action == "confirm_chapter":
+            return session.chapter_selection() is not None and bool(
+                session.unconfirmed_at(whole_chapter=True))
         return True
 
     def after_edit(self, selection: Selection | None = None) -> None:
