@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.model import Catalogue, Clause, Plan, PlanChapter, PlanItem, PlanMeta, Slot
-from drafter.model.values import slot_uses
+from drafter.model.resolve import resolve
 from drafter.tui.fields import plan_fields
 from drafter.tui.labels import phrase_label, relabel, sentence_around, short
 
@@ -43,7 +43,7 @@ def test_two_fields_never_show_the_same_label() -> None:
     cat.add(Clause(id="bz-000001", chapter="保障", lead="保障经费", body=body, slots=slots))
     plan = Plan(meta=PlanMeta(region="临江市", year=2026),
                 chapters=[PlanChapter(key="保障", items=[PlanItem(clause="bz-000001")])])
-    fields = relabel(plan_fields(plan, slot_uses(plan, cat)), plan, cat)
+    fields = relabel(plan_fields(plan, resolve(plan, cat).uses), plan, cat)
     shown = [short(f.slot.label, 21) for f in fields if f.scope == "plan"]
     assert len(shown) == 4 and len(set(shown)) == 4, shown
     assert all("_" not in f.slot.label for f in fields)
