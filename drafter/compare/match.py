@@ -64,7 +64,7 @@ class Alignment:
         return [r for r in self.rows if not r.matched]
 
 
-class _Vectors:
+class Scorer:
     """TF-IDF vectors of entries, IDF over every entry given."""
 
     def __init__(self, groups: Sequence[Sequence[Entry]]) -> None:
@@ -114,7 +114,7 @@ def align(superior: Sequence[Entry], local: Sequence[Entry], *, threshold: float
           relative: float = RELATIVE, relative_local: float = RELATIVE_LOCAL,
           source: str = "") -> Alignment:
     """For each superior item, the plan items answering it (best first)."""
-    vectors = _Vectors([superior, local])
+    vectors = Scorer([superior, local])
     table = [[vectors.score(sup, entry) for entry in local] for sup in superior]
     best_local = [max((row[j][0] for row in table), default=0.0) for j in range(len(local))]
     rows: list[Row] = []

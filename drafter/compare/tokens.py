@@ -68,3 +68,8 @@ def features(text: str) -> list[str]:
             if key == word or (len(key) >= 2 and key in word):
                 extra.extend(ids)
     return out + sorted(set(extra))
+
+
+def segment(text: str) -> list[str]:
+    """All of `text` cut into jieba words (punctuation and numbers kept), for word diffs."""
+    return list(_tokenizer().lcut(text))

@@ -32,7 +32,9 @@ _LABEL_STOP = re.compile(r"[，,。；;：:、（）()！？“”\"《》\s]")
 _VERBS = re.compile(
     r"(?:稳定在|保持在|提高到|提升到|提高至|提升至|增加到|增长到|控制在|不低于|不少于|不超过|"
     r"低于|高于|超过|达到|达|为|至|增加|增长|提高|提升|新增|完成|保持|突破|以上|以内|左右)$")
-_LEADING_VERBS = re.compile(r"^(?:全年|全市|全县|全区|全省|年内|力争|确保|其中|累计|共|计)+")
+_LEADING_VERBS = re.compile(
+    r"^(?:(?:19|20)\d{2}年(?:底|末|前)?|到年底|到|全年|全市|全县|全区|全省|年内|力争|确保|其中|累计|"
+    r"积极|拟|共|计)+")
 _PROTECTED = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 _DECREASING = ("近视", "肥胖", "辍学", "流失", "事故", "发生率", "不良", "超标", "负担", "大班额",
                "超大班额", "欠薪", "投诉", "违规", "失范")
@@ -139,9 +141,10 @@ def _same_label(a: str, b: str) -> bool:
     return a == b or a.endswith(b) or b.endswith(a)
 
 
-def pair_figures(before: Sequence[Figure], after: Sequence[Figure]) -> list[FigureChange]:
-    """Line up the figures of one item in two years: same unit and label first, then the
-    remaining ones of a unit in order. Figures found in one year only are listed too."""
+def align_figures(before: Sequence[Figure], after: Sequence[Figure]
+                  ) -> list[tuple[Figure | None, Figure | None]]:
+    """Line up the figures of two versions of one item: same unit and label first, then the
+    remaining ones of a unit in order. Figures found in one version only are listed too."""
     left, right = list(before), list(after)
     pairs: list[tuple[Figure | None, Figure | None]] = []
     for fig in list(left):
@@ -158,8 +161,13 @@ def pair_figures(before: Sequence[Figure], after: Sequence[Figure]) -> list[Figu
             left.remove(fig)
             right.remove(same_unit[0])
     pairs += [(fig, None) for fig in left] + [(None, fig) for fig in right]
+    return pairs
+
+
+def pair_figures(before: Sequence[Figure], after: Sequence[Figure]) -> list[FigureChange]:
+    """Every figure's change between two versions of one item (see `align_figures`)."""
     out: list[FigureChange] = []
-    for old, new in pairs:
+    for old, new in align_figures(before, after):
         ref = new or old
         assert ref is not None
         label = (new.label if new and new.label else (old.label if old else "")) or ref.text
