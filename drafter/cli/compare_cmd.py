@@ -94,7 +94,8 @@ def _emit(fmt: str, output: Path | None, force: bool, text: str | None, data: by
 
 
 def _styled(fmt: str, output: Path | None) -> bool:
-    return fmt == "text" and output is None
+    """Colours only on a terminal; elsewhere matching words are marked 【so】."""
+    return fmt == "text" and output is None and click.get_text_stream("stdout").isatty()
 
 
 @click.command("compare")

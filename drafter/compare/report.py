@@ -34,6 +34,17 @@ def highlight(text: str, words: tuple[str, ...] | list[str], mark: Mark) -> str:
     return pattern.sub(lambda m: mark(m.group(0)), text)
 
 
+def excerpt(text: str, words: tuple[str, ...] | list[str], mark: Mark,
+            width: int = EXCERPT) -> str:
+    """About `width` characters of `text` around its first matching word, words marked."""
+    text = clean(text)
+    first = min((i for i in (text.find(w) for w in words) if i >= 0), default=0)
+    start = max(0, first - width // 4)
+    piece = text[start:start + width]
+    return ("…" if start else "") + highlight(piece, words, mark) + (
+        "…" if start + width < len(text) else "")
+
+
 def _short(entry: Entry, limit: int = EXCERPT) -> str:
     text = clean(entry.text)
     return text if len(text) <= limit else text[:limit] + "…"
@@ -70,6 +81,7 @@ def alignment_text(al: Alignment, *, mark: Mark = lambda w: w, title: str = "") 
             shown = highlight(ans.entry.title, ans.words, mark)
             lines.append(f"    → {clean(ans.entry.ref)} {shown}"
                          f"  匹配度 {ans.score:.2f}  共同词：{words}")
+            lines.append(f"      {excerpt(ans.entry.body, ans.words, mark)}")
     if al.local:
         lines += ["", f"━━ 本地工作（上级计划中没有对应任务，仅列出）（{len(al.local)}）━━"]
         lines += [f"  · {clean(e.ref)} {clean(e.title)}" for e in al.local]
