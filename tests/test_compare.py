@@ -170,7 +170,7 @@ def test_diff_years_added_dropped_reworded_figures_deadlines() -> None:
     assert kinds["same"] == ["强化教育督导"]
     fell = [f for _, f in diff.figure_changes if f.against_direction]
     assert [(f.label, f.before, f.after) for f in fell] == [("学前三年毛入园率", 95, 93)]
-    assert [(d.text, d.which) for d in diff.deadlines][0] == ("到2024年底", "本年")
+    assert (diff.deadlines[0].text, diff.deadlines[0].which) == ("到2024年底", "本年")
 
 
 def test_word_diff_marks_only_the_changed_words() -> None:
@@ -183,8 +183,8 @@ def test_last_year_cli_flags_a_falling_target(tmp_path: Path) -> None:
     code, _, exc = _run("roll", str(CITY), "--to", "2026", "-o", str(tmp_path / "p.yaml"))
     assert code == 0, exc
     text = (tmp_path / "p.yaml").read_text(encoding="utf-8")
-    (tmp_path / "p.yaml").write_text(
-        text.replace("学前三年毛入园率_百分比: 95", "学前三年毛入园率_百分比: 93"), encoding="utf-8")
+    text = text.replace("学前三年毛入园率_百分比: 95", "学前三年毛入园率_百分比: 93")
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
     code, out, exc = _run("compare", str(tmp_path / "p.yaml"), "--last-year", str(CITY))
     assert code == 0, exc
     assert "2025年 → 2026年" in out
