@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from drafter.util.yamlio import load_yaml
 
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$|^[A-Za-z]{2,}$")
 CONCEPT_PREFIX = "§"
@@ -31,7 +31,8 @@ class Terms:
 @cache
 def terms() -> Terms:
     text = resources.files("drafter.compare").joinpath("data/terms.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any]
+    data, _ = load_yaml(text, "drafter/compare/data/terms.yaml")
     concepts: dict[str, list[str]] = {}
     for index, group in enumerate(data.get("concepts") or []):
         for word in group:
