@@ -205,6 +205,8 @@ def test_batch_matrix_xlsx_opens_and_shows_dropped_and_added(tmp_path: Path) -> 
     rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows["增强职业教育适应性和高等教育发展"][4] == "缺"  # 平坝区 drops gj-fab492
     assert rows["创建学前教育普及普惠县"][5] == "增"  # 普定县 adds its own item
+    # Only numbers (and place names: the base names 普定县、平坝区 in its text) differ.
+    assert rows["推进学前教育普惠发展"][3:] == ("数", "数", "数")
     figures = {(r[1], r[2]): r[3:] for r in wb["数字指标"].iter_rows(min_row=2, values_only=True)}
     assert figures[("教育系统招聘教师", "名")] == (1000, 260, 150, 120)
 

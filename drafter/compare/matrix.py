@@ -53,16 +53,18 @@ class Matrix:
         return sum(1 for r in self.rows if r.cells[column].status == status)
 
 
-def _masked(text: str, region: str | None) -> str:
-    return text.replace(region, "〈地区〉") if region else text
+def _masked(text: str, regions: Sequence[str | None]) -> str:
+    for region in sorted({r for r in regions if r}, key=len, reverse=True):
+        text = text.replace(region, "〈地区〉")
+    return text
 
 
 def county_matrix(plans: Sequence[tuple[str, Sequence[Entry]]],
                   regions: Sequence[str | None] | None = None) -> Matrix:
     """Rows: the reference plan's items, then items found only in other plans.
 
-    `regions` (one per plan) are the plans' own place names: an item that differs only in the
-    place name ("全市" aside, 安顺市 vs 西秀区) counts as the same wording."""
+    `regions` (one per plan) are the plans' own place names: an item that differs only in
+    place names (安顺市 vs 西秀区, in either plan's text) counts as the same wording."""
     regions = list(regions) if regions is not None else [None] * len(plans)
     if not plans:
         return Matrix([])
@@ -76,8 +78,8 @@ def county_matrix(plans: Sequence[tuple[str, Sequence[Entry]]],
         for i, j, _ in pairs:
             paired.add(j)
             mine, base = entries[j], reference[i]
-            mine_text = _masked(mine.text, regions[column])
-            base_text = _masked(base.text, regions[0])
+            mine_text = _masked(mine.text, regions)
+            base_text = _masked(base.text, regions)
             status: CellStatus = ("同" if mine_text == base_text
                                   else "数" if same_but_numbers(mine_text, base_text) else "改")
             rows[i].cells[column] = Cell(status, mine)
