@@ -208,7 +208,10 @@ def _counties(plans: Sequence[Path], batch_file: Path | None, cats: _Catalogue, 
         named.append((_unique(loaded.name, [n for n, _ in named]), loaded.entries))
         regions.append(loaded.name)
     title = title or "、".join(p.name for p in plans)
-    matrix = county_matrix(named, regions)
+    from drafter.util.level_terms import load_level_terms
+
+    levels = load_level_terms(cats.path)
+    matrix = county_matrix(named, regions, [tuple(r.forms.values()) for r in levels.rows])
     if fmt == "xlsx":
         _emit(fmt, output, force, None, xlsx.matrix_xlsx(matrix))
     elif fmt == "json":

@@ -17,7 +17,8 @@ from drafter.model.figures import Figure, align_figures, extract_figures
 
 CellStatus = Literal["同", "数", "改", "缺", "增"]
 STATUS_WORDS: dict[str, str] = {
-    "同": "与基准相同", "数": "只有数字不同", "改": "措辞有改动", "缺": "没有这一条",
+    "同": "与基准相同（地名和全市/全县等级别用语不计）", "数": "只有数字不同",
+    "改": "措辞有改动", "缺": "没有这一条",
     "增": "本地新增",
 }
 
@@ -53,19 +54,31 @@ class Matrix:
         return sum(1 for r in self.rows if r.cells[column].status == status)
 
 
-def _masked(text: str, regions: Sequence[str | None]) -> str:
-    for region in sorted({r for r in regions if r}, key=len, reverse=True):
-        text = text.replace(region, "〈地区〉")
+def _masker(regions: Sequence[str | None], equivalents: Sequence[Sequence[str]]
+            ) -> list[tuple[str, str]]:
+    """(word, neutral token) for place names and each group of equivalent words, longest
+    words first so 教育强市 is masked before 全市 could cut into it."""
+    pairs = [(r, "〈地区〉") for r in {r for r in regions if r}]
+    pairs += [(w, f"〈{k}〉") for k, group in enumerate(equivalents) for w in group if w]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def _masked(text: str, masker: list[tuple[str, str]]) -> str:
+    for word, token in masker:
+        text = text.replace(word, token)
     return text
 
 
 def county_matrix(plans: Sequence[tuple[str, Sequence[Entry]]],
-                  regions: Sequence[str | None] | None = None) -> Matrix:
+                  regions: Sequence[str | None] | None = None,
+                  equivalents: Sequence[Sequence[str]] = ()) -> Matrix:
     """Rows: the reference plan's items, then items found only in other plans.
 
     `regions` (one per plan) are the plans' own place names: an item that differs only in
-    place names (安顺市 vs 西秀区, in either plan's text) counts as the same wording."""
-    regions = list(regions) if regions is not None else [None] * len(plans)
+    place names (安顺市 vs 西秀区, in either plan's text) counts as the same wording, and so do
+    `equivalents`: groups of words that differ by plan level (全市/全县/全区, from the level
+    terms table), which drafter itself adapts."""
+    masker = _masker(list(regions) if regions is not None else [], equivalents)
     if not plans:
         return Matrix([])
     names = [name for name, _ in plans]
@@ -78,8 +91,8 @@ def county_matrix(plans: Sequence[tuple[str, Sequence[Entry]]],
         for i, j, _ in pairs:
             paired.add(j)
             mine, base = entries[j], reference[i]
-            mine_text = _masked(mine.text, regions)
-            base_text = _masked(base.text, regions)
+            mine_text = _masked(mine.text, masker)
+            base_text = _masked(base.text, masker)
             status: CellStatus = ("同" if mine_text == base_text
                                   else "数" if same_but_numbers(mine_text, base_text) else "改")
             rows[i].cells[column] = Cell(status, mine)
