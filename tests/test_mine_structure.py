@@ -284,9 +284,10 @@ def test_summary_then_problems_then_plan() -> None:
     assert doc.genre == "总结+计划" and doc.year == 2024  # the plan's year, not the summary's
     assert doc.title == "XX县教育局2023年工作总结和2024年工作计划"  # org line joined
     assert [[i.kind for i in c.items] for c in doc.chapters] == [
-        ["summary", "summary"], ["summary"], ["plan", "plan"]]
-    problems = doc.chapters[1].items[0]
-    assert problems.marker == "" and problems.lead == ""  # no lead cut at "；" in a paragraph
+        ["summary", "summary"], ["summary", "summary"], ["plan", "plan"]]
+    # "一是…；二是…" with nothing else numbering the chapter: each point is an item (issue 11)
+    assert [(i.marker, i.lead, i.body) for i in doc.chapters[1].items] == [
+        ("一是", "教师结构性缺编问题依然突出", ""), ("二是", "城区学位供给紧张", "")]
     assert doc.chapters[2].items[-1].body == "计划新建学校2所，新增学位1800个。"  # signature gone
 
 

@@ -40,6 +40,12 @@ _NEVER_LAST = re.compile(r"[，、,（(《“‘【-]$")
 _NEVER_FIRST = re.compile(r"^[，。、；：,.;:）)》”’】!?！？]")
 _ASCII_LETTER_END = re.compile(r"[A-Za-z]$")
 _ASCII_LETTER_START = re.compile(r"^[A-Za-z]")
+# Pinyin a converter left after characters ("系統(tǒng)"), and one cut off by the page end.
+_TONED = "\u00e0-\u00fc\u0101-\u01dc"
+_PINYIN = re.compile(
+    rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)"
+    rf"|(?<=[\u4e00-\u9fff])\([a-z{_TONED}]{{1,6}}$"
+)
 _WRAP_MIN_WIDTH = 20.0
 _RESPLIT_MIN = 120  # shorter lines are never re-split at inline markers
 _RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
@@ -87,6 +93,8 @@ def clean_lines(lines: list[str]) -> Cleaned:
     simplified = to_simplified(joined).split("\n")
     if len(simplified) != len(lines):  # the converter must keep lines; fall back per line
         simplified = [to_simplified(line.translate(_FULL_ALNUM)) for line in lines]
+    if "(" in joined:
+        simplified = [_PINYIN.sub("", line) for line in simplified]
     dropped: list[str] = []
     paras = _tidy(simplified)
     paras = _drop_junk_lines(paras, rules, dropped)

@@ -19,7 +19,7 @@ from drafter.util.yamlio import load_yaml
 
 RULES_FILE = Path(__file__).parent / "data" / "junk.yaml"
 SHORT_LINE = 60
-_RULE_KEYS = ("lines", "short_lines", "fragments")
+_RULE_KEYS = ("lines", "short_lines", "fragments", "title_affixes", "elisions")
 # A line that starts like an item is plan text, whatever words it contains.
 _MARKER_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．](?!\d))"
@@ -33,6 +33,8 @@ class JunkRules:
     lines: re.Pattern[str] | None
     short_lines: re.Pattern[str] | None
     fragments: re.Pattern[str] | None
+    title_affixes: re.Pattern[str] | None = None
+    elisions: re.Pattern[str] | None = None
 
 
 @cache
@@ -100,6 +102,29 @@ def strip_fragments(text: str, rules: JunkRules | None = None) -> tuple[str, lis
         return ""
 
     return rules.fragments.sub(drop, text), cut
+
+
+def strip_title_affixes(title: str, rules: JunkRules | None = None) -> str:
+    """A title without what copy sites add to it ("（汇总14篇）", "范文篇1", "第1篇：")."""
+    rules = rules or load_rules()
+    if rules.title_affixes is None:
+        return title
+    previous = None
+    while previous != title:  # affixes stack ("…范文篇1"): cut until nothing changes
+        previous, title = title, rules.title_affixes.sub("", title).strip()
+    return title
+
+
+def cut_elisions(text: str, rules: JunkRules | None = None) -> tuple[str, bool]:
+    """`text` without the marks a site leaves where it cut text out, and whether there were any.
+
+    The text around an elision ("……此处隐藏4011个字……", "…………", "（略）") is incomplete: the
+    item it sits in is not to be reused without review.
+    """
+    rules = rules or load_rules()
+    if rules.elisions is None or rules.elisions.search(text) is None:
+        return text, False
+    return rules.elisions.sub("", text).strip(), True
 
 
 def is_excerpt(line: str, following: list[str]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from drafter.mine import junk
 from drafter.model.years import planned_year
 
 _TITLE_WORDS = re.compile(r"要点|计划|总结|方案|安排|打算|思路|意见|任务|规划|工作")
@@ -50,6 +51,47 @@ _GLUED_TITLE = re.compile(
     r"^(?P<title>.{4,40}?(?:工作要点|工作计划|工作总结|工作安排|实施方案|要点|计划))"
     r"(?=(?:\d{4}|20xx|[一二〇○]{4})年)"
 )
+
+
+_BLURB_TITLE = re.compile(
+    r"(?:整理|收集|搜集|带来|分享|推荐)(?:了|的)(?:多篇|几篇|相关的)?《?(?P<title>[^，,。《》“”]{4,40}?)》?"
+    r"(?:[，,。]|供大家|希望|欢迎|范文)"
+)
+_COPY_MIN = 5
+
+
+def tidy_title(title: str) -> str:
+    """A title line without copy-site affixes, and from its second copy when a site doubled it.
+
+    "教育局工作总结结尾教育局工作总结与计划篇一" → "教育局工作总结与计划".
+    """
+    title = junk.strip_title_affixes(title)
+    for size in range(min(12, len(title) // 2), _COPY_MIN - 1, -1):
+        for i in range(len(title) - 2 * size + 1):
+            j = title.find(title[i:i + size], i + size)
+            if j != -1:
+                return junk.strip_title_affixes(title[j:])
+    return title
+
+
+def title_from_dropped(dropped: list[str]) -> str | None:
+    """A title when the page gives it only in lines dropped as site furniture.
+
+    The site's blurb names it ("下面是小编为大家整理的2023年教育局工作要点，供大家参考"), or a
+    compilation heading does ("教育局工作计划（汇总14篇）", "教育局工作计划篇一"): the last one.
+    """
+    found: str | None = None
+    for line in dropped:
+        m = _BLURB_TITLE.search(line)
+        candidate = m.group("title") if m else line
+        if not _TITLE_WORDS.search(candidate) or len(candidate) > _TITLE_MAX:
+            continue
+        if m is None and not re.search(r"篇|范文|范例|模板|\.docx?$", candidate):
+            continue
+        tidy = tidy_title(candidate.replace(" ", ""))
+        if is_title_like(tidy) and not re.search(r"[:：>|]", tidy):
+            found = tidy
+    return found
 
 
 def split_glued_title(text: str) -> tuple[str, str] | None:

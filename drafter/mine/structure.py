@@ -44,6 +44,8 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     title, preamble, preamble_line = _head(paras[:start])
     if title is None and unwrapped.notice_name:
         title = unwrapped.notice_name
+    if title is None:
+        title = meta.title_from_dropped(dropped)
     headings = [m.rest for p in paras[start:] if (m := parse_marker(p.text))
                 and m.kind in ("part", "chapter", levels.top)]
     genre = meta.genre(title, headings)
@@ -107,7 +109,7 @@ def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:
             lines[0:1] = [lines[0], lines[0]]
     first_prose = next((i for i, t in enumerate(texts) if _is_prose(t)), len(texts))
     title_at = max((i for i in range(first_prose) if meta.is_title_like(texts[i])), default=None)
-    title = strip_final(texts[title_at]) if title_at is not None else None
+    title = meta.tidy_title(strip_final(texts[title_at])) if title_at is not None else None
     if title_at and title and _ORG_LINE.match(texts[title_at - 1]):
         title = texts[title_at - 1] + title  # "XX市教育局" above "2024年工作要点"
     after = first_prose if title_at is None else title_at + 1

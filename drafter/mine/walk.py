@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from drafter.mine import meta
 from drafter.mine.clause_text import split_lead, strip_final
 from drafter.mine.clean import Para
+from drafter.mine.enumerations import split_points
 from drafter.mine.markers import Marker, parse_marker
 
 _HEADING_MAX = 60
@@ -117,6 +118,7 @@ class Walker:
 
     def finish(self) -> list[Chapter]:
         for chapter in self.chapters:
+            _split_points(chapter)
             _drop_intros(chapter)
             _split_trailing(chapter)
         return self.chapters
@@ -263,3 +265,78 @@ def _split_trailing(chapter: Chapter) -> None:
     del last.texts[size:], last.more_lines[size - 1:]
     for text, line in extras:
         chapter.nodes.append(Node("", line, [text], last.kind, numbered=False))
+
+
+def _split_points(chapter: Chapter) -> None:
+    """一是/二是… runs become items where nothing else numbers the text they are in.
+
+    A run under a heading with no sentence of its own (a chapter, a "（一）" or "1." line) makes
+    the heading their container; a run in plain paragraphs (one paragraph or one per point)
+    replaces them. A run inside a numbered item's running text stays its body.
+    """
+    out: list[Node] = []
+    plain: list[Node] = []
+    for node in chapter.nodes:
+        if not node.marker and not node.numbered:
+            plain.append(node)
+            continue
+        out.extend(_points_in_plain(plain))
+        plain = []
+        out.extend(_points_under_heading(node) or [node])
+    out.extend(_points_in_plain(plain))
+    chapter.nodes = out
+
+
+def _texts_and_lines(node: Node) -> list[tuple[str, int]]:
+    return list(zip(node.texts, [node.line, *node.more_lines], strict=False))
+
+
+def _points_in_plain(nodes: list[Node]) -> list[Node]:
+    pairs = [pair for n in nodes for pair in _texts_and_lines(n)]
+    made = _point_nodes(pairs, nodes[0].kind, None) if nodes else None
+    if made is None:
+        return nodes
+    intro, points = made
+    return ([Node("", intro[1], [intro[0]], nodes[0].kind, numbered=False)] if intro else []
+            ) + points
+
+
+def _points_under_heading(node: Node) -> list[Node] | None:
+    if node.container or not node.standalone or len(node.texts) < 2:
+        return None
+    made = _point_nodes(_texts_and_lines(node)[1:], node.kind, _node_heading(node))
+    if made is None:
+        return None
+    intro, points = made
+    del node.texts[1:], node.more_lines[:]
+    node.container = bool(node.marker)
+    if not node.marker:  # a chapter's own run-in text: its heading is the chapter's
+        return points
+    return [node, *points]
+
+
+def _point_nodes(pairs: list[tuple[str, int]], kind: str, section: str | None
+                 ) -> tuple[tuple[str, int] | None, list[Node]] | None:
+    """(intro paragraph, point nodes) when the paragraphs hold a 一是… run."""
+    if not pairs:
+        return None
+    joined = "\n".join(t for t, _ in pairs)
+    found = split_points(joined)
+    if found is None:
+        return None
+    intro, points = found
+    starts = []  # the source line of each paragraph's first character in `joined`
+    offset = 0
+    for text, line in pairs:
+        starts.append((offset, line))
+        offset += len(text) + 1
+    nodes: list[Node] = []
+    cursor = joined.find(intro) + len(intro) if intro else 0
+    for marker, text in points:
+        at = joined.find(text, cursor)
+        cursor = max(cursor, at)
+        line = max((ln for off, ln in starts if off <= max(at, 0)), default=pairs[0][1])
+        paras = [t for t in text.split("\n") if t]
+        nodes.append(Node(marker, line, paras, kind, section=section,
+                          more_lines=[line] * (len(paras) - 1)))
+    return ((intro, pairs[0][1]) if intro else None), nodes
