@@ -14,7 +14,9 @@ import re
 from drafter.model.numbering import parse_chinese_numeral
 
 # An ordinal that opens a point: at the start, or right after a sentence or clause end.
-_ORDINAL = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。；;：:！？]))\s*(?P<num>[一二三四五六七八九十]{1,3})是(?=\S)")
+_ORDINAL = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[。；;：:！？]))\s*(?P<num>[一二三四五六七八九十]{1,3})是(?=\S)"
+)
 _MIN_RUN = 2  # one lone "一是" is a turn of phrase, not a list
 # A heading glued to its first point: "（一）坚定政治方向，夯实保障一是深入开展……".
 GLUED_ORDINAL = re.compile(r"(?<=[\u4e00-\u9fff”》）)])一是(?=[\u4e00-\u9fff“《])")

@@ -307,7 +307,7 @@ def _points_under_heading(node: Node) -> list[Node] | None:
     made = _point_nodes(_texts_and_lines(node)[1:], node.kind, _node_heading(node))
     if made is None:
         return None
-    intro, points = made
+    _, points = made  # text between the heading and its 一是 introduces the list: not a clause
     del node.texts[1:], node.more_lines[:]
     node.container = bool(node.marker)
     if not node.marker:  # a chapter's own run-in text: its heading is the chapter's
