@@ -28,7 +28,7 @@ _EARLY_MAX = 40  # a ；/： ends the lead only this early
 _LEAD_MAX = 80  # a longer first sentence is not a lead phrase
 _UNNUMBERED_LEAD_MAX = 30
 _STRIP = "。；：！？，、.;:!?, "
-_NOT_A_LEAD_BEFORE_COLON = re.compile(r"(?:是|为|如下|包括|要求|目标|主要有|重点)$")
+_NOT_A_LEAD_BEFORE_COLON = re.compile(r"(?:是|为|即|如下|包括|要求|目标|主要有|重点)$")
 
 
 def extract_owners(text: str) -> tuple[str, list[str]]:

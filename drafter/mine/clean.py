@@ -46,6 +46,9 @@ _PINYIN = re.compile(
     rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)"
     rf"|(?<=[\u4e00-\u9fff])\([a-z{_TONED}]{{1,6}}$"
 )
+# Commas a site sprinkled in ("发展,,为了", "二,、工作目标", "环境,。"): never real text.
+_STRAY_COMMA = re.compile(r"[,，]+(?=[、。！？；!?;])|(?<=[、。；])[,，]+")
+_DOUBLE_COMMA = re.compile(r"([,，])[,，]+")
 _WRAP_MIN_WIDTH = 20.0
 _RESPLIT_MIN = 120  # shorter lines are never re-split at inline markers
 _RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
@@ -98,6 +101,7 @@ def clean_lines(lines: list[str]) -> Cleaned:
     dropped: list[str] = []
     paras = _tidy(simplified)
     paras = _drop_junk_lines(paras, rules, dropped)
+    paras = restore_lost_numbers(paras)
     paras = join_wrapped(paras)
     paras = resplit(paras)
     out: list[Para] = []
@@ -119,6 +123,8 @@ def _tidy(lines: list[str]) -> list[Para]:
             gap = True
             continue
         text = _DECIMAL_DOT.sub(".", text)
+        if ",," in text or "，，" in text or ",、" in text or ",。" in text:
+            text = _DOUBLE_COMMA.sub(r"\1", _STRAY_COMMA.sub("", text))
         out.append(Para(text, number, bool(_INDENT.match(raw)), gap))
         gap = False
     return out
@@ -135,6 +141,28 @@ def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str
             continue
         kept.append(p)
     return kept
+
+
+_LOST_NUMBER = re.compile(r"^[、.．](?=[\u4e00-\u9fff“《])")
+
+
+def restore_lost_numbers(paras: list[Para]) -> list[Para]:
+    """Items whose number a copy lost ("、始终把政治理论学习放在首位…"): numbered again in order.
+
+    Only when at least two paragraphs open that way; the count restarts under each chapter or
+    section heading, as item numbers do.
+    """
+    if sum(1 for p in paras if _LOST_NUMBER.match(p.text)) < 2:
+        return paras
+    number = 0
+    for p in paras:
+        marker = parse_marker(p.text)
+        if marker is not None and marker.kind in ("part", "chapter", "section"):
+            number = 0
+        elif _LOST_NUMBER.match(p.text):
+            number += 1
+            p.text = f"{number}、{p.text[1:]}"
+    return paras
 
 
 # ---------------------------------------------------------------- hard wraps
