@@ -168,7 +168,8 @@ def _take_closing(chapters: list[Chapter]) -> tuple[str | None, int | None]:
 def _mined_chapter(chapter: Chapter) -> MinedChapter:
     items = [_mined_item(n) for n in chapter.nodes if not n.container]
     return MinedChapter(chapter.marker, chapter.heading, "",
-                        [i for i in items if i.lead or i.body], chapter.line or None)
+                        [i for i in items if i.lead or i.body], chapter.line or None,
+                        intro="\n".join(chapter.intro) or None)
 
 
 def _mined_item(node: Node) -> MinedItem:

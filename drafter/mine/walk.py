@@ -63,6 +63,7 @@ class Chapter:
     line: int
     nodes: list[Node] = field(default_factory=list)
     own: Node | None = None  # the chapter's run-in text, an item unless children follow
+    intro: list[str] = field(default_factory=list)  # prose before its first numbered child
 
 
 @dataclass
@@ -120,6 +121,7 @@ class Walker:
         for chapter in self.chapters:
             _split_points(chapter)
             _drop_intros(chapter)
+            _take_intro(chapter)
             _split_trailing(chapter)
         return self.chapters
 
@@ -243,6 +245,24 @@ def _drop_intros(chapter: Chapter) -> None:
         n for n in chapter.nodes
         if n.numbered or not (len(n.texts[0]) <= _INTRO_MAX and _INTRO.search(n.texts[0]))
     ]
+
+
+def _take_intro(chapter: Chapter) -> None:
+    """Prose paragraphs before a chapter's first numbered child introduce it: not clauses.
+
+    ("2025年，在市委、市政府的坚强领导下，……" under "一、2025年度工作回顾" and over its
+    "（一）…" sections.) Only paragraphs with no lead phrase of their own; they stay the
+    chapter's text. In a "存在问题及下步打算" chapter the text before the plan's items is the
+    problems part, not an introduction.
+    """
+    first = next((k for k, n in enumerate(chapter.nodes) if n.marker), None)
+    if not first or _PROBLEMS.search(chapter.heading):
+        return
+    head = chapter.nodes[:first]
+    if any(n.numbered or split_lead(n.texts[0], numbered=False)[0] for n in head):
+        return
+    chapter.intro = [t for n in head for t in n.texts]
+    del chapter.nodes[:first]
 
 
 def _split_trailing(chapter: Chapter) -> None:

@@ -36,6 +36,7 @@ class MinedChapter:
     category: str
     items: list[MinedItem] = field(default_factory=list)
     line: int | None = None
+    intro: str | None = None  # prose before its first item (not a clause)
 
 
 @dataclass
@@ -71,6 +72,7 @@ class MinedDocument:
                     "marker": c.marker,
                     "heading": c.heading,
                     "category": c.category,
+                    "intro": c.intro,
                     "items": [
                         {
                             "marker": i.marker,
