@@ -15,6 +15,7 @@ from collections import Counter
 from drafter.mine import meta
 from drafter.mine.clause_text import extract_owners, split_lead, strip_final
 from drafter.mine.clean import Para
+from drafter.mine.enumerations import split_points
 from drafter.mine.markers import parse_marker
 from drafter.mine.notice import unwrap
 from drafter.mine.walk import RUN_IN, Chapter, Levels, Node, Walker, is_bare_heading
@@ -87,6 +88,9 @@ def _levels(paras: list[Para]) -> Levels:
 
 def _body_start(paras: list[Para], levels: Levels) -> int:
     wanted = {levels.top} if levels.top else {levels.section, levels.item} - {None}
+    if not wanted:  # nothing numbered at all: the body starts at a 一是… run, if there is one
+        return next((i for i, p in enumerate(paras) if (run := split_points(p.text)) is not None
+                     and not run[0]), len(paras))
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
