@@ -62,6 +62,7 @@ class Para:
     line: int
     indent: bool = False  # the source line was indented
     gap_before: bool = False  # a blank line preceded it
+    cut: bool = False  # text is missing here: an elision was cut out, or the text resumes after one
 
 
 @dataclass
@@ -105,12 +106,19 @@ def clean_lines(lines: list[str]) -> Cleaned:
     paras = join_wrapped(paras)
     paras = resplit(paras)
     out: list[Para] = []
+    resumes = False  # the paragraph after an elision starts in an unknown place
     for p in paras:
-        text, cut = junk.strip_fragments(p.text, rules)
+        text, elided = junk.cut_elisions(p.text, rules)
+        text, cut = junk.strip_fragments(text, rules)
         dropped.extend(c for c in cut if c)
         text = normalise_space(to_full_width(text))
-        if text:
-            out.append(Para(text, p.line, p.indent, p.gap_before))
+        if not text:
+            if elided and out:
+                out[-1].cut = resumes = True
+            continue
+        unknown_start = resumes and parse_marker(text) is None
+        out.append(Para(text, p.line, p.indent, p.gap_before, cut=elided or unknown_start))
+        resumes = elided
     return Cleaned(out, dropped)
 
 

@@ -30,6 +30,8 @@ _PREAMBLE_HEADING = re.compile(
     r"^(?:总体要求|指导思想|总体思路|总的要求|指导思想和(?:总体|工作)?(?:要求|目标))$"
 )
 _ORG_LINE = re.compile(r"^[^，。；：、]{2,20}(?:局|委|委员会|政府|厅|办公室|中心)$")
+_TEXT_END = re.compile(r"[。！？；：…”」』）)]$")
+_DATE_LINE = re.compile(r"\d{1,2}\s*日(?:印发|发布|发)?$|[年月]$")
 _STRAY_MAX = 25  # a short line with no sentence in it, after the last item: signature etc.
 _PLEDGE_SENTENCE = re.compile(
     r"(?<=[。！；])(?:全[市县区旗州盟]|各地|各级|各单位|各学校|全系统|让我们|新的一年)[^。！]{10,200}[。！]$"
@@ -38,8 +40,10 @@ _PLEDGE_SENTENCE = re.compile(
 
 def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     """The structure of one cleaned document."""
+    cut_lines = {p.line for p in paras if p.cut}
     unwrapped = unwrap(paras)
     paras = unwrapped.paras
+    truncated = bool(paras) and _cut_off(paras[-1].text)
     levels = _levels(paras)
     start = _body_start(paras, levels)
     title, preamble, preamble_line = _head(paras[:start])
@@ -64,11 +68,20 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
         year=meta.plan_year(title, preamble, full_text),
         region=meta.region(title, unwrapped.notice_name, full_text),
         genre=genre, preamble=preamble, closing=closing, dropped=list(dropped),
-        chapters=[_mined_chapter(c) for c in chapters],
+        chapters=[_mined_chapter(c, cut_lines) for c in chapters],
         preamble_line=preamble_line, closing_line=closing_line,
     )
     doc.chapters = [c for c in doc.chapters if c.items or c.heading]
+    items = doc.items()
+    if truncated and items:
+        items[-1].incomplete = True  # the page ends inside its last item
     return doc
+
+
+def _cut_off(last: str) -> bool:
+    """The text stops mid-sentence: a page or preview that ends before the document does."""
+    return (_TEXT_END.search(last) is None and _ORG_LINE.match(last) is None
+            and _DATE_LINE.search(last) is None)
 
 
 # ---------------------------------------------------------------- levels and head
@@ -169,14 +182,14 @@ def _take_closing(chapters: list[Chapter]) -> tuple[str | None, int | None]:
 # ---------------------------------------------------------------- output
 
 
-def _mined_chapter(chapter: Chapter) -> MinedChapter:
-    items = [_mined_item(n) for n in chapter.nodes if not n.container]
+def _mined_chapter(chapter: Chapter, cut_lines: set[int]) -> MinedChapter:
+    items = [_mined_item(n, cut_lines) for n in chapter.nodes if not n.container]
     return MinedChapter(chapter.marker, chapter.heading, "",
                         [i for i in items if i.lead or i.body], chapter.line or None,
                         intro="\n".join(chapter.intro) or None)
 
 
-def _mined_item(node: Node) -> MinedItem:
+def _mined_item(node: Node, cut_lines: set[int]) -> MinedItem:
     owners: list[str] = []
     texts: list[str] = []
     for text in node.texts:
@@ -188,5 +201,7 @@ def _mined_item(node: Node) -> MinedItem:
     else:
         lead, first = split_lead(texts[0], numbered=node.numbered)
         body = "\n".join(t for t in (first, *texts[1:]) if t)
+    incomplete = not cut_lines.isdisjoint([node.line, *node.more_lines])
     return MinedItem(marker=node.marker, lead=lead, body=body, category="",
-                     section=node.section, kind=node.kind, owners=owners, line=node.line)
+                     section=node.section, kind=node.kind, owners=owners, line=node.line,
+                     incomplete=incomplete)

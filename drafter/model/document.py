@@ -27,6 +27,7 @@ class MinedItem:
     lead_template: str = ""
     body_template: str = ""
     line: int | None = None  # 1-based line in the source file (.docx: paragraph number)
+    incomplete: bool = False  # cut by the page's end or an elision: not reusable unreviewed
 
 
 @dataclass
@@ -87,6 +88,7 @@ class MinedDocument:
                             "lead_template": i.lead_template,
                             "body_template": i.body_template,
                             "line": i.line,
+                            "incomplete": i.incomplete,
                         }
                         for i in c.items
                     ],
