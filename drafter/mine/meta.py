@@ -15,6 +15,7 @@ from drafter.model.years import planned_year
 _TITLE_WORDS = re.compile(r"要点|计划|总结|方案|安排|打算|思路|意见|任务|规划|工作")
 _SENTENCE_END = re.compile(r"[。；！？，]$|[。！？]")
 _TITLE_MAX = 60
+_YEAR_MENTIONS = 2
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"[〇○零一二][〇○零一二三四五六七八九]{3}(?=\s*年)")
 _CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -124,11 +125,16 @@ def plan_year(title: str | None, preamble: str | None, text: str) -> int | None:
         if years:
             return max(years)
     if preamble:
+        planned = planned_year(preamble)
+        if planned is not None and re.search(r"计划|打算|要点|思路", preamble[:200]):
+            return planned
         m = _YEAR.search(preamble)
         if m:
             return int(m.group(1))
     years = Counter(int(y) for y in _YEAR.findall(_arabic_years(text) or ""))
-    return years.most_common(1)[0][0] if years else None
+    best = years.most_common(1)
+    # One passing mention ("到2013年底") does not date a plan.
+    return best[0][0] if best and best[0][1] >= _YEAR_MENTIONS else None
 
 
 def region(title: str | None, notice_name: str | None, text: str) -> str | None:

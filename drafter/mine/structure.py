@@ -32,6 +32,7 @@ _PREAMBLE_HEADING = re.compile(
 _ORG_LINE = re.compile(r"^[^，。；：、]{2,20}(?:局|委|委员会|政府|厅|办公室|中心)$")
 _TEXT_END = re.compile(r"[。！？；：…”」』）)]$")
 _DATE_LINE = re.compile(r"\d{1,2}\s*日(?:印发|发布|发)?$|[年月]$")
+_LEAD_MIN = 2
 _STRAY_MAX = 25  # a short line with no sentence in it, after the last item: signature etc.
 _PLEDGE_SENTENCE = re.compile(
     r"(?<=[。！；])(?:全[市县区旗州盟]|各地|各级|各单位|各学校|全系统|让我们|新的一年)[^。！]{10,200}[。！]$"
@@ -75,7 +76,18 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     items = doc.items()
     if truncated and items:
         items[-1].incomplete = True  # the page ends inside its last item
+        last = items[-1]
+        if not last.body and (len(last.lead) < _LEAD_MIN or "，" in last.lead):
+            _drop_last_item(doc)  # cut inside its lead: a sentence fragment, nothing to reuse
     return doc
+
+
+def _drop_last_item(doc: MinedDocument) -> None:
+    for chapter in reversed(doc.chapters):
+        if chapter.items:
+            item = chapter.items.pop()
+            doc.dropped.append(f"{item.marker}{item.lead}")
+            return
 
 
 def _cut_off(last: str) -> bool:
