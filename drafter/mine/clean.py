@@ -103,6 +103,7 @@ def clean_lines(lines: list[str]) -> Cleaned:
     paras = _tidy(simplified)
     paras = _drop_junk_lines(paras, rules, dropped)
     paras = restore_lost_numbers(paras)
+    paras = join_chunks(paras)
     paras = join_wrapped(paras)
     paras = resplit(paras)
     out: list[Para] = []
@@ -171,6 +172,31 @@ def restore_lost_numbers(paras: list[Para]) -> list[Para]:
             number += 1
             p.text = f"{number}、{p.text[1:]}"
     return paras
+
+
+_CHUNK = re.compile(r"^(\d{1,3})、")
+_CHUNK_MIN = 100  # a document-sharing site's page chunks are long; real items rarely run on
+
+
+def join_chunks(paras: list[Para]) -> list[Para]:
+    """Undo a document-sharing site's chunking: "1、…名生培" "2、养实现新突破…" → one text.
+
+    Such sites cut a document into long chunks, mid-word, and number them "1、2、3、" at line
+    starts. A run of such lines counting from 1, each but the last long and ending mid-sentence,
+    is one text: the numbers go and the chunks are joined.
+    """
+    run = [k for k, p in enumerate(paras) if _CHUNK.match(p.text)]
+    if len(run) < 2 or int(_CHUNK.match(paras[run[0]].text).group(1)) != 1:  # type: ignore[union-attr]
+        return paras
+    numbers = [int(_CHUNK.match(paras[k].text).group(1)) for k in run]  # type: ignore[union-attr]
+    if numbers != list(range(1, len(run) + 1)) or run != list(range(run[0], run[0] + len(run))):
+        return paras
+    if any(len(paras[k].text) < _CHUNK_MIN or _TERMINAL.search(paras[k].text) for k in run[:-1]):
+        return paras
+    first = paras[run[0]]
+    text = "".join(_CHUNK.sub("", paras[k].text, count=1) for k in run)
+    joined = Para(text, first.line, first.indent, first.gap_before)
+    return [*paras[: run[0]], joined, *paras[run[-1] + 1:]]
 
 
 # ---------------------------------------------------------------- hard wraps
