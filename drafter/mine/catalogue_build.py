@@ -130,6 +130,8 @@ def _doc_wordings(doc: MinedDocument) -> list[_Mined]:
 
     framing(doc.preamble, "preamble", "总体要求")
     for chapter in doc.chapters:
+        if not chapter.items:  # a prose chapter (工作思路, 工作目标…): 总体要求 text
+            framing(chapter.intro, "preamble", f"{chapter.marker}{chapter.heading}")
         for item in chapter.items:
             key = _valid_key(item.category, chapter.category, doc.source, item.marker)
             kind = item.kind if item.kind in ("plan", "summary") else "plan"

@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from drafter.mine import junk
+from drafter.mine.enumerations import glued_point
 from drafter.mine.markers import GLUED_MARKER, INLINE_MARKER, Marker, parse_marker
 from drafter.mine.punct import to_full_width
 
@@ -127,16 +128,45 @@ def _tidy(lines: list[str]) -> list[Para]:
     out: list[Para] = []
     gap = False
     for number, raw in enumerate(lines, 1):
-        text = normalise_space(raw)
-        if not text:
-            gap = True
-            continue
-        text = _DECIMAL_DOT.sub(".", text)
-        if ",," in text or "，，" in text or ",、" in text or ",。" in text:
-            text = _DOUBLE_COMMA.sub(r"\1", _STRAY_COMMA.sub("", text))
-        out.append(Para(text, number, bool(_INDENT.match(raw)), gap))
-        gap = False
+        for k, piece in enumerate(split_wide_gaps(raw)):
+            text = normalise_space(piece)
+            if not text:
+                gap = True
+                continue
+            text = _DECIMAL_DOT.sub(".", text)
+            if ",," in text or "，，" in text or ",、" in text or ",。" in text:
+                text = _DOUBLE_COMMA.sub(r"\1", _STRAY_COMMA.sub("", text))
+            out.append(Para(text, number, k == 0 and bool(_INDENT.match(raw)), gap))
+            gap = False
     return out
+
+
+_WIDE_GAP = re.compile(r"[ \u3000\u00a0]{2,}")
+_GAP_HEADING_MAX = 30
+_WORD = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
+
+
+def split_wide_gaps(raw: str) -> list[str]:
+    """A line whose breaks became wide gaps ("作用。  二、主要目标任务  抓好…"): its paragraphs.
+
+    A gap of two or more spaces splits only before an item marker or after a short numbered
+    heading; other gaps (PDF spacing) stay. Pieces with no word in them ("(") go.
+    """
+    stripped = raw.strip()
+    if not _WIDE_GAP.search(stripped):
+        return [raw]
+    pieces = [q for q in _WIDE_GAP.split(stripped) if q]
+    out: list[str] = [pieces[0]]
+    for piece in pieces[1:]:
+        head = parse_marker(out[-1])
+        heading = head is not None and len(head.rest) <= _GAP_HEADING_MAX and not re.search(
+            r"[。；，,：:]", head.rest)
+        if parse_marker(piece) is not None or heading:
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]}  {piece}"
+    out = [q for q in out if _WORD.search(q)]
+    return out if len(out) > 1 else [raw]
 
 
 def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str]) -> list[Para]:
@@ -290,9 +320,22 @@ def resplit(paras: list[Para]) -> list[Para]:
             pieces = _split_line(p.text, counters)
         else:
             pieces = [p.text]
+        pieces = [q for piece in pieces for q in _cut_glued_point(piece)]
         for k, piece in enumerate(pieces):
             out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0))
     return out
+
+
+def _cut_glued_point(text: str) -> list[str]:
+    """A chapter or section heading run into its first 一是 point: two paragraphs."""
+    marker = parse_marker(text)
+    if marker is None or marker.kind not in ("part", "chapter", "section"):
+        return [text]
+    at = glued_point(marker.rest)
+    if at is None:
+        return [text]
+    cut = len(text) - len(marker.rest) + at
+    return [text[:cut], text[cut:]]
 
 
 def _note(marker: Marker | None, counters: dict[str, int]) -> None:

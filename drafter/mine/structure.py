@@ -18,7 +18,15 @@ from drafter.mine.clean import Para
 from drafter.mine.enumerations import split_points
 from drafter.mine.markers import parse_marker
 from drafter.mine.notice import unwrap
-from drafter.mine.walk import RUN_IN, Chapter, Levels, Node, Walker, is_bare_heading
+from drafter.mine.walk import (
+    RUN_IN,
+    Chapter,
+    Levels,
+    Node,
+    Walker,
+    is_bare_heading,
+    take_prose,
+)
 from drafter.model.document import MinedChapter, MinedDocument, MinedItem
 
 _PLEDGE = re.compile(
@@ -62,6 +70,8 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     chapters = walker.finish()
     if preamble is None:
         preamble, preamble_line = _preamble_chapter(chapters)
+    for chapter in chapters:
+        take_prose(chapter)
     closing, closing_line = _take_closing(chapters)
     full_text = "\n".join(p.text for p in paras)
     doc = MinedDocument(

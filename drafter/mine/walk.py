@@ -265,6 +265,23 @@ def _take_intro(chapter: Chapter) -> None:
     del chapter.nodes[:first]
 
 
+_PROSE_HEADING = re.compile(
+    r"^(?:指导思想|总体要求|总的要求|总体思路|工作思路|基本原则|工作原则|指导原则"
+    r"|(?:主要|工作|总体|发展|奋斗)?目标(?:任务)?|主要目标任务|目标和任务|工作目标和任务)$"
+)
+
+
+def take_prose(chapter: Chapter) -> None:
+    """A 指导思想/工作目标-kind chapter of plain paragraphs is prose (总体要求 text), not clauses."""
+    if not _PROSE_HEADING.match(chapter.heading) or any(n.marker for n in chapter.nodes):
+        return
+    if any(split_lead(n.texts[0], numbered=False)[0] for n in chapter.nodes):
+        return
+    chapter.intro += [t for n in chapter.nodes for t in n.texts]
+    chapter.nodes = []
+    chapter.own = None
+
+
 def _split_trailing(chapter: Chapter) -> None:
     """Paragraphs after a chapter's last item that its siblings never have are not its text.
 
