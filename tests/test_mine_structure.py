@@ -145,7 +145,7 @@ def test_table_of_contents_and_unnumbered_items() -> None:
     doc = mine_file(MINE / "toc.txt")
     assert doc.title == "XX区2024年教育工作计划"
     assert [c.heading for c in doc.chapters] == ["指导思想", "工作目标", "主要任务", "保障措施"]
-    # 一、指导思想 is the preamble; 二、工作目标 is a prose chapter: its text, not a clause (issue 11)
+    # 一、指导思想 is the preamble; 二、工作目标 is a prose chapter: chapter text, not a clause
     assert [len(c.items) for c in doc.chapters] == [0, 0, 3, 2]
     assert doc.chapters[1].intro is not None and doc.chapters[1].intro.startswith("全区学前三年")
     assert doc.preamble == (

@@ -272,7 +272,7 @@ _PROSE_HEADING = re.compile(
 
 
 def take_prose(chapter: Chapter) -> None:
-    """A 指导思想/工作目标-kind chapter of plain paragraphs is prose (总体要求 text), not clauses."""
+    """A 指导思想/工作目标-kind chapter of plain paragraphs is 总体要求 text, not clauses."""
     if not _PROSE_HEADING.match(chapter.heading) or any(n.marker for n in chapter.nodes):
         return
     if any(split_lead(n.texts[0], numbered=False)[0] for n in chapter.nodes):
