@@ -319,7 +319,7 @@ def resplit(paras: list[Para]) -> list[Para]:
         if len(pieces) > 1 and (len(p.text) >= _RESPLIT_SURE or len(pieces) > 2):
             pieces = _split_line(p.text, counters)
         else:
-            pieces = [p.text]
+            pieces = _split_glued(p.text, counters)  # a short heading glued to its child
         pieces = [q for piece in pieces for q in _cut_glued_point(piece)]
         for k, piece in enumerate(pieces):
             out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0))
@@ -374,6 +374,13 @@ def _split_line(text: str, counters: dict[str, int]) -> list[str]:
         ):
             cuts.append(start)
             _glued_item(text, start, counters, cuts)
+    bounds = [0, *cuts, len(text)]
+    return [q for a, b in pairwise(bounds) if (q := text[a:b].strip())]
+
+
+def _split_glued(text: str, counters: dict[str, int]) -> list[str]:
+    cuts: list[int] = []
+    _glued_item(text, 0, counters, cuts)
     bounds = [0, *cuts, len(text)]
     return [q for a, b in pairwise(bounds) if (q := text[a:b].strip())]
 
