@@ -98,7 +98,8 @@ def test_items_that_lost_their_number_are_numbered_again(tmp_path: Path) -> None
 def test_pinyin_annotations_and_site_commas_go() -> None:
     paras = clean_lines(["一、強(qiáng)化“一個(gè)能力”,,抓實(shí)黨建工作", "二,、工作目標(biāo)",
                          "(三)實(sh"]).paras
-    assert [p.text for p in paras] == ["一、强化“一个能力”，抓实党建工作", "二、工作目标", "（三）实"]
+    assert [p.text for p in paras] == [
+        "一、强化“一个能力”，抓实党建工作", "二、工作目标", "（三）实"]
 
 
 def test_wide_gaps_split_only_before_markers_and_after_short_headings() -> None:
@@ -129,7 +130,7 @@ def test_document_sharing_chunks_are_joined() -> None:
     ("2023年教育局工作计划模板5篇", "2023年教育局工作计划"),
     ("年度教育局工作总结1", "年度教育局工作总结"),
     ("教育局工作总结结尾教育局工作总结与计划篇一", "教育局工作总结与计划"),
-    ("20201218：X县教科体局2020年工作情况及2021年工作思路", "X县教科体局2020年工作情况及2021年工作思路"),
+    ("20201218：X县教科体局2021年工作思路", "X县教科体局2021年工作思路"),
     ("某市2025年教育工作要点", "某市2025年教育工作要点"),
 ])
 def test_copy_site_affixes_leave_titles(line: str, title: str) -> None:
@@ -170,15 +171,15 @@ def test_elisions_are_cut_and_mark_their_items_incomplete(tmp_path: Path) -> Non
 
 
 def test_a_page_that_stops_mid_item_marks_it_and_drops_a_lead_fragment(tmp_path: Path) -> None:
-    doc = mine_text(tmp_path, "2023年教育局工作要点\n一、强化政治统领\n1.学习贯彻党的二十大精神。开展全员轮训。\n"
+    head = "2023年教育局工作要点\n一、强化政治统领\n1.学习贯彻党的二十大精神。开展轮训。\n"
+    doc = mine_text(tmp_path, head +
                               "2.提升基层党组织组织力。持续推进校长负责制，建设一批模\n")
     assert [(i.lead, i.incomplete) for i in doc.items()] == [
         ("学习贯彻党的二十大精神", False), ("提升基层党组织组织力", True)]
-    cut = mine_text(tmp_path, "2023年教育局工作要点\n一、强化政治统领\n1.学习贯彻党的二十大精神。开展轮训。\n"
-                              "2.深化规范化服务型机关建设，严格执行首问责任制、限时办结\n", "cut.txt")
+    cut = mine_text(tmp_path, head + "2.深化规范化服务型机关建设，严格执行首问责任制、限时办结\n",
+                    "cut.txt")
     assert [i.lead for i in cut.items()] == ["学习贯彻党的二十大精神"]  # a cut sentence is no lead
-    whole = mine_text(tmp_path, "2023年教育局工作要点\n一、强化政治统领\n1.学习贯彻党的二十大精神。开展轮训。\n"
-                                "XX市教育局\n2023年3月1日\n", "whole.txt")
+    whole = mine_text(tmp_path, head + "XX市教育局\n2023年3月1日\n", "whole.txt")
     assert not any(i.incomplete for i in whole.items())  # a signature is no truncation
 
 
@@ -194,7 +195,8 @@ def test_incomplete_clauses_are_flagged_for_review_in_the_catalogue(tmp_path: Pa
 
 
 def test_prose_chapters_are_chapter_text_catalogued_as_overall_requirements(tmp_path: Path) -> None:
-    doc = mine_text(tmp_path, "乡镇中心学校工作计划\n一、指导思想\n以科学发展观统领教育全局，坚持以人为本。\n"
+    doc = mine_text(tmp_path, "乡镇中心学校工作计划\n一、指导思想\n"
+                              "以科学发展观统领教育全局，坚持以人为本。\n"
                               "二、工作目标\n全镇幼儿入园率达到98%以上，小学巩固率达100%。\n"
                               "三、主要措施\n（一）学前教育：抓好幼儿安全管理。\n（二）义务教育：严格控制学生流失。\n")
     assert [(c.heading, len(c.items)) for c in doc.chapters] == [
