@@ -79,7 +79,8 @@ def title_from_dropped(dropped: list[str]) -> str | None:
     """A title when the page gives it only in lines dropped as site furniture.
 
     The site's blurb names it ("下面是小编为大家整理的2023年教育局工作要点，供大家参考"), or a
-    compilation heading does ("教育局工作计划（汇总14篇）", "教育局工作计划篇一"): the last one.
+    compilation heading or a file name does ("教育局工作计划（汇总14篇）", "xx.doc"): the
+    longest (a blurb may shorten it).
     """
     found: str | None = None
     for line in dropped:
@@ -90,7 +91,8 @@ def title_from_dropped(dropped: list[str]) -> str | None:
         if m is None and not re.search(r"篇|范文|范例|模板|\.docx?$", candidate):
             continue
         tidy = tidy_title(candidate.replace(" ", ""))
-        if is_title_like(tidy) and not re.search(r"[:：>|]", tidy):
+        if is_title_like(tidy) and not re.search(r"[:：>|]", tidy) and len(tidy) >= len(
+                found or ""):
             found = tidy
     return found
 
