@@ -30,14 +30,18 @@ _FULL_ALNUM = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)},
      **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
      **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-     "％": "%"}
+     "％": "%",
+     # parenthesized ideographs ㈠…㈩ are section markers written as one character
+     **{chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")}}
 )
-_FULL_ALNUM_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
+_FULL_ALNUM_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ％\u3220-\u3229]")
 _DECIMAL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 # A paragraph ends here: 。！？；： (either width), optionally followed by closing quotes/brackets.
 _TERMINAL = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
 _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
 _NEVER_LAST = re.compile(r"[，、,（(《“‘【-]$")
+_NUMBER_END = re.compile(r"\d$")
+_UNIT_START = re.compile(r"[年月日%％个所名人万亿元]")
 _NEVER_FIRST = re.compile(r"^[，。、；：,.;:）)》”’】!?！？]")
 _ASCII_LETTER_END = re.compile(r"[A-Za-z]$")
 _ASCII_LETTER_START = re.compile(r"^[A-Za-z]")
@@ -51,6 +55,8 @@ _PINYIN = re.compile(
 _STRAY_COMMA = re.compile(r"[,，]+(?=[、。！？；!?;])|(?<=[、。；])[,，]+")
 _DOUBLE_COMMA = re.compile(r"([,，])[,，]+")
 _WRAP_MIN_WIDTH = 20.0
+_TITLE_GLUED = re.compile(
+    r"^[^。；，,]{4,40}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书)(?=一、|[（(]一[）)])")
 _RESPLIT_MIN = 120  # shorter lines are never re-split at inline markers
 _RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
 
@@ -294,6 +300,8 @@ def _open_bracket(text: str) -> bool:
 def _continues(prev: Para, last_line: str, p: Para, full: tuple[float | None, ...]) -> bool:
     if parse_marker(p.text) is not None:
         return False
+    if _NUMBER_END.search(prev.text) and _UNIT_START.match(p.text):
+        return True  # "2016" / "年教育局工作要点": a number is never cut from its 年
     if _NEVER_FIRST.match(p.text):
         return True
     if p.gap_before:
@@ -313,7 +321,12 @@ def resplit(paras: list[Para]) -> list[Para]:
     """Split long lines where every break was lost, before sequence-consistent markers."""
     counters = {"chapter": 0, "section": 0, "item": 0, "fresh": 0}
     out: list[Para] = []
-    for p in paras:
+    for para in paras:
+        title = _TITLE_GLUED.match(para.text) if parse_marker(para.text) is None else None
+        if title is not None:  # "…工作计划一、指导思想…": the title, then the text
+            out.append(Para(title.group(0), para.line, para.indent, para.gap_before))
+            para = Para(para.text[title.end():], para.line)
+        p = para
         _note(parse_marker(p.text), counters)
         pieces = _split_line(p.text, dict(counters)) if len(p.text) >= _RESPLIT_MIN else [p.text]
         if len(pieces) > 1 and (len(p.text) >= _RESPLIT_SURE or len(pieces) > 2):

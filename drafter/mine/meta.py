@@ -59,6 +59,9 @@ _BLURB_TITLE = re.compile(
     r"(?:[，,。]|供大家|希望|欢迎|范文)"
 )
 _COPY_MIN = 5
+# A title run into its first chapter's heading ("教育局工作计划指导思想").
+_GLUED_CHAPTER_HEADING = re.compile(
+    r"(?<=要点|计划|总结|意见|思路|安排)(?:指导思想|总体要求|总体思路|工作目标|主要目标)$")
 
 
 def tidy_title(title: str) -> str:
@@ -66,7 +69,7 @@ def tidy_title(title: str) -> str:
 
     "教育局工作总结结尾教育局工作总结与计划篇一" → "教育局工作总结与计划".
     """
-    title = junk.strip_title_affixes(title)
+    title = _GLUED_CHAPTER_HEADING.sub("", junk.strip_title_affixes(title))
     for size in range(min(12, len(title) // 2), _COPY_MIN - 1, -1):
         for i in range(len(title) - 2 * size + 1):
             j = title.find(title[i:i + size], i + size)

@@ -149,7 +149,8 @@ def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:
     first_prose = next((i for i, t in enumerate(texts) if _is_prose(t)), len(texts))
     title_at = max((i for i in range(first_prose) if meta.is_title_like(texts[i])), default=None)
     title = meta.tidy_title(strip_final(texts[title_at])) if title_at is not None else None
-    if title_at and title and _ORG_LINE.match(texts[title_at - 1]):
+    if title_at and title and _ORG_LINE.match(texts[title_at - 1]) and not title.startswith(
+            texts[title_at - 1]):
         title = texts[title_at - 1] + title  # "XX市教育局" above "2024年工作要点"
     after = first_prose if title_at is None else title_at + 1
     rest = [(t, n) for t, n in zip(texts[after:], lines[after:], strict=True) if _is_prose(t)]
