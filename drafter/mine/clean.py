@@ -178,6 +178,9 @@ def split_wide_gaps(raw: str) -> list[str]:
 def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str]) -> list[Para]:
     kept: list[Para] = []
     for i, p in enumerate(paras):
+        if p.text.isdigit() and i + 1 < len(paras) and _UNIT_START.match(paras[i + 1].text):
+            paras[i + 1].text = p.text + paras[i + 1].text  # "2016" / "年教育局工作要点"
+            continue
         if junk.is_junk_line(p.text, rules):
             dropped.append(p.text)
             continue

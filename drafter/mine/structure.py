@@ -172,11 +172,13 @@ def _preamble_chapter(chapters: list[Chapter]) -> tuple[str | None, int | None]:
     """
     if not chapters or not _PREAMBLE_HEADING.match(chapters[0].heading):
         return None, None
-    nodes = chapters[0].nodes
+    chapter = chapters[0]
+    nodes = chapter.nodes
     if not nodes or any(n.marker for n in nodes):
         return None, None
-    chapters[0].nodes = []
-    return "\n".join(t for n in nodes for t in n.texts), nodes[0].line
+    chapter.nodes = []
+    texts = [t for n in nodes for t in (n.texts[1:] if n is chapter.own else n.texts)]
+    return "\n".join(texts), nodes[0].line
 
 
 def _take_closing(chapters: list[Chapter]) -> tuple[str | None, int | None]:

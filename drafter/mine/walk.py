@@ -20,6 +20,12 @@ from drafter.mine.enumerations import split_points
 from drafter.mine.markers import Marker, parse_marker
 
 _HEADING_MAX = 60
+# The standard part headings of a plan, which a copy may run into their text.
+_GLUED_HEADING = re.compile(
+    r"^(?:指导思想|总体要求|总体思路|工作思路|工作目标|主要目标|主要指标|基本原则|主要任务|重点任务"
+    r"|主要措施|工作措施|保障措施|重点工作|主要工作及措施|工作目标和任务)(?=[\u4e00-\u9fff\d“])"
+)
+_GLUED_BODY_MIN = 10
 RUN_IN = re.compile(r"[。！？]")
 _INTRO = re.compile(r"以下|如下|几个方面|重点做好|主要任务是|[：:]$")
 _INTRO_MAX = 80
@@ -224,6 +230,9 @@ def _opens_child(p: Para, levels: Levels) -> bool:
 
 def _split_heading(rest: str) -> tuple[str, str]:
     """A chapter heading and any text run into it ("一、总体要求。以……")."""
+    glued = _GLUED_HEADING.match(rest)
+    if glued is not None and len(rest) > glued.end() + _GLUED_BODY_MIN:
+        return glued.group(0), rest[glued.end():]  # "指导思想认真学习……": breaks were lost
     if len(rest) <= _HEADING_MAX and not RUN_IN.search(rest[:-1]):
         return strip_final(rest), ""
     lead, body = split_lead(rest)
