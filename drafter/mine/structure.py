@@ -38,7 +38,8 @@ _PREAMBLE_HEADING = re.compile(
     r"^(?:总体要求|指导思想|总体思路|总的要求|指导思想和(?:总体|工作)?(?:要求|目标))$"
 )
 _ORG_LINE = re.compile(r"^[^，。；：、]{2,20}(?:局|委|委员会|政府|厅|办公室|中心)$")
-_TEXT_END = re.compile(r"[。！？；：…”」』）)]$")
+_TEXT_END = re.compile(r"[。！？；：…][”’」』）)]*$")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")  # "……。（责任科室：基教科）"
 _DATE_LINE = re.compile(r"\d{1,2}\s*日(?:印发|发布|发)?$|[年月]$")
 _LEAD_MIN = 2
 _STRAY_MAX = 25  # a short line with no sentence in it, after the last item: signature etc.
@@ -86,10 +87,25 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     items = doc.items()
     if truncated and items:
         items[-1].incomplete = True  # the page ends inside its last item
-        last = items[-1]
-        if not last.body and (len(last.lead) < _LEAD_MIN or "，" in last.lead):
+        if _cut_in_lead(items):
             _drop_last_item(doc)  # cut inside its lead: a sentence fragment, nothing to reuse
     return doc
+
+
+def _cut_in_lead(items: list[MinedItem]) -> bool:
+    """The page ended inside the last item's lead: no body, and a lead that cannot be whole.
+
+    A lead too short to say anything, one with a comma in it (a sentence, not a heading), or
+    one whose numbered siblings all run their body on after a full stop (so this one would
+    have too, had the page not ended).
+    """
+    last = items[-1]
+    if last.body:
+        return False
+    if len(last.lead) < _LEAD_MIN or "，" in last.lead:
+        return True
+    siblings = [i for i in items[:-1] if i.marker and i.kind == last.kind]
+    return bool(last.marker) and len(siblings) >= 1 and all(i.body for i in siblings)
 
 
 def _drop_last_item(doc: MinedDocument) -> None:
@@ -102,6 +118,7 @@ def _drop_last_item(doc: MinedDocument) -> None:
 
 def _cut_off(last: str) -> bool:
     """The text stops mid-sentence: a page or preview that ends before the document does."""
+    last = _TRAILING_NOTE.sub("", last) or last
     return (_TEXT_END.search(last) is None and _ORG_LINE.match(last) is None
             and _DATE_LINE.search(last) is None)
 
@@ -124,8 +141,9 @@ def _levels(paras: list[Para]) -> Levels:
 def _body_start(paras: list[Para], levels: Levels) -> int:
     wanted = {levels.top} if levels.top else {levels.section, levels.item} - {None}
     if not wanted:  # nothing numbered at all: the body starts at a 一是… run, if there is one
-        return next((i for i, p in enumerate(paras) if (run := split_points(p.text)) is not None
-                     and not run[0]), len(paras))
+        return next((i for i in range(len(paras)) if paras[i].text.startswith("一是") and (
+            run := split_points("\n".join(p.text for p in paras[i:]))) is not None
+            and not run[0]), len(paras))
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
