@@ -254,3 +254,14 @@ def test_dev_part_scores_hold() -> None:
     assert summary["chapter_f1_mean"] >= 0.9
     assert summary["title_accuracy"] >= 0.85
     assert summary["incomplete_flagged"] == 1.0
+
+
+def test_unnumbered_paragraphs_after_a_lead_in_are_items_led_by_their_first_sentence(
+        tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, "教育局年度工作计划\n20xx年工作将以教育质量年活动为契机。重点做好如下工作：\n"
+                              "巩固提高义务教育成果。推动义务教育均衡发展。\n"
+                              "推进示范性幼儿园建设。力争30%的乡镇幼儿园达标。\n大力宣传《职业教育\n")
+    assert [(i.marker, i.lead, i.body) for i in doc.items()] == [
+        ("", "巩固提高义务教育成果", "推动义务教育均衡发展。"),
+        ("", "推进示范性幼儿园建设", "力争30%的乡镇幼儿园达标。")]  # the cut fragment goes
+    assert doc.preamble is not None and doc.preamble.endswith("重点做好如下工作：")

@@ -152,7 +152,8 @@ def test_table_of_contents_and_unnumbered_items() -> None:
         "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，办好人民满意的教育。")
     unnumbered = doc.chapters[3].items
     assert [i.marker for i in unnumbered] == ["", ""]
-    assert unnumbered[0].body == "强化经费保障，落实生均公用经费标准。"
+    # nothing numbers the chapter: each paragraph is an item led by its first sentence (issue 11)
+    assert (unnumbered[0].lead, unnumbered[0].body) == ("强化经费保障，落实生均公用经费标准", "")
     assert doc.chapters[2].items[1].lead == "推进优质均衡"
 
 

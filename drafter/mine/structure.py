@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from drafter.mine import meta
-from drafter.mine.clause_text import extract_owners, split_lead, strip_final
+from drafter.mine.clause_text import extract_owners, first_sentence, split_lead, strip_final
 from drafter.mine.clean import Para
 from drafter.mine.enumerations import split_points
 from drafter.mine.markers import parse_marker
@@ -42,6 +42,7 @@ _TEXT_END = re.compile(r"[。！？；：…][”’」』）)]*$")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")  # "……。（责任科室：基教科）"
 _DATE_LINE = re.compile(r"\d{1,2}\s*日(?:印发|发布|发)?$|[年月]$")
 _LEAD_MIN = 2
+_LEAD_IN = re.compile(r"(?:如下|以下|下列|几项|几个方面)[^。]{0,8}[：:]$")
 _STRAY_MAX = 25  # a short line with no sentence in it, after the last item: signature etc.
 _PLEDGE_SENTENCE = re.compile(
     r"(?<=[。！；])(?:全[市县区旗州盟]|各地|各级|各单位|各学校|全系统|让我们|新的一年)[^。！]{10,200}[。！]$"
@@ -100,6 +101,8 @@ def _cut_in_lead(items: list[MinedItem]) -> bool:
     have too, had the page not ended).
     """
     last = items[-1]
+    if not last.lead:  # an unnumbered paragraph that never reached a sentence end
+        return _TEXT_END.search(last.body) is None
     if last.body:
         return False
     if len(last.lead) < _LEAD_MIN or "，" in last.lead:
@@ -140,10 +143,15 @@ def _levels(paras: list[Para]) -> Levels:
 
 def _body_start(paras: list[Para], levels: Levels) -> int:
     wanted = {levels.top} if levels.top else {levels.section, levels.item} - {None}
-    if not wanted:  # nothing numbered at all: the body starts at a 一是… run, if there is one
-        return next((i for i in range(len(paras)) if paras[i].text.startswith("一是") and (
+    if not wanted:  # nothing numbered: the body starts at a 一是… run, or after a lead-in
+        run_at = next((i for i in range(len(paras)) if paras[i].text.startswith("一是") and (
             run := split_points("\n".join(p.text for p in paras[i:]))) is not None
-            and not run[0]), len(paras))
+            and not run[0]), None)
+        if run_at is not None:
+            return run_at
+        # "……重点做好如下工作：" then plain paragraphs: each is an item led by its first sentence
+        lead_in = next((i for i, p in enumerate(paras) if _LEAD_IN.search(p.text)), None)
+        return lead_in + 1 if lead_in is not None and lead_in + 2 < len(paras) else len(paras)
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
@@ -226,13 +234,16 @@ def _take_closing(chapters: list[Chapter]) -> tuple[str | None, int | None]:
 
 
 def _mined_chapter(chapter: Chapter, cut_lines: set[int]) -> MinedChapter:
-    items = [_mined_item(n, cut_lines) for n in chapter.nodes if not n.container]
+    # With nothing numbered in the chapter, each paragraph is an item led by its first sentence.
+    plain = not any(n.marker for n in chapter.nodes)
+    items = [_mined_item(n, cut_lines, sentence_leads=plain) for n in chapter.nodes
+             if not n.container]
     return MinedChapter(chapter.marker, chapter.heading, "",
                         [i for i in items if i.lead or i.body], chapter.line or None,
                         intro="\n".join(chapter.intro) or None)
 
 
-def _mined_item(node: Node, cut_lines: set[int]) -> MinedItem:
+def _mined_item(node: Node, cut_lines: set[int], *, sentence_leads: bool = False) -> MinedItem:
     owners: list[str] = []
     texts: list[str] = []
     for text in node.texts:
@@ -241,6 +252,9 @@ def _mined_item(node: Node, cut_lines: set[int]) -> MinedItem:
         texts.append(cleaned)
     if node.standalone:
         lead, body = strip_final(texts[0]), "\n".join(t for t in texts[1:] if t)
+    elif sentence_leads and not node.numbered:
+        lead, first = first_sentence(texts[0])
+        body = "\n".join(t for t in (first, *texts[1:]) if t)
     else:
         lead, first = split_lead(texts[0], numbered=node.numbered)
         body = "\n".join(t for t in (first, *texts[1:]) if t)
