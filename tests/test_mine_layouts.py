@@ -258,7 +258,8 @@ def test_dev_part_scores_hold() -> None:
 
 def test_unnumbered_paragraphs_after_a_lead_in_are_items_led_by_their_first_sentence(
         tmp_path: Path) -> None:
-    doc = mine_text(tmp_path, "教育局年度工作计划\n20xx年工作将以教育质量年活动为契机。重点做好如下工作：\n"
+    doc = mine_text(tmp_path, "教育局年度工作计划\n"
+                              "20xx年工作将以教育质量年活动为契机。重点做好如下工作：\n"
                               "巩固提高义务教育成果。推动义务教育均衡发展。\n"
                               "推进示范性幼儿园建设。力争30%的乡镇幼儿园达标。\n大力宣传《职业教育\n")
     assert [(i.marker, i.lead, i.body) for i in doc.items()] == [
