@@ -266,3 +266,15 @@ def test_unnumbered_paragraphs_after_a_lead_in_are_items_led_by_their_first_sent
         ("", "巩固提高义务教育成果", "推动义务教育均衡发展。"),
         ("", "推进示范性幼儿园建设", "力争30%的乡镇幼儿园达标。")]  # the cut fragment goes
     assert doc.preamble is not None and doc.preamble.endswith("重点做好如下工作：")
+
+
+def test_site_furniture_inside_and_around_the_plan_goes() -> None:
+    cleaned = clean_lines([
+        "AccessDenied",
+        "導語:教育局工作計劃一文來源于網友上傳,不代表本站觀點,歡迎參考。",
+        "1.加强党的建设。全面从严治党，建---本文来源于网络，如有侵权请联系删除---立清廉学校。",
+        "预览阅读已结束，若您需要全文或代笔。",
+        "请点击👉 mooonya 👈联系老师",
+    ])
+    assert [p.text for p in cleaned.paras] == ["1.加强党的建设。全面从严治党，建立清廉学校。"]
+    assert cleaned.paras[0].cut is True  # the paywall cut the text after it
