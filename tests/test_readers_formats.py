@@ -1,0 +1,73 @@
+"""Every format mines to the same chapters and items as the .txt it was made from."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.mine.pipeline import mine_source
+from drafter.mine.readers import read_document, read_documents
+from drafter.mine.readers.office import find_soffice
+from drafter.model.document import MinedDocument
+from tests.formats import make_all
+
+FORMATS = ["docx", "html", "pdf", "doc", "odt", "rtf", "wps"]
+_SPACE = re.compile(r"\s+")
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    return make_all(tmp_path_factory.mktemp("formats"))
+
+
+def outline(doc: MinedDocument) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+    def norm(text: str) -> str:
+        return _SPACE.sub("", text)
+
+    return [(c.marker, norm(c.heading), [(i.marker, norm(i.lead), norm(i.body)) for i in c.items])
+            for c in doc.chapters]
+
+
+@pytest.fixture(scope="module")
+def mined(documents: dict[str, dict[str, Path]]) -> dict[tuple[str, str], MinedDocument]:
+    """Every file mined; all LibreOffice formats read in one batch (one soffice run)."""
+    jobs = [(stem, fmt, path) for stem, files in documents.items()
+            for fmt, path in files.items()]
+    sources = read_documents([path for _, _, path in jobs])
+    return {(stem, fmt): mine_source(source)
+            for (stem, fmt, _), source in zip(jobs, sources, strict=True)}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_format_mines_like_the_txt(documents: dict[str, dict[str, Path]],
+                                        mined: dict[tuple[str, str], MinedDocument],
+                                        fmt: str) -> None:
+    if fmt not in next(iter(documents.values())):
+        pytest.skip("LibreOffice is not installed")
+    stems = [stem for stem, files in documents.items() if fmt in files]
+    assert stems
+    for stem in stems:
+        expected = mined[(stem, "txt")]
+        got = mined[(stem, fmt)]
+        assert outline(got) == outline(expected), f"{stem}.{fmt}"
+        assert got.title == expected.title
+        assert got.year == expected.year
+
+
+def test_soffice_is_installed_here() -> None:
+    """The format tests above must not pass by skipping on the development machine and CI."""
+    assert find_soffice() is not None
+
+
+def test_format_is_sniffed_by_content(documents: dict[str, dict[str, Path]],
+                                      tmp_path: Path) -> None:
+    """A .docx renamed .txt, and a PDF without extension, still read as what they are."""
+    files = next(iter(documents.values()))
+    disguised = tmp_path / "plan.txt"
+    disguised.write_bytes(files["docx"].read_bytes())
+    assert read_document(disguised).format == "docx"
+    bare = tmp_path / "plan"
+    bare.write_bytes(files["pdf"].read_bytes())
+    assert read_document(bare).format == "pdf"
