@@ -21,7 +21,8 @@ def tracked_docx(path: Path) -> Path:
     document = docx.Document()
     document.add_paragraph("一、加强党的建设")
     p = document.add_paragraph()
-    p._p.append(parse_xml(f'<w:r {W_NS}><w:t xml:space="preserve">1.抓好学习。全年培训</w:t></w:r>'))
+    p._p.append(parse_xml(f'<w:r {W_NS}><w:t xml:space="preserve">1.抓好学习。全年培训</w:t>'
+                          '</w:r>'))
     p._p.append(parse_xml(f'<w:del {W_NS} w:id="1" w:author="局长"><w:r><w:delText>100'
                           '</w:delText></w:r></w:del>'))
     p._p.append(parse_xml(f'<w:ins {W_NS} w:id="2" w:author="局长"><w:r><w:t>120</w:t></w:r>'
@@ -40,7 +41,8 @@ def tracked_docx(path: Path) -> Path:
 
 def test_tracked_changes_are_read_as_accepted(tmp_path: Path) -> None:
     source = read_document(tracked_docx(tmp_path / "改过.docx"))
-    assert source.lines == ["一、加强党的建设", "1.抓好学习。全年培训120人次。", "2.推进改革，深化评价。"]
+    assert source.lines == ["一、加强党的建设", "1.抓好学习。全年培训120人次。",
+                            "2.推进改革，深化评价。"]
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
@@ -70,7 +72,7 @@ def test_scanned_pdf_without_text(tmp_path: Path) -> None:
     pdf.new_page(595, 842)
     path = tmp_path / "扫描件.pdf"
     pdf.save(str(path))
-    with pytest.raises(DrafterError, match="没有文字层.*OCR"):
+    with pytest.raises(DrafterError, match=r"没有文字层.*OCR"):
         read_document(path)
 
 
@@ -79,7 +81,7 @@ def test_without_libreoffice_the_message_says_how_to_convert(
     monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "no-such-soffice"))
     path = tmp_path / "去年.odt"
     path.write_bytes(b"PK\x03\x04" + b"\0" * 100)
-    with pytest.raises(DrafterError, match="需要 LibreOffice.*另存为 .docx"):
+    with pytest.raises(DrafterError, match=r"需要 LibreOffice.*另存为 \.docx"):
         read_document(path)
 
 
@@ -115,5 +117,5 @@ def alive(pid: int) -> bool:
 def test_unsupported_binary_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "图片.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    with pytest.raises(DrafterError, match="图片.png"):
+    with pytest.raises(DrafterError, match=r"图片\.png"):
         read_document(path)
