@@ -40,6 +40,10 @@ _CATALOG_HELP = "条目目录文件夹（检查计划文件时使用，默认使
 def _load_catalogue(catalog: Path | None) -> Catalogue:
     from drafter.catalog.load import load_catalogue
 
+    if catalog is None:
+        from drafter.catalog.overlay import load_default_catalogue
+
+        return load_default_catalogue()  # bundled + the user's own (drafter import adds there)
     path = Path(catalog) if catalog else bundled_catalog_dir()
     if not path.is_dir():
         if catalog is None:  # no bundled catalogue: custom items still check, ids are findings

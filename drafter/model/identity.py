@@ -5,7 +5,7 @@ that says which plan entry it came from, so a leader's edited copy can be compar
 plan entry by entry (`drafter import --update`). Word hides bookmarks whose names start with
 "_" and keeps them through editing and saving, as do WPS and LibreOffice. A name holds the
 entry's 1-based chapter and item position in the plan as rendered, plus a short hash of its
-clause id (or custom text), so a plan edited since the render does not silently match the
+clause id (or "custom"), so a plan edited since the render does not silently match the
 wrong item. Names stay within Word's 40-character limit. Pure functions, no I/O.
 """
 
@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 PREFIX = "_dft_"
+BLOCK_KINDS = {"title": "title", "preamble": "preamble", "closing": "closing",
+               "chapter": "chapter", "item": "item"}
 _NAME = re.compile(r"^_dft_(?:(t)|(p)|(e)|(c)(\d+)|(i)(\d+)_(\d+)_([0-9a-f]{6}))$")
 _ANY = re.compile(r"^_dft_[a-z0-9_]{1,32}$")
 
@@ -36,13 +38,26 @@ class Identity:
         return PREFIX + {"title": "t", "preamble": "p", "closing": "e"}[self.kind]
 
 
-def item_tag(clause: str | None, text: str = "") -> str:
-    """6 hex naming what an item is: its clause id, or its custom text."""
-    return hashlib.sha1((clause or text).encode("utf-8")).hexdigest()[:6]
+def item_tag(clause: str | None) -> str:
+    """6 hex naming what an item is: its clause id, or "custom" for the plan's own text."""
+    return hashlib.sha1((clause or "custom").encode("utf-8")).hexdigest()[:6]
 
 
-def item_identity(chapter: int, item: int, clause: str | None, text: str = "") -> Identity:
-    return Identity("item", chapter, item, item_tag(clause, text))
+def item_identity(chapter: int, item: int, clause: str | None) -> Identity:
+    return Identity("item", chapter, item, item_tag(clause))
+
+
+def block_identity(role: str, chapter: int | None, item: int | None, clause: str | None
+                   ) -> Identity | None:
+    """The identity of a rendered block (None for blocks that carry none: captions, sections,
+    signature, date)."""
+    if role == "item" and chapter is not None and item is not None:
+        return item_identity(chapter, item, clause)
+    if role == "chapter" and chapter is not None:
+        return Identity("chapter", chapter)
+    if role in ("title", "preamble", "closing"):
+        return Identity(role)
+    return None
 
 
 def is_identity(name: str) -> bool:

@@ -29,6 +29,7 @@ from lxml import etree
 
 from drafter.model.blocks import Block
 from drafter.model.plan import PlanMeta
+from drafter.render.docx_ids import mark
 from drafter.render.docx_styles import PARA_STYLES, SECTION_RUN_STYLE, template_bytes
 from drafter.render.docx_xml import el, para_props, run_props, text_run
 from drafter.render.profile import Profile
@@ -105,7 +106,7 @@ def layout(blocks: Sequence[Block], kit: _Kit, profile: Profile, *, bold_leads: 
             yield from _blanks(kit, profile.title.blank_lines_after)
         if block.role == "signature":
             yield from _blanks(kit, profile.signature.blank_lines_before)
-        yield _paragraph(block, previous, following, kit, profile, bold_leads)
+        yield mark(_paragraph(block, previous, following, kit, profile, bold_leads), block, index)
         previous = block
 
 

@@ -15,26 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from drafter.mine.readers.base import (
-    DOCUMENT_LIMIT,
-    SUPPORTED_HINT,
-    TEXT_LIMIT,
-    SourceFormat,
-    SourceText,
-    source_error,
-)
+from drafter.mine.readers.base import DOCUMENT_LIMIT, TEXT_LIMIT, SourceText, source_error
 from drafter.model.errors import DrafterError, Problem
+from drafter.model.formats import DOCUMENT_SUFFIXES, SUPPORTED_HINT, SourceFormat
 from drafter.util.safezip import OLE_MAGIC, is_encrypted_office, read_bounded
 
 __all__ = ["DOCUMENT_SUFFIXES", "SUPPORTED_HINT", "SourceFormat", "SourceText",
            "read_document", "read_documents"]
 
-# Extension -> format. Everything drafter can read as a source document.
-DOCUMENT_SUFFIXES: dict[str, SourceFormat] = {
-    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
-    ".doc": "doc", ".wps": "wps", ".rtf": "rtf", ".odt": "odt", ".pdf": "pdf",
-    ".html": "html", ".htm": "html",
-}
 # Formats LibreOffice converts to .docx first.
 CONVERTED: tuple[str, ...] = ("doc", "wps", "rtf", "odt")
 # An OLE compound file has a 512-byte header and at least a directory and a FAT sector.

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from drafter.model.errors import DrafterError
+from drafter.model.formats import SourceFormat
 from drafter.util.safezip import MiB
-
-SourceFormat = Literal["txt", "md", "docx", "doc", "wps", "rtf", "odt", "pdf", "html"]
 
 # A text plan is a few hundred KB; a scanned PDF or a .docx with photos some tens of MB.
 TEXT_LIMIT = 32 * MiB
 DOCUMENT_LIMIT = 200 * MiB
 
-# One place that says what to give drafter instead, used by every "wrong file" message.
-SUPPORTED_HINT = "支持的格式：.txt、.md、.docx、.doc、.wps、.rtf、.odt、.pdf、.html"
 
 
 @dataclass

@@ -12,7 +12,8 @@ import codecs
 import re
 from pathlib import Path
 
-from drafter.mine.readers.base import SUPPORTED_HINT, SourceText, source_error
+from drafter.mine.readers.base import SourceText, source_error
+from drafter.model.formats import SUPPORTED_HINT
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE mark.
 _BOMS: tuple[tuple[bytes, str], ...] = (

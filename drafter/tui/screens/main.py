@@ -151,13 +151,14 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
         from drafter.catalog.load import load_catalogue
+        from drafter.catalog.overlay import load_default_catalogue
         from drafter.plans.io import load_plan
-        from drafter.util.paths import bundled_catalog_dir
 
         try:
             catalogue = self._given_catalogue
             if catalogue is None:
-                catalogue = load_catalogue(self.catalog_dir or bundled_catalog_dir())
+                catalogue = (load_catalogue(self.catalog_dir) if self.catalog_dir
+                             else load_default_catalogue())
             plan = load_plan(self.plan_path) if self.plan_path else Plan()
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))
