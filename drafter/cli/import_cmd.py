@@ -40,7 +40,7 @@ def import_cmd(paths: tuple[Path, ...], output: Path | None, catalog: Path | Non
 
     \b
     支持 .docx .doc .wps .rtf .odt .pdf .html .txt .md（.doc/.wps/.rtf/.odt 需要 LibreOffice）。
-    例：drafter import 2024年工作要点.docx -o 2025年计划.yaml
+    例：drafter import 2024年工作要点.docx -o 2024年计划.yaml
         drafter import --update 2025年计划.yaml 局长改过的.docx
     """
     if update:

@@ -131,7 +131,9 @@ def _item(item: MinedItem, index: dict[Any, tuple[Clause, Variant | None]],
     default_owners = variant.owners if variant is not None and variant.owners else clause.owners
     out = PlanItem(clause=clause.id, variant=variant.id if variant else None, values=values,
                    owners=list(item.owners) if list(item.owners) != list(default_owners)
-                   else None, section=item.section)
+                   else None, section=item.section,
+                   # last year's figures: shown as 去年 and 待核实 until the user confirms them
+                   provenance=dict.fromkeys(values, "last_year"))
     if literal:  # "第X届": a placeholder where the slot wants a number stays as written
         out.lead = _inline(item.lead_template or escape_braces(item.lead), literal)
         out.body = _inline(item.body_template or escape_braces(item.body), literal)

@@ -24,8 +24,9 @@ from drafter.model.catalogue import Catalogue
 from drafter.model.identity import item_tag, parse_identity
 from drafter.model.placeholders import escape_braces
 from drafter.model.plan import Plan, PlanItem, PlanText
+from drafter.model.resolve import item_wording
 from drafter.model.template_fit import fit_template
-from drafter.model.values import item_wording, validate_value
+from drafter.model.values import validate_value
 
 _SPACE = re.compile(r"\s+")
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|"
@@ -98,7 +99,7 @@ def _where(ci: int, ii: int | None, clause: str | None) -> str:
 def compare(plan: Plan, cat: Catalogue, blocks: Sequence[Block],
             paragraphs: Sequence[Paragraph]) -> Update:
     """What the edited paragraphs change in `plan` (as rendered to `blocks`)."""
-    items = {(b.location.chapter, b.location.item): b for b in blocks if b.role == "item"}
+    items = {(b.location.chapter, item_position(b)): b for b in blocks if b.role == "item"}
     headings = {b.location.chapter: b for b in blocks if b.role == "chapter"}
     framing = {b.role: b for b in blocks if b.role in ("title", "preamble", "closing")}
     fixed = {_norm(b.plain) for b in blocks if b.role in ("caption", "section", "signature",
@@ -158,10 +159,16 @@ def compare(plan: Plan, cat: Catalogue, blocks: Sequence[Block],
         if key not in seen:
             ci, ii = key
             clause = block.location.clause
-            changes.append(Change("deleted", _where(ci or 0, ii, clause),
+            changes.append(Change("deleted", _where(ci or 0, block.location.item or ii, clause),
                                   block.plain[:60], chapter=ci, item=ii))
     changes += _moves(plan, order)
     return Update(changes, order, skipped)
+
+
+def item_position(block: Block) -> int | None:
+    """The block's 1-based position in its chapter (what identities name)."""
+    at = block.location
+    return at.index + 1 if at.index is not None else at.item
 
 
 def _plan_item(plan: Plan, key: tuple[int | None, int | None]) -> PlanItem | None:
@@ -183,19 +190,18 @@ def _full_template(lead: str, body: str) -> str:
 def _item_change(plan: Plan, cat: Catalogue, key: tuple[int, int], block: Block,
                  item: PlanItem, text: str) -> Change | None:
     ci, ii = key
-    where = _where(ci, ii, item.clause)
+    where = _where(ci, block.location.item or ii, item.clause)
     new = _strip_marker(text, block.marker)
     old = (block.lead + block.text).strip()
     if _norm(new) == _norm(old):
         return None
-    wording = item_wording(item, cat)
+    wording = item_wording(plan, item, cat)
     known = plan.global_values()
     before = after = None
     slots = {}
-    if wording is not None:
-        lead, body, declared = wording
-        slots = {s.name: s for s in declared}
-        template = _full_template(lead, body)
+    if wording.clause is not None or item.clause is None:
+        slots = {s.name: s for s in wording.slots}
+        template = _full_template(wording.lead, wording.body)
         before = fit_template(template, old, known)
         after = fit_template(template, new, known)
     if before is not None and after is not None:
@@ -300,11 +306,12 @@ def apply(plan: Plan, cat: Catalogue, update: Update) -> Plan:
         if change.kind == "numbers" and change.item is not None:
             item = by_key[(change.chapter, change.item)]  # type: ignore[index]
             item.values.update(change.values)
+            for name in change.values:  # typed from the leader's copy: no longer last year's
+                item.provenance.pop(name, None)
         elif change.kind == "text" and change.item is not None:
             item = by_key[(change.chapter, change.item)]  # type: ignore[index]
-            wording = item_wording(plan.chapters[change.chapter - 1].items[change.item - 1],
-                                   cat) if change.chapter else None
-            had_lead = bool(wording and wording[0].strip())
+            original = plan.chapters[change.chapter - 1].items[change.item - 1]  # type: ignore[index]
+            had_lead = bool(item_wording(plan, original, cat).lead.strip())
             lead, body = split_lead(change.text, had_lead)
             item.lead = _templated(lead, change.values, out) if lead is not None else ""
             item.body = _templated(body, change.values, out)

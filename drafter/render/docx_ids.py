@@ -22,7 +22,8 @@ _ID_BASE = 1_900_000_000
 def mark(paragraph: etree._Element, block: Block, index: int) -> etree._Element:
     """`paragraph` with its block's identity bookmarked around its content (when it has one)."""
     at = block.location
-    identity = block_identity(block.role, at.chapter, at.item, at.clause)
+    position = at.index + 1 if at.index is not None else at.item  # 1-based within the chapter
+    identity = block_identity(block.role, at.chapter, position, at.clause)
     if identity is None:
         return paragraph
     number = str(_ID_BASE + index)
