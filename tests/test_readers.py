@@ -119,3 +119,37 @@ def test_unsupported_binary_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     with pytest.raises(DrafterError, match=r"图片\.png"):
         read_document(path)
+
+
+def test_password_protected_docx(tmp_path: Path) -> None:
+    """A .docx encrypted the way Word does it (an OLE container with an EncryptedPackage)."""
+    import io
+
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("一、加强党的建设")
+    document.save(plain)
+    plain.seek(0)
+    locked = io.BytesIO()
+    OOXMLFile(plain).encrypt("局长密码", locked)
+    path = tmp_path / "加密的计划.docx"
+    path.write_bytes(locked.getvalue())
+    with pytest.raises(DrafterError, match=r"加密的计划\.docx.*受密码保护.*取消密码"):
+        read_document(path)
+
+
+def test_password_protected_pdf(tmp_path: Path) -> None:
+    """A PDF LibreOffice exported with an open password."""
+    from drafter.mine.readers.office import convert
+
+    source = tmp_path / "plan.docx"
+    document = docx.Document()
+    document.add_paragraph("一、加强党的建设")
+    document.save(source)
+    export = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+              '"DocumentOpenPassword":{"type":"string","value":"x"}}')
+    (locked,) = convert([source], tmp_path / "out", export)
+    with pytest.raises(DrafterError, match=r"PDF 受密码保护"):
+        read_document(locked)
