@@ -49,8 +49,11 @@ def make_html(source: Path, out: Path) -> Path:
     return out
 
 
-def make_all(folder: Path, names: list[str] | None = None) -> dict[str, dict[str, Path]]:
-    """{corpus stem: {format: path}} for every corpus file (or the given prefixes)."""
+def make_all(folder: Path, names: list[str] | None = None,
+             also_pdf: tuple[Path, ...] = ()) -> dict[str, dict[str, Path]]:
+    """{corpus stem: {format: path}} for every corpus file (or the given prefixes); the
+    .docx files in `also_pdf` are converted to PDF in the same LibreOffice run, under their
+    own stem."""
     sources = sorted(CORPUS.glob("*.txt"))
     if names is not None:
         sources = [s for s in sources if s.name[:3] in names]
@@ -64,8 +67,9 @@ def make_all(folder: Path, names: list[str] | None = None) -> dict[str, dict[str
     docxs = [files["docx"] for files in out.values()]
     for fmt in CONVERTED:
         # .rtf and .wps go through the same LibreOffice path as .doc: one file is enough.
-        for path in convert(docxs[:1] if fmt == "rtf" else docxs, folder / fmt, fmt):
-            out[path.stem][fmt] = path
+        inputs = docxs[:1] if fmt == "rtf" else docxs + list(also_pdf) if fmt == "pdf" else docxs
+        for path in convert(inputs, folder / fmt, fmt):
+            out.setdefault(path.stem, {})[fmt] = path
     first = next(iter(out.values()))
     first["wps"] = Path(shutil.copyfile(first["doc"], first["doc"].with_suffix(".wps")))
     return out
