@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from drafter.model.notice import PlanNotice
+
 NumberingStyle = Literal["continuous", "per_chapter", "sections"]
 NUMBERING_STYLES: tuple[str, ...] = ("continuous", "per_chapter", "sections")
 
@@ -40,6 +42,7 @@ class PlanMeta:
     date: str | None = None  # "2025-01-10"; rendered as 2025年1月10日
     template: str = "gongzuo_yaodian"
     options: PlanOptions = field(default_factory=PlanOptions)
+    notice: PlanNotice = field(default_factory=PlanNotice)  # the 印发通知 (build --notice)
 
 
 @dataclass

@@ -8,6 +8,7 @@ looks at the catalogue: unknown clause ids are the renderer's to report.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from drafter.model.errors import DrafterError, Problem
+from drafter.model.notice import PlanNotice
 from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
 from drafter.plans.schema import ChapterModel, ItemModel, PlanModel, TextModel, pydantic_message
 from drafter.util.fs import atomic_write_text
@@ -130,6 +132,7 @@ def _texts(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
     candidates: list[tuple[tuple[Any, ...], Any]] = [
         (("meta", "title"), get(get(data, "meta"), "title")),
         (("meta", "options", "caption"), get(get(get(data, "meta"), "options"), "caption")),
+        (("meta", "notice", "body"), get(get(get(data, "meta"), "notice"), "body")),
     ]
     for part in ("preamble", "closing"):
         value = data.get(part)
@@ -173,6 +176,7 @@ def _to_plan(model: PlanModel, lines: LineMap, file: str, prefix: tuple[Any, ...
     plan_meta = PlanMeta(
         title=meta.title, organ=meta.organ, region=meta.region, year=meta.year,
         date=meta.date, template=meta.template, options=options,
+        notice=PlanNotice(**meta.notice.model_dump()) if meta.notice else PlanNotice(),
     )
     chapters = [_to_chapter(c, ci, lines, prefix) for ci, c in enumerate(model.chapters)]
     return Plan(
@@ -233,6 +237,8 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
             },
         },
     }
+    if meta.notice != PlanNotice():
+        data["meta"]["notice"] = dataclasses.asdict(meta.notice)
     if plan.values:
         data["values"] = dict(plan.values)
     if plan.preamble is not None:
