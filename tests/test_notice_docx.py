@@ -203,7 +203,7 @@ def test_attachment_two_is_the_task_table_in_the_landscape_section(doc: Docx) ->
     assert header.find("w:trPr/w:tblHeader", NS) is not None
     assert [text_of(c) for c in header.findall("w:tc", NS)] == [
         "序号", "重点任务", "具体内容", "责任单位", "完成时限"]
-    plan, blocks = example()
+    _, blocks = example()
     numbered = [r for r in table.findall("w:tr", NS)[1:]
                 if re.fullmatch(r"\d+", text_of(r.find("w:tc", NS)))]
     assert len(numbered) == sum(b.role == "item" for b in blocks)
@@ -254,7 +254,7 @@ def test_record_after_a_blank_page_has_no_page_numbers() -> None:
 
 def test_joint_organs_stack_beside_wenjian() -> None:
     doc = parse(notice_bytes(organs=["中共安顺市教育工作委员会", "安顺市教育局"]))
-    mark = [t for t in _body(doc) if t.tag == w("tbl")][0]
+    mark = next(t for t in _body(doc) if t.tag == w("tbl"))
     cells = mark.findall("w:tr/w:tc", NS)
     assert [text_of(p) for p in cells[0].findall("w:p", NS)] == [
         "中共安顺市教育工作委员会", "安顺市教育局"]
@@ -276,7 +276,7 @@ def test_upward_document_puts_the_signer_on_the_right() -> None:
     assert "".join(text_of(r) for r in runs) == "安市教发〔2025〕3号\t签发人：张三"
     assert number.find("w:pPr/w:jc", NS).get(w("val")) == "left"
     assert number.find("w:pPr/w:tabs/w:tab", NS).get(w("val")) == "right"
-    name = [r for r in number.findall("w:r", NS) if text_of(r) == "张三"][0]
+    name = next(r for r in number.findall("w:r", NS) if text_of(r) == "张三")
     assert name.find("w:rPr/w:rFonts", NS).get(w("eastAsia")) == "楷体_GB2312"
     heads = [text_of(p) for p in _paras(doc)[:3]]
     assert heads == ["000001", "秘密★1年", "特急"]

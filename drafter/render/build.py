@@ -31,6 +31,9 @@ def format_for(out: Path, fmt: str | None, kind: str = "plan") -> str:
     if fmt and fmt not in FORMATS:
         raise DrafterError.one(f"不支持的输出格式“{fmt}”", hint=f"可选 {'、'.join(FORMATS)}")
     suffix = Path(out).suffix.lower().lstrip(".")
+    if suffix and not fmt and suffix not in FORMATS:
+        raise DrafterError.one(f"不支持的输出文件扩展名“.{suffix}”：{out}",
+                               hint=f"可选 {'、'.join('.' + f for f in _KINDS[kind])}")
     chosen = fmt or (suffix if suffix else "docx")
     if suffix and suffix != chosen:
         raise DrafterError.one(

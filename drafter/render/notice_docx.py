@@ -305,10 +305,10 @@ def tighten(nodes: Sequence[etree._Element], profile: Profile) -> None:
             fixed += _line(node)
             continue
         ind = node.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-        get = (lambda k: int(ind.get(qn(f"w:{k}")) or 0)) if ind is not None else (lambda k: 0)
-        width = chars - (get("left") + get("right")) / unit
+        left, right, first = (_twips(ind, k) for k in ("left", "right", "firstLine"))
+        width = chars - (left + right) / unit
         text = "".join(t.text or "" for t in node.iter(qn("w:t")))
-        used = sum(0.5 if ch.isascii() else 1.0 for ch in text) + get("firstLine") / unit
+        used = sum(0.5 if ch.isascii() else 1.0 for ch in text) + first / unit
         lines = max(math.ceil(used / width), 1) + sum(1 for _ in node.iter(qn("w:br")))
         grid.append((node, lines))
     count = sum(lines for _, lines in grid)
@@ -319,6 +319,10 @@ def tighten(nodes: Sequence[etree._Element], profile: Profile) -> None:
         return
     for node, _ in grid:
         _spacing(node, line=line)
+
+
+def _twips(ind: etree._Element | None, attr: str) -> int:
+    return int(ind.get(qn(f"w:{attr}")) or 0) if ind is not None else 0
 
 
 def _line(p: etree._Element) -> int:
