@@ -28,7 +28,7 @@ from drafter.model import (
     Source,
     Variant,
 )
-from drafter.util.yamlio import load_yaml
+from drafter.util.yamlio import decode_utf8, load_yaml, read_bytes_bounded
 
 _Found = tuple[str, int | None, str | None, str | None]
 Packed = tuple[Any, ...]
@@ -109,22 +109,22 @@ def _read_dir(dir: Path) -> tuple[list[Problem], list[tuple[str, list[Packed]]]]
 
 def _read_file(path: Path) -> tuple[list[_Found], list[Packed]]:
     """(problems, records) of one file, from the cache when the file has not changed."""
-    stat = path.stat()
-    cached = cache.read(path, stat)
+    try:
+        raw = read_bytes_bounded(path, "目录文件")
+    except DrafterError as exc:
+        return [(p.message, p.line, p.where, p.hint) for p in exc.problems], []
+    content = cache.digest(raw)
+    cached = cache.read(path, content)
     if cached is not None:
         found, records = cached
         return [tuple(f) for f in found], records  # type: ignore[misc]
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return [("文件不是 UTF-8 编码", None, None, "请用 UTF-8 编码保存该文件")], []
-    try:
-        data, lines = load_yaml(text, str(path))
+        data, lines = load_yaml(decode_utf8(raw, path, "目录文件"), str(path))
     except DrafterError as exc:
         return [(p.message, p.line, p.where, p.hint) for p in exc.problems], []
     records, result = validate_chapter(data, lines, path.stem)
     packed = [_pack(r) for r in records]
-    cache.write(path, stat, (result.items, packed))
+    cache.write(path, content, (result.items, packed))
     return result.items, packed
 
 
