@@ -22,7 +22,7 @@ from drafter.model.plan import Plan
 from drafter.render.context import chinese_date
 from drafter.render.env import render_text
 from drafter.util.paths import templates_dir, user_data_dir
-from drafter.util.yamlio import load_yaml
+from drafter.util.yamlio import read_yaml_file
 
 NOTICE_TEMPLATE = Path("notice") / "notice.yaml"
 
@@ -92,11 +92,7 @@ def notice_template() -> NoticeTemplate:
 
 @lru_cache(maxsize=4)
 def _load(path: Path, mtime: int) -> NoticeTemplate:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DrafterError.one(f"无法读取通知模板：{exc}", file=str(path)) from None
-    data, lines = load_yaml(text, str(path))
+    data, lines = read_yaml_file(path, "通知模板")
     problems: list[Problem] = []
     template = _build(NoticeTemplate, data, (), lambda *p: lines.line(*p), str(path), problems)
     if problems:
