@@ -28,6 +28,7 @@ from drafter.model import (
     Source,
     Variant,
 )
+from drafter.util.level_terms import load_level_terms
 from drafter.util.yamlio import decode_utf8, load_yaml, read_bytes_bounded
 
 _Found = tuple[str, int | None, str | None, str | None]
@@ -40,7 +41,7 @@ def load_catalogue(dir: Path) -> Catalogue:
         problems, files = _read_dir(Path(dir))
         if problems:
             raise DrafterError(problems)
-        cat = Catalogue()
+        cat = Catalogue(level_terms=load_level_terms(Path(dir)))
         for key, records in files:
             cat.chapters[key] = [_clause(key, r) for r in records]
     return cat
@@ -93,6 +94,8 @@ def _read_dir(dir: Path) -> tuple[list[Problem], list[tuple[str, list[Packed]]]]
     problems: list[Problem] = []
     files: list[tuple[str, list[Packed]]] = []
     for path in catalogue_files(dir):
+        if path.name == "level_terms.yaml":  # the folder's own level terms (util.level_terms)
+            continue
         if path.stem not in CHAPTER_KEYS or path.suffix != ".yaml":
             problems.append(Problem(
                 f"文件名“{path.name}”不是章节文件", file=str(path),
