@@ -69,7 +69,8 @@ def _compile(rules: Any, key: str, path: Path, lines: Any,
         try:
             re.compile(rule)
         except re.error as exc:
-            problems.append(Problem(f"正则表达式有误：{exc}", file=str(path), line=where,
+            problems.append(Problem(f"正则表达式有误（第 {exc.pos} 个字符附近）", file=str(path),
+                                    line=where,
                                     hint="请检查括号和转义符"))
             continue
         parts.append(f"(?:{rule})")

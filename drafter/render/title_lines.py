@@ -39,22 +39,29 @@ _SPANS = (
     re.compile(r"\d+(?:\.\d+)?(?:年度|年|月|日|个|所|项|%|％)"),  # 2025年
 )
 _QUOTED = re.compile("《[^》]*》|“[^”]*”")
+# Balancing is quadratic in the title's length (a 10,000-character title took 24 s). A real
+# title needs one to three lines; past this many, lines are simply filled.
+MAX_BALANCED_LINES = 6
 
 
 def break_title(title: str, max_chars: int, break_after: Sequence[str] = (),
                 break_before: Sequence[str] = (), keep_words: Sequence[str] = ()
                 ) -> list[str]:
     """The title's lines, each at most `max_chars` wide, balanced, broken at good places."""
-    if "\n" in title.strip():
-        return [" ".join(line.split()) for line in title.strip().splitlines() if line.strip()]
+    if "\n" in title.strip():  # the user's own breaks; a line too long is broken further
+        rules = (max_chars, break_after, break_before, keep_words)
+        return [part for line in title.strip().splitlines() if line.strip()
+                for part in break_title(" ".join(line.split()), *rules)]
     title = " ".join(title.split())
     total = len(title)
     if total <= max_chars or len(title) < 2:
         return [title] if title else []
+    lines_needed = math.ceil(total / max_chars)
+    if lines_needed > MAX_BALANCED_LINES:
+        return _hard_cut(title, max_chars)
     inside = _protected(title, max_chars, keep_words)
     costs = [_break_cost(title, i, break_after, break_before, inside)
              for i in range(len(title) + 1)]
-    lines_needed = math.ceil(total / max_chars)
     best: tuple[float, list[int]] | None = None
     for count in range(lines_needed, lines_needed + 2):
         finder = _enumerate if count <= _ENUMERATE_UP_TO else _best_breaks
