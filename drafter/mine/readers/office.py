@@ -27,10 +27,13 @@ _WINDOWS = (r"C:\Program Files\LibreOffice\program\soffice.exe",
 
 
 def find_soffice() -> str | None:
-    """The LibreOffice program: $DRAFTER_SOFFICE, then PATH, then the usual install places."""
-    configured = os.environ.get("DRAFTER_SOFFICE")
-    if configured:
-        return configured if Path(configured).exists() else None
+    """The LibreOffice program: $DRAFTER_SOFFICE (empty: none), then PATH, then the usual
+    install places."""
+    if "DRAFTER_SOFFICE" in os.environ:  # set but empty: no LibreOffice (as render.pdf reads it)
+        configured = os.environ["DRAFTER_SOFFICE"]
+        if not configured:
+            return None
+        return shutil.which(configured) or (configured if Path(configured).exists() else None)
     for name in _NAMES:
         found = shutil.which(name)
         if found:
