@@ -31,13 +31,13 @@ def edit(rendered: Path, out: Path) -> Path:
     run = next(r for r in number.runs if "招聘教师1000名" in r.text)
     run.text = run.text.replace("招聘教师1000名", "招聘教师1200名")
     reword = _find(document, "2.")
-    run = reword.runs[-1]
+    run = next(r for r in reword.runs if "持续开展清廉学校建设" in r.text)
     run.text = run.text.replace("持续开展清廉学校建设", "持续深化清廉学校建设")
     deleted = _find(document, "3.")
     deleted._p.getparent().remove(deleted._p)
     _find(document, "5.").insert_paragraph_before("开展读书月活动。每校每年组织一次读书月。")
     tracked = _find(document, "4.")
-    run = tracked.runs[-1]
+    run = max(tracked.runs, key=lambda r: len(r.text))  # the body's longest run
     text = run.text
     at = text.index("，") + 1
     run.text = text[:at]
