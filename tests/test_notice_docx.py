@@ -18,7 +18,7 @@ from drafter.model.errors import DrafterError
 from drafter.render.docx_writer import signature_insets
 from drafter.render.docx_xml import PPR_ORDER
 from drafter.render.notice import notice_text
-from tests.docx_read import NS, Docx, Resolver, text_of, w
+from tests.docx_read import NS, R_NS, Docx, Resolver, text_of, w
 from tests.notice_sample import PROFILE, example, notice_bytes
 
 UNIT = PROFILE.grid.char_unit  # 320 twips: one body character
@@ -183,10 +183,19 @@ def test_three_sections_portrait_landscape_portrait(doc: Docx) -> None:
     assert sizes == [("11906", None), ("16838", "landscape"), ("11906", None)]
     # page numbers continue: no section restarts them
     assert doc.document.find(".//w:pgNumType[@w:start]", NS) is None
-    # the first section carries the odd/even page-number footers; the others inherit them
-    assert {r.get(w("type")) for r in sections[0].findall("w:footerReference", NS)} == {
-        "default", "even"}
-    assert not sections[1].findall("w:footerReference", NS)
+    # every section has odd/even page-number footers with a PAGE field; the landscape
+    # section's stand turned (vert) in a text box in the left margin
+    for index, section in enumerate(sections):
+        footers = _footers(doc, section)
+        assert set(footers) == {"default", "even"}, index
+        for footer in footers.values():
+            assert "PAGE" in "".join(t.text or "" for t in footer.iter(w("instrText")))
+            body = footer.find(".//{*}bodyPr")
+            assert (body is not None and body.get("vert") == "vert") == (index == 1), index
+    landscape = _footers(doc, sections[1])
+    odd = landscape["default"].find(".//w:txbxContent/w:p/w:pPr/w:jc", NS).get(w("val"))
+    even = landscape["even"].find(".//w:txbxContent/w:p/w:pPr/w:jc", NS).get(w("val"))
+    assert (odd, even) == ("right", "left")  # odd towards the sheet's right, even its left
     assert sections[2].find("w:type", NS).get(w("val")) == "evenPage"
     assert doc.settings.find("w:evenAndOddHeaders", NS) is not None
 
@@ -209,6 +218,13 @@ def test_attachment_two_is_the_task_table_in_the_landscape_section(doc: Docx) ->
     assert len(numbered) == sum(b.role == "item" for b in blocks)
     assert any(text_of(p) == "安顺市2025年教育工作要点重点任务分解表" for p in body
                if p.tag == w("p"))
+
+
+def _footers(doc: Docx, section: etree._Element) -> dict[str, etree._Element]:
+    rels = doc.xml("word/_rels/document.xml.rels")
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    return {ref.get(w("type")): doc.xml("word/" + targets[ref.get(f"{{{R_NS}}}id")])
+            for ref in section.findall("w:footerReference", NS)}
 
 
 def _record(doc: Docx) -> etree._Element:

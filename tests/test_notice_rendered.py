@@ -41,6 +41,7 @@ class Page:
     height: float
     lines: list[Line]
     rules: list[tuple[float, float, float, tuple[float, ...]]]  # x0, x1, y, colour
+    turned: Line | None = None  # text set vertically (the landscape page number)
 
     @property
     def landscape(self) -> bool:
@@ -53,11 +54,19 @@ def _read(pdf: Path) -> list[Page]:
         for page in doc.pages:
             # the text without the spaces pdfplumber puts for the CJK/digit autospace gap,
             # except inside "— N —"
+            upright = page.filter(lambda o: o["object_type"] != "char" or o["upright"])
             lines = [Line(_squeeze(ln["text"]), ln["x0"], ln["x1"],
-                          ln["top"], ln["bottom"]) for ln in page.extract_text_lines()]
+                          ln["top"], ln["bottom"]) for ln in upright.extract_text_lines()]
             rules = [(o["x0"], o["x1"], o["top"], tuple(o.get("stroking_color") or ()))
                      for o in page.lines]
-            pages.append(Page(page.width, page.height, lines, rules))
+            chars = [c for c in page.chars if not c["upright"]]
+            turned = None
+            if chars:
+                text = "".join(c["text"] for c in sorted(chars, key=lambda c: c["top"]))
+                turned = Line(_squeeze(text), min(c["x0"] for c in chars),
+                              max(c["x1"] for c in chars), min(c["top"] for c in chars),
+                              max(c["bottom"] for c in chars))
+            pages.append(Page(page.width, page.height, lines, rules, turned))
     return pages
 
 
@@ -145,6 +154,9 @@ def test_page_numbers_odd_right_even_left_throughout(chosen: list[Page],
     numbered = chosen[:-2] if blank else chosen
     inset = PROFILE.page_number.inset * PT
     for index, page in enumerate(numbered, start=1):
+        if page.landscape:
+            _turned_number(page, index)
+            continue
         found = _numbers(page)
         assert len(found) == 1, (index, [ln.text for ln in page.lines[-3:]])
         line = found[0]
@@ -158,6 +170,21 @@ def test_page_numbers_odd_right_even_left_throughout(chosen: list[Page],
     if blank:  # GB/T 9704 7.5: the blank page and the 版记 page carry no page number
         assert not _numbers(chosen[-2]) and not _numbers(chosen[-1])
         assert not chosen[-2].lines
+
+
+def _turned_number(page: Page, index: int) -> None:
+    """A landscape page is bound with its top at the left: its number stands turned in the
+    left margin, where the portrait pages have theirs on the sheet (odd: towards the
+    sheet's right = the page's bottom; even: towards its left = the page's top)."""
+    line = page.turned
+    assert line is not None and line.text == f"— {index} —", (index, line)
+    left, _, top, bottom = _block(page)
+    inset = PROFILE.page_number.inset * PT
+    assert line.x1 < left - 10  # in the margin, clear of the table
+    if index % 2:
+        assert abs(line.bottom - (bottom - inset)) < 4, (index, line)
+    else:
+        assert abs(line.top - (top + inset)) < 4, (index, line)
 
 
 def test_record_at_the_foot_of_the_last_even_page(chosen: list[Page]) -> None:

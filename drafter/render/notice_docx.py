@@ -9,7 +9,8 @@ GB/T 9704-2012 as bureaus apply it:
   (later lines align with the first character of the attachment name); 落款 sealed or not;
   附注 under the date.
 - 附件1 on a new page: "附件1" top left in 黑体, the plan's title on line 3, page numbers
-  continuing. 附件2 in a landscape section with the task table (header row repeated).
+  continuing. 附件2 in a landscape section with the task table (header row repeated), its
+  page numbers turned in the left margin, where they fall on the sheet as on the other pages.
 - 版记 alone at the foot of the last page, which must be even: `blank_page` adds the blank
   page (Word and WPS also honour the section's evenPage start); the blank page and the 版记
   page then carry no page number (GB/T 9704 7.5).
@@ -29,7 +30,8 @@ from lxml import etree
 
 from drafter.model.blocks import Block
 from drafter.model.plan import PlanMeta
-from drafter.render.docx_styles import _SECT_ORDER, PARA_STYLES, template_bytes
+from drafter.render.docx_footer import install_footers, install_landscape_footers
+from drafter.render.docx_styles import _SECT_ORDER, template_bytes
 from drafter.render.docx_writer import _width, layout, role_kit, signature_insets, stamp
 from drafter.render.docx_xml import (
     PPR_ORDER,
@@ -42,6 +44,7 @@ from drafter.render.docx_xml import (
     text_runs,
 )
 from drafter.render.notice import NoticeText
+from drafter.render.notice_fit import set_line, tighten
 from drafter.render.profile import Profile, RoleStyle
 from drafter.render.tasks import closing_paragraph, table_parts
 from drafter.render.title_lines import break_title
@@ -68,12 +71,16 @@ def notice_docx_bytes(notice: NoticeText, blocks: Sequence[Block], *, profile: P
     for node in nodes:
         final.addprevious(node)
     for ref in final.findall(qn("w:footerReference")):
-        final.remove(ref)  # the 版记 section inherits the page numbers ...
+        final.remove(ref)  # the 版记 section gets footers of its own below
     place(final, el("w:type", {"val": "evenPage"}), _SECT_ORDER)
-    if blank_page:  # ... unless a blank page precedes it: then neither page is numbered
-        section = doc.sections[-1]
+    if notice.attachments[1:]:
+        install_landscape_footers(doc.sections[1], profile)
+    section = doc.sections[-1]
+    if blank_page:  # a blank page before the 版记: neither page is numbered (GB/T 9704 7.5)
         section.footer.is_linked_to_previous = False
         section.even_page_footer.is_linked_to_previous = False
+    else:
+        install_footers(section, profile)
     stamp(doc, notice.title)
     out = io.BytesIO()
     doc.save(out)
@@ -136,7 +143,7 @@ class _Writer:
         if len(names) == 1:
             p = self.para("title")
             p.append(text_runs(names[0] + n.mark_suffix, rpr)[0])
-            _spacing(p, before=before, line=line)
+            set_line(p, before=before, line=line)
             yield p
             return
         yield from _mark_table(names, n.mark_suffix, rpr, line, before, size, self)
@@ -272,69 +279,13 @@ class _Writer:
         height = sum(lines for lines, _ in rows) * row
         block = page.height - page.margin_top - page.margin_bottom
         spacer = self.para("body")
-        _spacing(spacer, line=block - height - 20 - 60)  # the 1 pt closing paragraph, slack
+        set_line(spacer, line=block - height - 20 - 60)  # the 1 pt closing paragraph, slack
         nodes: list[etree._Element] = []
         if blank_page:
             brk = self.para("body")
             brk.append(el("w:r", None, el("w:br", {"type": "page"})))
             nodes.append(brk)
         return [*nodes, spacer, table, closing_paragraph(self.profile)]
-
-
-_MIN_LINE = 440  # 22 pt: the tightest line the notice page may use (the 22 pt title fits)
-
-
-def tighten(nodes: Sequence[etree._Element], profile: Profile) -> None:
-    """Fit the notice on its first page by narrowing the line pitch, as GB/T 9704 7.3.5.4
-    allows (调整行距), when it overflows by a little; heights are estimated from the text
-    on the 28-character grid. A notice far too long for one page is left alone: its 落款
-    still keeps with the last paragraph above it."""
-    page = profile.page
-    block = page.height - page.margin_top - page.margin_bottom
-    pitch, chars = profile.grid.line_pitch, profile.grid.chars_per_line
-    unit = profile.grid.char_unit
-    fixed, grid = 0, []
-    for node in nodes:
-        if node.tag == qn("w:tbl"):
-            fixed += sum(_line(p) for p in node.iter(qn("w:p")))
-            continue
-        spacing = node.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
-        before = int(spacing.get(qn("w:before")) or 0) if spacing is not None else 0
-        fixed += before
-        if _line(node) != pitch:
-            fixed += _line(node)
-            continue
-        ind = node.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-        left, right, first = (_twips(ind, k) for k in ("left", "right", "firstLine"))
-        width = chars - (left + right) / unit
-        text = "".join(t.text or "" for t in node.iter(qn("w:t")))
-        used = sum(0.5 if ch.isascii() else 1.0 for ch in text) + first / unit
-        lines = max(math.ceil(used / width), 1) + sum(1 for _ in node.iter(qn("w:br")))
-        grid.append((node, lines))
-    count = sum(lines for _, lines in grid)
-    if fixed + count * pitch <= block or not count:
-        return
-    line = (block - fixed - pitch // 2) // count
-    if line < _MIN_LINE:
-        return
-    for node, _ in grid:
-        _spacing(node, line=line)
-
-
-def _twips(ind: etree._Element | None, attr: str) -> int:
-    return int(ind.get(qn(f"w:{attr}")) or 0) if ind is not None else 0
-
-
-def _line(p: etree._Element) -> int:
-    spacing = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
-    return int(spacing.get(qn("w:line")) or 0) if spacing is not None else 0
-
-
-def _spacing(p: etree._Element, *, line: int, before: int | None = None) -> None:
-    spacing = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
-    spacing.set(qn("w:line"), str(line))  # type: ignore[union-attr]
-    if before is not None:
-        spacing.set(qn("w:before"), str(before))  # type: ignore[union-attr]
 
 
 def _cell(p: etree._Element, width: int, span: int = 1) -> etree._Element:
@@ -386,11 +337,11 @@ def _mark_table(names: list[str], suffix: str, rpr: etree._Element, line: int, b
     for name in names:
         p = w.para("title", align="distribute")
         p.append(text_runs(name, rpr)[0])
-        _spacing(p, line=line)
+        set_line(p, line=line)
         left.append(p)
     p = w.para("title", align="left")
     p.append(text_runs(suffix, rpr)[0])
-    _spacing(p, line=line)
+    set_line(p, line=line)
     right = el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w": right_w, "type": "dxa"}),
                                 el("w:vAlign", {"val": "center"})), p)
     nil = el("w:tblBorders", None, *(el(f"w:{s}", {"val": "nil"}) for s in
@@ -403,7 +354,7 @@ def _mark_table(names: list[str], suffix: str, rpr: etree._Element, line: int, b
     if not before:
         return [table]
     spacer = w.para("body")  # a table has no spacing of its own: a spacer paragraph above it
-    _spacing(spacer, line=before)
+    set_line(spacer, line=before)
     return [spacer, table]
 
 
@@ -439,5 +390,3 @@ def _end_section(p: etree._Element, sect: etree._Element) -> etree._Element:
     place(ppr, sect, PPR_ORDER)
     return p
 
-
-__all__ = ["PARA_STYLES", "notice_docx_bytes"]
