@@ -35,6 +35,7 @@ from drafter.model import (
     Source,
     Variant,
 )
+from drafter.model.clause import INCOMPLETE_FLAG
 from drafter.util.placeholders import escape_braces
 
 Flagger = Callable[[str, int | None], list[str]]
@@ -56,6 +57,7 @@ class _Mined:
     source: Source
     doc: str
     year: int | None
+    incomplete: bool = False  # cut by its page: the clause is flagged for review
     norm_lead: str = field(init=False)
     norm_text: str = field(init=False)
 
@@ -94,6 +96,8 @@ def build_catalogue(
         clause = _new_entry(group[0], _majority_key(group), taken)
         if flagger is not None:
             clause.flags = list(flagger(clause.text, group[0].year))
+        if group[0].incomplete:
+            clause.flags.append(INCOMPLETE_FLAG)
         entries.append(clause)
     for g, group in sorted(members.items()):
         entry = _Entry(entries[g])
@@ -126,6 +130,8 @@ def _doc_wordings(doc: MinedDocument) -> list[_Mined]:
 
     framing(doc.preamble, "preamble", "总体要求")
     for chapter in doc.chapters:
+        if not chapter.items:  # a prose chapter (工作思路, 工作目标…): 总体要求 text
+            framing(chapter.intro, "preamble", f"{chapter.marker}{chapter.heading}")
         for item in chapter.items:
             key = _valid_key(item.category, chapter.category, doc.source, item.marker)
             kind = item.kind if item.kind in ("plan", "summary") else "plan"
@@ -135,7 +141,7 @@ def _doc_wordings(doc: MinedDocument) -> list[_Mined]:
                 continue
             out.append(_Mined(key, kind, lead, body, list(item.slots), list(item.tags),
                               list(item.owners), source(f"{chapter.marker}{item.marker}"),
-                              doc.source, doc.year))
+                              doc.source, doc.year, incomplete=item.incomplete))
     framing(doc.closing, "closing", "结束语")
     return out
 
@@ -250,3 +256,22 @@ def _copy(clause: Clause) -> Clause:
         clause, tags=list(clause.tags), owners=list(clause.owners), slots=list(clause.slots),
         sources=list(clause.sources), variants=list(clause.variants), flags=list(clause.flags),
     )
+
+
+def wording_index(cat: Catalogue) -> dict[_Key, tuple[Clause, Variant | None]]:
+    """Every wording of `cat` (main and variants) by what makes it that wording, so a mined
+    item can be found again after `build_catalogue` grouped it (import uses this)."""
+    index: dict[_Key, tuple[Clause, Variant | None]] = {}
+    for clause in cat:
+        index.setdefault(_wording_key(clause.lead, clause.body, clause.slots), (clause, None))
+        for variant in clause.variants:
+            index.setdefault(_wording_key(variant.lead, variant.body, variant.slots),
+                             (clause, variant))
+    return index
+
+
+def mined_wording(lead: str, body: str, lead_template: str, body_template: str,
+                  slots: list[Slot]) -> _Key:
+    """The key of a mined item's wording, as `build_catalogue` files it."""
+    return _wording_key(lead_template or escape_braces(lead),
+                        body_template or escape_braces(body), slots)

@@ -38,3 +38,7 @@ def documents_dir() -> Path:
     from platformdirs import user_documents_dir
 
     return Path(os.environ.get("DRAFTER_DOCUMENTS") or user_documents_dir())
+def user_catalog_dir() -> Path:
+    """The user's own catalogue (what `drafter import` adds to by default): it overlays the
+    bundled one wherever no --catalog is given."""
+    return user_data_dir() / "catalog"

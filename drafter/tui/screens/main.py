@@ -39,10 +39,14 @@ from drafter.tui.screens.commands import bindings
 from drafter.tui.screens.confirm_actions import ConfirmActions
 from drafter.tui.screens.edit_actions import EditActions
 from drafter.tui.screens.file_actions import FileActions
+from drafter.tui.screens.import_actions import ImportActions
+from drafter.tui.screens.output_actions import OutputActions
+from drafter.tui.screens.task_actions import TaskActions
 from drafter.tui.session import TITLE, VALUES, PlanSession, Selection
 from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
 from drafter.tui.widgets.clause_detail import ClauseDetail
+from drafter.tui.widgets.duibiao_panel import DuibiaoPanel
 from drafter.tui.widgets.hit_list import HitList
 from drafter.tui.widgets.outline import PlanOutline, item_title
 from drafter.tui.widgets.preview_pane import PreviewPane
@@ -54,7 +58,7 @@ if TYPE_CHECKING:
 
 WIDE = 170  # columns from which the preview also shows beside the tabs
 _TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview": "#preview",
-              "tab-checks": "#checks"}
+              "tab-checks": "#checks", "tab-duibiao": "#duibiao-file"}
 
 
 def warm_up(catalogue: Catalogue) -> None:
@@ -63,7 +67,8 @@ def warm_up(catalogue: Catalogue) -> None:
     check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))
 
 
-class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen[None]):
+class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, ConfirmActions,
+                 FileActions, ImportActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
     BINDINGS = bindings()
@@ -135,6 +140,8 @@ class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen
                     yield PreviewPane(id="preview")
                 with TabPane("检查", id="tab-checks"):
                     yield ChecksPanel(id="checks")
+                with TabPane("对标", id="tab-duibiao"):
+                    yield DuibiaoPanel(id="duibiao")
             yield PreviewPane(id="side-preview")  # shown beside the tabs on wide terminals
         yield Footer()
 
@@ -154,13 +161,14 @@ class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
         from drafter.catalog.load import load_catalogue
+        from drafter.catalog.overlay import load_default_catalogue
         from drafter.plans.io import load_plan
-        from drafter.util.paths import bundled_catalog_dir
 
         try:
             catalogue = self._given_catalogue
             if catalogue is None:
-                catalogue = load_catalogue(self.catalog_dir or bundled_catalog_dir())
+                catalogue = (load_catalogue(self.catalog_dir) if self.catalog_dir
+                             else load_default_catalogue())
             plan = (load_plan(self.plan_path) if self.plan_path
                     else Plan(meta=PlanMeta(year=next_plan_year())))
         except DrafterError as exc:
@@ -346,6 +354,17 @@ class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen
             session.set_value(field.name, message.raw, item=session.selected_item())
         if session.revision != before:
             self.refresh_views()
+    def on_duibiao_panel_compare(self, message: DuibiaoPanel.Compare) -> None:
+        if self.session is not None:
+            self.query_one(DuibiaoPanel).compare(message.path, self.preview.blocks,
+                                                 self.session.catalogue)
+
+    def on_duibiao_panel_search(self, message: DuibiaoPanel.Search) -> None:
+        """An unmatched superior task: the catalogue search, pre-filled with its words."""
+        self.query_one("#search", Input).value = message.query
+        self.run_search()
+        switcher = self.query_one(ContentSwitcher)
+        self.query_one(HitList if switcher.current == "hits" else ClauseTree).focus()
 
     def on_checks_panel_jump(self, message: ChecksPanel.Jump) -> None:
         self.jump_to(message.target)
