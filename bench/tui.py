@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from catalog import generate  # noqa: E402  (bench/catalog.py: the shared 40k generator)
 from textual import events  # noqa: E402
 
-from catalog import generate  # noqa: E402  (bench/catalog.py: the shared 40k generator)
 from drafter.catalog.dump import write_catalogue  # noqa: E402
 from drafter.catalog.load import load_catalogue  # noqa: E402
 from drafter.tui.app import DrafterApp, make_app  # noqa: E402

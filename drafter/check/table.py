@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drafter.model.errors import DrafterError, Problem
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.util.yamlio import LineMap, load_yaml
 
 Severity = Literal["错误", "警告", "提示"]
@@ -188,7 +189,7 @@ def _year(raw: Any, file: str, lines: LineMap, path: tuple[Any, ...], problems: 
           ) -> int | None:
     if raw is None:
         return None
-    if isinstance(raw, bool) or not isinstance(raw, int) or not 1949 <= raw <= 2100:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not YEAR_MIN <= raw <= YEAR_MAX:
         problems.append(_problem(f"“{raw}”不是年份（应为四位数，如 2023）", file, lines, *path))
         return None
     return raw

@@ -20,6 +20,7 @@ from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError
 from drafter.model.plan import Plan
 from drafter.model.values import unused_values
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.plans.batch import Batch, apply_variant, load_batch
 from drafter.plans.io import load_plan, plan_to_yaml
 from drafter.plans.starter import starter_plan
@@ -161,7 +162,7 @@ def _report(results: list[BatchResult], strict: bool) -> int:
 @click.command("new")
 @click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
 @click.option("--region", default="", help="地区，如“安顺市”")
-@click.option("--year", type=click.IntRange(1949, 2100), default=None,
+@click.option("--year", type=click.IntRange(YEAR_MIN, YEAR_MAX), default=None,
               help="计划年份（默认：明年）")
 @click.option("--organ", default="", help="发文机关（默认：<地区>教育局）")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件")

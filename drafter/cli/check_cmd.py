@@ -29,6 +29,7 @@ from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan
 from drafter.model.roll import roll_plan
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.util.fs import check_writable
 from drafter.util.paths import bundled_catalog_dir
 
@@ -136,7 +137,7 @@ def format_json(findings: Sequence[Finding], target: str, year: int | None) -> s
 
 @click.command("check")
 @click.argument("target", metavar="TARGET", type=click.Path(path_type=Path))
-@click.option("--year", type=click.IntRange(1949, 2100),
+@click.option("--year", type=click.IntRange(YEAR_MIN, YEAR_MAX),
               help="按哪一年的计划判断（默认：计划文件的年份，或草稿标题中的年份）")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="输出格式")
@@ -178,7 +179,7 @@ def _default_output(plan_file: Path, old: int, new: int) -> Path:
 
 @click.command("roll")
 @click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
-@click.option("--to", "to_year", type=click.IntRange(1949, 2100), required=True,
+@click.option("--to", "to_year", type=click.IntRange(YEAR_MIN, YEAR_MAX), required=True,
               help="新计划的年份，如 2026")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="新计划文件（默认：文件名中的年份换成新年份，或加上“-年份”）")

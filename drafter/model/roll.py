@@ -18,8 +18,8 @@ from typing import Any
 from drafter.model.blocks import Location
 from drafter.model.errors import DrafterError
 from drafter.model.plan import GLOBAL_NAMES, Plan, PlanText
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 
-YEAR_MIN, YEAR_MAX = 1949, 2100
 _LITERAL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 

@@ -19,10 +19,9 @@ from drafter.model.catalogue import Catalogue
 from drafter.model.clause import Slot
 from drafter.model.errors import Problem
 from drafter.model.plan import GLOBAL_NAMES, Plan, PlanItem, PlanText
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 
 Origin = Literal["item", "plan", "default", "missing"]
-
-YEAR_MIN, YEAR_MAX = 1949, 2100
 
 GLOBAL_LABELS: dict[str, str] = {"地区": "地区", "年份": "年份", "单位": "单位（发文机关）"}
 _GLOBAL_TYPES: dict[str, str] = {"地区": "text", "年份": "year", "单位": "text"}

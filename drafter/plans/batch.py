@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan, PlanChapter, PlanItem
 from drafter.model.taxonomy import CHAPTER_KEYS, DEFAULT_HEADINGS
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.plans.io import (
     describe_loc,
     item_from_model,
@@ -71,7 +72,7 @@ class VariantModel(_Model):
     title: str | None = None
     region: str | None = None
     organ: str | None = None
-    year: int | None = Field(default=None, ge=1949, le=2100)
+    year: int | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
     date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
     values: Values = Field(default_factory=dict)
     item_values: dict[str, Values] = Field(default_factory=dict)
