@@ -20,14 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from drafter import __version__
+from drafter.catalog.fields import signature
 from drafter.util.fs import atomic_write_bytes
 from drafter.util.paths import user_data_dir
 
-FORMAT = 1
+FORMAT = 2
 
 
 def _key(path: Path, stat: os.stat_result) -> tuple[Any, ...]:
-    return (FORMAT, __version__, str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    return (FORMAT, __version__, signature(), str(path.resolve()), stat.st_size,
+            stat.st_mtime_ns)
 
 
 def _cache_file(path: Path) -> Path:

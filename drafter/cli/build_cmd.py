@@ -27,18 +27,14 @@ from drafter.plans.starter import starter_plan
 from drafter.render.batch import BatchResult, Checker, plan_jobs, render_batch
 from drafter.render.build import build_document, format_for
 from drafter.util.fs import atomic_write_text, check_writable
-from drafter.util.paths import bundled_catalog_dir
 
 _CATALOG_HELP = "条目目录文件夹（默认使用自带目录）"
 
 
 def load_catalogue_dir(catalog: Path | None) -> Catalogue:
-    from drafter.catalog.load import load_catalogue
+    from drafter.catalog.store import open_catalogue
 
-    path = Path(catalog) if catalog else bundled_catalog_dir()
-    if not path.is_dir():
-        raise DrafterError.one(f"找不到条目目录文件夹：{path}", hint="请用 --catalog 指定")
-    return load_catalogue(path)
+    return open_catalogue(catalog)
 
 
 @click.command("build")

@@ -31,7 +31,6 @@ from drafter.model.plan import Plan
 from drafter.model.roll import roll_plan
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.util.fs import check_writable
-from drafter.util.paths import bundled_catalog_dir
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 DRAFT_SUFFIXES = (".txt", ".docx", ".md", ".markdown", ".text")
@@ -39,14 +38,10 @@ _CATALOG_HELP = "条目目录文件夹（检查计划文件时使用，默认使
 
 
 def _load_catalogue(catalog: Path | None) -> Catalogue:
-    from drafter.catalog.load import load_catalogue
+    from drafter.catalog.store import open_catalogue
 
-    path = Path(catalog) if catalog else bundled_catalog_dir()
-    if not path.is_dir():
-        if catalog is None:  # no bundled catalogue: custom items still check, ids are findings
-            return Catalogue()
-        raise DrafterError.one(f"找不到条目目录文件夹：{path}", hint="请用 --catalog 指定")
-    return load_catalogue(path)
+    # no default catalogue: custom items still check, ids are findings
+    return open_catalogue(catalog, missing_ok=True)
 
 
 # --------------------------------------------------------------------------- plans

@@ -9,12 +9,11 @@ Diagnostics (dropped junk, per-file counts) go to stderr.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError, MinedDocument, Problem
+from drafter.model import DrafterError, MinedDocument, Problem
 
 SOURCE_SUFFIXES = (".txt", ".docx", ".md")
 
@@ -97,47 +96,17 @@ def _report(doc: MinedDocument) -> None:
 
 
 def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool) -> None:
-    from drafter.catalog.dump import write_catalogue
-    from drafter.mine.catalogue_build import build_catalogue
+    from drafter.catalog import open_existing, save_catalogue
+    from drafter.check import stale_flags
+    from drafter.mine import mine_into_catalogue
 
-    existing = None if replace else _existing(out_dir)
-    before = existing.counts() if existing is not None else dict.fromkeys(CHAPTER_KEYS, 0)
-    cat = build_catalogue(docs, existing=existing, flagger=_flagger())
-    write_catalogue(cat, out_dir)
-    _summary(cat, docs, out_dir, before, merged=existing is not None)
-
-
-def _existing(out_dir: Path) -> Catalogue | None:
-    """What DIR already holds (None when it is new or empty)."""
-    from drafter.catalog.load import load_catalogue
-
-    if not out_dir.exists():
-        return None
-    if not out_dir.is_dir():
-        raise DrafterError.one("输出位置已存在，但不是文件夹", file=str(out_dir),
-                               hint="请用 -o 指定一个文件夹")
-    if not any(p.suffix in (".yaml", ".yml") for p in out_dir.iterdir()):
-        return None
-    return load_catalogue(out_dir)
-
-
-def _flagger() -> Callable[[str, int | None], list[str]] | None:
-    try:
-        from drafter.check.engine import stale_flags
-    except ImportError:
-        return None
-    return stale_flags
-
-
-def _summary(cat: Catalogue, docs: list[MinedDocument], out_dir: Path,
-             before: dict[str, int], *, merged: bool) -> None:
-    action = "合并进" if merged else "写入"
+    existing = None if replace else open_existing(out_dir)
+    result = mine_into_catalogue(docs, existing=existing, flagger=stale_flags)
+    save_catalogue(result.catalogue, out_dir)  # leaves the load cache warm
+    action = "合并进" if result.merged else "写入"
     click.echo(f"挖掘 {len(docs)} 份文件，条目目录已{action} {out_dir}")
     totals = [0, 0, 0, 0]
-    for key in CHAPTER_KEYS:
-        clauses = cat.chapters.get(key, [])
-        row = [len(clauses), len(clauses) - before.get(key, 0),
-               sum(len(c.variants) for c in clauses), sum(len(c.slots) for c in clauses)]
+    for key, *row in result.rows():
         totals = [a + b for a, b in zip(totals, row, strict=True)]
         click.echo(_row(key, row))
     click.echo(_row("合计", totals))

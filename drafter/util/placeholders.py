@@ -7,12 +7,19 @@ This module parses; it never renders.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 _ENV = Environment(autoescape=False)
 _ALLOWED_EXPR = (nodes.Name, nodes.Const, nodes.Add, nodes.Sub, nodes.Neg, nodes.Pos)
+# The shapes nearly every clause uses: {{ 名称 }}, {{ 年份 + 1 }}, {{ '{' }}. Text whose braces
+# are all inside these is checked by this regex alone; anything else goes to Jinja's parser
+# (a 40,000-clause catalogue spent a quarter of its cold load parsing templates).
+_SIMPLE = re.compile(r"\{\{\s*(?:([^\W\d]\w*)(?:\s*[-+]\s*\d+)?|'[{}]')\s*\}\}")
+_KEYWORDS = frozenset({"and", "or", "not", "in", "is", "if", "else", "true", "false", "none",
+                       "True", "False", "None"})
 
 
 def escape_braces(text: str) -> str:
@@ -30,6 +37,15 @@ def escape_braces(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _check(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    if "{" not in text and "}" not in text:
+        return frozenset(), ()
+    simple = _simple_names(text)
+    if simple is not None:
+        return simple, ()
+    return _jinja_check(text)
+
+
+def _jinja_check(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     try:
         tree = _ENV.parse(text)
     except TemplateSyntaxError as exc:
@@ -45,6 +61,19 @@ def _check(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
                 continue
             _check_expr(child, names, problems)
     return frozenset(names), tuple(problems)
+
+
+def _simple_names(text: str) -> frozenset[str] | None:
+    """The names of text whose every brace is in a simple placeholder; None otherwise."""
+    names: set[str] = set()
+    for m in _SIMPLE.finditer(text):
+        name = m.group(1)
+        if name is not None:
+            if name.startswith("_") or name in _KEYWORDS or not name.isidentifier():
+                return None
+            names.add(name)
+    rest = _SIMPLE.sub("", text)
+    return None if "{" in rest or "}" in rest else frozenset(names)
 
 
 def _check_expr(expr: nodes.Node, names: set[str], problems: list[str]) -> None:

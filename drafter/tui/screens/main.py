@@ -150,14 +150,15 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
     @work(thread=True, exclusive=True, group="load", description="加载目录和计划")
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
-        from drafter.catalog.load import load_catalogue
+        from drafter.catalog.store import open_catalogue
         from drafter.plans.io import load_plan
-        from drafter.util.paths import bundled_catalog_dir
 
         try:
             catalogue = self._given_catalogue
             if catalogue is None:
-                catalogue = load_catalogue(self.catalog_dir or bundled_catalog_dir())
+                # frozen: a big catalogue lives as long as the app; the cyclic GC need not
+                # walk it on every collection
+                catalogue = open_catalogue(self.catalog_dir, freeze=True)
             plan = load_plan(self.plan_path) if self.plan_path else Plan()
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))

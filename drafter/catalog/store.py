@@ -1,0 +1,93 @@
+"""The catalogue's two entry points: `open_catalogue` (which folder, then load) and
+`save_catalogue` (write, then leave the load cache warm).
+
+Every caller (the CLI commands, the TUI, the benches) opens a catalogue here, so the choice of
+folder — the one given, else the user's own, else the bundled one — and the errors for a
+missing folder are written once. Saving validates the in-memory records and stores them in the
+cache under the written files' state, so the next open does not parse YAML again.
+
+This module must not lay out or validate files itself (dump and schema do).
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from drafter.catalog import cache
+from drafter.catalog.dump import chapter_yaml, clause_dict
+from drafter.catalog.load import load_catalogue, packed_records
+from drafter.catalog.schema import validate_chapter
+from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError
+from drafter.util.fs import atomic_write_text
+from drafter.util.paths import default_catalog_dir
+from drafter.util.yamlio import LineMap
+
+
+def open_catalogue(folder: Path | None = None, *, missing_ok: bool = False,
+                   freeze: bool = False) -> Catalogue:
+    """The catalogue in `folder`, or the default one (user's own, else bundled).
+
+    `missing_ok`: an empty catalogue when no folder was given and the default one is missing.
+    `freeze`: move what was loaded out of the cyclic GC's sight (gc.freeze), for a long-lived
+    process such as the TUI that keeps the catalogue for its whole life.
+    """
+    path = Path(folder) if folder is not None else default_catalog_dir()
+    if folder is None and missing_ok and not path.is_dir():
+        return Catalogue()
+    cat = load_catalogue(path)  # DrafterError naming the folder when it is missing or empty
+    if freeze:
+        gc.freeze()
+    return cat
+
+
+def save_catalogue(cat: Catalogue, folder: Path) -> list[Path]:
+    """Write every chapter file (atomic, deterministic) and warm the load cache for them."""
+    folder = Path(folder)
+    written: list[Path] = []
+    for key in CHAPTER_KEYS:
+        path = folder / f"{key}.yaml"
+        clauses = cat.chapters.get(key, [])
+        text = chapter_yaml(key, clauses)
+        atomic_write_text(path, text)
+        written.append(path)
+        _warm(path, key, [clause_dict(c) for c in clauses], text)
+    return written
+
+
+def _warm(path: Path, key: str, dicts: list[dict[str, object]], text: str) -> None:
+    """Cache what was just written, validated from memory; skipped (the next open parses the
+    file and reports with lines) when anything is wrong."""
+    records, found = validate_chapter({"chapter": key, "clauses": dicts}, LineMap(), key)
+    if found.items or len(records) != len(dicts):
+        return
+    lines = _id_lines(text)
+    for record in records:
+        record["line"] = lines.get(record["id"])
+        for variant in record["variants"]:
+            variant["line"] = lines.get(variant["id"])
+    packed, id_lines = packed_records(records)
+    cache.write(path, path.stat(), ([], packed, id_lines))
+
+
+def _id_lines(text: str) -> dict[str, int]:
+    """Line of each clause ("- id: …") and variant ("  - id: …") in a file dump wrote."""
+    out: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("- id: ") and len(line) - len(stripped) in (0, 2):
+            out.setdefault(stripped[6:].strip().strip("'\""), number)
+    return out
+
+
+def open_existing(folder: Path) -> Catalogue | None:
+    """What `folder` already holds, to merge into (None when it is new or has no files)."""
+    folder = Path(folder)
+    if not folder.exists():
+        return None
+    if not folder.is_dir():
+        raise DrafterError.one("输出位置已存在，但不是文件夹", file=str(folder),
+                               hint="请用 -o 指定一个文件夹")
+    if not any(p.suffix in (".yaml", ".yml") for p in folder.iterdir()):
+        return None
+    return load_catalogue(folder)
