@@ -30,11 +30,13 @@ from drafter.model import (
 def _catalogue() -> Catalogue:
     cat = Catalogue()
     cat.add(Clause(
-        id="js-000001", chapter="教师队伍", lead="加强师德师风建设", body="新建{{ 工作室数 }}个工作室。",
+        id="js-000001", chapter="教师队伍", lead="加强师德师风建设",
+        body="新建{{ 工作室数 }}个工作室。",
         tags=["师德师风"], owners=["人事科"],
         slots=[Slot("工作室数", "名师工作室", "integer", "个", 12)],
         sources=[Source("2024.txt", "1.", 2024, "安顺市", "2024年工作要点")],
-        variants=[Variant("js-000001/2", "师德师风", "抓好师德。", [], Source("b.txt"), ["教育科"])],
+        variants=[Variant("js-000001/2", "师德师风", "抓好师德。", [], Source("b.txt"),
+                          ["教育科"])],
         flags=["提示"],
     ))
     cat.add(Clause(id="bz-000001", chapter="保障", lead="", body="落实经费保障。", kind="preamble"))
