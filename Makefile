@@ -29,6 +29,7 @@ catalog: $(STAMP)
 	$(BIN)/drafter mine examples/corpus/*.txt -o drafter/data/catalog --replace
 
 bench: $(STAMP)
+	$(BIN)/python bench/start.py
 	$(BIN)/python bench/mine.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/tui.py

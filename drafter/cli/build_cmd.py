@@ -13,6 +13,7 @@ import datetime as _dt
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,12 +22,14 @@ from drafter.model.errors import DrafterError
 from drafter.model.plan import Plan
 from drafter.model.values import unused_values
 from drafter.model.years import YEAR_MAX, YEAR_MIN
-from drafter.plans.batch import Batch, apply_variant, load_batch
 from drafter.plans.io import load_plan, plan_to_yaml
 from drafter.plans.starter import starter_plan
-from drafter.render.batch import BatchResult, Checker, plan_jobs, render_batch
 from drafter.render.build import build_document, format_for
 from drafter.util.fs import atomic_write_text, check_writable
+
+if TYPE_CHECKING:  # batch-only: imported inside batch_cmd, so `build` starts without a pool
+    from drafter.plans.batch import Batch
+    from drafter.render.batch import BatchResult, Checker
 
 _CATALOG_HELP = "条目目录文件夹（默认使用自带目录）"
 
@@ -74,6 +77,9 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
 def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bool,
               strict: bool, catalog: Path | None) -> None:
     """批量生成：一个基础计划，按各县（区）的名称和数字生成多份文档。"""
+    from drafter.plans.batch import load_batch
+    from drafter.render.batch import plan_jobs, render_batch
+
     batch = load_batch(batch_file)
     cat = load_catalogue_dir(catalog)
     outdir = outdir or Path.cwd() / f"{batch_file.stem}-out"
@@ -101,6 +107,8 @@ def batch_checker() -> Checker | None:
 
 
 def _variant_plans(batch: Batch) -> list[tuple[str, Plan | None, list[str]]]:
+    from drafter.plans.batch import apply_variant
+
     out: list[tuple[str, Plan | None, list[str]]] = []
     for variant in batch.variants:
         try:
