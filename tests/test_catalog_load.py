@@ -27,7 +27,7 @@ BAD = Path(__file__).resolve().parent / "data" / "catalog_bad"
     ("duplicate_id", "保障.yaml", 6, "编号“dj-000001”重复"),  # across files
     ("undeclared_slot", "各级各类教育.yaml", 5, "占位符“{{ 幼儿园数 }}”未在 slots 中声明"),
     ("unused_slot", "各级各类教育.yaml", 7, "参数“幼儿园数”已声明但正文中没有使用"),
-    ("bad_placeholder", "各级各类教育.yaml", 5, "占位符中不允许“Getattr”表达式"),
+    ("bad_placeholder", "各级各类教育.yaml", 5, "占位符中不允许“.”"),
     ("bad_slot_type", "各级各类教育.yaml", 9, "类型“number”无效"),
     ("bad_default", "各级各类教育.yaml", 10, "默认值“十二”与类型 integer 不符"),
     ("global_slot_name", "总体要求.yaml", 8, "参数名“年份”是全局参数"),
@@ -37,7 +37,7 @@ BAD = Path(__file__).resolve().parent / "data" / "catalog_bad"
     ("unsafe_tag", "教育改革.yaml", 4, "不允许的 YAML 标签"),
     ("top_not_mapping", "教育改革.yaml", 1, "文件顶层应是含 chapter 和 clauses 的映射"),
     ("bad_source", "五育并举.yaml", 8, "来源年份“二〇二四”应为整数"),
-    ("not_utf8", "党建.yaml", None, "文件不是 UTF-8 编码"),  # saved as GB18030
+    ("not_utf8", "党建.yaml", 1, "文件不是 UTF-8 编码"),  # saved as GB18030
 ])
 def test_each_broken_file_is_reported_with_file_and_line(
     case: str, file: str, line: int | None, fragment: str
@@ -124,9 +124,11 @@ def test_warm_load_uses_the_cache_and_notices_edits(tmp_path: Path,
     def no_parse(*args: object) -> None:
         raise AssertionError("parsed although nothing changed")
 
-    monkeypatch.setattr(load_module, "load_yaml", no_parse)
-    assert list(load_catalogue(folder)) == list(first)
-    monkeypatch.undo()
+    # monkeypatch.context(), not undo() on the fixture: that would also drop the autouse
+    # DRAFTER_HOME isolation and let the next load write into the real home folder.
+    with monkeypatch.context() as m:
+        m.setattr(load_module, "load_yaml", no_parse)
+        assert list(load_catalogue(folder)) == list(first)
 
     path = folder / "教师队伍.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("titel", "x") + "  extra: 1\n",

@@ -122,7 +122,7 @@ def test_build_refuses_to_overwrite_without_force(workdir: Path) -> None:
         ("  新建幼儿园数: 12\n", "", "缺少参数“新建公办幼儿园”"),  # a missing value
         ("覆盖率: 95", "覆盖率: 120", "0 到 100"),  # a value of the wrong type
         ("- gj-000001", "- gj-ffffff", "条目编号“gj-ffffff”不在目录中"),  # unknown clause id
-        ("body: 特殊", "body: \"{{ ''.__class__ }}特殊\"\n        x: 1\n        #", "Getattr"),
+        ("body: 特殊", "body: \"{{ ''.__class__ }}特殊\"\n        x: 1\n        #", "不允许“.”"),
         ("region: 测试市", "region: !!python/object:os.system x", "!!python/object"),
     ],
 )

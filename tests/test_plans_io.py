@@ -104,7 +104,7 @@ def test_unknown_keys_are_all_reported_with_lines() -> None:
         (10, "不存在的类别"),  # unknown chapter key
         (12, "条目需要 clause"),  # empty item
         (13, "variant"),  # variant without a clause
-        (14, "Getattr"),  # attribute access in custom text
+        (14, "不允许“.”"),  # attribute access in custom text
     ],
 )
 def test_every_problem_at_once(line: int, fragment: str) -> None:

@@ -314,4 +314,4 @@ def test_preview_renders_what_it_can_and_lists_problems() -> None:
     assert "【目录中没有条目 dj-ffffff】" in text
     assert "{{ ''.__class__ }}" in text  # shown as written, never rendered
     messages = "\n".join(str(p) for p in problems)
-    assert "dj-ffffff" in messages and "Getattr" in messages
+    assert "dj-ffffff" in messages and "不允许“.”" in messages

@@ -2,7 +2,8 @@
 
 Parsing and validating 40,000 clauses of YAML takes seconds; reading back the validated plain
 records takes a fraction of that. Each catalogue file gets one cache file under
-`user_data_dir()/cache/catalog/`, keyed by the file's resolved path, size, mtime_ns, the drafter
+`user_data_dir()/cache/catalog/`, keyed by a hash of the file's CONTENT (never size and mtime:
+an edit of the same size with the mtime restored must not be served stale), the drafter
 version and this format's number; any mismatch or damage means a miss. The records are plain
 dicts, lists, strings and numbers, stored with marshal (never pickle): nothing in a cache file
 can make code run.
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,14 @@ from drafter.util.paths import user_data_dir
 FORMAT = 2
 
 
-def _key(path: Path, stat: os.stat_result) -> tuple[Any, ...]:
-    return (FORMAT, __version__, signature(), str(path.resolve()), stat.st_size,
-            stat.st_mtime_ns)
+def digest(data: bytes) -> str:
+    """The content key of a catalogue file."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def _key(path: Path, content: str) -> tuple[Any, ...]:
+    # signature(): the field table's names in order, so a changed table never reads old records
+    return (FORMAT, __version__, signature(), str(path.resolve()), content)
 
 
 def _cache_file(path: Path) -> Path:
@@ -37,20 +42,20 @@ def _cache_file(path: Path) -> Path:
     return user_data_dir() / "cache" / "catalog" / f"{digest}.marshal"
 
 
-def read(path: Path, stat: os.stat_result) -> Any | None:
-    """The cached value for this exact file state, or None."""
+def read(path: Path, content: str) -> Any | None:
+    """The cached value for this exact file content (`digest(bytes)`), or None."""
     try:
         raw = _cache_file(path).read_bytes()
         key, value = marshal.loads(raw)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return value if key == _key(path, stat) else None
+    return value if key == _key(path, content) else None
 
 
-def write(path: Path, stat: os.stat_result, value: Any) -> None:
-    """Store `value` (marshal-able plain data) for this file state; silently skip on failure."""
+def write(path: Path, content: str, value: Any) -> None:
+    """Store `value` (marshal-able plain data) for this file content; silently skip on failure."""
     try:
-        data = marshal.dumps((_key(path, stat), value))
+        data = marshal.dumps((_key(path, content), value))
         atomic_write_bytes(_cache_file(path), data)
     except (OSError, ValueError):
         return

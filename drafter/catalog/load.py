@@ -20,7 +20,7 @@ from drafter.catalog import cache
 from drafter.catalog.fields import CLAUSE, build_clause, pack
 from drafter.catalog.schema import Record, validate_chapter
 from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError, Problem
-from drafter.util.yamlio import load_yaml
+from drafter.util.yamlio import decode_utf8, load_yaml, read_bytes_bounded
 
 _Found = tuple[str, int | None, str | None, str | None]
 Packed = tuple[Any, ...]
@@ -112,22 +112,22 @@ def _read_dir(dir: Path) -> tuple[list[Problem], list[_File]]:
 def _read_file(path: Path) -> tuple[list[_Found], list[Packed], IdLines]:
     """(problems, packed records, id lines) of one file, from the cache when the file has not
     changed."""
-    stat = path.stat()
-    cached = cache.read(path, stat)
+    try:
+        raw = read_bytes_bounded(path, "目录文件")
+    except DrafterError as exc:
+        return [(p.message, p.line, p.where, p.hint) for p in exc.problems], [], []
+    content = cache.digest(raw)
+    cached = cache.read(path, content)
     if cached is not None:
         found, packed, id_lines = cached
         return [tuple(f) for f in found], packed, id_lines
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return [("文件不是 UTF-8 编码", None, None, "请用 UTF-8 编码保存该文件")], [], []
-    try:
-        data, lines = load_yaml(text, str(path))
+        data, lines = load_yaml(decode_utf8(raw, path, "目录文件"), str(path))
     except DrafterError as exc:
         return [(p.message, p.line, p.where, p.hint) for p in exc.problems], [], []
     records, result = validate_chapter(data, lines, path.stem)
     packed, id_lines = packed_records(records)
-    cache.write(path, stat, (result.items, packed, id_lines))
+    cache.write(path, content, (result.items, packed, id_lines))
     return result.items, packed, id_lines
 
 

@@ -67,7 +67,7 @@ def _warm(path: Path, key: str, dicts: list[dict[str, object]], text: str) -> No
         for variant in record["variants"]:
             variant["line"] = lines.get(variant["id"])
     packed, id_lines = packed_records(records)
-    cache.write(path, path.stat(), ([], packed, id_lines))
+    cache.write(path, cache.digest(path.read_bytes()), ([], packed, id_lines))
 
 
 def _id_lines(text: str) -> dict[str, int]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from drafter.check.finding import Context, Draft, Finding, excerpt
 from drafter.model.blocks import Location
+from drafter.model.placeholders import scan, strip_tags
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PLACEHOLDER = re.compile(
@@ -20,7 +21,6 @@ _PLACEHOLDER = re.compile(
 )
 # A lone "x" standing for a number or a name: "x个月", "第X届", "在x高校" — but not "1+X证书".
 _SINGLE_X = re.compile(r"(?<![A-Za-z0-9+＋.])[xX](?![A-Za-z0-9+＋.]|光|射线)")
-_SLOT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
 def _placeholders(text: str) -> Iterator[re.Match[str]]:
@@ -41,10 +41,10 @@ def check_placeholders(draft: Draft, ctx: Context) -> Iterator[Finding]:
     """One finding per segment, listing every placeholder left in it."""
     del ctx
     for seg in draft.text_segments():
-        matches = list(_placeholders(_SLOT.sub("", seg.text)))
+        text = strip_tags(seg.text)
+        matches = list(_placeholders(text))
         if not matches:
             continue
-        text = _SLOT.sub("", seg.text)
         found = "、".join(dict.fromkeys(m.group(0) for m in matches))
         first = matches[0]
         yield Finding("错误", "text.placeholder",
@@ -57,9 +57,9 @@ def check_slots(draft: Draft, ctx: Context) -> Iterator[Finding]:
     """`{{ 名称 }}` left in the text: a value that was never filled in."""
     del ctx
     for seg in draft.text_segments():
-        for match in _SLOT.finditer(seg.text):
-            yield Finding("错误", "text.slot", f"参数“{match.group(0)}”未填写",
-                          excerpt(seg.text, match.start(), match.end()), seg.location, seg.part,
+        for tag in scan(seg.text).tags if "{" in seg.text else ():
+            yield Finding("错误", "text.slot", f"参数“{seg.text[tag.start:tag.end]}”未填写",
+                          excerpt(seg.text, tag.start, tag.end), seg.location, seg.part,
                           "请在计划文件的 values 中填写该参数")
 
 

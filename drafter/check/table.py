@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.years import YEAR_MAX, YEAR_MIN
-from drafter.util.yamlio import LineMap, load_yaml
+from drafter.util.yamlio import LineMap, load_yaml, read_text_bounded
 
 Severity = Literal["错误", "警告", "提示"]
 SEVERITIES: tuple[str, ...] = ("错误", "警告", "提示")
@@ -114,14 +114,7 @@ def load_table(path: Path | None = None) -> RuleTable:
     base = default_table()
     if path is None:
         return base
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DrafterError.one(f"找不到规则文件：{path}", hint="请检查 --rules 的路径") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DrafterError.one(f"无法读取规则文件：{exc}", file=str(path),
-                               hint="规则文件应为 UTF-8 编码的 YAML") from None
-    return parse_table(text, str(path), base=base)
+    return parse_table(read_text_bounded(Path(path), "规则文件"), str(path), base=base)
 
 
 def parse_table(text: str, file: str, *, base: RuleTable | None = None) -> RuleTable:

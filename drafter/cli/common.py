@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from drafter.model.errors import DrafterError
+from drafter.util.errors import os_problem, save_crash_report
 
 
 def run_guarded(command: Callable[..., Any]) -> None:
@@ -32,9 +33,20 @@ def run_guarded(command: Callable[..., Any]) -> None:
         click.echo("已中断。", err=True)
         sys.exit(130)
     except OSError as exc:
-        name = getattr(exc, "filename", None) or ""
-        click.echo(f"错误：无法读写文件 {name}：{exc.strerror or exc}", err=True)
+        click.echo(f"错误：{os_problem(exc)}", err=True)
         sys.exit(1)
+    except (RecursionError, MemoryError) as exc:
+        report = save_crash_report(exc)
+        click.echo("错误：输入过于复杂（嵌套过深或过大），已停止处理。", err=True)
+        if report:
+            click.echo(f"详细报告已保存到 {report}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # the last guard: a bug must not print a traceback at the user
+        report = save_crash_report(exc)
+        click.echo("错误：程序内部出现意外问题，操作未完成。", err=True)
+        if report:
+            click.echo(f"错误报告已保存到 {report}，请将该文件发给技术支持。", err=True)
+        sys.exit(2)
     if isinstance(code, int) and code:
         sys.exit(code)
 

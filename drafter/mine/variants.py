@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from drafter.model.placeholders import strip_tags
+
 # Similarity (0–100) above which two texts are the same clause.
 TEXT_THRESHOLD = 80.0
 # Two leads this similar make texts down to LOOSE_TEXT_THRESHOLD count as the same clause.
@@ -41,14 +43,13 @@ MAX_CANDIDATES = 24
 # A shorter normalised lead (e.g. "党建", "#年") is too generic to group on by itself.
 MIN_LEAD = 4
 
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[xX×*]{2,}")
 _NON_WORD = re.compile(r"[^\w#]|_")
 
 
 def normalise(text: str) -> str:
     """Text for comparison: placeholders and numbers become "#", punctuation and spaces go."""
-    text = _PLACEHOLDER.sub("#", text)
+    text = strip_tags(text, "#")
     text = _NUMBER.sub("#", text)
     return _NON_WORD.sub("", text).lower()
 

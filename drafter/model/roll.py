@@ -17,11 +17,11 @@ from typing import Any
 
 from drafter.model.blocks import Location
 from drafter.model.errors import DrafterError
+from drafter.model.placeholders import strip_tags
 from drafter.model.plan import GLOBAL_NAMES, Plan, PlanText
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 
 _LITERAL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
 @dataclass
@@ -80,7 +80,7 @@ def _move_date(date: str | None, delta: int) -> str | None:
 
 
 def _years_in(text: str | None) -> bool:
-    return bool(text) and bool(_LITERAL_YEAR.search(_PLACEHOLDER.sub("", text or "")))
+    return bool(text) and bool(_LITERAL_YEAR.search(strip_tags(text or "")))
 
 
 def _part_text(part: PlanText | None) -> str | None:

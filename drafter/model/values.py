@@ -18,6 +18,7 @@ from drafter.model.blocks import Location
 from drafter.model.catalogue import Catalogue
 from drafter.model.clause import Slot
 from drafter.model.errors import Problem
+from drafter.model.placeholders import placeholder_names as _scan_names
 from drafter.model.plan import GLOBAL_NAMES, Plan, PlanItem, PlanText
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 
@@ -34,9 +35,6 @@ _TYPE_WORDS: dict[str, str] = {
     "text": "文字",
 }
 
-_PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.S)
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
-_NAME = re.compile(r"[^\W\d]\w*")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
@@ -186,13 +184,7 @@ class SlotUse:
 
 def placeholder_names(text: str) -> list[str]:
     """Names used in `{{ … }}` placeholders, in order of first appearance, no repeats."""
-    seen: dict[str, None] = {}
-    for match in _PLACEHOLDER.finditer(text or ""):
-        expr = _QUOTED.sub(" ", match.group(1))
-        for name in _NAME.findall(expr):
-            if name not in ("true", "false", "none", "True", "False", "None"):
-                seen.setdefault(name, None)
-    return list(seen)
+    return _scan_names(text or "")
 
 
 def item_wording(item: PlanItem, cat: Catalogue) -> tuple[str, str, list[Slot]] | None:

@@ -20,22 +20,12 @@ from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOption
 from drafter.plans.schema import ChapterModel, ItemModel, PlanModel, TextModel, pydantic_message
 from drafter.util.fs import atomic_write_text
 from drafter.util.placeholders import placeholder_problems
-from drafter.util.yamlio import LineMap, dump_yaml, load_yaml
+from drafter.util.yamlio import LineMap, dump_yaml, load_yaml, read_text_bounded
 
 
 def read_text_file(path: Path, what: str) -> str:
-    """A UTF-8 file's text (BOM tolerated) or a Chinese DrafterError naming it."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DrafterError.one(f"找不到{what}：{path}", hint="请检查路径是否正确") from None
-    except OSError as exc:
-        raise DrafterError.one(f"无法读取{what}：{path}（{exc.strerror}）") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DrafterError.one(f"{what}不是 UTF-8 编码：{path}",
-                               hint="请用 UTF-8 编码另存该文件") from None
+    """A UTF-8 file's text (BOM tolerated) or a Chinese DrafterError naming it; size-bounded."""
+    return read_text_bounded(path, what)
 
 
 def load_plan(path: Path) -> Plan:

@@ -15,7 +15,7 @@ import datetime as _dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from drafter.model.plan import NUMBERING_STYLES, PlanMeta
 from drafter.model.taxonomy import CHAPTER_KEYS
@@ -26,6 +26,17 @@ def _date_to_text(value: Any) -> Any:
     """YAML reads 2025-01-10 as a date: keep it as the ISO text the user wrote."""
     if isinstance(value, _dt.date):
         return value.isoformat()
+    return value
+
+
+def _real_date(value: str | None) -> str | None:
+    """A quoted "2025-02-30" passes the pattern: check it is a day on the calendar."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value or "")
+    if match:
+        try:
+            _dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            raise ValueError(f"日期“{value}”不存在（月份或日期超出范围）") from None
     return value
 
 
@@ -52,7 +63,7 @@ def _owners_text(value: Any) -> Any:
     return value
 
 
-DateText = Annotated[str, BeforeValidator(_date_to_text)]
+DateText = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_real_date)]
 # An empty `values:` or `items:` line in YAML is null: read it as empty, not as an error.
 Values = Annotated[dict[str, Any], BeforeValidator(_none_as_empty_dict)]
 Owners = Annotated[list[str] | None, BeforeValidator(_owners_text)]
@@ -160,6 +171,18 @@ _TYPE_MESSAGES: dict[str, str] = {
     "greater_than_equal": f"年份应不早于 {YEAR_MIN}",
     "less_than_equal": f"年份应不晚于 {YEAR_MAX}",
     "string_pattern_mismatch": "日期应写成 2025-01-10 的形式",
+    "string_too_short": "不能为空",
+    "string_too_long": "文字过长",
+    "too_short": "至少需要一项",
+    "too_long": "项数过多",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "greater_than": "数值过小",
+    "less_than": "数值过大",
+    "date_from_datetime_parsing": "日期应写成 2025-01-10 的形式",
+    "date_type": "日期应写成 2025-01-10 的形式",
+    "none_not_allowed": "不能为空",
+    "dict_attributes_type": "应为“键: 值”的映射",
 }
 
 
@@ -174,4 +197,4 @@ def pydantic_message(error: dict[str, Any]) -> str:
         return str(error.get("ctx", {}).get("error", error.get("msg", "")))
     if kind in _TYPE_MESSAGES:
         return _TYPE_MESSAGES[kind]
-    return f"格式不正确（{error.get('msg', kind)}）"
+    return "格式不正确"  # pydantic's own (English) message never reaches the user

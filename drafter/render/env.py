@@ -8,6 +8,7 @@ templates are created lazily and cached; nothing happens at import time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,8 @@ from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from drafter.model.errors import DrafterError, Problem
+from drafter.model.placeholders import HINT, scan
+from drafter.render.limits import limit_message, make_environment, render_limited, run_in_child
 from drafter.util.paths import templates_dir, user_data_dir
 
 DOCUMENT_TEMPLATE = "document.j2"
@@ -25,8 +28,8 @@ DOCUMENT_TEMPLATE = "document.j2"
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     """The single sandbox; autoescape off because output is plain text, not HTML."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                keep_trailing_newline=False)
+    return make_environment(undefined=StrictUndefined, autoescape=False,
+                            keep_trailing_newline=False)
 
 
 @lru_cache(maxsize=16384)
@@ -36,26 +39,34 @@ def _compiled(text: str) -> Template:
 
 def render_failure(exc: BaseException) -> str:
     """A Chinese sentence for why a template failed."""
+    limit = limit_message(exc)
+    if limit:
+        return limit
     if isinstance(exc, SecurityError):
         return "文字中含有不安全的模板表达式，已拒绝渲染"
     if isinstance(exc, UndefinedError):
-        return f"占位符没有对应的值（{exc.message}）"
+        match = re.search(r"'([^']*)' is undefined|has no attribute '([^']*)'", exc.message or "")
+        name = next((g for g in match.groups() if g), "") if match else ""
+        return f"占位符“{name}”没有对应的值" if name else "占位符没有对应的值"
     if isinstance(exc, TemplateSyntaxError):
-        return f"模板语法错误：{exc.message}（第{exc.lineno}行）"
+        return f"{syntax_message(exc.message)}（第{exc.lineno}行）"
     if isinstance(exc, TemplateError):
-        return f"模板错误：{exc.message or exc}"
+        return "模板出错（用到了不存在的名称、属性或过滤器）"
     if isinstance(exc, TypeError):
         return "占位符的运算用到了文字，只有数字可以加减（如 {{ 年份 + 1 }}）"
-    return f"渲染失败：{exc}"
+    return "渲染失败（数值无效）"
 
 
 def render_text(text: str, context: Mapping[str, Any], **place: Any) -> str:
     """Render one piece of text; DrafterError at `place` (file, line, where) if it fails."""
     if "{" not in text:
         return text
+    problems = scan(text).problems  # Jinja never sees text the placeholder scanner refused
+    if problems:
+        raise DrafterError([Problem(m, hint=HINT, **place) for m in problems])
     try:
         return _compiled(text).render(dict(context))
-    except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+    except (TemplateError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
         raise DrafterError([Problem(render_failure(exc), **place)]) from None
 
 
@@ -86,22 +97,66 @@ def find_document_template(name: str, base_dir: Path | None = None) -> Path:
     )
 
 
+MAX_TEMPLATE_BYTES = 1 << 20
+_SYNTAX_WORDS = (  # Jinja's syntax messages, in Chinese (they would otherwise reach the user)
+    ("unknown tag", "未知的模板标签"),
+    ("unexpected end of template", "模板意外结束（有未闭合的 {% %} 块）"),
+    ("unexpected char", "模板中有无法识别的字符"),
+    ("expected token", "模板语法不完整（缺少符号）"),
+    ("unexpected '", "模板中有多余的符号"),
+    ("tag name expected", "缺少模板标签名"),
+    ("unclosed", "模板中的括号或字符串未闭合"),
+)
+
+
+def syntax_message(message: str | None) -> str:
+    low = (message or "").lower()
+    for english, chinese in _SYNTAX_WORDS:
+        if english in low:
+            return chinese
+    return "模板语法错误"
+
+
+def _skeleton(path: str) -> Template:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_TEMPLATE_BYTES + 1)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DrafterError.one("文档模板不是 UTF-8 编码", file=path,
+                               hint="请用 UTF-8 编码保存模板") from None
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise DrafterError.one(f"文档模板超过 {MAX_TEMPLATE_BYTES >> 20} MB", file=path,
+                               hint="文档模板只需描述版式，请检查是否选错了文件")
+    return _compile_skeleton(text, path)
+
+
 @lru_cache(maxsize=32)
-def _skeleton(path: str, mtime_ns: int) -> Template:
-    text = Path(path).read_text(encoding="utf-8-sig")
+def _compile_skeleton(text: str, path: str) -> Template:
+    """Compiled by content (not mtime), so an edit is always seen."""
     try:
         return environment().from_string(text)
     except TemplateSyntaxError as exc:
-        raise DrafterError.one(f"文档模板语法错误：{exc.message}", file=path,
+        raise DrafterError.one(f"文档模板语法错误：{syntax_message(exc.message)}", file=path,
                                line=exc.lineno) from None
+    except (RecursionError, MemoryError):
+        raise DrafterError.one("文档模板嵌套过深，无法读取", file=path) from None
 
 
 def render_skeleton(path: Path, context: Mapping[str, Any]) -> str:
-    """Render the document skeleton template (user-replaceable) in the sandbox."""
-    template = _skeleton(str(path), path.stat().st_mtime_ns)
-    try:
-        return template.render(dict(context))
-    except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
-        line = getattr(exc, "lineno", None)
-        raise DrafterError.one(f"文档模板出错：{render_failure(exc)}", file=str(path),
-                               line=line) from None
+    """Render the document skeleton template (user-replaceable) in the sandbox, with limits:
+    a custom template runs in a child process killed at the time budget (`limits.py`)."""
+    template = _skeleton(str(path))
+
+    def work() -> str:
+        try:
+            return render_limited(template, dict(context))
+        except (TemplateError, TypeError, ValueError, ArithmeticError, RecursionError,
+                MemoryError) as exc:
+            line = getattr(exc, "lineno", None)
+            raise DrafterError.one(f"文档模板“{path}”出错：{render_failure(exc)}",
+                                   file=str(path), line=line) from None
+
+    if Path(path).resolve().is_relative_to(templates_dir().resolve()):
+        return work()
+    return run_in_child(work, template=str(path))

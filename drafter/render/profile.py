@@ -20,7 +20,7 @@ from typing import Any, Literal, Union
 
 from drafter.model.errors import DrafterError, Problem
 from drafter.util.paths import templates_dir, user_data_dir
-from drafter.util.yamlio import LineMap, load_yaml
+from drafter.util.yamlio import LineMap, read_yaml_file
 
 DEFAULT_PROFILE = "gbt9704"
 TASK_COLUMNS = ("序号", "重点任务", "具体内容", "责任单位", "完成时限")
@@ -243,11 +243,7 @@ def _sanity_problems(profile: Profile, lines: LineMap, file: str) -> list[Proble
 
 
 def _read(path: Path) -> tuple[dict[str, Any], LineMap]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DrafterError.one(f"无法读取样式配置：{exc}", file=str(path)) from None
-    data, lines = load_yaml(text, str(path))
+    data, lines = read_yaml_file(path, "样式配置")
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -1,17 +1,31 @@
-"""YAML in and out for the three file formats (catalogue, plan, batch).
+"""The one front door for YAML (catalogue, plan, batch, rules, profiles), and YAML out.
 
-In: a safe loader only (libyaml's CSafeLoader where present), plus a map from data paths
-to source lines so validators can say file:line. Out: unicode unescaped, keys in the
-order given, block scalars for long text, on a Dumper subclass (no global representers).
+Every YAML file drafter reads is untrusted: it travels between bureaus by USB stick and chat.
+`read_yaml_file` / `load_yaml` therefore
+- bound the size (`MAX_YAML_BYTES`, `$DRAFTER_MAX_YAML_MB`) before parsing, and never read more;
+- refuse control and bidi-override characters (tab and newline are fine), with file:line;
+- use a safe loader only (libyaml's CSafeLoader where present): `!!python` tags are refused;
+- check the composed node graph before anything is built: aliases may not expand beyond
+  `MAX_ALIAS_EXPANSION` extra nodes (a 478-byte "billion laughs" is refused, not expanded),
+  no recursive aliases, no duplicate keys, every date a real calendar date;
+- turn every parser error into a Chinese `Problem` with file and line.
+The walks over the node graph are iterative and visit each node once, so no input exhausts the
+stack or expands an alias. Out: unicode unescaped, keys in order, block scalars for long text,
+on a Dumper subclass (no global representers).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import os
+import re
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from drafter.model.errors import DrafterError
+from drafter.model.chars import UNSAFE_CHAR, UNSAFE_IN_FILE, char_name
+from drafter.model.errors import DrafterError, Problem
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeDumper as _BaseDumper
@@ -20,7 +34,39 @@ except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+MAX_YAML_BYTES = int(float(os.environ.get("DRAFTER_MAX_YAML_MB", "64")) * (1 << 20))
+MAX_ALIAS_EXPANSION = 100_000
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
 Path_ = tuple[Any, ...]
+
+# PyYAML's problems, in Chinese: English never reaches the user.
+_PROBLEMS = (
+    ("mapping values are not allowed", "此处不能出现“键: 值”（值中含冒号时请加引号，或检查缩进）"),
+    ("could not find expected ':'", "缺少冒号（“键: 值”的冒号后要有空格）"),
+    ("did not find expected key", "缩进不一致，或列表项与键混在一起"),
+    ("did not find expected '-'", "列表缩进不一致（每项以“- ”开头且对齐）"),
+    ("did not find expected node content", "缺少值，或引号、括号没有配对"),
+    ("did not find expected ',' or ']'", "方括号列表没有闭合"),
+    ("did not find expected ',' or '}'", "花括号映射没有闭合"),
+    ("found character that cannot start any token",
+     "含有不能作为开头的字符（如 @、` 或用制表符缩进）"),
+    ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
+    ("found unknown escape character",
+     "双引号中的反斜杠转义无效（反斜杠请写成 \\\\ 或改用单引号）"),
+    ("found undefined alias", "引用了未定义的锚点（*名称）"),
+    ("found duplicate anchor", "锚点（&名称）重复"),
+    ("exceeded maximum nesting depth", "嵌套层数过多"),
+    ("found a tab character", "缩进中含有制表符，请改用空格"),
+    ("expected a single document", "文件中只能有一个 YAML 文档（请删除多余的 ---）"),
+    ("expected <block end>", "缩进不一致"),
+    ("found unexpected ':'", "冒号位置不对（值中含冒号时请加引号）"),
+    ("while scanning a simple key", "缺少冒号（“键: 值”的冒号后要有空格）"),
+    ("while parsing a quoted scalar", "引号没有闭合"),
+    ("while scanning a quoted scalar", "引号没有闭合"),
+    ("unacceptable character", "含有不允许的字符"),
+)
 
 
 class LineMap(dict[Path_, int]):
@@ -36,11 +82,65 @@ class LineMap(dict[Path_, int]):
             p = p[:-1]
 
 
+def read_yaml_file(path: Path, what: str = "文件") -> tuple[Any, LineMap]:
+    """Read a YAML file through the front door: bounded, UTF-8, then `load_yaml`."""
+    return load_yaml(read_text_bounded(path, what), str(path))
+
+
+def read_text_bounded(path: Path, what: str = "文件", limit: int | None = None) -> str:
+    """A UTF-8 text file (BOM tolerated), never more than `limit` bytes read; Chinese errors."""
+    return decode_utf8(read_bytes_bounded(path, what, limit), path, what)
+
+
+def read_bytes_bounded(path: Path, what: str = "文件", limit: int | None = None) -> bytes:
+    """A file's bytes, never more than `limit` read (so /dev/zero is refused, not read)."""
+    limit = MAX_YAML_BYTES if limit is None else limit
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise DrafterError.one(f"找不到{what}：{path}", hint="请检查路径是否正确") from None
+    except IsADirectoryError:
+        raise DrafterError.one(f"{what}是一个文件夹：{path}", hint="请指定文件") from None
+    except PermissionError:
+        raise DrafterError.one(f"没有权限读取{what}：{path}", hint="请检查文件权限") from None
+    except OSError as exc:
+        raise DrafterError.one(f"无法读取{what}：{path}（错误码 {exc.errno}）") from None
+    if len(data) > limit:
+        raise DrafterError.one(
+            f"{what}超过 {limit / (1 << 20):g} MB，拒绝读取：{path}",
+            hint="请确认选对了文件；确需读取更大的文件，可设置环境变量 DRAFTER_MAX_YAML_MB",
+        )
+    return data
+
+
+def decode_utf8(data: bytes, path: Path | str, what: str = "文件") -> str:
+    """UTF-8 text (BOM tolerated), or a Chinese error naming the line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DrafterError.one(f"{what}不是 UTF-8 编码", file=str(path), line=line,
+                               hint="请用 UTF-8 编码另存该文件") from None
+
+
 def load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
-    """Parse YAML safely; raise DrafterError naming file:line on syntax errors or unsafe tags."""
+    """Parse untrusted YAML; DrafterError listing every problem with file:line."""
+    if len(text) > MAX_YAML_BYTES:
+        raise DrafterError.one(f"文件超过 {MAX_YAML_BYTES >> 20} MB，拒绝读取", file=file)
+    bad = [Problem(f"含有控制字符或方向控制字符 {char_name(m.group())}，出于安全原因拒绝读取",
+                   file=file, line=text.count("\n", 0, m.start()) + 1,
+                   hint="请删除该字符（常见于从网页或 Word 粘贴的文字）")
+           for m in UNSAFE_IN_FILE.finditer(text)]
+    if bad:
+        raise DrafterError(bad[:20])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            problems = check_nodes(node, file)
+            if problems:
+                raise DrafterError(problems)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -49,30 +149,132 @@ def load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
             msg = "含有不允许的 YAML 标签（如 !!python/object），出于安全原因拒绝读取"
             hint = "请删除该标签，只保留普通文字、数字和列表"
         else:
-            msg = f"YAML 格式错误：{exc.problem or exc}"
+            msg = f"YAML 格式错误：{yaml_problem(exc)}"
             hint = "请检查缩进、冒号和引号"
         raise DrafterError.one(msg, file=file, line=line, hint=hint) from None
-    except yaml.YAMLError as exc:
-        raise DrafterError.one(f"YAML 格式错误：{exc}", file=file) from None
+    except yaml.YAMLError:
+        raise DrafterError.one("YAML 格式错误，无法读取", file=file,
+                               hint="请检查缩进、冒号和引号") from None
+    except (ValueError, OverflowError, RecursionError):
+        raise DrafterError.one("YAML 中有无法读取的值（如无效的日期或过大的数字）", file=file,
+                               hint="请检查日期和数字") from None
     finally:
         loader.dispose()
     lines = LineMap()
     if node is not None:
-        _walk(node, data, (), lines)
+        _walk(node, data, lines)
     return data, lines
 
 
-def _walk(node: yaml.Node, data: Any, path: Path_, lines: LineMap) -> None:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in data:
-                lines[(*path, key)] = key_node.start_mark.line + 1
-                _walk(value_node, data[key], (*path, key), lines)
-    elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
-        for i, (child, value) in enumerate(zip(node.value, data, strict=False)):
-            _walk(child, value, (*path, i), lines)
+def yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    for english, chinese in _PROBLEMS:
+        if english in text:
+            return chinese
+    return "无法解析"
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def check_nodes(root: yaml.Node, file: str) -> list[Problem]:
+    """Problems in the composed graph: alias expansion, recursion, duplicate keys, bad dates,
+    control characters in (escaped) strings. Iterative; every node is visited once."""
+    problems: list[Problem] = []
+    size: dict[int, int] = {}  # expanded subtree size per node id
+    on_stack: set[int] = set()
+    unique = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_stack.discard(key)
+            size[key] = 1 + sum(size.get(id(c), 1) for c in _children(node))
+            continue
+        if key in size:
+            continue
+        if key in on_stack:
+            problems.append(Problem("含有递归的锚点引用（&/*），拒绝读取", file=file,
+                                    line=node.start_mark.line + 1, hint="请删除锚点和引用"))
+            return problems
+        unique += 1
+        on_stack.add(key)
+        stack.append((node, True))
+        if isinstance(node, yaml.ScalarNode):
+            problems.extend(_scalar_problems(node, file))
+        elif isinstance(node, yaml.MappingNode):
+            problems.extend(_duplicate_keys(node, file))
+        stack.extend((child, False) for child in _children(node) if id(child) not in size)
+        if len(problems) >= 50:
+            return problems
+    if size.get(id(root), 0) - unique > MAX_ALIAS_EXPANSION:
+        problems.append(Problem(
+            f"锚点引用（&/*）展开后超过 {MAX_ALIAS_EXPANSION:,} 项，疑为恶意文件，拒绝读取",
+            file=file, line=1, hint="drafter 的文件不需要锚点和引用，请删除它们"))
+    return problems
+
+
+def _scalar_problems(node: yaml.ScalarNode, file: str) -> list[Problem]:
+    line = node.start_mark.line + 1
+    out: list[Problem] = []
+    value = node.value
+    match = UNSAFE_CHAR.search(value)
+    if match:
+        out.append(Problem(
+            f"文字中含有控制字符 {char_name(match.group())}（可能来自转义写法），拒绝读取",
+            file=file, line=line, hint="请删除该字符；换行请直接换行书写"))
+    if node.tag == _TIMESTAMP:
+        date = _DATE.match(value)
+        if date:
+            try:
+                _dt.date(*(int(g) for g in date.groups()))
+            except ValueError:
+                out.append(Problem(f"日期“{value}”不存在（月份或日期超出范围）", file=file,
+                                   line=line, hint="请写成真实的日期，如 2025-02-28"))
+    return out
+
+
+def _duplicate_keys(node: yaml.MappingNode, file: str) -> list[Problem]:
+    seen: dict[tuple[str, str], int] = {}
+    out: list[Problem] = []
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key = (key_node.tag, key_node.value)
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            out.append(Problem(f"键“{key_node.value}”重复（第{seen[key]}行已有）", file=file,
+                               line=line, hint="同一层里每个键只能出现一次，请删除或合并重复的键"))
+        else:
+            seen[key] = line
+    return out
+
+
+def _walk(root: yaml.Node, data: Any, lines: LineMap) -> None:
+    """Data path → line, visiting each node once (an alias is not expanded again)."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Any, Path_]] = [(root, data, ())]
+    while stack:
+        node, value, path = stack.pop()
+        lines.setdefault(path, node.start_mark.line + 1)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode) and isinstance(value, dict):
+            for key_node, value_node in node.value:
+                key = key_node.value
+                if key in value:
+                    lines[(*path, key)] = key_node.start_mark.line + 1
+                    stack.append((value_node, value[key], (*path, key)))
+        elif isinstance(node, yaml.SequenceNode) and isinstance(value, list):
+            for i, (child, item) in enumerate(zip(node.value, value, strict=False)):
+                stack.append((child, item, (*path, i)))
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]

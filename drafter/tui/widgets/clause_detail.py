@@ -7,17 +7,15 @@ and whether `check` flagged it. Display only: the pane is handed a clause and re
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from drafter.model import Clause, Slot, Source
+from drafter.model.placeholders import placeholder_spans
 from drafter.model.values import type_word
 
-_PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.S)
 SLOT_STYLE = "bold black on #e5c07b"
 FLAG_STYLE = "bold red"
 
@@ -34,11 +32,10 @@ def template_text(template: str, slots: list[Slot], style: str = "") -> Text:
     by_name = {s.name: s for s in slots}
     text = Text(style=style)
     pos = 0
-    for match in _PLACEHOLDER.finditer(template):
-        text.append(template[pos : match.start()])
-        expr = match.group(1)
+    for start, end, expr in placeholder_spans(template):
+        text.append(template[pos:start])
         text.append(f"〔{slot_hint(by_name.get(expr), expr)}〕", style=SLOT_STYLE)
-        pos = match.end()
+        pos = end
     text.append(template[pos:])
     return text
 

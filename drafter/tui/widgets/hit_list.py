@@ -7,7 +7,6 @@ It only shows what it is given and posts `HitList.Highlighted`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,8 +16,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from drafter.model import Clause
+from drafter.model.placeholders import placeholder_spans
 
-_PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.S)
 SNIPPET = 60  # at most this many characters of clause text per hit (about two lines)
 MATCH_STYLE = "bold reverse"
 
@@ -28,14 +27,14 @@ def _shown(full: str, slots: dict[str, str]) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     pos = 0
-    for match in _PLACEHOLDER.finditer(full):
-        for ch in full[pos : match.start()]:
+    for start, end, expr in placeholder_spans(full):
+        for ch in full[pos:start]:
             where.append(len(out))
             out.append(ch)
-        label = f"〔{slots.get(match.group(1), match.group(1))}〕"
-        where.extend([len(out)] * (match.end() - match.start()))
+        label = f"〔{slots.get(expr, expr)}〕"
+        where.extend([len(out)] * (end - start))
         out.extend(label)
-        pos = match.end()
+        pos = end
     for ch in full[pos:]:
         where.append(len(out))
         out.append(ch)
