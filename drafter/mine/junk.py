@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from drafter.model.errors import DrafterError, Problem
+from drafter.model.errors import DrafterError
 from drafter.util.yamlio import load_yaml
 
 RULES_FILE = Path(__file__).parent / "data" / "junk.yaml"
@@ -38,42 +37,19 @@ class JunkRules:
 @cache
 def load_rules(path: Path = RULES_FILE) -> JunkRules:
     """The rules in `path`, compiled into one pattern per kind (DrafterError with file:line)."""
+    from drafter.mine.junk_schema import JunkFile
+    from drafter.util.validation import validate
+
     data, lines = load_yaml(path.read_text(encoding="utf-8"), str(path))
-    problems: list[Problem] = []
     if not isinstance(data, dict):
         raise DrafterError.one("垃圾文字规则文件应是一个含 lines / short_lines / fragments 的映射",
                                file=str(path))
-    for key in data:
-        if key not in _RULE_KEYS:
-            problems.append(Problem(f"未知的规则类别“{key}”", file=str(path), line=lines.line(key),
-                                    hint="只能是 lines、short_lines、fragments"))
-    compiled = {key: _compile(data.get(key), key, path, lines, problems) for key in _RULE_KEYS}
-    if problems:
-        raise DrafterError(problems)
-    return JunkRules(**compiled)
+    parsed = validate(JunkFile, data, lines, str(path))
+    return JunkRules(**{key: _compile(getattr(parsed, key)) for key in _RULE_KEYS})
 
 
-def _compile(rules: Any, key: str, path: Path, lines: Any,
-             problems: list[Problem]) -> re.Pattern[str] | None:
-    if rules is None:
-        return None
-    if not isinstance(rules, list):
-        problems.append(Problem(f"“{key}”应是规则列表", file=str(path), line=lines.line(key)))
-        return None
-    parts: list[str] = []
-    for i, rule in enumerate(rules):
-        where = lines.line(key, i)
-        if not isinstance(rule, str) or not rule:
-            problems.append(Problem("规则应是一段非空的正则表达式文字", file=str(path), line=where))
-            continue
-        try:
-            re.compile(rule)
-        except re.error as exc:
-            problems.append(Problem(f"正则表达式有误：{exc}", file=str(path), line=where,
-                                    hint="请检查括号和转义符"))
-            continue
-        parts.append(f"(?:{rule})")
-    return re.compile("|".join(parts)) if parts else None
+def _compile(rules: list[str] | None) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{rule})" for rule in rules)) if rules else None
 
 
 def is_junk_line(text: str, rules: JunkRules | None = None) -> bool:
