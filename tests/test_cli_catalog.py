@@ -100,7 +100,7 @@ def test_check_of_a_missing_folder(tmp_path: Path) -> None:
 
 
 def test_bundled_catalogue_is_fresh_and_byte_identical(tmp_path: Path) -> None:
-    """Mining the corpus twice gives identical files, equal to drafter/data/catalog/."""
+    """Mining the corpus twice gives identical files, equal to the committed bundled catalogue."""
     sources = sorted(glob.glob(str(CORPUS / "*.txt")))
     for name in ("one", "two"):
         result = run_cli("mine", *sources, "-o", str(tmp_path / name), "--replace")

@@ -88,7 +88,7 @@ def test_blocks_in_document_order() -> None:
     assert (item.lead, item.text) == ("加强教师培训。", "培训教师120人，覆盖率90%。")
     assert item.owners == ["人事科"]
     assert (item.location.chapter, item.location.item, item.location.clause,
-            item.location.line) == (2, 1, "js-000001", 12)
+            item.location.line) == (2, 2, "js-000001", 12)
     variant = blocks[6]
     assert (variant.lead, variant.text, variant.owners) == ("抓好教师研修。", "研修40人次。",
                                                             ["教研室"])
@@ -137,8 +137,8 @@ def test_every_missing_value_is_listed_with_its_place() -> None:
     with pytest.raises(DrafterError) as info:
         render_blocks(plan, _catalogue())
     text = str(info.value)
-    assert "plan.yaml:12 第二章 第1条 （js-000001）：缺少参数“培训教师人数”" in text
-    assert "plan.yaml:15 第三章 第1条 （bz-000001）：缺少参数“教育经费”" in text
+    assert "plan.yaml:12 第二章 第2条 （js-000001）：缺少参数“培训教师人数”" in text
+    assert "plan.yaml:15 第三章 第4条 （bz-000001）：缺少参数“教育经费”" in text
     assert "地区" in text  # used by the preamble and a heading
     assert "覆盖率" not in text  # has a default
     assert "研修人次" not in text  # given on the item
@@ -190,7 +190,7 @@ def test_unsafe_clause_text_is_refused_and_nothing_written(attack: str, tmp_path
     out = tmp_path / "out.md"
     with pytest.raises(DrafterError) as info:
         build_document(_plan(), cat, out, fmt="md")
-    assert "第三章 第2条" in str(info.value) and "占位符" in str(info.value)
+    assert "第三章 第5条" in str(info.value) and "占位符" in str(info.value)
     assert not out.exists()
 
 

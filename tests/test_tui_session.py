@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta, PlanText
-from drafter.model.values import slot_uses
-from drafter.tui.checks import _item_index, value_entries
+from drafter.model.blocks import Location
+from drafter.model.resolve import resolve
+from drafter.tui.checks import value_entries
 from drafter.tui.fields import item_fields, plan_fields
 from drafter.tui.preview import build_preview
 from drafter.tui.session import CLOSING, PREAMBLE, PlanSession, Selection
@@ -149,7 +150,7 @@ def test_preview_marks_gaps_and_never_raises(values, expect_in_text, gaps) -> No
 def test_fields_globals_first_names_once_item_overrides() -> None:
     session = _session(("党建", ["dj-000001"]), ("教师队伍", ["js-000001", "js-000001"]))
     session.plan.meta.organ = ""
-    uses = slot_uses(session.plan, CAT)
+    uses = resolve(session.plan, CAT).uses
     fields = plan_fields(session.plan, uses, needed={"地区", "年份"})
     assert [f.name for f in fields] == ["地区", "年份", "单位", "示范支部数", "培训人数"]
     assert [f.status for f in fields] == ["ok", "ok", "optional", "missing", "missing"]
@@ -167,14 +168,17 @@ def test_value_entries_jump_to_their_item() -> None:
 
 
 @pytest.mark.parametrize(("numbering", "chapter", "printed", "index"), [
-    ("continuous", 2, 4, 2),  # 2 items in chapter 1, so printed 4 is the 2nd of chapter 2
-    ("per_chapter", 2, 2, 2),  # numbers restart per chapter
+    ("continuous", 2, 4, 1),  # 2 items in chapter 1, so printed 4 is the 2nd of chapter 2
+    ("per_chapter", 2, 2, 1),  # numbers restart per chapter
     ("continuous", 2, 9, None),  # no such item
 ])
 def test_printed_numbers_map_back_to_items(numbering, chapter, printed, index) -> None:  # type: ignore[no-untyped-def]
     session = _session(("党建", ["dj-000001", "dj-000002"]), ("保障", ["bz-000001", "bz-000001"]))
     session.plan.meta.options.numbering = numbering
-    assert _item_index(session.plan, chapter, printed) == index
+    found = resolve(session.plan, CAT).item_at(Location(chapter=chapter, item=printed))
+    assert (found.index if found else None) == index
+    if found is not None:  # and the resolved item's own location round-trips
+        assert found.location.item == printed and found.location.index == index
 
 
 def test_hit_text_highlights_the_match_and_shows_slot_labels() -> None:

@@ -7,14 +7,13 @@ from typing import Any
 import pytest
 
 from drafter.model import Catalogue, Clause, Plan, PlanChapter, PlanItem, PlanMeta, Slot
-from drafter.model.values import (
-    missing_values,
-    placeholder_names,
-    slot_uses,
-    unused_values,
-    validate_value,
-    value_problems,
-)
+from drafter.model.resolve import SlotUse, resolve
+from drafter.model.value_problems import missing_values, unused_values, value_problems
+from drafter.model.values import placeholder_names, validate_value
+
+
+def slot_uses(plan: Plan, cat: Catalogue) -> list[SlotUse]:
+    return resolve(plan, cat).uses
 
 
 @pytest.mark.parametrize(
@@ -129,19 +128,21 @@ def test_slot_uses_resolve_with_origin_and_place() -> None:
     assert by_name[("地区", "global")].origin == "default"  # from meta.region
     assert by_name[("单位", "global")].origin == "missing"
     people = by_name[("培训人数", "item")]
-    assert (people.value, people.origin, people.chapter, people.item, people.line) == (
-        120, "plan", 1, 1, 3)
-    assert by_name[("覆盖率", "item")].origin == "default"
+    assert (people.value, people.origin, people.chapter, people.index, people.number,
+            people.line) == (120, "plan", 0, 0, 1, 3)
+    assert people.provenance == "typed" and people.filled
+    cover = by_name[("覆盖率", "item")]
+    assert (cover.origin, cover.provenance, cover.filled) == ("default", "default", False)
     custom = by_name[("名称", "item")]  # undeclared name in custom text: a text slot
-    assert (custom.origin, custom.label, custom.slot.type, custom.item) == ("missing", "名称",
-                                                                              "text", 2)
+    assert (custom.origin, custom.label, custom.slot.type, custom.index) == ("missing", "名称",
+                                                                               "text", 1)
     money = by_name[("经费", "item")]
     assert money.origin == "item" and money.error and "不是数字" in money.error
     assert all(u.clause != "zz-unknown" for u in uses)  # unknown ids are the renderer's job
 
 
 def test_missing_values_name_every_place() -> None:
-    problems = missing_values(_plan(), _catalogue())
+    problems = missing_values(resolve(_plan(), _catalogue()))
     text = "\n".join(str(p) for p in problems)
     assert "培训教师人数" in text and "plan.yaml:10" in text and "第一章 第1条" in text
     assert "名称" in text and "plan.yaml:12" in text
@@ -149,7 +150,7 @@ def test_missing_values_name_every_place() -> None:
 
 
 def test_value_problems_include_type_errors() -> None:
-    problems = value_problems(_plan(培训人数=5), _catalogue())
+    problems = value_problems(resolve(_plan(培训人数=5), _catalogue()))
     assert len(problems) == 2  # 名称 missing, 经费 not a number
     assert any("教育经费" in p.message and "不是数字" in p.message for p in problems)
 
@@ -163,7 +164,7 @@ def test_plan_value_for_a_global_wins_over_meta() -> None:
 def test_unused_values_point_at_misspelt_names() -> None:
     plan = _plan(培训人数=5, 培训人员=5, 地区="安顺市")  # 培训人员: a typo; 地区: global
     plan.chapters[0].items[0].values = {"覆盖率": 90, "覆盖律": 90}
-    problems = [str(p) for p in unused_values(plan, _catalogue())]
+    problems = [str(p) for p in unused_values(resolve(plan, _catalogue()))]
     assert len(problems) == 2
     assert "plan.yaml:3" in problems[0] and "培训人员" in problems[0]
     assert "plan.yaml:10" in problems[1] and "覆盖律" in problems[1]

@@ -20,6 +20,7 @@ from drafter.catalog import cache
 from drafter.catalog.fields import CLAUSE, build_clause, pack
 from drafter.catalog.schema import Record, validate_chapter
 from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError, Problem
+from drafter.util.level_terms import load_level_terms
 from drafter.util.yamlio import decode_utf8, load_yaml, read_bytes_bounded
 
 _Found = tuple[str, int | None, str | None, str | None]
@@ -42,7 +43,7 @@ def load_catalogue(dir: Path) -> Catalogue:
         problems, files = _read_dir(Path(dir))
         if problems:
             raise DrafterError(problems)
-        cat = Catalogue()
+        cat = Catalogue(level_terms=load_level_terms(Path(dir)))
         for f in files:
             cat.chapters[f.key] = [build_clause(p, chapter=f.key) for p in f.packed]
     return cat
@@ -95,6 +96,8 @@ def _read_dir(dir: Path) -> tuple[list[Problem], list[_File]]:
     problems: list[Problem] = []
     files: list[_File] = []
     for path in catalogue_files(dir):
+        if path.name == "level_terms.yaml":  # the folder's own level terms (util.level_terms)
+            continue
         if path.stem not in CHAPTER_KEYS or path.suffix != ".yaml":
             problems.append(Problem(
                 f"文件名“{path.name}”不是章节文件", file=str(path),

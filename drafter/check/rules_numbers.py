@@ -14,8 +14,9 @@ from typing import Any
 from drafter.check.finding import BaselinePair, Context, Draft, Finding, excerpt
 from drafter.model.catalogue import Catalogue
 from drafter.model.plan import Plan
+from drafter.model.resolve import resolve
 from drafter.model.roll import baseline_key
-from drafter.model.values import slot_uses, validate_value
+from drafter.model.values import validate_value
 
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
 # "增长150%" is a growth rate, not a share: percentages over 100 are fine after these words.
@@ -71,13 +72,13 @@ def baseline_pairs(plan: Plan, cat: Catalogue) -> list[BaselinePair]:
     """This year's resolved value of every slot that has a baseline, once per slot and place."""
     pairs: list[BaselinePair] = []
     seen: set[tuple[str, int | None, int | None]] = set()
-    for use in slot_uses(plan, cat):
+    for use in resolve(plan, cat).uses:
         if use.value is None or use.part == "global":
             continue
         base_key = baseline_key(use.clause, use.name)
         if base_key not in plan.baseline:
             base_key = use.name
-        key = (use.name, use.chapter, use.item)
+        key = (use.name, use.chapter, use.index)
         if base_key not in plan.baseline or key in seen:
             continue
         seen.add(key)

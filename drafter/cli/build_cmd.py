@@ -20,7 +20,8 @@ import click
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError
 from drafter.model.plan import Plan
-from drafter.model.values import unused_values
+from drafter.model.resolve import resolve
+from drafter.model.value_problems import unused_values
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.plans.io import load_plan, plan_to_yaml
 from drafter.plans.starter import starter_plan
@@ -61,7 +62,7 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
     cat = load_catalogue_dir(catalog)
     written = build_document(plan, cat, output, fmt=fmt, force=force, tasks=tasks)
     click.echo(f"已生成：{written}")
-    for problem in unused_values(plan, cat):
+    for problem in unused_values(resolve(plan, cat)):
         click.echo(f"提示：{problem}", err=True)
 
 
@@ -123,7 +124,7 @@ def _hint_unused(variant_plans: list[tuple[str, Plan | None, list[str]]],
     """Values no text uses, once each (the base plan's would otherwise repeat per variant)."""
     seen: set[str] = set()
     for name, plan, _ in variant_plans:
-        for problem in unused_values(plan, cat) if plan is not None else []:
+        for problem in unused_values(resolve(plan, cat)) if plan is not None else []:
             key = f"{problem.message}{problem.line}"
             if key not in seen:
                 seen.add(key)

@@ -19,10 +19,11 @@ class Location:
     """Where a block came from, for messages: 第二章 第3条 (js-1a2b3c), plan file line."""
 
     chapter: int | None = None  # 1-based chapter index
-    item: int | None = None  # the item's printed number (or 1-based index)
+    item: int | None = None  # the item's printed number
     clause: str | None = None
     file: str | None = None
     line: int | None = None
+    index: int | None = None  # 0-based position of the item in its chapter (when known)
 
     def describe(self) -> str:
         from drafter.model.numbering import chinese_numeral

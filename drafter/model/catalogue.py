@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from drafter.model.clause import Clause
+from drafter.model.levels import LevelTerms
 from drafter.model.taxonomy import CHAPTER_KEYS
 
 
@@ -14,6 +15,9 @@ class Catalogue:
     chapters: dict[str, list[Clause]] = field(
         default_factory=lambda: {k: [] for k in CHAPTER_KEYS}
     )
+
+    # 全市/全县 … pairs; catalog.load attaches the bundled table (plus the folder's own)
+    level_terms: LevelTerms = field(default_factory=LevelTerms, compare=False)
 
     def __post_init__(self) -> None:
         for key in CHAPTER_KEYS:

@@ -3,7 +3,8 @@
 A plan refers to catalogue clauses by id and may carry per-item values and plan-local
 edited text; inline custom items need no catalogue. Values resolve, per slot:
 item.values → plan.values → the slot's default. 地区/年份/单位 are plan-wide and
-default to the meta fields.
+default to the meta fields. Each value's provenance (typed, confirmed, last year's …) is
+kept beside it; `drafter.model.resolve` is the one place that resolves a plan.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ class PlanOptions:
     numbering: NumberingStyle = "continuous"
     bold_leads: bool = True
     caption: str | None = None  # 题注 under the title, e.g. "（2025年1月10日局党组会议审议通过）"
-    signature: bool = False  # organ name and date block at the end
+    signature: bool = False  # organ name and date block at the end (new plans turn it on)
     owners: bool = False  # print "（责任科室：…）" after each item
     fonts: dict[str, str] = field(default_factory=dict)  # role -> font name overrides
     dash: str = "—"  # year-range dash a bureau profile prefers ("—" or "-")
@@ -40,6 +41,7 @@ class PlanMeta:
     date: str | None = None  # "2025-01-10"; rendered as 2025年1月10日
     template: str = "gongzuo_yaodian"
     options: PlanOptions = field(default_factory=PlanOptions)
+    level: str | None = None  # 省/市/县/区; None: from the region's name (model.levels)
 
 
 @dataclass
@@ -58,6 +60,8 @@ class PlanItem:
     lead: str | None = None  # plan-local edited (or custom) lead
     body: str | None = None  # plan-local edited (or custom) body
     values: dict[str, Any] = field(default_factory=dict)  # per-item overrides
+    # value name -> "confirmed" / "last_year" / "inherited" (model.provenance); none: typed
+    provenance: dict[str, str] = field(default_factory=dict)
     owners: list[str] | None = None  # overrides the clause's owners
     deadline: str | None = None  # 完成时限, for the task table
     section: str | None = None  # （一） section heading this item sits under
@@ -84,18 +88,29 @@ class Plan:
     closing: PlanText | None = None
     values: dict[str, Any] = field(default_factory=dict)
     baseline: dict[str, Any] = field(default_factory=dict)  # last year's values (drafter roll)
+    # plan-wide value name -> "confirmed" / "last_year" / "inherited"; none: typed
+    provenance: dict[str, str] = field(default_factory=dict)
     # Where things were read from, for messages only: not part of a plan's identity, so a
     # plan saved and loaded again compares equal.
     value_lines: dict[str, int] = field(default_factory=dict, compare=False)
     path: str | None = field(default=None, compare=False)
 
+    def meta_values(self) -> dict[str, Any]:
+        """地区/年份/单位 as the meta holds them (the one place that maps names to meta)."""
+        return {"地区": self.meta.region, "年份": self.meta.year, "单位": self.meta.organ}
+
+    def set_meta_value(self, name: str, value: Any) -> None:
+        """Store 地区/年份/单位 in the meta (None clears a text)."""
+        if name == "地区":
+            self.meta.region = "" if value is None else str(value)
+        elif name == "年份" and value is not None:
+            self.meta.year = int(value)
+        elif name == "单位":
+            self.meta.organ = "" if value is None else str(value)
+
     def global_values(self) -> dict[str, Any]:
         """地区/年份/单位: plan values win over meta."""
-        base: dict[str, Any] = {
-            "地区": self.meta.region,
-            "年份": self.meta.year,
-            "单位": self.meta.organ,
-        }
+        base = self.meta_values()
         for name in GLOBAL_NAMES:
             if name in self.values:
                 base[name] = self.values[name]

@@ -1,8 +1,9 @@
 """Roll a plan forward to another year (`drafter roll`): pure, no I/O.
 
 The plan year advances, so every `{{ 年份 }}` / `{{ 年份 + 1 }}` in titles and clauses follows
-by itself. This year's slot values become `plan.baseline` (they stay as the values too, so the
-new plan builds at once, and the TUI shows them beside the values the user types). Literal years
+by itself. This year's slot values become `plan.baseline`; they stay as the values too, marked
+去年 (provenance "last_year"), so the new plan previews at once but counts them as 待核实 until
+the user confirms or changes each (`build --strict` refuses them). Literal years
 a person wrote into custom or edited text are listed for review and never changed: only a person
 can tell "到2025年底" that must move from "《…（2021—2025年）》" that must not.
 """
@@ -51,6 +52,7 @@ def roll_plan(plan: Plan, to_year: int) -> RollResult:
         new.values["年份"] = to_year
     new.meta.date = _move_date(plan.meta.date, to_year - old_year)
     new.baseline = _baseline(plan)
+    _mark_last_year(new)
     literal = list(_literal_years(plan))
     return RollResult(plan=new, literal_years=literal, from_year=old_year, to_year=to_year)
 
@@ -64,6 +66,17 @@ def _baseline(plan: Plan) -> dict[str, Any]:
                 if name not in GLOBAL_NAMES:
                     base[baseline_key(item.clause, name)] = value
     return base
+
+
+def _mark_last_year(plan: Plan) -> None:
+    """Every carried value is last year's (去年) until the user confirms or changes it."""
+    for name in plan.values:
+        if name not in GLOBAL_NAMES:
+            plan.provenance[name] = "last_year"
+    for chapter in plan.chapters:
+        for item in chapter.items:
+            for name in item.values:
+                item.provenance[name] = "last_year"
 
 
 def _move_date(date: str | None, delta: int) -> str | None:

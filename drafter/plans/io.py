@@ -8,6 +8,7 @@ looks at the catalogue: unknown clause ids are the renderer's to report.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,10 +161,7 @@ def describe_loc(loc: tuple[Any, ...]) -> str:
 def _to_plan(model: PlanModel, lines: LineMap, file: str, prefix: tuple[Any, ...]) -> Plan:
     meta = model.meta
     options = PlanOptions(**meta.options.model_dump())
-    plan_meta = PlanMeta(
-        title=meta.title, organ=meta.organ, region=meta.region, year=meta.year,
-        date=meta.date, template=meta.template, options=options,
-    )
+    plan_meta = PlanMeta(**meta.model_dump(exclude={"options"}), options=options)
     chapters = [_to_chapter(c, ci, lines, prefix) for ci, c in enumerate(model.chapters)]
     return Plan(
         meta=plan_meta,
@@ -172,6 +170,7 @@ def _to_plan(model: PlanModel, lines: LineMap, file: str, prefix: tuple[Any, ...
         closing=_to_text(model.closing, lines.line(*prefix, "closing")),
         values={k: _scalar(v) for k, v in model.values.items()},
         baseline={k: _scalar(v) for k, v in model.baseline.items()},
+        provenance=dict(model.provenance),
         value_lines={k: lines.line(*prefix, "values", k) or 0 for k in model.values},
         path=file,
     )
@@ -199,6 +198,7 @@ def item_from_model(model: ItemModel, line: int | None) -> PlanItem:
     return PlanItem(
         clause=model.clause, variant=model.variant, lead=model.lead, body=model.body,
         values={k: _scalar(v) for k, v in model.values.items()},
+        provenance=dict(model.provenance),
         owners=list(model.owners) if model.owners is not None else None,
         deadline=model.deadline, section=model.section, line=line,
     )
@@ -206,25 +206,20 @@ def item_from_model(model: ItemModel, line: int | None) -> PlanItem:
 
 # --------------------------------------------------------------------------- out
 
+_SAVED = ("confirmed", "last_year")  # "inherited" only exists inside a batch run
+
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """The plan as plain YAML data: meta in full (so users see every option), items compact."""
-    meta = plan.meta
-    opts = meta.options
-    data: dict[str, Any] = {
-        "meta": {
-            "title": meta.title, "organ": meta.organ, "region": meta.region, "year": meta.year,
-            "date": meta.date, "template": meta.template,
-            "options": {
-                "numbering": opts.numbering, "bold_leads": opts.bold_leads,
-                "caption": opts.caption, "signature": opts.signature, "owners": opts.owners,
-                "fonts": dict(opts.fonts), "dash": opts.dash, "profile": opts.profile,
-                "reference": opts.reference,
-            },
-        },
-    }
+    meta = dataclasses.asdict(plan.meta)  # every field, in declaration order
+    if meta.get("level") is None:
+        meta.pop("level", None)  # derived from the region unless set
+    data: dict[str, Any] = {"meta": meta}
     if plan.values:
         data["values"] = dict(plan.values)
+    stored = {k: v for k, v in plan.provenance.items() if v in _SAVED and k in plan.values}
+    if stored:
+        data["provenance"] = stored
     if plan.preamble is not None:
         data["preamble"] = _text_data(plan.preamble)
     data["chapters"] = [_chapter_data(c) for c in plan.chapters]
@@ -254,7 +249,10 @@ def _chapter_data(chapter: PlanChapter) -> dict[str, Any]:
 def _item_data(item: PlanItem) -> Any:
     fields: dict[str, Any] = {
         "clause": item.clause, "variant": item.variant, "lead": item.lead, "body": item.body,
-        "values": dict(item.values) or None, "owners": item.owners, "deadline": item.deadline,
+        "values": dict(item.values) or None,
+        "provenance": {k: v for k, v in item.provenance.items()
+                       if v in _SAVED and k in item.values} or None,
+        "owners": item.owners, "deadline": item.deadline,
         "section": item.section,
     }
     data = {k: v for k, v in fields.items() if v is not None}

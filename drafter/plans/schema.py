@@ -64,6 +64,9 @@ def _owners_text(value: Any) -> Any:
 
 
 DateText = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_real_date)]
+# Stored provenance of a value (model.provenance.STORED): a value without an entry was typed.
+ProvenanceMap = Annotated[dict[str, Literal["confirmed", "last_year"]],
+                          BeforeValidator(_none_as_empty_dict)]
 # An empty `values:` or `items:` line in YAML is null: read it as empty, not as an error.
 Values = Annotated[dict[str, Any], BeforeValidator(_none_as_empty_dict)]
 Owners = Annotated[list[str] | None, BeforeValidator(_owners_text)]
@@ -94,6 +97,7 @@ class MetaModel(_Model):
     date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
     template: str = PlanMeta.template
     options: OptionsModel = Field(default_factory=OptionsModel)
+    level: Literal["省", "市", "县", "区"] | None = None
 
 
 class TextModel(_Model):
@@ -115,6 +119,7 @@ class ItemModel(_Model):
     lead: str | None = None
     body: str | None = None
     values: Values = Field(default_factory=dict)
+    provenance: ProvenanceMap = Field(default_factory=dict)
     owners: Owners = None
     deadline: DateText | None = None
     section: str | None = None
@@ -153,6 +158,7 @@ class PlanModel(_Model):
     closing: TextEntry = None
     values: Values = Field(default_factory=dict)
     baseline: Values = Field(default_factory=dict)
+    provenance: ProvenanceMap = Field(default_factory=dict)
 
 
 _TYPE_MESSAGES: dict[str, str] = {

@@ -18,7 +18,8 @@ from drafter.model.blocks import Block, BlockRole, Location
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan
-from drafter.model.values import SlotUse, slot_uses, value_problems
+from drafter.model.resolve import ResolvedPlan, resolve
+from drafter.model.value_problems import value_problems
 from drafter.render.context import build_context
 from drafter.render.env import find_document_template, render_skeleton
 from drafter.util.placeholders import placeholder_problems
@@ -29,91 +30,87 @@ _HINT_ID = "请用 drafter catalog search 或终端界面查找正确的条目�
 
 def render_blocks(plan: Plan, cat: Catalogue) -> list[Block]:
     """Render a plan; DrafterError listing every problem at once when it cannot render."""
-    uses = slot_uses(plan, cat)
-    problems = plan_problems(plan, cat, uses)
+    resolved = resolve(plan, cat)
+    problems = plan_problems(resolved)
     if problems:
         raise DrafterError(problems)
-    skeleton = find_document_template(plan.meta.template, _plan_dir(plan))
-    context = build_context(plan, cat, uses=uses)
+    return _render(resolved, lenient=False)
+
+
+def preview_blocks(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Problem]]:
+    """The one lenient renderer (TUI preview, `drafter check`): whatever can be rendered, with
+    the problems alongside.
+
+    Missing values show as "【待填：标签】", invalid ones as "【有误：标签】", unknown clause ids
+    as a marked line, text that fails the placeholder check as written (never rendered).
+    Skeleton template errors still raise."""
+    resolved = resolve(plan, cat)
+    return _render(resolved, lenient=True), plan_problems(resolved)
+
+
+def _render(resolved: ResolvedPlan, *, lenient: bool) -> list[Block]:
+    plan = resolved.plan
+    skeleton = find_document_template(plan.meta.template,
+                                      Path(plan.path).parent if plan.path else None)
+    context = build_context(resolved, lenient=lenient)
     context["block"] = emit_block
     return parse_blocks(render_skeleton(skeleton, context), str(skeleton))
 
 
-def preview_blocks(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Problem]]:
-    """The TUI preview: render whatever can be rendered, with the problems alongside.
-
-    Missing values show as "【待填：标签】", unknown clause ids as a marked line, text that fails
-    the placeholder check as written (never rendered). Skeleton template errors still raise.
-    """
-    uses = slot_uses(plan, cat)
-    problems = plan_problems(plan, cat, uses)
-    skeleton = find_document_template(plan.meta.template, _plan_dir(plan))
-    context = build_context(plan, cat, lenient=True, uses=uses)
-    context["block"] = emit_block
-    return parse_blocks(render_skeleton(skeleton, context), str(skeleton)), problems
-
-
-def _plan_dir(plan: Plan) -> Path | None:
-    return Path(plan.path).parent if plan.path else None
-
-
-def plan_problems(plan: Plan, cat: Catalogue,
-                  uses: list[SlotUse] | None = None) -> list[Problem]:
+def plan_problems(resolved: ResolvedPlan) -> list[Problem]:
     """Everything that stops a plan from rendering, in plan order."""
-    problems = _id_problems(plan, cat)
-    problems += _placeholder_problems(plan, cat)
+    plan = resolved.plan
+    problems = _id_problems(resolved)
+    problems += _placeholder_problems(resolved)
     if not problems:  # values of text that cannot be parsed are meaningless to list
-        problems += value_problems(plan, cat, uses)
+        problems += value_problems(resolved)
     if plan.meta.options.signature and not (plan.meta.organ or plan.values.get("单位")):
         problems.append(Problem("要求落款（options.signature）但没有发文机关", file=plan.path,
                                 where="meta.organ", hint="请在 meta.organ 填写，如“某市教育局”"))
     return problems
 
 
-def _id_problems(plan: Plan, cat: Catalogue) -> list[Problem]:
+def _id_problems(resolved: ResolvedPlan) -> list[Problem]:
+    plan = resolved.plan
     problems: list[Problem] = []
-    for name, part in (("总体要求", plan.preamble), ("结束语", plan.closing)):
-        if part is not None and part.clause and part.clause not in cat and part.text is None:
-            problems.append(Problem(f"条目编号“{part.clause}”不在目录中", file=plan.path,
-                                    line=part.line, where=name, hint=_HINT_ID))
-    for ci, chapter in enumerate(plan.chapters, start=1):
-        for ii, item in enumerate(chapter.items, start=1):
-            if item.clause is None:
-                continue
-            where = Location(chapter=ci, item=ii, clause=item.clause).describe()
-            clause = cat.get(item.clause)
-            if clause is None:
-                problems.append(Problem(f"条目编号“{item.clause}”不在目录中", file=plan.path,
-                                        line=item.line, where=where, hint=_HINT_ID))
-            elif item.variant is not None and clause.variant(item.variant) is None:
-                known = "、".join(v.id for v in clause.variants) or "无"
-                problems.append(Problem(f"变体“{item.variant}”不存在", file=plan.path,
-                                        line=item.line, where=where,
-                                        hint=f"该条目的变体有：{known}"))
+    for name, part in (("总体要求", resolved.preamble), ("结束语", resolved.closing)):
+        if part is not None and part.template is None:
+            problems.append(Problem(f"条目编号“{part.text.clause}”不在目录中", file=plan.path,
+                                    line=part.text.line, where=name, hint=_HINT_ID))
+    for item in resolved.items():
+        if item.known:
+            continue
+        where = item.location.describe()
+        clause = item.item.clause
+        found = resolved.catalogue.get(clause) if clause else None
+        if found is not None:
+            known = "、".join(v.id for v in found.variants) or "无"
+            problems.append(Problem(f"变体“{item.item.variant}”不存在", file=plan.path,
+                                    line=item.item.line, where=where,
+                                    hint=f"该条目的变体有：{known}"))
+        else:
+            problems.append(Problem(f"条目编号“{clause}”不在目录中", file=plan.path,
+                                    line=item.item.line, where=where, hint=_HINT_ID))
     return problems
 
 
-def _placeholder_problems(plan: Plan, cat: Catalogue) -> list[Problem]:
+def _placeholder_problems(resolved: ResolvedPlan) -> list[Problem]:
     """Re-check every text about to render (plans edited in the TUI never went through io)."""
+    plan = resolved.plan
     texts: list[tuple[str, int | None, str]] = [
         ("标题", None, plan.meta.title),
         ("题注", None, plan.meta.options.caption or ""),
         ("发文机关", None, plan.meta.organ),
     ]
-    for name, part in (("总体要求", plan.preamble), ("结束语", plan.closing)):
+    for name, part in (("总体要求", resolved.preamble), ("结束语", resolved.closing)):
         if part is not None:
-            clause = cat.get(part.clause) if part.clause else None
-            texts.append((name, part.line, part.text if part.text is not None
-                          else (clause.text if clause else "")))
-    for ci, chapter in enumerate(plan.chapters, start=1):
-        texts.append((f"第{ci}章标题", chapter.line, chapter.heading or ""))
-        for ii, item in enumerate(chapter.items, start=1):
-            clause = cat.get(item.clause) if item.clause else None
-            lead, body, _ = clause.wording(item.variant) if clause else ("", "", [])
-            where = Location(chapter=ci, item=ii, clause=item.clause).describe()
-            for text in (item.lead if item.lead is not None else lead,
-                         item.body if item.body is not None else body, item.section or ""):
-                texts.append((where, item.line, text))
+            texts.append((name, part.text.line, part.template or ""))
+    for chapter in resolved.chapters:
+        texts.append((f"第{chapter.index + 1}章标题", chapter.line, chapter.heading))
+        for item in chapter.items:
+            where = item.location.describe()
+            for text in (item.lead, item.body, item.item.section or ""):
+                texts.append((where, item.item.line, text))
     problems: list[Problem] = []
     for where, line, text in texts:
         for message in placeholder_problems(text):
@@ -158,7 +155,8 @@ def _block(data: dict[str, Any], template: str) -> Block:
                                hint=f"可用的块类型：{'、'.join(ROLES)}")
     at = data.get("at") or {}
     location = Location(chapter=at.get("chapter"), item=at.get("item"),
-                        clause=at.get("clause"), file=at.get("file"), line=at.get("line"))
+                        clause=at.get("clause"), file=at.get("file"), line=at.get("line"),
+                        index=at.get("index"))
     return Block(role=role, text=data.get("text", ""), marker=data.get("marker", ""),
                  lead=data.get("lead", ""), owners=list(data.get("owners") or []),
                  deadline=data.get("deadline"), location=location)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.model import Catalogue, Plan
-from drafter.tui.fields import place
+from drafter.model.value_problems import place
 from drafter.tui.preview import Preview
 from drafter.tui.session import Selection
 
@@ -25,40 +25,26 @@ class CheckEntry:
     fix: str | None = None
 
 
-def _target(plan: Plan, chapter: int | None, item: int | None) -> Selection | None:
-    """A 1-based (chapter, item-in-chapter) place as an outline selection, if it exists."""
-    if chapter is None or not 1 <= chapter <= len(plan.chapters):
+def _target(plan: Plan, chapter: int | None, index: int | None) -> Selection | None:
+    """A 0-based (chapter, index) place as an outline selection, if it exists."""
+    if chapter is None or not 0 <= chapter < len(plan.chapters):
         return None
-    if item is None or not 1 <= item <= len(plan.chapters[chapter - 1].items):
-        return Selection(chapter - 1)
-    return Selection(chapter - 1, item - 1)
+    if index is None or not 0 <= index < len(plan.chapters[chapter].items):
+        return Selection(chapter)
+    return Selection(chapter, index)
 
 
 def value_entries(plan: Plan, preview: Preview) -> list[CheckEntry]:
     entries: list[CheckEntry] = []
     for use in preview.gaps:
-        where = place(use, plan) or "全计划"
+        where = place(use) or "全计划"
         if use.error:
             message = f"参数“{use.label}”有误：{use.error}"
-            severity = "错误"
         else:
             message = f"参数“{use.label}”尚未填写"
-            severity = "错误"
-        entries.append(CheckEntry(severity, message, where,
-                                  _target(plan, use.chapter, use.item),
+        entries.append(CheckEntry("错误", message, where, _target(plan, use.chapter, use.index),
                                   fix="在“参数”页填写"))
     return entries
-
-
-def _item_index(plan: Plan, chapter: int | None, printed: int | None) -> int | None:
-    """Block locations carry the printed number; turn it into the 1-based index in its chapter."""
-    if chapter is None or printed is None or not 1 <= chapter <= len(plan.chapters):
-        return None
-    before = 0
-    if plan.meta.options.numbering == "continuous":
-        before = sum(len(c.items) for c in plan.chapters[: chapter - 1])
-    index = printed - before
-    return index if 1 <= index <= len(plan.chapters[chapter - 1].items) else None
 
 
 def rule_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntry]:
@@ -78,7 +64,7 @@ def rule_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntr
         if "【待填" in f.text or "【有误" in f.text:
             continue
         loc = f.location
-        target = _target(plan, loc.chapter, _item_index(plan, loc.chapter, loc.item))
+        target = _target(plan, None if loc.chapter is None else loc.chapter - 1, loc.index)
         where = f.part or loc.describe() or "全文"
         entries.append(CheckEntry(f.severity, f.message, where, target, f.fix))
     return entries

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from drafter.model import GLOBAL_NAMES, Plan, Slot
-from drafter.model.numbering import chinese_numeral
-from drafter.model.values import SlotUse, type_word
+from drafter.model.provenance import label as provenance_label
+from drafter.model.resolve import SlotUse
+from drafter.model.value_problems import place
+from drafter.model.values import type_word
 from drafter.tui.session import Selection
 
 Scope = Literal["global", "plan", "item"]
-Status = Literal["ok", "default", "missing", "optional", "error"]
+Status = Literal["ok", "unconfirmed", "missing", "optional", "error"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,17 @@ class Field:
     baseline: Any = None  # last year's value (plan.baseline)
     fallback: Any = None  # what applies when this scope is left blank
     places: tuple[str, ...] = ()  # where the slot is used, e.g. "第二章第3条"
+    provenance: str = "typed"  # of the value that applies (model.provenance)
+    source_region: str | None = None  # where a catalogue default was mined
+
+    def placeholder(self) -> str:
+        """What the empty input says: a suggestion is named as one, never as the value."""
+        if self.fallback in (None, ""):
+            return ""
+        if self.scope == "item":
+            return f"留空则沿用全计划参数 {self.fallback}"
+        where = f"，{self.source_region}" if self.source_region else ""
+        return f"目录建议 {self.fallback}（来自其他地区{where}，须确认）"
 
     @property
     def key(self) -> tuple[str, str]:
@@ -40,29 +53,14 @@ class Field:
         parts = [type_word(self.slot.type)]
         if self.slot.unit:
             parts.append(f"单位 {self.slot.unit}")
-        if self.slot.default not in (None, ""):
-            parts.append(f"默认 {self.slot.default}")
+        if self.status == "unconfirmed":
+            parts.append(f"{provenance_label(self.provenance)}，待核实（按 y 确认）")
         if self.baseline not in (None, ""):
-            parts.append(f"上次 {self.baseline}")
+            parts.append(f"去年 {self.baseline}")
         if self.places:
             shown = "、".join(self.places[:3]) + ("等" if len(self.places) > 3 else "")
             parts.append(f"用于{shown}")
         return " · ".join(parts)
-
-
-def printed_number(plan: Plan, chapter: int, item: int) -> int:
-    """The number an item (1-based position in its 1-based chapter) carries in the document."""
-    if plan.meta.options.numbering == "continuous":
-        return sum(len(c.items) for c in plan.chapters[: chapter - 1]) + item
-    return item
-
-
-def place(use: SlotUse, plan: Plan) -> str:
-    """Where a slot is used, as the document numbers it: 第二章第5条, 标题, 结束语."""
-    if use.part == "item" and use.chapter is not None and use.item is not None:
-        number = printed_number(plan, use.chapter, use.item)
-        return f"第{chinese_numeral(use.chapter)}章第{number}条"
-    return {"title": "标题", "preamble": "总体要求", "closing": "结束语"}.get(use.part, "")
 
 
 def _status(uses: list[SlotUse]) -> tuple[Status, str | None]:
@@ -71,15 +69,15 @@ def _status(uses: list[SlotUse]) -> tuple[Status, str | None]:
         return "error", errors[0]
     if any(u.origin == "missing" for u in uses):
         return "missing", None
-    if uses and all(u.origin == "default" for u in uses):
-        return "default", None
+    if any(u.unconfirmed for u in uses):
+        return "unconfirmed", None
     return "ok", None
 
 
 def _global_value(plan: Plan, name: str) -> Any:
     if name in plan.values:
         return plan.values[name]
-    meta = {"地区": plan.meta.region, "年份": plan.meta.year, "单位": plan.meta.organ}[name]
+    meta = plan.meta_values()[name]
     return meta if meta not in (None, "") else None
 
 
@@ -94,9 +92,7 @@ def plan_fields(plan: Plan, uses: list[SlotUse], needed: set[str] | None = None
     for use in uses:
         if use.part == "global" and use.name in GLOBAL_NAMES:
             status, error = _status([use])
-            if status == "default":
-                status = "ok"
-            elif status == "missing" and needed is not None and use.name not in needed:
+            if status == "missing" and needed is not None and use.name not in needed:
                 status = "optional"
             fields.append(Field("global", use.name, use.slot, _global_value(plan, use.name),
                                 status, error, baseline=plan.baseline.get(use.name)))
@@ -110,7 +106,8 @@ def plan_fields(plan: Plan, uses: list[SlotUse], needed: set[str] | None = None
         fields.append(Field(
             "plan", name, group[0].slot, plan.values.get(name), status, error,
             baseline=plan.baseline.get(name), fallback=group[0].slot.default,
-            places=tuple(dict.fromkeys(p for u in group if (p := place(u, plan)))),
+            places=tuple(dict.fromkeys(p for u in group if (p := place(u)))),
+            provenance=shared[0].provenance, source_region=shared[0].source_region,
         ))
     return fields
 
@@ -127,12 +124,19 @@ def item_fields(plan: Plan, uses: list[SlotUse], selection: Selection | None) ->
     item = items[selection.item]
     fields: list[Field] = []
     for use in uses:
-        if use.part != "item" or use.chapter != selection.chapter + 1:
-            continue
-        if use.item != selection.item + 1:
+        if use.part != "item" or (use.chapter, use.index) != (selection.chapter,
+                                                               selection.item):
             continue
         status, error = _status([use])
         fallback = plan.values.get(use.name, use.slot.default)
         fields.append(Field("item", use.name, use.slot, item.values.get(use.name), status,
-                            error, baseline=plan.baseline.get(use.name), fallback=fallback))
+                            error, baseline=plan.baseline.get(use.name), fallback=fallback,
+                            provenance=use.provenance, source_region=use.source_region))
     return fields
+
+
+def values_tab_label(missing: int, unconfirmed: int) -> str:
+    """The 参数 tab's label: 缺 and 待核实 counts side by side."""
+    counts = [f"缺{missing}" if missing else "", f"待核实{unconfirmed}" if unconfirmed else ""]
+    shown = "，".join(c for c in counts if c)
+    return f"参数（{shown}）" if shown else "参数"

@@ -9,6 +9,7 @@ The catalogue is only read: plan-local text goes into the plan's items, never in
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -24,7 +25,7 @@ from drafter.model import (
     PlanMeta,
     PlanText,
 )
-from drafter.model.values import text_wording
+from drafter.model.resolve import SlotUse, item_wording, resolve
 
 Part = Literal["chapter", "preamble", "closing"]
 
@@ -111,18 +112,15 @@ class PlanSession:
 
     def wording(self, item: PlanItem) -> tuple[str, str]:
         """The lead and body template an item renders with (plan-local text wins)."""
-        lead, body = item.lead or "", item.body or ""
-        clause = self.catalogue.get(item.clause) if item.clause else None
-        if clause is not None:
-            c_lead, c_body, _ = clause.wording(item.variant)
-            lead = c_lead if item.lead is None else item.lead
-            body = c_body if item.body is None else item.body
-        return lead, body
+        w = item_wording(self.plan, item, self.catalogue)
+        return w.lead, w.body
 
     def part_text(self) -> str:
         """The text the selected preamble / closing renders with ("" when none is selected)."""
-        wording = text_wording(self.selected_part(), self.catalogue)
-        return wording[0] if wording else ""
+        resolved = resolve(self.plan, self.catalogue)
+        part = {PREAMBLE: resolved.preamble, CLOSING: resolved.closing}.get(
+            self.selection) if self.selection in (PREAMBLE, CLOSING) else None
+        return part.template or "" if part is not None else ""
 
     def contains(self, clause_id: str) -> bool:
         return any(i.clause == clause_id for c in self.plan.chapters for i in c.items)
@@ -272,7 +270,8 @@ class PlanSession:
             return False
         clause = self.catalogue.get(item.clause) if item.clause else None
         if clause is not None:
-            c_lead, c_body, _ = clause.wording(item.variant)
+            plain = dataclasses.replace(item, lead=None, body=None)
+            c_lead, c_body = self.wording(plain)
             item.lead = None if lead == c_lead else lead
             item.body = None if body == c_body else body
         else:
@@ -316,6 +315,7 @@ class PlanSession:
     def set_value(self, name: str, value: Any, *, item: PlanItem | None = None) -> None:
         """A plan-wide value (item None) or a per-item override; None removes it."""
         target = self.plan.values if item is None else item.values
+        provenance = self.plan.provenance if item is None else item.provenance
         if value is None:
             if name not in target:
                 return
@@ -324,21 +324,56 @@ class PlanSession:
             if target.get(name) == value and type(target.get(name)) is type(value):
                 return
             target[name] = value
+        provenance.pop(name, None)  # typed by the user now
         self.changed()
+
+    def confirm(self, uses: list[SlotUse]) -> int:
+        """Accept the shown values of these uses as the user's own (待核实 → 已确认).
+
+        A value held in the plan is marked confirmed; a catalogue default is copied into
+        the item (or the plan) as a confirmed value. Returns how many were confirmed."""
+        count = 0
+        for use in uses:
+            if not use.unconfirmed or use.error:
+                continue
+            item = None
+            if use.chapter is not None and use.index is not None:
+                item = self.plan.chapters[use.chapter].items[use.index]
+            if use.origin == "item" and item is not None:
+                item.provenance[use.name] = "confirmed"
+            elif use.origin == "plan":
+                self.plan.provenance[use.name] = "confirmed"
+            elif item is not None:
+                item.values[use.name] = use.value
+                item.provenance[use.name] = "confirmed"
+            else:
+                self.plan.values[use.name] = use.value
+                self.plan.provenance[use.name] = "confirmed"
+            count += 1
+        if count:
+            self.changed()
+        return count
+
+    def unconfirmed_at(self, *, whole_chapter: bool = False) -> list[SlotUse]:
+        """待核实 values of the selected item (or of its whole chapter, or of the selected
+        chapter), or of the preamble / closing / title when one of those is selected."""
+        resolved = resolve(self.plan, self.catalogue)
+        sel = self.selection
+        if sel is None:
+            return []
+        if sel.part != "chapter":
+            return [u for u in resolved.unconfirmed() if u.part == sel.part]
+        return [u for u in resolved.unconfirmed()
+                if u.part == "item" and u.chapter == sel.chapter
+                and (whole_chapter or sel.item is None or u.index == sel.item)]
 
     def set_global(self, name: str, value: Any) -> None:
         """地区/年份/单位 live in the meta (the plan file's natural place for them)."""
-        meta = self.plan.meta
-        current = {"地区": meta.region, "年份": meta.year, "单位": meta.organ}.get(name)
+        current = self.plan.meta_values().get(name)
         if name not in self.plan.values and (value == current or (value is None and not current)):
             return
         self.plan.values.pop(name, None)
-        if name == "地区":
-            meta.region = "" if value is None else str(value)
-        elif name == "年份":
-            if value is None:
-                return
-            meta.year = int(value)
-        elif name == "单位":
-            meta.organ = "" if value is None else str(value)
+        if name == "年份" and value is None:
+            return
+        self.plan.set_meta_value(name, value)
         self.changed()

@@ -68,6 +68,11 @@ class EditActions(_Base):
             return session.chapter_selection() is not None
         if action == "render":
             return bool(session.plan.chapters)
+        if action == "confirm_values":
+            return bool(session.unconfirmed_at())
+        if action == "confirm_chapter":
+            return session.chapter_selection() is not None and bool(
+                session.unconfirmed_at(whole_chapter=True))
         return True
 
     def after_edit(self, selection: Selection | None = None) -> None:

@@ -31,10 +31,11 @@ from textual.widgets import (
 
 from drafter.model import Catalogue, DrafterError, Plan
 from drafter.tui.checks import CheckEntry, check_entries
-from drafter.tui.fields import item_fields, plan_fields
+from drafter.tui.fields import item_fields, plan_fields, values_tab_label
 from drafter.tui.preview import Preview, build_preview
 from drafter.tui.screens.browse_actions import BrowseActions
 from drafter.tui.screens.commands import bindings
+from drafter.tui.screens.confirm_actions import ConfirmActions
 from drafter.tui.screens.edit_actions import EditActions
 from drafter.tui.screens.file_actions import FileActions
 from drafter.tui.session import PlanSession, Selection
@@ -60,7 +61,7 @@ def warm_up(catalogue: Catalogue) -> None:
     check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))
 
 
-class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
+class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
     BINDINGS = bindings()
@@ -213,8 +214,8 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
         self.preview = build_preview(plan, cat)
         gaps: dict[tuple[int, int], int] = {}
         for use in self.preview.gaps:
-            if use.part == "item" and use.chapter is not None and use.item is not None:
-                key = (use.chapter - 1, use.item - 1)
+            if use.part == "item" and use.chapter is not None and use.index is not None:
+                key = (use.chapter, use.index)
                 gaps[key] = gaps.get(key, 0) + 1
         self.query_one(PlanOutline).show(plan, cat, session.selection, gaps)
         self.values_changed()
@@ -222,8 +223,8 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
             pane.show(self.preview)
         self.run_checks(copy.deepcopy(plan), self.preview, session.revision)
         tabs = self.query_one(TabbedContent)
-        missing = len(self.preview.gaps)
-        tabs.get_tab("tab-values").label = f"参数（缺{missing}）" if missing else "参数"
+        tabs.get_tab("tab-values").label = values_tab_label(len(self.preview.gaps),
+                                                            len(self.preview.unconfirmed))
         self.update_title()
         self.refresh_bindings()
         if autosave and session.dirty:
@@ -263,7 +264,8 @@ class MainScreen(BrowseActions, EditActions, FileActions, Screen[None]):
         needed |= {u.name for u in uses if u.part == "global" and u.origin != "missing"}
         self.query_one(ValuesForm).show(plan_fields(session.plan, uses, needed),
                                         item_fields(session.plan, uses, session.selection),
-                                        len(self.preview.gaps), title)
+                                        len(self.preview.gaps), title,
+                                        unconfirmed=len(self.preview.unconfirmed))
 
     def update_title(self) -> None:
         session = self.session

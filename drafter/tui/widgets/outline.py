@@ -17,17 +17,18 @@ from textual.widgets.tree import TreeNode
 
 from drafter.model import DEFAULT_HEADINGS, Catalogue, Plan, PlanItem
 from drafter.model.numbering import chapter_marker
-from drafter.model.values import item_wording
+from drafter.model.resolve import item_wording
 from drafter.tui.session import CLOSING, PREAMBLE, Selection
 
 
-def item_title(item: PlanItem, cat: Catalogue, width: int = 36) -> str:
+def item_title(item: PlanItem, cat: Catalogue, width: int = 36,
+               plan: Plan | None = None) -> str:
     """The item's lead phrase as it will render (plan-local text and variants included)."""
-    wording = item_wording(item, cat)
-    if wording is None:
+    wording = item_wording(plan or Plan(), item, cat)
+    if wording.clause is None and item.clause is not None:
         text = item.clause or "（空条目）"
     else:
-        text = wording[0] or wording[1] or "（空条目）"
+        text = wording.lead or wording.body or "（空条目）"
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 

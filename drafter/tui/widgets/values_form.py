@@ -23,7 +23,7 @@ from drafter.tui.fields import Field
 
 _STATUS = {
     "ok": ("✓", "green"),
-    "default": ("默认", "cyan"),
+    "unconfirmed": ("待核实", "bold magenta"),
     "missing": ("待填", "bold yellow"),
     "optional": ("可不填", "dim"),
     "error": ("有误", "bold red"),
@@ -44,7 +44,7 @@ class FieldRow(Vertical):
 
     def compose(self) -> ComposeResult:
         field = self.field
-        placeholder = "" if field.fallback in (None, "") else f"留空则用 {field.fallback}"
+        placeholder = field.placeholder()
         with Horizontal(classes="field-line"):
             yield Label(field.slot.label, classes="field-label")
             yield Input(shown(field.value), placeholder=placeholder, id=f"field-{self.index}",
@@ -106,14 +106,17 @@ class ValuesForm(VerticalScroll):
         yield Static(id="values-summary")
 
     def show(self, plan_fields: list[Field], item_fields: list[Field], missing: int,
-             item_title: str | None = None) -> None:
+             item_title: str | None = None, unconfirmed: int = 0) -> None:
         """Show the fields; rows are rebuilt only when the set of fields changes."""
         summary = Text()
         summary.append(f"共 {len(plan_fields) + len(item_fields)} 项参数  ")
         if missing:
             summary.append(f"缺 {missing} 项", style="bold yellow")
-        else:
-            summary.append("已全部填写", style="green")
+        if unconfirmed:
+            summary.append(f"{'  ' if missing else ''}待核实 {unconfirmed} 项（y 确认本条，"
+                           "Y 确认本章）", style="bold magenta")
+        if not missing and not unconfirmed:
+            summary.append("已全部填写并确认", style="green")
         self.query_one("#values-summary", Static).update(summary)
         fields = plan_fields + item_fields
         keys = [f.key for f in fields] + [("title", item_title or "")]
