@@ -122,9 +122,8 @@ def _score(rules: Rules, lead: str, body: str
         return lead_scores, scores, tag_scores
     cap = rules.settings["body_repeat_cap"]
     body_scores = [0.0] * len(CHAPTER_KEYS)
-    for word, n in Counter(rules.body_pattern.findall(body)).items():
-        if n > cap:
-            n = cap
+    for word, count in Counter(rules.body_pattern.findall(body)).items():
+        n = min(float(count), cap)
         for key, tag, points in body_table[word]:
             body_scores[key] += points * n
             if tag >= 0:

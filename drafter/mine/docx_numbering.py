@@ -111,9 +111,10 @@ class Numbering:
         for i in range(9):
             token = f"%{i + 1}"
             if token in text:
-                lvl = levels.get(i)
-                value = counters[i] if counters[i] is not None else (lvl.start if lvl else 1)
-                text = text.replace(token, _format(value, lvl.fmt if lvl else "decimal"))
+                spec = levels.get(i)
+                count = counters[i]
+                value = count if count is not None else (spec.start if spec else 1)
+                text = text.replace(token, _format(value, spec.fmt if spec else "decimal"))
         return text
 
 

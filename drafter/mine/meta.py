@@ -85,8 +85,8 @@ def plan_year(title: str | None, preamble: str | None, text: str) -> int | None:
         m = _YEAR.search(preamble)
         if m:
             return int(m.group(1))
-    years = Counter(int(y) for y in _YEAR.findall(_arabic_years(text) or ""))
-    return years.most_common(1)[0][0] if years else None
+    counts = Counter(int(y) for y in _YEAR.findall(_arabic_years(text) or ""))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def region(title: str | None, notice_name: str | None, text: str) -> str | None:

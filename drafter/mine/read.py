@@ -185,7 +185,7 @@ def _table_texts(tbl: Any, numbering: Numbering) -> Iterator[str]:
 def _paragraph_text(p: Any) -> str:
     from docx.text.paragraph import Paragraph
 
-    return str(Paragraph(p, None).text)
+    return str(Paragraph(p, None).text)  # type: ignore[arg-type]  # text only: no story part
 
 
 # ---------------------------------------------------------------- .md

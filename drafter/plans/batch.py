@@ -150,7 +150,7 @@ def _variant_problems(data: dict[str, Any], lines: LineMap, file: str) -> list[P
         for clause_id, values in (item_values.items() if isinstance(item_values, dict) else []):
             problems.extend(raw_value_problems({"values": values}, lines, file,
                                                (*prefix, "item_values", clause_id)))
-        texts = [(("title",), variant.get("title"))]
+        texts: list[tuple[tuple[Any, ...], Any]] = [(("title",), variant.get("title"))]
         add = variant.get("add")
         for key, items in (add.items() if isinstance(add, dict) else []):
             for ii, item in enumerate(items if isinstance(items, list) else []):

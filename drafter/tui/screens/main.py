@@ -11,10 +11,11 @@ from __future__ import annotations
 import copy
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -64,7 +65,7 @@ def warm_up(catalogue: Catalogue) -> None:
 class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
-    BINDINGS = bindings()
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings())
 
     class Loaded(Message):
         def __init__(self, catalogue: Catalogue, plan: Plan, path: Path | None) -> None:
@@ -110,7 +111,7 @@ class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen
         self._values_stale = True
         self._autosave_lock = threading.Lock()  # recovery copies: one writer at a time
         self._autosave_seq = 0  # the latest autosave asked for; older ones are skipped
-        self.last_search_ms: float | None = None
+        self.last_search_ms = 0.0  # of the latest search (the bench reads it)
 
     # ------------------------------------------------------------------ layout
 
