@@ -1,4 +1,5 @@
-"""`drafter build|batch|new` end to end, through a subprocess, on a small catalogue."""
+"""`drafter build|batch|new` end to end (in process; the examples in a subprocess), on a small
+catalogue."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from drafter.catalog.dump import write_catalogue
 from drafter.model import Catalogue, Clause, Slot
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, run_cli_process
 
 PLAN = """\
 meta:
@@ -220,8 +221,8 @@ def test_new_writes_a_starter_plan_that_builds(workdir: Path) -> None:
 
 def test_example_city_plan_builds_from_bundled_catalogue(tmp_path: Path) -> None:
     """Stale clause ids in the example fail here."""
-    result = run_cli("build", str(ROOT / "examples" / "city_plan.yaml"), "-o",
-                     str(tmp_path / "city.md"))
+    result = run_cli_process("build", str(ROOT / "examples" / "city_plan.yaml"), "-o",
+                             str(tmp_path / "city.md"))  # end to end: the real command
     assert result.returncode == 0, result.stderr
     assert "没有被" not in result.stderr  # every value in the example is used (no stale names)
     text = (tmp_path / "city.md").read_text(encoding="utf-8")
@@ -229,7 +230,8 @@ def test_example_city_plan_builds_from_bundled_catalogue(tmp_path: Path) -> None
 
 
 def test_example_batch_writes_three_counties(tmp_path: Path) -> None:
-    result = run_cli("batch", str(ROOT / "examples" / "batch.yaml"), "-o", str(tmp_path))
+    # end to end: the real command and its process pool
+    result = run_cli_process("batch", str(ROOT / "examples" / "batch.yaml"), "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "没有被" not in result.stderr  # no stale slot names in the batch file
     written = sorted(p.name for p in tmp_path.iterdir())

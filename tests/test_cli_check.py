@@ -1,4 +1,4 @@
-"""`drafter check` and `drafter roll` end to end, through a subprocess."""
+"""`drafter check` and `drafter roll` end to end, in process (tests.conftest.run_cli)."""
 
 from __future__ import annotations
 
