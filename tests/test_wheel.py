@@ -8,6 +8,7 @@ there, drafter itself only from the wheel. Nothing is downloaded.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,8 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _run(*cmd: str | Path, cwd: Path | None = None) -> str:
+    # no PYTHONPATH: a path to a checkout there would shadow the installed wheel
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     done = subprocess.run([str(c) for c in cmd], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=300)
+                          encoding="utf-8", timeout=300, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout + done.stderr
 
