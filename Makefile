@@ -27,7 +27,7 @@ lint: $(STAMP)
 
 # Regenerate the bundled catalogue from examples/corpus (byte-identical on a second run).
 catalog: $(STAMP)
-	$(BIN)/drafter mine examples/corpus/*.txt -o drafter/data/catalog --replace
+	$(BIN)/drafter mine examples/corpus/*.txt -o drafter/data/catalog --replace --force
 
 bench: $(STAMP)
 	$(BIN)/python bench/start.py

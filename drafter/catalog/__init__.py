@@ -14,7 +14,12 @@ if TYPE_CHECKING:
     from drafter.catalog.dump import write_catalogue
     from drafter.catalog.load import check_catalogue, load_catalogue
     from drafter.catalog.search import Hit, SearchIndex
-    from drafter.catalog.store import open_catalogue, open_existing, save_catalogue
+    from drafter.catalog.store import (
+        open_catalogue,
+        open_existing,
+        save_catalogue,
+        warm_catalogue,
+    )
 
 __all__ = [
     "Hit",
@@ -24,12 +29,14 @@ __all__ = [
     "open_catalogue",
     "open_existing",
     "save_catalogue",
+    "warm_catalogue",
     "write_catalogue",
 ]
 __getattr__ = exports(__name__, {
     "open_catalogue": "store",
     "open_existing": "store",
     "save_catalogue": "store",
+    "warm_catalogue": "store",
     "check_catalogue": "load",
     "load_catalogue": "load",
     "write_catalogue": "dump",

@@ -21,6 +21,7 @@ from typing import Any
 
 from drafter import __version__
 from drafter.catalog.fields import signature
+from drafter.model.errors import DrafterError
 from drafter.util.fs import atomic_write_bytes
 from drafter.util.paths import user_data_dir
 
@@ -57,5 +58,5 @@ def write(path: Path, content: str, value: Any) -> None:
     try:
         data = marshal.dumps((_key(path, content), value))
         atomic_write_bytes(_cache_file(path), data)
-    except (OSError, ValueError):
+    except (OSError, ValueError, DrafterError):
         return

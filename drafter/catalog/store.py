@@ -47,27 +47,38 @@ def save_catalogue(cat: Catalogue, folder: Path) -> list[Path]:
     written: list[Path] = []
     for key in CHAPTER_KEYS:
         path = folder / f"{key}.yaml"
-        clauses = cat.chapters.get(key, [])
-        text = chapter_yaml(key, clauses)
-        atomic_write_text(path, text)
+        atomic_write_text(path, chapter_yaml(key, cat.chapters.get(key, [])))
         written.append(path)
-        _warm(path, key, [clause_dict(c) for c in clauses], text)
+    warm_catalogue(cat, folder)
     return written
 
 
-def _warm(path: Path, key: str, dicts: list[dict[str, object]], text: str) -> None:
-    """Cache what was just written, validated from memory; skipped (the next open parses the
+def warm_catalogue(cat: Catalogue, folder: Path) -> None:
+    """Leave the load cache warm for `cat`'s chapter files in `folder`, just written from it
+    (by save_catalogue, or by drafter mine's whole-folder swap, comments carried over)."""
+    for key in CHAPTER_KEYS:
+        path = Path(folder) / f"{key}.yaml"
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        dicts = [clause_dict(c) for c in cat.chapters.get(key, [])]
+        _warm(path, key, dicts, raw)
+
+
+def _warm(path: Path, key: str, dicts: list[dict[str, object]], raw: bytes) -> None:
+    """Cache the file's records, validated from memory; skipped (the next open parses the
     file and reports with lines) when anything is wrong."""
     records, found = validate_chapter({"chapter": key, "clauses": dicts}, LineMap(), key)
     if found.items or len(records) != len(dicts):
         return
-    lines = _id_lines(text)
+    lines = _id_lines(raw.decode("utf-8", "replace"))
     for record in records:
         record["line"] = lines.get(record["id"])
         for variant in record["variants"]:
             variant["line"] = lines.get(variant["id"])
     packed, id_lines = packed_records(records)
-    cache.write(path, cache.digest(path.read_bytes()), ([], packed, id_lines))
+    cache.write(path, cache.digest(raw), ([], packed, id_lines))
 
 
 def _id_lines(text: str) -> dict[str, int]:

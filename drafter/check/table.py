@@ -9,7 +9,6 @@ never checks a draft.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.model.errors import DrafterError, Problem
+from drafter.util.userregex import TimedPattern, compile_user_regex
 from drafter.util.yamlio import LineMap, load_yaml, read_text_bounded
 
 if TYPE_CHECKING:
@@ -33,11 +33,11 @@ class TimeRule:
 
     id: str
     label: str
-    pattern: re.Pattern[str]
+    pattern: TimedPattern
     message: str
     severity: Severity = "警告"
     severity_early: Severity = "错误"
-    unless: re.Pattern[str] | None = None
+    unless: TimedPattern | None = None
     valid_from: int | None = None
     valid_until: int | None = None
     years: tuple[int, ...] = ()
@@ -81,7 +81,7 @@ class CheckProfile:
 @dataclass(frozen=True)
 class RuleTable:
     rules: tuple[TimeRule, ...] = ()
-    junk: tuple[re.Pattern[str], ...] = ()
+    junk: tuple[TimedPattern, ...] = ()
     disabled: frozenset[str] = frozenset()
     profile: CheckProfile = field(default_factory=CheckProfile)
 
@@ -128,7 +128,9 @@ def parse_table(text: str, file: str, *, base: RuleTable | None = None) -> RuleT
         rule = _rule(entry, merged.get(entry.id), file, lines, ("rules", i), problems)
         if rule is not None:
             merged[rule.id] = rule
-    junk = [*(base.junk if base else ()), *(re.compile(p) for p in parsed.junk)]
+    junk = [*(base.junk if base else ()),
+            *(compile_user_regex(p, where=_where(file, lines, ("junk", i)))
+              for i, p in enumerate(parsed.junk))]
     disabled = set(base.disabled if base else ()) | set(parsed.disable)
     profile = base.profile if base else CheckProfile()
     if parsed.profile is not None:
@@ -160,7 +162,9 @@ def _rule(entry: RuleEntry, old: TimeRule | None, file: str, lines: LineMap,
     for key in ("pattern", "unless"):
         if given.get(key) is not None:
             raw = given[key]
-            given[key] = re.compile(re.escape(raw) if entry.literal else raw)
+            # every search under a time limit (drafter.util.userregex)
+            given[key] = compile_user_regex(raw, literal=entry.literal,
+                                            where=_where(file, lines, (*path, key)))
     if "years" in given:
         years = given["years"]
         given["years"] = tuple(years if isinstance(years, list) else [] if years is None
@@ -171,3 +175,8 @@ def _rule(entry: RuleEntry, old: TimeRule | None, file: str, lines: LineMap,
         return replace(old, **given)
     given.setdefault("label", entry.id)
     return TimeRule(**given)
+
+
+def _where(file: str, lines: LineMap, path: tuple[Any, ...]) -> str:
+    line = lines.line(*path)
+    return f"{file}:{line}" if line else file

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from drafter.model.years import plausible_year
+from drafter.util.userregex import UnsafePattern, compile_user_regex
 from drafter.util.validation import Strict
 
 Severity = Literal["错误", "警告", "提示"]
@@ -51,10 +52,11 @@ def _regex(value: Any) -> str:
 
 
 def _compiles(value: str) -> str:
+    """Refused as drafter.util.userregex refuses it (syntax, nested repeats)."""
     try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"正则表达式有误：{exc}（{_REGEX_HINT}）") from None
+        compile_user_regex(value)
+    except UnsafePattern as exc:
+        raise ValueError(f"{exc}（{_REGEX_HINT}）") from None
     return value
 
 

@@ -16,6 +16,7 @@ import click
 
 from drafter import __version__
 from drafter.cli.common import run_guarded
+from drafter.cli.terminal import terminal_guard
 from drafter.cli.zh import install as install_chinese_messages
 
 # name -> (module, attribute): add a command here; it is imported when used.
@@ -61,4 +62,5 @@ def cli(ctx: click.Context) -> None:
 
 def main() -> None:
     install_chinese_messages()
-    run_guarded(cli)
+    with terminal_guard():  # nothing from a file reaches the terminal raw
+        run_guarded(cli)

@@ -10,6 +10,7 @@ Existing files are never overwritten without --force.
 from __future__ import annotations
 
 import datetime as _dt
+import signal
 import sys
 import unicodedata
 from pathlib import Path
@@ -26,7 +27,7 @@ from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.plans.io import load_plan, plan_to_yaml
 from drafter.plans.starter import starter_plan
 from drafter.render.build import build_document, format_for
-from drafter.util.fs import atomic_write_text, check_writable
+from drafter.util.fs import atomic_write_text, check_writable, folder_lock, remove_stale_temps
 
 if TYPE_CHECKING:  # batch-only: imported inside batch_cmd, so `build` starts without a pool
     from drafter.plans.batch import Batch
@@ -84,20 +85,27 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
     batch = load_batch(batch_file)
     cat = load_catalogue_dir(catalog)
     outdir = outdir or Path.cwd() / f"{batch_file.stem}-out"
-    outdir.mkdir(parents=True, exist_ok=True)
     variant_plans = _variant_plans(batch)
     _hint_unused(variant_plans, cat)
-    job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
-    with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
-                           show_pos=True) as bar:
-        def advance(_: BatchResult) -> None:
-            bar.update(1)
+    signal.signal(signal.SIGTERM, _interrupted)  # workers are stopped, not left sleeping
+    outdir.mkdir(parents=True, exist_ok=True)
+    with folder_lock(outdir):  # a second batch into the same folder refuses
+        remove_stale_temps(outdir)
+        job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
+        with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
+                               show_pos=True) as bar:
+            def advance(_: BatchResult) -> None:
+                bar.update(1)
 
-        results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
-                               checker=batch_checker(), on_done=advance)
+            results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
+                                   checker=batch_checker(), on_done=advance, strict=strict)
     failed = _report(results, strict)
     if failed:
         sys.exit(1)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def batch_checker() -> Checker | None:
@@ -179,7 +187,7 @@ def new_cmd(plan_file: Path, region: str, year: int | None, organ: str, force: b
     cat = load_catalogue_dir(catalog)
     year = year or _dt.date.today().year + 1
     plan = starter_plan(cat, region=region, year=year, organ=organ)
-    atomic_write_text(plan_file, plan_to_yaml(plan))
+    atomic_write_text(plan_file, plan_to_yaml(plan), overwrite=force)
     click.echo(f"已新建计划：{plan_file}")
     if not region:
         click.echo("提示：请在 meta.region 填写地区，然后运行 drafter build 生成文档。", err=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from drafter.model import DrafterError, MinedDocument, Problem
+from drafter.model import Catalogue, DrafterError, MinedDocument, Problem
 
 SOURCE_SUFFIXES = (".txt", ".docx", ".md")
 
@@ -24,8 +24,10 @@ SOURCE_SUFFIXES = (".txt", ".docx", ".md")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
               help="把挖掘出的条目写入（或合并进）这个条目目录文件夹。")
 @click.option("--replace", is_flag=True, help="不合并：忽略输出文件夹里原有的条目，重新生成。")
+@click.option("--force", is_flag=True,
+              help="与 --replace 同用：确认删除新挖掘结果中没有的原有条目。")
 def mine_cmd(files: tuple[Path, ...], as_json: bool, out_dir: Path | None,
-             replace: bool) -> None:
+             replace: bool, force: bool) -> None:
     """从现有计划文本（.txt / .docx / .md）中挖掘条目。
 
     \b
@@ -44,7 +46,7 @@ def mine_cmd(files: tuple[Path, ...], as_json: bool, out_dir: Path | None,
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     assert out_dir is not None
-    _write(docs, out_dir, replace=replace)
+    _write(docs, out_dir, replace=replace, force=force)
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
@@ -95,14 +97,25 @@ def _report(doc: MinedDocument) -> None:
         click.echo(f"  已删除：{short}", err=True)
 
 
-def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool) -> None:
-    from drafter.catalog import open_existing, save_catalogue
+def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool, force: bool) -> None:
+    """Build the catalogue and swap it in whole (`replace_folder`): a crash, a kill or a full
+    disk at any point leaves the old catalogue as it was, never half old, half new. The load
+    cache is left warm for the new files."""
+    from drafter.catalog import warm_catalogue
     from drafter.check import stale_flags
     from drafter.mine import mine_into_catalogue
+    from drafter.util.fs import folder_lock, recover_folder, replace_folder
 
-    existing = None if replace else open_existing(out_dir)
-    result = mine_into_catalogue(docs, existing=existing, flagger=stale_flags)
-    save_catalogue(result.catalogue, out_dir)  # leaves the load cache warm
+    with folder_lock(out_dir, "挖掘"):
+        recover_folder(out_dir)
+        old = _existing(out_dir, strict=not (replace and force))
+        result = mine_into_catalogue(docs, existing=None if replace else old,
+                                     flagger=stale_flags)
+        cat = result.catalogue
+        if replace and not force:
+            _refuse_drops(old, cat, out_dir)
+        replace_folder(out_dir, lambda folder: _write_keeping_comments(cat, folder, out_dir))
+        warm_catalogue(cat, out_dir)
     action = "合并进" if result.merged else "写入"
     click.echo(f"挖掘 {len(docs)} 份文件，条目目录已{action} {out_dir}")
     totals = [0, 0, 0, 0]
@@ -110,6 +123,47 @@ def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool) -> None:
         totals = [a + b for a, b in zip(totals, row, strict=True)]
         click.echo(_row(key, row))
     click.echo(_row("合计", totals))
+
+
+def _write_keeping_comments(cat: Catalogue, folder: Path, old_dir: Path) -> None:
+    """The catalogue's files, with the hand-written comments of the old files carried over."""
+    from drafter.catalog.comments import carry_comments
+    from drafter.catalog.dump import write_catalogue
+    from drafter.util.fs import atomic_write_text
+
+    for path in write_catalogue(cat, folder):
+        old = old_dir / path.name
+        if old.is_file():
+            text = path.read_text(encoding="utf-8")
+            kept = carry_comments(old.read_text(encoding="utf-8", errors="replace"), text)
+            if kept != text:
+                atomic_write_text(path, kept)
+
+
+def _refuse_drops(old: Catalogue | None, cat: Catalogue, out_dir: Path) -> None:
+    """--replace would drop clauses the folder holds: only with --force."""
+    if old is None:
+        return
+    kept = {c.id for c in cat}
+    dropped = [c.id for c in old if c.id not in kept]
+    if dropped:
+        sample = "、".join(dropped[:5]) + ("等" if len(dropped) > 5 else "")
+        raise DrafterError.one(
+            f"--replace 会删除 {out_dir} 中的 {len(dropped)} 个原有条目（{sample}）",
+            hint="确认要删除请再加 --force；想保留原有条目请去掉 --replace（合并）")
+
+
+def _existing(out_dir: Path, strict: bool = True) -> Catalogue | None:
+    """What DIR already holds (None when it is new or empty; when it cannot be read and not
+    `strict`, None too: --replace --force may overwrite a broken catalogue)."""
+    from drafter.catalog import open_existing
+
+    if strict:
+        return open_existing(out_dir)
+    try:
+        return open_existing(out_dir)
+    except DrafterError:
+        return None
 
 
 def _row(label: str, row: list[int]) -> str:

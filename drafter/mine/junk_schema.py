@@ -20,7 +20,8 @@ def _regex(value: Any) -> Any:
     try:
         re.compile(value)
     except re.error as exc:
-        raise ValueError(f"正则表达式有误：{exc}（请检查括号和转义符）") from None
+        where = f"（第 {exc.pos} 个字符附近）" if exc.pos is not None else ""
+        raise ValueError(f"正则表达式有误{where}，请检查括号和转义符") from None
     return value
 
 

@@ -54,7 +54,7 @@ def _run(value: Any) -> Any:
     try:
         re.compile(value)
     except re.error as exc:
-        raise ValueError(f"正则“{value}”无效：{exc}") from None
+        raise ValueError(f"正则“{value}”无效（第 {exc.pos} 个字符附近）") from None
     if first_char(value) is None:
         raise ValueError(f"正则“{value}”应以一个固定字符开头（如 \\*{{3,}}）")
     return value
