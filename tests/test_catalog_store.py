@@ -138,3 +138,18 @@ def test_mine_into_catalogue_merges_and_counts() -> None:
     rows = {key: (n, new) for key, n, new, _v, _s in second.rows()}
     assert rows["保障"] == (1, 1) and rows["教师队伍"] == (1, 0)
     assert second.catalogue.chapters["保障"][0].flags == ["过时"]
+
+
+def test_mine_output_opens_warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """drafter mine -o swaps the folder in whole and still leaves the cache warm."""
+    from tests.conftest import CORPUS, run_cli
+
+    source = next(CORPUS.glob("001_*.txt"))
+    result = run_cli("mine", str(source), "-o", str(tmp_path / "cat"))
+    assert result.returncode == 0, result.stderr
+
+    def no_parsing(text: str, file: str) -> None:
+        raise AssertionError(f"parsed {file}")
+
+    monkeypatch.setattr(load_module, "load_yaml", no_parsing)
+    assert len(open_catalogue(tmp_path / "cat")) > 10

@@ -15,6 +15,7 @@ import gc
 from pathlib import Path
 
 from drafter.catalog import cache
+from drafter.catalog.comments import carry_comments
 from drafter.catalog.dump import chapter_yaml, clause_dict
 from drafter.catalog.load import load_catalogue, packed_records
 from drafter.catalog.schema import validate_chapter
@@ -41,15 +42,25 @@ def open_catalogue(folder: Path | None = None, *, missing_ok: bool = False,
     return cat
 
 
-def save_catalogue(cat: Catalogue, folder: Path) -> list[Path]:
-    """Write every chapter file (atomic, deterministic) and warm the load cache for them."""
+def save_catalogue(cat: Catalogue, folder: Path, *, comments_from: Path | None = None,
+                   warm: bool = True) -> list[Path]:
+    """Write every chapter file (atomic, deterministic) and warm the load cache for them.
+
+    `comments_from`: a folder whose files' hand-written comments are carried over into the
+    new files (drafter mine -o writes into a fresh folder, then swaps it in, and warms the
+    cache under the final paths itself: `warm=False`)."""
     folder = Path(folder)
     written: list[Path] = []
     for key in CHAPTER_KEYS:
         path = folder / f"{key}.yaml"
-        atomic_write_text(path, chapter_yaml(key, cat.chapters.get(key, [])))
+        text = chapter_yaml(key, cat.chapters.get(key, []))
+        old = Path(comments_from) / path.name if comments_from is not None else None
+        if old is not None and old.is_file():
+            text = carry_comments(old.read_text(encoding="utf-8", errors="replace"), text)
+        atomic_write_text(path, text)
         written.append(path)
-    warm_catalogue(cat, folder)
+    if warm:
+        warm_catalogue(cat, folder)
     return written
 
 

@@ -24,20 +24,19 @@ from drafter.model.plan import Plan
 from drafter.model.resolve import resolve
 from drafter.model.value_problems import unused_values
 from drafter.model.years import YEAR_MAX, YEAR_MIN
-from drafter.plans.io import load_plan, plan_to_yaml
-from drafter.plans.starter import starter_plan
-from drafter.render.build import build_document, format_for
+from drafter.plans import load_plan, plan_to_yaml, starter_plan
+from drafter.render import build_document, format_for
 from drafter.util.fs import atomic_write_text, check_writable, folder_lock, remove_stale_temps
 
 if TYPE_CHECKING:  # batch-only: imported inside batch_cmd, so `build` starts without a pool
-    from drafter.plans.batch import Batch
-    from drafter.render.batch import BatchResult, Checker
+    from drafter.plans import Batch
+    from drafter.render import BatchResult, Checker
 
 _CATALOG_HELP = "条目目录文件夹（默认使用自带目录）"
 
 
 def load_catalogue_dir(catalog: Path | None) -> Catalogue:
-    from drafter.catalog.store import open_catalogue
+    from drafter.catalog import open_catalogue
 
     return open_catalogue(catalog)
 
@@ -79,8 +78,8 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
 def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bool,
               strict: bool, catalog: Path | None) -> None:
     """批量生成：一个基础计划，按各县（区）的名称和数字生成多份文档。"""
-    from drafter.plans.batch import load_batch
-    from drafter.render.batch import plan_jobs, render_batch
+    from drafter.plans import load_batch
+    from drafter.render import plan_jobs, render_batch
 
     batch = load_batch(batch_file)
     cat = load_catalogue_dir(catalog)
@@ -110,13 +109,13 @@ def _interrupted(signum: int, frame: object) -> None:
 
 def batch_checker() -> Checker | None:
     """The per-variant checks of `drafter check`, as a picklable `(blocks, plan) -> findings`."""
-    from drafter.check.engine import batch_findings
+    from drafter.check import batch_findings
 
     return batch_findings
 
 
 def _variant_plans(batch: Batch) -> list[tuple[str, Plan | None, list[str]]]:
-    from drafter.plans.batch import apply_variant
+    from drafter.plans import apply_variant
 
     out: list[tuple[str, Plan | None, list[str]]] = []
     for variant in batch.variants:

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import click
 
-from drafter.catalog.load import check_catalogue
-from drafter.catalog.search import SearchIndex
-from drafter.catalog.store import open_catalogue
+from drafter.catalog import SearchIndex, check_catalogue, open_catalogue
 from drafter.model import CHAPTER_KEYS, Catalogue, Clause, DrafterError, Slot, Source
 
 KIND_LABELS = {"plan": "计划条目", "summary": "总结（已完成工作）", "preamble": "总体要求",

@@ -15,15 +15,16 @@ from pathlib import Path
 
 import click
 
-from drafter.check.engine import (
+from drafter.check import (
+    SEVERITY_ORDER,
     Finding,
+    RuleTable,
     check_draft,
     check_plan,
     draft_from_document,
+    load_table,
     summary_line,
 )
-from drafter.check.finding import SEVERITY_ORDER
-from drafter.check.table import RuleTable, load_table
 from drafter.model.blocks import Block, Location
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
@@ -38,7 +39,7 @@ _CATALOG_HELP = "条目目录文件夹（检查计划文件时使用，默认使
 
 
 def _load_catalogue(catalog: Path | None) -> Catalogue:
-    from drafter.catalog.store import open_catalogue
+    from drafter.catalog import open_catalogue
 
     # no default catalogue: custom items still check, ids are findings
     return open_catalogue(catalog, missing_ok=True)
@@ -59,7 +60,7 @@ def render_for_check(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Find
 
     The preview render marks missing values as “【待填：…】” and unknown ids as marked lines, so
     the rest of the plan is still checked."""
-    from drafter.render.blocks import preview_blocks
+    from drafter.render import preview_blocks
 
     blocks, problems = preview_blocks(plan, cat)
     return blocks, [problem_finding(p) for p in problems]
@@ -67,7 +68,7 @@ def render_for_check(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Find
 
 def check_plan_file(path: Path, *, year: int | None, table: RuleTable,
                     catalog: Path | None) -> tuple[list[Finding], int | None]:
-    from drafter.plans.io import load_plan
+    from drafter.plans import load_plan
 
     plan = load_plan(path)
     if year is not None:
@@ -91,8 +92,7 @@ def _marked(finding: Finding) -> bool:
 
 def check_draft_file(path: Path, *, year: int | None, table: RuleTable
                      ) -> tuple[list[Finding], int | None]:
-    from drafter.mine.pipeline import mine_file
-    from drafter.mine.read import read_source
+    from drafter.mine import mine_file, read_source
 
     source = read_source(path)
     doc = mine_file(path)
@@ -185,7 +185,7 @@ def _default_output(plan_file: Path, old: int, new: int) -> Path:
 def roll_cmd(plan_file: Path, to_year: int, output: Path | None, force: bool,
              rules_file: Path | None, catalog: Path | None) -> None:
     """把计划滚动到新的一年：年份前移，今年的数值留作基线，列出需人工核对的年份。"""
-    from drafter.plans.io import load_plan, save_plan
+    from drafter.plans import load_plan, save_plan
 
     plan = load_plan(plan_file)
     result = roll_plan(plan, to_year)

@@ -68,7 +68,7 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
 
 def _mine_all(paths: list[Path]) -> list[MinedDocument]:
     """Every file mined; every bad file reported at once (and nothing written)."""
-    from drafter.mine.pipeline import mine_file
+    from drafter.mine import mine_file
 
     docs: list[MinedDocument] = []
     problems: list[Problem] = []
@@ -101,7 +101,7 @@ def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool, force: bo
     """Build the catalogue and swap it in whole (`replace_folder`): a crash, a kill or a full
     disk at any point leaves the old catalogue as it was, never half old, half new. The load
     cache is left warm for the new files."""
-    from drafter.catalog import warm_catalogue
+    from drafter.catalog import save_catalogue, warm_catalogue
     from drafter.check import stale_flags
     from drafter.mine import mine_into_catalogue
     from drafter.util.fs import folder_lock, recover_folder, replace_folder
@@ -114,8 +114,10 @@ def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool, force: bo
         cat = result.catalogue
         if replace and not force:
             _refuse_drops(old, cat, out_dir)
-        replace_folder(out_dir, lambda folder: _write_keeping_comments(cat, folder, out_dir))
-        warm_catalogue(cat, out_dir)
+        # the new files, hand-written comments of the old ones carried over
+        replace_folder(out_dir, lambda folder: save_catalogue(cat, folder, comments_from=out_dir,
+                                                                warm=False))
+        warm_catalogue(cat, out_dir)  # the cache under the files' final paths
     action = "合并进" if result.merged else "写入"
     click.echo(f"挖掘 {len(docs)} 份文件，条目目录已{action} {out_dir}")
     totals = [0, 0, 0, 0]
@@ -123,21 +125,6 @@ def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool, force: bo
         totals = [a + b for a, b in zip(totals, row, strict=True)]
         click.echo(_row(key, row))
     click.echo(_row("合计", totals))
-
-
-def _write_keeping_comments(cat: Catalogue, folder: Path, old_dir: Path) -> None:
-    """The catalogue's files, with the hand-written comments of the old files carried over."""
-    from drafter.catalog.comments import carry_comments
-    from drafter.catalog.dump import write_catalogue
-    from drafter.util.fs import atomic_write_text
-
-    for path in write_catalogue(cat, folder):
-        old = old_dir / path.name
-        if old.is_file():
-            text = path.read_text(encoding="utf-8")
-            kept = carry_comments(old.read_text(encoding="utf-8", errors="replace"), text)
-            if kept != text:
-                atomic_write_text(path, kept)
 
 
 def _refuse_drops(old: Catalogue | None, cat: Catalogue, out_dir: Path) -> None:

@@ -132,7 +132,7 @@ class FileActions(_Base):
     # ------------------------------------------------------------------ save
 
     def save_to(self, path: Path) -> bool:
-        from drafter.plans.io import save_plan
+        from drafter.plans import save_plan
 
         session = self.session
         if session is None:
@@ -194,7 +194,7 @@ class FileActions(_Base):
         self._unless_unsaved(ask, "当前计划有未保存的修改，打开其他计划会放弃这些修改。继续吗？")
 
     def open_path(self, answer: str | None) -> None:
-        from drafter.plans.io import load_plan
+        from drafter.plans import load_plan
 
         session = self.session
         if answer is None or session is None:
@@ -222,7 +222,7 @@ class FileActions(_Base):
         self._unless_unsaved(ask, "当前计划有未保存的修改，新建计划会放弃这些修改。继续吗？")
 
     def start_new(self, answer: str | None) -> None:
-        from drafter.plans.starter import starter_plan
+        from drafter.plans import starter_plan
 
         session = self.session
         if answer is None or session is None:
@@ -274,7 +274,7 @@ class FileActions(_Base):
 
     @work(thread=True, exclusive=True, group="render", description="生成文档")
     def render_worker(self, plan: Plan, out: Path) -> None:
-        from drafter.render.build import build_document
+        from drafter.render import build_document
 
         session = self.session
         assert session is not None

@@ -49,7 +49,7 @@ from drafter.tui.widgets.preview_pane import PreviewPane
 from drafter.tui.widgets.values_form import ValuesForm
 
 if TYPE_CHECKING:
-    from drafter.catalog.search import SearchIndex
+    from drafter.catalog import SearchIndex
 
 WIDE = 170  # columns from which the preview also shows beside the tabs
 _TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview": "#preview",
@@ -152,8 +152,8 @@ class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen
     @work(thread=True, exclusive=True, group="load", description="加载目录和计划")
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
-        from drafter.catalog.store import open_catalogue
-        from drafter.plans.io import load_plan
+        from drafter.catalog import open_catalogue
+        from drafter.plans import load_plan
 
         try:
             catalogue = self._given_catalogue
@@ -175,7 +175,7 @@ class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen
 
     @work(thread=True, exclusive=True, group="index", description="建立搜索索引")
     def build_index(self, catalogue: Catalogue) -> None:
-        from drafter.catalog.search import SearchIndex
+        from drafter.catalog import SearchIndex
 
         self.post_message(self.IndexReady(SearchIndex(catalogue)))
         warm_up(catalogue)
