@@ -34,3 +34,5 @@ class JunkFile(Strict):
     lines: Rules = None  # a whole line that is site furniture
     short_lines: Rules = None  # the same, for lines under SHORT_LINE characters only
     fragments: Rules = None  # furniture inside a paragraph, cut out
+    title_affixes: Rules = None  # a site's numbering or label glued to a title, cut off
+    elisions: Rules = None  # marks a site leaves where it cut text out ("此处隐藏…字")

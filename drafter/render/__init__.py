@@ -13,11 +13,12 @@ from drafter.util.lazy import exports
 if TYPE_CHECKING:
     from drafter.render.batch import BatchResult, Checker, plan_jobs, render_batch
     from drafter.render.blocks import preview_blocks, render_blocks
-    from drafter.render.build import build_document, format_for
+    from drafter.render.build import FORMATS, build_document, format_for
     from drafter.render.profile import load_profile
     from drafter.render.text import blocks_to_markdown, blocks_to_text
 
 __all__ = [
+    "FORMATS",
     "BatchResult",
     "Checker",
     "blocks_to_markdown",
@@ -31,6 +32,7 @@ __all__ = [
     "render_blocks",
 ]
 __getattr__ = exports(__name__, {
+    "FORMATS": "build",
     "build_document": "build",
     "format_for": "build",
     "preview_blocks": "blocks",
