@@ -98,13 +98,15 @@ def test_warm_cache_keeps_lines_for_duplicate_ids(tmp_path: Path) -> None:
     assert f"教师队伍.yaml:{line}" in str(err.value)
 
 
-def test_the_users_own_catalogue_is_the_default(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_users_own_catalogue_lies_on_top_of_the_bundled_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DRAFTER_CATALOG", raising=False)
     bundled = open_catalogue()
     assert len(bundled) > 10  # the bundled one while the user has none
     save_catalogue(_catalogue(), Path(os.environ["DRAFTER_HOME"]) / "catalog")
-    assert [c.id for c in open_catalogue()] == ["js-000001", "bz-000001"]
+    both = open_catalogue()
+    assert len(both) == len(bundled) + 2
+    assert both.get("js-000001") is not None and both.level_terms == bundled.level_terms
 
 
 def test_missing_default_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

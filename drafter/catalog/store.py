@@ -2,8 +2,8 @@
 `save_catalogue` (write, then leave the load cache warm).
 
 Every caller (the CLI commands, the TUI, the benches) opens a catalogue here, so the choice of
-folder — the one given, else the user's own, else the bundled one — and the errors for a
-missing folder are written once. Saving validates the in-memory records and stores them in the
+catalogue — the folder given, else the bundled one with the user's own on top — and the errors
+for a missing folder are written once. Saving validates the in-memory records and stores them in the
 cache under the written files' state, so the next open does not parse YAML again.
 
 This module must not lay out or validate files itself (dump and schema do).
@@ -18,25 +18,29 @@ from drafter.catalog import cache
 from drafter.catalog.comments import carry_comments
 from drafter.catalog.dump import chapter_yaml, clause_dict
 from drafter.catalog.load import load_catalogue, packed_records
+from drafter.catalog.overlay import load_default_catalogue
 from drafter.catalog.schema import validate_chapter
 from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError
 from drafter.util.fs import atomic_write_text
-from drafter.util.paths import default_catalog_dir
+from drafter.util.paths import bundled_catalog_dir
 from drafter.util.yamlio import LineMap
 
 
 def open_catalogue(folder: Path | None = None, *, missing_ok: bool = False,
                    freeze: bool = False) -> Catalogue:
-    """The catalogue in `folder`, or the default one (user's own, else bundled).
+    """The catalogue in `folder`, or the default one: the bundled catalogue with the user's own
+    (~/.drafter/catalog/, where drafter import files clauses) on top (catalog.overlay).
 
-    `missing_ok`: an empty catalogue when no folder was given and the default one is missing.
+    `missing_ok`: an empty catalogue when no folder was given and there is no catalogue at all.
     `freeze`: move what was loaded out of the cyclic GC's sight (gc.freeze), for a long-lived
     process such as the TUI that keeps the catalogue for its whole life.
     """
-    path = Path(folder) if folder is not None else default_catalog_dir()
-    if folder is None and missing_ok and not path.is_dir():
-        return Catalogue()
-    cat = load_catalogue(path)  # DrafterError naming the folder when it is missing or empty
+    if folder is None:
+        cat = load_default_catalogue()  # empty when there is none at all
+        if not missing_ok and not any(True for _ in cat):
+            load_catalogue(bundled_catalog_dir())  # DrafterError naming the missing folder
+    else:
+        cat = load_catalogue(Path(folder))  # DrafterError naming the folder when missing/empty
     if freeze:
         gc.freeze()
     return cat

@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("drafter.cli.check_cmd", "check_cmd"),
     "roll": ("drafter.cli.check_cmd", "roll_cmd"),
     "tui": ("drafter.cli.tui_cmd", "tui_cmd"),
+    "import": ("drafter.cli.import_cmd", "import_cmd"),
 }
 
 

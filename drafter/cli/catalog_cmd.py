@@ -36,9 +36,9 @@ def _chapter(value: str | None) -> str | None:
 
 
 def _dir(catalog_dir: Path | None) -> Path:
-    from drafter.util.paths import default_catalog_dir
+    from drafter.util.paths import bundled_catalog_dir
 
-    return catalog_dir if catalog_dir is not None else default_catalog_dir()
+    return catalog_dir if catalog_dir is not None else bundled_catalog_dir()
 
 
 @click.group("catalog")

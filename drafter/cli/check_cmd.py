@@ -28,13 +28,13 @@ from drafter.check import (
 from drafter.model.blocks import Block, Location
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
+from drafter.model.formats import DOCUMENT_SUFFIXES, SUPPORTED_HINT
 from drafter.model.plan import Plan
 from drafter.model.roll import roll_plan
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.util.fs import check_writable
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-DRAFT_SUFFIXES = (".txt", ".docx", ".md", ".markdown", ".text")
 _CATALOG_HELP = "条目目录文件夹（检查计划文件时使用，默认使用自带目录）"
 
 
@@ -92,10 +92,10 @@ def _marked(finding: Finding) -> bool:
 
 def check_draft_file(path: Path, *, year: int | None, table: RuleTable
                      ) -> tuple[list[Finding], int | None]:
-    from drafter.mine import mine_file, read_source
+    from drafter.mine import mine_source, read_document
 
-    source = read_source(path)
-    doc = mine_file(path)
+    source = read_document(path)
+    doc = mine_source(source)
     draft = draft_from_document(doc, year=year, raw_lines=source.lines)
     return check_draft(draft, rules=table), draft.year
 
@@ -141,7 +141,9 @@ def format_json(findings: Sequence[Finding], target: str, year: int | None) -> s
 @click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
 def check_cmd(target: Path, year: int | None, fmt: str,
               rules_file: Path | None, catalog: Path | None) -> None:
-    """检查计划文件（.yaml）或草稿（.docx/.txt/.md）：过时提法、年份、残留、标点、结构、数字。
+    """检查计划文件（.yaml）或草稿（.docx .doc .wps .pdf .txt .md 等）。
+
+    查过时提法、年份、残留、标点、结构、数字。
 
     有“错误”时退出码为 1。"""
     if not target.exists():
@@ -150,11 +152,11 @@ def check_cmd(target: Path, year: int | None, fmt: str,
     suffix = target.suffix.lower()
     if suffix in PLAN_SUFFIXES:
         findings, judged = check_plan_file(target, year=year, table=table, catalog=catalog)
-    elif suffix in DRAFT_SUFFIXES:
+    elif suffix in DOCUMENT_SUFFIXES:
         findings, judged = check_draft_file(target, year=year, table=table)
     else:
         raise DrafterError.one(f"无法检查该类型的文件：{target}",
-                               hint="支持计划文件 .yaml，以及草稿 .docx、.txt、.md")
+                               hint=f"支持计划文件 .yaml，以及草稿。{SUPPORTED_HINT}")
     output = format_json if fmt == "json" else format_text
     click.echo(output(findings, str(target), judged))
     if any(f.severity == "错误" for f in findings):

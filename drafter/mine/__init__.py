@@ -13,8 +13,9 @@ from drafter.util.lazy import exports
 if TYPE_CHECKING:
     from drafter.mine.catalogue_build import build_catalogue
     from drafter.mine.into_catalogue import MinedCatalogue, mine_into_catalogue
-    from drafter.mine.pipeline import mine_file, mine_files
+    from drafter.mine.pipeline import mine_file, mine_files, mine_source
     from drafter.mine.read import read_source
+    from drafter.mine.readers import read_document, read_documents
 
 __all__ = [
     "MinedCatalogue",
@@ -22,11 +23,17 @@ __all__ = [
     "mine_file",
     "mine_files",
     "mine_into_catalogue",
+    "mine_source",
+    "read_document",
+    "read_documents",
     "read_source",
 ]
 __getattr__ = exports(__name__, {
     "mine_file": "pipeline",
     "mine_files": "pipeline",
+    "mine_source": "pipeline",
+    "read_document": "readers",
+    "read_documents": "readers",
     "read_source": "read",
     "MinedCatalogue": "into_catalogue",
     "mine_into_catalogue": "into_catalogue",

@@ -21,22 +21,6 @@ def bundled_catalog_dir() -> Path:
     return Path(os.environ.get("DRAFTER_CATALOG") or package_data_dir() / "catalog")
 
 
-def user_catalog_dir() -> Path:
-    """The user's own catalogue folder, used instead of the bundled one when it holds files."""
-    return user_data_dir() / "catalog"
-
-
-def default_catalog_dir() -> Path:
-    """The catalogue opened when none is named: $DRAFTER_CATALOG, else the user's own
-    (~/.drafter/catalog/ when it holds .yaml files), else the bundled one."""
-    if os.environ.get("DRAFTER_CATALOG"):
-        return Path(os.environ["DRAFTER_CATALOG"])
-    own = user_catalog_dir()
-    if own.is_dir() and any(own.glob("*.yaml")):
-        return own
-    return package_data_dir() / "catalog"
-
-
 def templates_dir() -> Path:
     """Built-in templates and style profiles."""
     return package_data_dir() / "templates"
@@ -45,3 +29,9 @@ def templates_dir() -> Path:
 def user_data_dir() -> Path:
     """Per-user state (autosave, recovery copies, caches): $DRAFTER_HOME or ~/.drafter."""
     return Path(os.environ.get("DRAFTER_HOME") or Path.home() / ".drafter")
+
+
+def user_catalog_dir() -> Path:
+    """The user's own catalogue (what `drafter import` adds to by default): it overlays the
+    bundled one wherever no --catalog is given."""
+    return user_data_dir() / "catalog"

@@ -39,6 +39,7 @@ from drafter.tui.screens.commands import bindings
 from drafter.tui.screens.confirm_actions import ConfirmActions
 from drafter.tui.screens.edit_actions import EditActions
 from drafter.tui.screens.file_actions import FileActions
+from drafter.tui.screens.import_actions import ImportActions
 from drafter.tui.screens.output_actions import OutputActions
 from drafter.tui.screens.task_actions import TaskActions
 from drafter.tui.session import PlanSession, Selection
@@ -65,7 +66,7 @@ def warm_up(catalogue: Catalogue) -> None:
 
 
 class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, ConfirmActions,
-                 FileActions, Screen[None]):
+                 FileActions, ImportActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings())
