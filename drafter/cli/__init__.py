@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "roll": ("drafter.cli.check_cmd", "roll_cmd"),
     "tui": ("drafter.cli.tui_cmd", "tui_cmd"),
     "import": ("drafter.cli.import_cmd", "import_cmd"),
+    "compare": ("drafter.cli.compare_cmd", "compare_cmd"),
 }
 
 

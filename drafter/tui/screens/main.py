@@ -46,6 +46,7 @@ from drafter.tui.session import PlanSession, Selection
 from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
 from drafter.tui.widgets.clause_detail import ClauseDetail
+from drafter.tui.widgets.duibiao_panel import DuibiaoPanel
 from drafter.tui.widgets.hit_list import HitList
 from drafter.tui.widgets.outline import PlanOutline, item_title
 from drafter.tui.widgets.preview_pane import PreviewPane
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
 
 WIDE = 170  # columns from which the preview also shows beside the tabs
 _TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview": "#preview",
-              "tab-checks": "#checks"}
+              "tab-checks": "#checks", "tab-duibiao": "#duibiao-file"}
 
 
 def warm_up(catalogue: Catalogue) -> None:
@@ -138,6 +139,8 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
                     yield PreviewPane(id="preview")
                 with TabPane("检查", id="tab-checks"):
                     yield ChecksPanel(id="checks")
+                with TabPane("对标", id="tab-duibiao"):
+                    yield DuibiaoPanel(id="duibiao")
             yield PreviewPane(id="side-preview")  # shown beside the tabs on wide terminals
         yield Footer()
 
@@ -319,6 +322,18 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
             session.set_value(field.name, message.value, item=session.selected_item())
         if session.revision != before:
             self.refresh_views()
+
+    def on_duibiao_panel_compare(self, message: DuibiaoPanel.Compare) -> None:
+        if self.session is not None:
+            self.query_one(DuibiaoPanel).compare(message.path, self.preview.blocks,
+                                                 self.session.catalogue)
+
+    def on_duibiao_panel_search(self, message: DuibiaoPanel.Search) -> None:
+        """An unmatched superior task: the catalogue search, pre-filled with its words."""
+        self.query_one("#search", Input).value = message.query
+        self.run_search()
+        switcher = self.query_one(ContentSwitcher)
+        self.query_one(HitList if switcher.current == "hits" else ClauseTree).focus()
 
     def on_checks_panel_jump(self, message: ChecksPanel.Jump) -> None:
         self.jump_to(message.target)
