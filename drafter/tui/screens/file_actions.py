@@ -18,9 +18,15 @@ from textual import work
 from textual.message import Message
 
 from drafter.model import DrafterError, Plan
-from drafter.tui import autosave
+from drafter.tui import autosave, recent
+from drafter.tui.autosave import Recovery
 from drafter.tui.dialogs.confirm import ConfirmDialog, QuitChoice, QuitDialog
-from drafter.tui.dialogs.plan_choices import NEW_STARTER, new_plan_dialog, open_plan_dialog
+from drafter.tui.dialogs.plan_choices import (
+    NEW_IMPORT,
+    NEW_STARTER,
+    new_plan_dialog,
+    open_plan_dialog,
+)
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.util.errors import user_message
 from drafter.util.fs import safe_filename
@@ -118,7 +124,7 @@ class FileActions(_Base):
             ConfirmDialog(f"发现“{name}”上次未保存的修改（自动保存的副本）。\n要恢复吗？",
                           yes="恢复", no="丢弃"), done)
 
-    def offer_unreadable(self, found: autosave.Recovery) -> None:
+    def offer_unreadable(self, found: Recovery) -> None:
         """A recovery copy that no longer loads: kept aside and shown as text, never dropped."""
         from drafter.model.chars import visible
 
@@ -131,7 +137,7 @@ class FileActions(_Base):
     # ------------------------------------------------------------------ save
 
     def save_to(self, path: Path) -> bool:
-        from drafter.plans.io import save_plan
+        from drafter.plans import save_plan
 
         session = self.session
         if session is None:
@@ -188,12 +194,15 @@ class FileActions(_Base):
 
     def action_open_plan(self) -> None:
         def ask() -> None:
-            self.app.push_screen(open_plan_dialog(), self.open_path)
+            if not recent.recent("plan"):
+                self.app.push_screen(open_plan_dialog(), self.open_path)
+                return
+            self.choose_file("plan", "打开计划", lambda path: self.open_path(str(path)))
 
         self._unless_unsaved(ask, "当前计划有未保存的修改，打开其他计划会放弃这些修改。继续吗？")
 
     def open_path(self, answer: str | None) -> None:
-        from drafter.plans.io import load_plan
+        from drafter.plans import load_plan
 
         session = self.session
         if answer is None or session is None:
@@ -209,6 +218,7 @@ class FileActions(_Base):
                         severity="error", timeout=15)
             return
         self.clear_recovery(session.path)
+        recent.remember("plan", path)
         session.replace_plan(plan, path)
         self.refresh_views(autosave=False)
         self.notify(f"已打开：{path}", timeout=3)
@@ -221,10 +231,13 @@ class FileActions(_Base):
         self._unless_unsaved(ask, "当前计划有未保存的修改，新建计划会放弃这些修改。继续吗？")
 
     def start_new(self, answer: str | None) -> None:
-        from drafter.plans.starter import starter_plan
+        from drafter.plans import starter_plan
 
         session = self.session
         if answer is None or session is None:
+            return
+        if answer == NEW_IMPORT:
+            self.start_import()
             return
         plan = starter_plan(session.catalogue) if answer == NEW_STARTER else Plan()
         self.clear_recovery(session.path)
@@ -273,7 +286,7 @@ class FileActions(_Base):
 
     @work(thread=True, exclusive=True, group="render", description="生成文档")
     def render_worker(self, plan: Plan, out: Path) -> None:
-        from drafter.render.build import build_document
+        from drafter.render import build_document
 
         session = self.session
         assert session is not None
