@@ -8,6 +8,7 @@ themselves live in drafter.compare.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,7 @@ def _emit(fmt: str, output: Path | None, force: bool, text: str | None, data: by
 
 def _styled(fmt: str, output: Path | None) -> bool:
     """Colours only on a terminal; elsewhere matching words are marked 【so】."""
-    return fmt == "text" and output is None and click.get_text_stream("stdout").isatty()
+    return fmt == "text" and output is None and sys.stdout.isatty()
 
 
 @click.command("compare")

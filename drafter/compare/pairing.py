@@ -28,10 +28,10 @@ def pair_versions(old: Sequence[Entry], new: Sequence[Entry], *,
         if entry.clause:
             by_clause.setdefault(entry.clause, i)
     for j, entry in enumerate(new):
-        i = by_clause.get(entry.clause or "")
-        if entry.clause and i is not None and i not in taken_old:
-            pairs.append((i, j, 1.0))
-            taken_old.add(i)
+        found = by_clause.get(entry.clause or "")
+        if entry.clause and found is not None and found not in taken_old:
+            pairs.append((found, j, 1.0))
+            taken_old.add(found)
             taken_new.add(j)
     scorer = Scorer([old, new])
     candidates = []

@@ -180,7 +180,8 @@ def year_text(diff: YearDiff, *, mark_del: Mark = lambda w: w, mark_add: Mark = 
         fell = sum(1 for _, f in figures if f.against_direction)
         lines.append(f"━━ 数字指标（{len(figures)}，其中 {fell} 项走向相反，请核实）━━")
         for c, f in figures:
-            ref = clean((c.new or c.old).ref if (c.new or c.old) else "")
+            entry = c.new or c.old
+            ref = clean(entry.ref if entry else "")
             arrow = f"{_fmt(f.before)} → {_fmt(f.after)}{clean(f.unit)}"
             note = ""
             if f.against_direction:

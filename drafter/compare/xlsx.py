@@ -79,7 +79,7 @@ def year_xlsx(diff: YearDiff) -> bytes:
                      for op, t in c.diff)] for c in diff.changes]
     _sheet(ws, ["变化", "去年条目", "本年条目", "改动（[-删去-] {+增加+}）"], rows, [8, 36, 36, 80])
     figures = wb.create_sheet("数字指标")
-    frows = [[(c.new or c.old).title if (c.new or c.old) else "", f.label, f.unit, f.before,
+    frows = [[_title(c.new or c.old), f.label, f.unit, f.before,
               f.after, "下降" if f.against_direction else ""] for c, f in diff.figure_changes]
     _sheet(figures, ["条目", "指标", "单位", "去年", "本年", "提示"], frows, [30, 24, 8, 10, 10, 8],
            status_col=5)
@@ -106,3 +106,7 @@ def matrix_xlsx(matrix: Matrix) -> bytes:
            [[f.item, f.label, f.unit, *f.values] for f in matrix.figures],
            [30, 24, 8, *[12] * len(matrix.names)])
     return _bytes(wb)
+
+
+def _title(entry: Any) -> str:
+    return str(entry.title) if entry is not None else ""

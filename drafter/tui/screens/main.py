@@ -11,10 +11,11 @@ from __future__ import annotations
 import copy
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -54,7 +55,7 @@ from drafter.tui.widgets.tickbox import TickBox
 from drafter.tui.widgets.values_form import ValuesForm
 
 if TYPE_CHECKING:
-    from drafter.catalog.search import SearchIndex
+    from drafter.catalog import SearchIndex
 
 WIDE = 170  # columns from which the preview also shows beside the tabs
 _TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview": "#preview",
@@ -71,7 +72,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
                  FileActions, ImportActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
-    BINDINGS = bindings()
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings())
 
     class Loaded(Message):
         def __init__(self, catalogue: Catalogue, plan: Plan, path: Path | None) -> None:
@@ -117,7 +118,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
         self._values_stale = True
         self._autosave_lock = threading.Lock()  # recovery copies: one writer at a time
         self._autosave_seq = 0  # the latest autosave asked for; older ones are skipped
-        self.last_search_ms: float | None = None
+        self.last_search_ms = 0.0  # of the latest search (the bench reads it)
 
     # ------------------------------------------------------------------ layout
 
@@ -160,15 +161,15 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
     @work(thread=True, exclusive=True, group="load", description="加载目录和计划")
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
-        from drafter.catalog.load import load_catalogue
-        from drafter.catalog.overlay import load_default_catalogue
-        from drafter.plans.io import load_plan
+        from drafter.catalog import open_catalogue
+        from drafter.plans import load_plan
 
         try:
             catalogue = self._given_catalogue
             if catalogue is None:
-                catalogue = (load_catalogue(self.catalog_dir) if self.catalog_dir
-                             else load_default_catalogue())
+                # frozen: a big catalogue lives as long as the app; the cyclic GC need not
+                # walk it on every collection
+                catalogue = open_catalogue(self.catalog_dir, freeze=True)
             plan = (load_plan(self.plan_path) if self.plan_path
                     else Plan(meta=PlanMeta(year=next_plan_year())))
         except DrafterError as exc:
@@ -184,7 +185,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
 
     @work(thread=True, exclusive=True, group="index", description="建立搜索索引")
     def build_index(self, catalogue: Catalogue) -> None:
-        from drafter.catalog.search import SearchIndex
+        from drafter.catalog import SearchIndex
 
         self.post_message(self.IndexReady(SearchIndex(catalogue)))
         warm_up(catalogue)
