@@ -43,8 +43,11 @@ EXPECTED: dict[str, dict[str, int]] = {
     # a summary + 2024 plan: 十九大, 十三五, 不忘初心 (with •), 扫黑除恶专项斗争, 精准扶贫
     "003_ba70fc74859aa5a4.txt": {
         "time.shijiuda": 1, "time.shisanwu": 1, "time.buwang-chuxin": 1,
-        "time.saohei-zhuanxiang": 1, "time.jingzhun-fupin": 2, "text.placeholder": 12,
+        "time.saohei-zhuanxiang": 1, "time.jingzhun-fupin": 2, "text.placeholder": 11,
         "text.junk": 1, "punct.halfwidth": 1, "structure.required-chapter": 1,
+        # the miner (since the PDF/notice work on main) reads "一、工作思路" as a chapter with
+        # prose but no numbered items; listed so a change shows, known to be borderline
+        "structure.empty-chapter": 1,
     },
     # a 2025 plan: leftovers (XX, 某市), many web scraps, no 党建 chapter; 全国教育大会 is fine
     "004_cf1a10ad61a3a979.txt": {
