@@ -73,10 +73,10 @@ def target_catalog(catalog: Path | None) -> Path:
 
 
 def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool) -> None:
+    from drafter.catalog import save_catalogue, warm_catalogue
     from drafter.catalog.load import load_catalogue
     from drafter.catalog.overlay import has_catalogue, load_default_catalogue, overlay
     from drafter.check.engine import stale_flags
-    from drafter.cli.mine_cmd import _write_keeping_comments
     from drafter.mine.pipeline import mine_source
     from drafter.mine.readers import read_document
     from drafter.mine.to_plan import import_document
@@ -106,8 +106,9 @@ def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool)
         rendering = result.catalogue if catalog else overlay(load_default_catalogue(),
                                                               result.catalogue)
         render_blocks(plan, rendering)
-        replace_folder(folder, lambda new: _write_keeping_comments(result.catalogue, new,
-                                                                   folder))
+        replace_folder(folder, lambda new: save_catalogue(result.catalogue, new,
+                                                          comments_from=folder, warm=False))
+        warm_catalogue(result.catalogue, folder)  # the cache under the files' final paths
     atomic_write_text(output, serialised)
     items = sum(len(c.items) for c in result.plan.chapters)
     click.echo(f"已导入：{source} → {output}")

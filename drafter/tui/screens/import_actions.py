@@ -90,7 +90,7 @@ class ImportActions(_Base):
 
     @work(thread=True, exclusive=True, group="import", description="导入往年文件")
     def import_document(self, path: Path) -> None:
-        from drafter.catalog.dump import write_catalogue
+        from drafter.catalog import save_catalogue
         from drafter.catalog.load import load_catalogue
         from drafter.catalog.overlay import has_catalogue
         from drafter.check.engine import stale_flags
@@ -111,7 +111,8 @@ class ImportActions(_Base):
                 existing = load_catalogue(folder) if has_catalogue(folder) else None
                 result = import_document(doc, existing=existing, flagger=stale_flags,
                                          raw_lines=source.lines)
-                replace_folder(folder, lambda new: write_catalogue(result.catalogue, new))
+                replace_folder(folder, lambda new: save_catalogue(
+                    result.catalogue, new, comments_from=folder, warm=False))
         except DrafterError as exc:
             self.post_message(DocumentImported(path, None, None, None, str(exc)))
             return
