@@ -151,6 +151,7 @@ class FileActions(_Base):
             self.notify(user_message(exc), title="保存失败", severity="error", timeout=10)
             return False
         session.mark_saved(path)
+        recent.remember("plan", path)
         self.clear_recovery(old)
         self.clear_recovery(path)
         self.update_title()
