@@ -19,7 +19,7 @@ from drafter.model.plan import GLOBAL_NAMES, Plan
 from drafter.model.resolve import ResolvedPlan, SlotUse, resolve
 from drafter.model.taxonomy import CHAPTER_KEYS
 from drafter.model.value_problems import value_problems
-from drafter.plans.batch import Batch, BatchVariant, apply_variant
+from drafter.plans import Batch, BatchVariant, apply_variant
 
 
 def _lenient(batch: Batch, variant: BatchVariant) -> Plan:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from drafter.util.lazy import exports
 
 if TYPE_CHECKING:
-    from drafter.plans.batch import Batch, apply_variant, load_batch
+    from drafter.plans.batch import Batch, BatchVariant, apply_variant, load_batch
     from drafter.plans.io import load_plan, plan_from_yaml, plan_to_yaml, save_plan
     from drafter.plans.starter import starter_plan
     from drafter.plans.update import KIND_LABELS, Update, apply, compare
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "KIND_LABELS",
     "Batch",
+    "BatchVariant",
     "Update",
     "apply",
     "apply_variant",
@@ -40,6 +41,7 @@ __getattr__ = exports(__name__, {
     "plan_to_yaml": "io",
     "save_plan": "io",
     "Batch": "batch",
+    "BatchVariant": "batch",
     "apply_variant": "batch",
     "load_batch": "batch",
     "starter_plan": "starter",
