@@ -17,10 +17,11 @@ from pathlib import Path
 import click
 
 from drafter.model.catalogue import Catalogue
-from drafter.model.errors import DrafterError
+from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan
-from drafter.model.resolve import resolve
-from drafter.model.value_problems import unused_values
+from drafter.model.provenance import label as provenance_label
+from drafter.model.resolve import ResolvedPlan, resolve
+from drafter.model.value_problems import unconfirmed_problems, unused_values
 from drafter.plans.batch import Batch, apply_variant, load_batch
 from drafter.plans.io import load_plan, plan_to_yaml
 from drafter.plans.starter import starter_plan
@@ -49,9 +50,11 @@ def load_catalogue_dir(catalog: Path | None) -> Catalogue:
               help="输出格式（默认按输出文件扩展名，否则 docx）")
 @click.option("--tasks", is_flag=True, help="生成重点任务分解表（.docx）而不是要点正文")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@click.option("--strict", is_flag=True,
+              help="严格模式：文档中有待核实的参数值（去年的、目录默认的）时不生成")
 @click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
 def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool, force: bool,
-              catalog: Path | None) -> None:
+              strict: bool, catalog: Path | None) -> None:
     """按计划文件生成文档（Word / Markdown / 纯文本）。"""
     plan = load_plan(plan_file)
     if output is None or output.is_dir():
@@ -60,10 +63,29 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
     fmt = format_for(output, fmt)
     check_writable(output, force)  # before the (slower) catalogue load
     cat = load_catalogue_dir(catalog)
+    resolved = resolve(plan, cat)
+    pending = unconfirmed_problems(resolved)
+    if strict and pending:
+        raise DrafterError([Problem(
+            f"文档中有 {len(pending)} 个参数值待核实，严格模式（--strict）不生成文档",
+            file=plan.path, hint="逐项确认或改填后再生成；下面列出每一项"), *pending])
     written = build_document(plan, cat, output, fmt=fmt, force=force, tasks=tasks)
     click.echo(f"已生成：{written}")
-    for problem in unused_values(resolve(plan, cat)):
+    if pending:
+        click.echo(f"注意：文档中有 {len(pending)} 个参数值待核实（{pending_summary(resolved)}），"
+                   "印发前请逐项确认：", err=True)
+        for problem in pending:
+            click.echo(f"  待核实：{problem}", err=True)
+    for problem in unused_values(resolved):
         click.echo(f"提示：{problem}", err=True)
+
+
+def pending_summary(resolved: ResolvedPlan) -> str:
+    """"去年 2 项、目录默认值 3 项": the unconfirmed values by provenance."""
+    counts: dict[str, int] = {}
+    for use in resolved.unconfirmed():
+        counts[use.provenance] = counts.get(use.provenance, 0) + 1
+    return "、".join(f"{provenance_label(k)} {n} 项" for k, n in counts.items())
 
 
 @click.command("batch")
@@ -73,7 +95,9 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="并行进程数（默认：CPU 核数）")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
-@click.option("--strict", is_flag=True, help="检查中的警告也算作失败")
+@click.option("--strict", is_flag=True,
+              help="严格模式：检查中的警告也算作失败；有待核实的参数值（沿用基础计划而未列入 "
+                   "shared 的、目录默认的、去年的）的县（区）不生成")
 @click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
 def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bool,
               strict: bool, catalog: Path | None) -> None:
@@ -84,6 +108,11 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
     outdir.mkdir(parents=True, exist_ok=True)
     variant_plans = _variant_plans(batch)
     _hint_unused(variant_plans, cat)
+    sources = {name: resolve(plan, cat) for name, plan, _ in variant_plans if plan is not None}
+    if strict:
+        variant_plans = [(name, plan, problems + [
+            f"{p}" for p in unconfirmed_problems(sources[name])] if plan is not None else problems)
+            for name, plan, problems in variant_plans]
     job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
     with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
                            show_pos=True) as bar:
@@ -92,9 +121,28 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
 
         results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
                                checker=batch_checker(), on_done=advance)
-    failed = _report(results, strict)
+    failed = _report(results, strict, {n: value_sources(r) for n, r in sources.items()})
     if failed:
         sys.exit(1)
+
+
+def value_sources(resolved: ResolvedPlan) -> str:
+    """Where a county's figures came from: "自填 12，沿用 3，目录默认 2" (each value once)."""
+    seen: dict[tuple[object, ...], str] = {}
+    for use in resolved.uses:
+        if use.part == "global" or use.origin == "missing":
+            continue
+        key: tuple[object, ...] = (use.name,) if use.origin == "plan" else (
+            use.name, use.part, use.chapter, use.index)
+        seen.setdefault(key, use.provenance)
+    words = (("typed", "自填"), ("confirmed", "自填"), ("inherited", "沿用"),
+             ("default", "目录默认"), ("last_year", "去年"))
+    counts: dict[str, int] = {}
+    for provenance in seen.values():
+        word = dict(words)[provenance]
+        counts[word] = counts.get(word, 0) + 1
+    return "，".join(f"{w} {counts.get(w, 0)}" for w in ("自填", "沿用", "目录默认", "去年")
+                    if w in counts or w != "去年")
 
 
 def batch_checker() -> Checker | None:
@@ -108,7 +156,8 @@ def _variant_plans(batch: Batch) -> list[tuple[str, Plan | None, list[str]]]:
     out: list[tuple[str, Plan | None, list[str]]] = []
     for variant in batch.variants:
         try:
-            out.append((variant.name, apply_variant(batch.base, variant, batch.path), []))
+            out.append((variant.name, apply_variant(batch.base, variant, batch.path,
+                                                    shared=batch.shared, organ=batch.organ), []))
         except DrafterError as exc:
             out.append((variant.name, None, [str(p) for p in exc.problems]))
     return out
@@ -134,10 +183,10 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def _report(results: list[BatchResult], strict: bool) -> int:
+def _report(results: list[BatchResult], strict: bool, sources: dict[str, str]) -> int:
     """Problems on stderr (named by variant), then a summary table on stdout; failures count."""
     failed = 0
-    rows: list[tuple[str, str, str, str]] = []
+    rows: list[tuple[str, str, str, str, str]] = []
     for r in results:
         errors = [m for s, m in r.findings if s == "错误" or (strict and s == "警告")]
         warnings = [m for s, m in r.findings if s == "警告" and not strict]
@@ -145,14 +194,17 @@ def _report(results: list[BatchResult], strict: bool) -> int:
         failed += not ok
         for message in r.problems + errors:
             click.echo(f"错误：变体“{r.name}”：{message}", err=True)
+        for message in warnings:
+            click.echo(f"警告：变体“{r.name}”：{message}", err=True)
         status = "成功" if ok else "失败"
         note = f"{r.items} 条" if r.ok else f"{len(r.problems) + len(errors)} 个问题"
         if r.ok:
             hints = sum(s == "提示" for s, _ in r.findings)
             note += f"；检查：错误 {len(errors)}，警告 {len(warnings)}，提示 {hints}"
-        rows.append((r.name, status, r.out.name if r.out and r.ok else "—", note))
-    header = ("变体", "状态", "文件", "说明")
-    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(4)]
+        rows.append((r.name, status, r.out.name if r.out and r.ok else "—",
+                     sources.get(r.name, "—"), note))
+    header = ("变体", "状态", "文件", "参数来源", "说明")
+    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
         click.echo("  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
     click.echo(f"共 {len(results)} 份：成功 {len(results) - failed} 份，失败 {failed} 份。")
@@ -173,7 +225,8 @@ def new_cmd(plan_file: Path, region: str, year: int | None, organ: str, force: b
     check_writable(plan_file, force)
     cat = load_catalogue_dir(catalog)
     year = year or _dt.date.today().year + 1
-    plan = starter_plan(cat, region=region, year=year, organ=organ)
+    plan = starter_plan(cat, region=region, year=year, organ=organ,
+                        date=_dt.date.today().isoformat())
     atomic_write_text(plan_file, plan_to_yaml(plan))
     click.echo(f"已新建计划：{plan_file}")
     if not region:

@@ -26,10 +26,11 @@ from drafter.render.build import document_bytes
 from drafter.render.env import render_text
 from drafter.util.fs import atomic_write_bytes, check_writable, inside
 
-# Per-variant checks, wired by the CLI (issue 5): blocks + plan → (severity, message) pairs,
+# Per-variant checks, wired by the CLI (issue 5): blocks + plan + catalogue → (severity,
+# message) pairs,
 # severity one of "错误" / "警告" / "提示". Must be a module-level function (it is pickled
 # into worker processes).
-Checker = Callable[[list[Block], Plan], list[tuple[str, str]]]
+Checker = Callable[[list[Block], Plan, Catalogue], list[tuple[str, str]]]
 
 
 @dataclass
@@ -102,7 +103,7 @@ def _render_one(job: BatchJob) -> BatchResult:
         blocks = render_blocks(job.plan, _WORKER["cat"])
         checker: Checker | None = _WORKER.get("checker")
         if checker is not None:
-            result.findings = list(checker(blocks, job.plan))
+            result.findings = list(checker(blocks, job.plan, _WORKER["cat"]))
         atomic_write_bytes(job.out, document_bytes(blocks, job.plan, fmt=_WORKER["fmt"]))
         result.ok = True
         result.items = sum(1 for b in blocks if b.role == "item")
