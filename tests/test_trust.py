@@ -188,8 +188,10 @@ def test_a_plan_without_signature_gets_a_hint(tmp_path: Path) -> None:
 
 
 def test_targets_against_last_year(tmp_path: Path) -> None:
-    plan = COUNTY + ("values: {公办幼儿园在园幼儿占比_百分比: 50, 学前三年毛入园率_百分比: 94.5}\n"
-                     "baseline: {公办幼儿园在园幼儿占比_百分比: 58, 学前三年毛入园率_百分比: 94.5}\n")
+    plan = COUNTY + ("values: {公办幼儿园在园幼儿占比_百分比: 50,\n"
+                     "         学前三年毛入园率_百分比: 94.5}\n"
+                     "baseline: {公办幼儿园在园幼儿占比_百分比: 58,\n"
+                     "           学前三年毛入园率_百分比: 94.5}\n")
     (tmp_path / "p.yaml").write_text(plan, encoding="utf-8")
     findings = _json_findings(run_cli("check", "p.yaml", "--format", "json", cwd=tmp_path))
     lower = [f for f in findings if f["rule"] == "targets.lower"]
