@@ -153,13 +153,14 @@ class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen
         """Read the catalogue and the plan with the library functions the CLI uses."""
         from drafter.catalog.load import load_catalogue
         from drafter.plans.io import load_plan
+        from drafter.plans.starter import blank_plan
         from drafter.util.paths import bundled_catalog_dir
 
         try:
             catalogue = self._given_catalogue
             if catalogue is None:
                 catalogue = load_catalogue(self.catalog_dir or bundled_catalog_dir())
-            plan = load_plan(self.plan_path) if self.plan_path else Plan()
+            plan = load_plan(self.plan_path) if self.plan_path else blank_plan()
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
