@@ -26,13 +26,14 @@ lint: $(STAMP)
 
 # Regenerate the bundled catalogue from examples/corpus (byte-identical on a second run).
 catalog: $(STAMP)
-	$(BIN)/drafter mine examples/corpus/*.txt -o drafter/data/catalog --replace
+	$(BIN)/drafter mine examples/corpus/*.txt -o drafter/data/catalog --replace --force
 
 bench: $(STAMP)
 	$(BIN)/python bench/mine.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/catalog.py
+	$(BIN)/python bench/mine_accuracy.py --quiet
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

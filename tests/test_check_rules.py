@@ -172,6 +172,8 @@ TEXT_CASES: list[tuple[str, Case]] = [
     ("slot filled", Case("text.slot", 2024, "新建12所", False)),
     ("junk", Case("text.junk", 2024, "下面是小编为大家整理的工作要点", True)),
     ("no junk", Case("text.junk", 2024, "加强学校网站管理", False)),
+    ("bidi override", Case("text.control", 2024, "推进\u202e项目建设", True)),
+    ("no control", Case("text.control", 2024, "推进\t项目建设", False)),
     # ---- punctuation
     ("half comma", Case("punct.halfwidth", 2024, "加强管理,提升质量", True)),
     ("half brackets", Case("punct.halfwidth", 2024, "实施方案(试行)", True)),
@@ -287,9 +289,9 @@ def test_every_rule_family_is_covered() -> None:
     covered = {c.rule for _, c in TEXT_CASES} | {c[1] for c in STRUCTURE_CASES}
     expected = {"years.same-range", "years.reversed-range", "years.ended-range",
                 "years.deadline", "years.title", "years.dash", "text.placeholder", "text.slot",
-                "text.junk", "punct.halfwidth", "punct.unpaired", "punct.doubled",
+                "text.junk", "text.control", "punct.halfwidth", "punct.unpaired", "punct.doubled",
                 "punct.lead-stop", "structure.numbering", "structure.empty-chapter",
                 "structure.required-chapter", "structure.duplicate", "numbers.percent",
                 "numbers.baseline"}
     assert expected <= covered
-    assert len(engine.RULES) == 19
+    assert len(engine.RULES) == 20

@@ -95,7 +95,9 @@ def test_output_catalogue_then_merge_then_replace(tmp_path: Path) -> None:
                      "-o", str(out))
     assert merged.returncode == 0, merged.stderr
     assert "合并进" in merged.stdout and _total(merged.stdout) > count
-    replaced = run_cli("mine", str(MINE / "notice.txt"), "-o", str(out), "--replace")
+    refused = run_cli("mine", str(MINE / "notice.txt"), "-o", str(out), "--replace")
+    assert refused.returncode == 1 and "--force" in refused.stderr  # it would drop clauses
+    replaced = run_cli("mine", str(MINE / "notice.txt"), "-o", str(out), "--replace", "--force")
     assert replaced.returncode == 0, replaced.stderr
     assert _total(replaced.stdout) < _total(merged.stdout)
     check = run_cli("catalog", "check", str(out))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import __version__
+from drafter.model.errors import DrafterError
 from drafter.util.fs import atomic_write_bytes
 from drafter.util.paths import user_data_dir
 
@@ -55,5 +56,5 @@ def write(path: Path, content: str, value: Any) -> None:
     try:
         data = marshal.dumps((_key(path, content), value))
         atomic_write_bytes(_cache_file(path), data)
-    except (OSError, ValueError):
+    except (OSError, ValueError, DrafterError):
         return

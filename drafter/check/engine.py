@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     rules_text.check_placeholders,
     rules_text.check_slots,
     rules_text.check_junk,
+    rules_text.check_control,
     rules_punct.check_halfwidth,
     rules_punct.check_unpaired,
     rules_punct.check_doubled,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from drafter.check.finding import Context, Draft, Finding, excerpt
 from drafter.model.blocks import Location
+from drafter.model.chars import UNSAFE_CHAR, char_name, visible
 from drafter.model.placeholders import scan, strip_tags
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -78,3 +79,18 @@ def check_junk(draft: Draft, ctx: Context) -> Iterator[Finding]:
                               seg.part, "请删除这段网页文字")
                 break
 
+
+
+def check_control(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    """Control and bidi-override characters: invisible in Word, they can reverse or hide text
+    (U+202E shows "xcod.exe" as "exe.docx"); shown visibly, never as they are."""
+    del ctx
+    for seg in draft.text_segments():
+        found = list(UNSAFE_CHAR.finditer(seg.text))
+        if not found:
+            continue
+        names = "、".join(dict.fromkeys(char_name(m.group()) for m in found))
+        first = found[0]
+        yield Finding("错误", "text.control", f"含有不可见的控制字符或方向控制字符：{names}",
+                      visible(excerpt(seg.text, first.start(), first.end())), seg.location,
+                      seg.part, "请删除这些字符（常见于从网页或其他软件粘贴的文字）")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drafter.model.errors import DrafterError, Problem
+from drafter.util.userregex import TimedPattern, UnsafePattern, compile_user_regex
 from drafter.util.yamlio import LineMap, load_yaml, read_text_bounded
 
 Severity = Literal["错误", "警告", "提示"]
@@ -37,11 +38,11 @@ class TimeRule:
 
     id: str
     label: str
-    pattern: re.Pattern[str]
+    pattern: TimedPattern
     message: str
     severity: Severity = "警告"
     severity_early: Severity = "错误"
-    unless: re.Pattern[str] | None = None
+    unless: TimedPattern | None = None
     valid_from: int | None = None
     valid_until: int | None = None
     years: tuple[int, ...] = ()
@@ -85,7 +86,7 @@ class CheckProfile:
 @dataclass(frozen=True)
 class RuleTable:
     rules: tuple[TimeRule, ...] = ()
-    junk: tuple[re.Pattern[str], ...] = ()
+    junk: tuple[TimedPattern, ...] = ()
     disabled: frozenset[str] = frozenset()
     profile: CheckProfile = field(default_factory=CheckProfile)
 
@@ -165,14 +166,17 @@ def _as_list(value: Any, key: str, file: str, lines: LineMap, problems: list[Pro
 
 
 def _regex(raw: Any, literal: bool, file: str, lines: LineMap, path: tuple[Any, ...],
-           problems: list[Problem]) -> re.Pattern[str] | None:
+           problems: list[Problem]) -> TimedPattern | None:
+    """A pattern from a rule file: nested repeats refused, every search under a time limit."""
     if not isinstance(raw, str) or not raw:
         problems.append(_problem("应为非空文字（正则表达式）", file, lines, *path))
         return None
+    line = lines.line(*path)
     try:
-        return re.compile(re.escape(raw) if literal else raw)
-    except re.error as exc:
-        problems.append(_problem(f"正则表达式有误：{exc}", file, lines, *path,
+        return compile_user_regex(raw, literal=literal,
+                                  where=f"{file}:{line}" if line else file)
+    except UnsafePattern as exc:
+        problems.append(_problem(str(exc), file, lines, *path,
                                  hint="( ) [ ] ? * + 等需用反斜杠转义，或设 literal: true"))
         return None
 

@@ -14,6 +14,7 @@ from drafter.cli.catalog_cmd import catalog_group
 from drafter.cli.check_cmd import check_cmd, roll_cmd
 from drafter.cli.common import run_guarded
 from drafter.cli.mine_cmd import mine_cmd
+from drafter.cli.terminal import terminal_guard
 from drafter.cli.tui_cmd import open_tui, tui_cmd
 from drafter.cli.zh import install as install_chinese_messages
 
@@ -36,4 +37,5 @@ for command in (mine_cmd, catalog_group, build_cmd, batch_cmd, new_cmd, check_cm
 
 def main() -> None:
     install_chinese_messages()
-    run_guarded(cli)
+    with terminal_guard():  # nothing from a file reaches the terminal raw
+        run_guarded(cli)

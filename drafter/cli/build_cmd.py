@@ -10,6 +10,7 @@ Existing files are never overwritten without --force.
 from __future__ import annotations
 
 import datetime as _dt
+import signal
 import sys
 import unicodedata
 from pathlib import Path
@@ -27,7 +28,7 @@ from drafter.plans.io import load_plan, plan_to_yaml
 from drafter.plans.starter import starter_plan
 from drafter.render.batch import BatchResult, Checker, plan_jobs, render_batch
 from drafter.render.build import build_document, format_for
-from drafter.util.fs import atomic_write_text, check_writable
+from drafter.util.fs import atomic_write_text, check_writable, folder_lock, remove_stale_temps
 from drafter.util.paths import bundled_catalog_dir
 
 _CATALOG_HELP = "条目目录文件夹（默认使用自带目录）"
@@ -105,7 +106,6 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
     batch = load_batch(batch_file)
     cat = load_catalogue_dir(catalog)
     outdir = outdir or Path.cwd() / f"{batch_file.stem}-out"
-    outdir.mkdir(parents=True, exist_ok=True)
     variant_plans = _variant_plans(batch)
     _hint_unused(variant_plans, cat)
     sources = {name: resolve(plan, cat) for name, plan, _ in variant_plans if plan is not None}
@@ -113,14 +113,18 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
         variant_plans = [(name, plan, problems + [
             f"{p}" for p in unconfirmed_problems(sources[name])] if plan is not None else problems)
             for name, plan, problems in variant_plans]
-    job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
-    with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
-                           show_pos=True) as bar:
-        def advance(_: BatchResult) -> None:
-            bar.update(1)
+    signal.signal(signal.SIGTERM, _interrupted)  # workers are stopped, not left sleeping
+    outdir.mkdir(parents=True, exist_ok=True)
+    with folder_lock(outdir):  # a second batch into the same folder refuses
+        remove_stale_temps(outdir)
+        job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
+        with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
+                               show_pos=True) as bar:
+            def advance(_: BatchResult) -> None:
+                bar.update(1)
 
-        results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
-                               checker=batch_checker(), on_done=advance)
+            results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
+                                   checker=batch_checker(), on_done=advance, strict=strict)
     failed = _report(results, strict, {n: value_sources(r) for n, r in sources.items()})
     if failed:
         sys.exit(1)
@@ -143,6 +147,10 @@ def value_sources(resolved: ResolvedPlan) -> str:
         counts[word] = counts.get(word, 0) + 1
     return "，".join(f"{w} {counts.get(w, 0)}" for w in ("自填", "沿用", "目录默认", "去年")
                     if w in counts or w != "去年")
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def batch_checker() -> Checker | None:
@@ -227,7 +235,7 @@ def new_cmd(plan_file: Path, region: str, year: int | None, organ: str, force: b
     year = year or _dt.date.today().year + 1
     plan = starter_plan(cat, region=region, year=year, organ=organ,
                         date=_dt.date.today().isoformat())
-    atomic_write_text(plan_file, plan_to_yaml(plan))
+    atomic_write_text(plan_file, plan_to_yaml(plan), overwrite=force)
     click.echo(f"已新建计划：{plan_file}")
     if not region:
         click.echo("提示：请在 meta.region 填写地区，然后运行 drafter build 生成文档。", err=True)

@@ -196,7 +196,7 @@ def roll_cmd(plan_file: Path, to_year: int, output: Path | None, force: bool,
     output = output or _default_output(plan_file, result.from_year, to_year)
     check_writable(output, force)
     table = load_table(rules_file)
-    save_plan(result.plan, output)
+    save_plan(result.plan, output, overwrite=force)
     click.echo(f"已写出：{output}（{result.from_year}年 → {to_year}年）")
     click.echo(f"基线：保留了 {len(result.plan.baseline)} 个参数的{result.from_year}年数值，"
                "在终端界面中显示在新数值旁边。")

@@ -25,8 +25,10 @@ SOURCE_SUFFIXES = (".txt", ".docx", ".md")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
               help="把挖掘出的条目写入（或合并进）这个条目目录文件夹。")
 @click.option("--replace", is_flag=True, help="不合并：忽略输出文件夹里原有的条目，重新生成。")
+@click.option("--force", is_flag=True,
+              help="与 --replace 同用：确认删除新挖掘结果中没有的原有条目。")
 def mine_cmd(files: tuple[Path, ...], as_json: bool, out_dir: Path | None,
-             replace: bool) -> None:
+             replace: bool, force: bool) -> None:
     """从现有计划文本（.txt / .docx / .md）中挖掘条目。
 
     \b
@@ -45,7 +47,7 @@ def mine_cmd(files: tuple[Path, ...], as_json: bool, out_dir: Path | None,
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     assert out_dir is not None
-    _write(docs, out_dir, replace=replace)
+    _write(docs, out_dir, replace=replace, force=force)
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
@@ -96,21 +98,62 @@ def _report(doc: MinedDocument) -> None:
         click.echo(f"  已删除：{short}", err=True)
 
 
-def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool) -> None:
-    from drafter.catalog.dump import write_catalogue
+def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool, force: bool) -> None:
+    """Build the catalogue and swap it in whole (`replace_folder`): a crash, a kill or a full
+    disk at any point leaves the old catalogue as it was, never half old, half new."""
     from drafter.mine.catalogue_build import build_catalogue
+    from drafter.util.fs import folder_lock, recover_folder, replace_folder
 
-    existing = None if replace else _existing(out_dir)
-    before = existing.counts() if existing is not None else dict.fromkeys(CHAPTER_KEYS, 0)
-    cat = build_catalogue(docs, existing=existing, flagger=_flagger())
-    write_catalogue(cat, out_dir)
+    with folder_lock(out_dir, "挖掘"):
+        recover_folder(out_dir)
+        old = _existing(out_dir, strict=not (replace and force))
+        existing = None if replace else old
+        before = existing.counts() if existing is not None else dict.fromkeys(CHAPTER_KEYS, 0)
+        cat = build_catalogue(docs, existing=existing, flagger=_flagger())
+        if replace and not force:
+            _refuse_drops(old, cat, out_dir)
+        replace_folder(out_dir, lambda folder: _write_keeping_comments(cat, folder, out_dir))
     _summary(cat, docs, out_dir, before, merged=existing is not None)
 
 
-def _existing(out_dir: Path) -> Catalogue | None:
-    """What DIR already holds (None when it is new or empty)."""
+def _write_keeping_comments(cat: Catalogue, folder: Path, old_dir: Path) -> None:
+    """The catalogue's files, with the hand-written comments of the old files carried over."""
+    from drafter.catalog.comments import carry_comments
+    from drafter.catalog.dump import write_catalogue
+    from drafter.util.fs import atomic_write_text
+
+    for path in write_catalogue(cat, folder):
+        old = old_dir / path.name
+        if old.is_file():
+            text = path.read_text(encoding="utf-8")
+            kept = carry_comments(old.read_text(encoding="utf-8", errors="replace"), text)
+            if kept != text:
+                atomic_write_text(path, kept)
+
+
+def _refuse_drops(old: Catalogue | None, cat: Catalogue, out_dir: Path) -> None:
+    """--replace would drop clauses the folder holds: only with --force."""
+    if old is None:
+        return
+    kept = {c.id for c in cat}
+    dropped = [c.id for c in old if c.id not in kept]
+    if dropped:
+        sample = "、".join(dropped[:5]) + ("等" if len(dropped) > 5 else "")
+        raise DrafterError.one(
+            f"--replace 会删除 {out_dir} 中的 {len(dropped)} 个原有条目（{sample}）",
+            hint="确认要删除请再加 --force；想保留原有条目请去掉 --replace（合并）")
+
+
+def _existing(out_dir: Path, strict: bool = True) -> Catalogue | None:
+    """What DIR already holds (None when it is new or empty; when it cannot be read and not
+    `strict`, None too: --replace --force may overwrite a broken catalogue)."""
     from drafter.catalog.load import load_catalogue
 
+    if not strict:
+        try:
+            return _existing(out_dir)
+        except DrafterError:
+            return None
     if not out_dir.exists():
         return None
     if not out_dir.is_dir():

@@ -26,9 +26,14 @@ def open_tui(plan_path: Path | None, catalog_dir: Path | None) -> None:
     if catalog_dir is not None and not catalog_dir.is_dir():
         raise DrafterError.one(f"找不到条目目录文件夹：{catalog_dir}",
                                hint="请用 drafter mine … -o 文件夹 生成条目目录")
+    from drafter.cli.terminal import real_streams
     from drafter.tui.app import make_app
 
-    make_app(catalog_dir, plan_path).run()
+    real_streams()  # Textual draws on the terminal itself
+    app = make_app(catalog_dir, plan_path)
+    app.run()
+    if app.return_code:  # a crash is never a success (the app has shown and saved a report)
+        raise SystemExit(app.return_code)
 
 
 @click.command("tui")

@@ -114,7 +114,7 @@ def _check_lists(lists: dict[str, list[str]], file: str, lines: LineMap,
         try:
             re.compile(pattern)
         except re.error as exc:
-            problems.append(_problem(f"正则“{pattern}”无效：{exc}", file, lines,
+            problems.append(_problem(f"正则“{pattern}”无效（第 {exc.pos} 个字符附近）", file, lines,
                                      "placeholder_runs", i))
             continue
         if _first_char(pattern) is None:

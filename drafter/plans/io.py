@@ -264,6 +264,9 @@ def plan_to_yaml(plan: Plan) -> str:
     return header + dump_yaml(plan_to_data(plan))
 
 
-def save_plan(plan: Plan, path: Path) -> None:
-    """Write the plan atomically (temp file, then rename)."""
-    atomic_write_text(Path(path), plan_to_yaml(plan))
+def save_plan(plan: Plan, path: Path, *, overwrite: bool = True) -> None:
+    """Write the plan atomically (temp file, then rename) — only if it reads back: a plan that
+    could be saved but never reopened (say, a caption with `{{ 会议.名称 }}`) is refused."""
+    text = plan_to_yaml(plan)
+    plan_from_yaml(text, str(path))  # DrafterError naming what would not load
+    atomic_write_text(Path(path), text, overwrite=overwrite)

@@ -39,6 +39,7 @@ class BatchJob:
     plan: Plan | None  # None when the variant could not even be built
     out: Path | None
     problems: list[str] = field(default_factory=list)  # why it cannot render
+    force: bool = False  # may replace an existing (regular) file at `out`
 
 
 @dataclass
@@ -53,7 +54,8 @@ class BatchResult:
 
 
 def output_name(pattern: str, plan: Plan, variant: str, fmt: str) -> str:
-    """The file name for one variant: the pattern rendered with its values, plus the suffix."""
+    """The file name for one variant: the pattern rendered with its values, plus the suffix
+    (`inside` keeps the suffix even when the name must be shortened or cleaned)."""
     context: dict[str, Any] = {**plan.values, **plan.global_values(), "名称": variant}
     year, error = validate_value("year", context["年份"])
     if error is None:
@@ -68,10 +70,11 @@ def plan_jobs(named_plans: Iterable[tuple[str, Plan | None, list[str]]], pattern
     jobs: list[BatchJob] = []
     taken: dict[Path, str] = {}
     for name, plan, problems in named_plans:
-        job = BatchJob(name=name, plan=plan, out=None, problems=list(problems))
+        job = BatchJob(name=name, plan=plan, out=None, problems=list(problems), force=force)
         if plan is not None and not job.problems:
             try:
-                out = inside(outdir, output_name(pattern, plan, name, fmt))
+                stem = output_name(pattern, plan, name, fmt)[: -len(fmt) - 1]
+                out = inside(outdir, stem, suffix=f".{fmt}")
                 if out in taken:
                     raise DrafterError.one(
                         f"输出文件名“{out.name}”与变体“{taken[out]}”重复",
@@ -88,8 +91,37 @@ def plan_jobs(named_plans: Iterable[tuple[str, Plan | None, list[str]]], pattern
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(cat: Catalogue, fmt: str, checker: Checker | None) -> None:
-    _WORKER.update(cat=cat, fmt=fmt, checker=checker)
+def _init_worker(cat: Catalogue, fmt: str, checker: Checker | None,
+                 failing: frozenset[str] = frozenset({"错误"}), in_child: bool = False) -> None:
+    _WORKER.update(cat=cat, fmt=fmt, checker=checker, failing=failing)
+    if in_child:
+        die_with_parent()
+
+
+def die_with_parent() -> None:
+    """A worker must not outlive the batch: SIGKILL it when its parent dies (Linux), and watch
+    the parent id from a thread everywhere else (a killed parent reparents its children)."""
+    import signal
+    import threading
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="drafter-parent-watch", daemon=True).start()
 
 
 def _render_one(job: BatchJob) -> BatchResult:
@@ -104,20 +136,31 @@ def _render_one(job: BatchJob) -> BatchResult:
         checker: Checker | None = _WORKER.get("checker")
         if checker is not None:
             result.findings = list(checker(blocks, job.plan, _WORKER["cat"]))
-        atomic_write_bytes(job.out, document_bytes(blocks, job.plan, fmt=_WORKER["fmt"]))
+        failing = _WORKER.get("failing", frozenset({"错误"}))
+        if any(severity in failing for severity, _ in result.findings):
+            result.problems = ["检查未通过，未生成文件（原有文件保持不变）"]
+            result.seconds = time.perf_counter() - start
+            return result  # a county marked 失败 gets no file
+        atomic_write_bytes(job.out, document_bytes(blocks, job.plan, fmt=_WORKER["fmt"]),
+                           overwrite=job.force)  # no overwrite without --force, even in a race
         result.ok = True
         result.items = sum(1 for b in blocks if b.role == "item")
     except DrafterError as exc:
         result.problems = [str(p) for p in exc.problems]
     except Exception as exc:  # a bug must not take the other counties down
-        result.problems = [f"内部错误（{type(exc).__name__}）：{exc}"]
+        from drafter.util.errors import save_crash_report
+
+        report = save_crash_report(exc, "batch")
+        result.problems = ["程序内部出现意外问题，未生成该份文件"
+                           + (f"（错误报告：{report}）" if report else "")]
     result.seconds = time.perf_counter() - start
     return result
 
 
 def render_batch(jobs: list[BatchJob], cat: Catalogue, *, fmt: str, workers: int | None = None,
                  checker: Checker | None = None,
-                 on_done: Callable[[BatchResult], None] | None = None) -> list[BatchResult]:
+                 on_done: Callable[[BatchResult], None] | None = None,
+                 strict: bool = False) -> list[BatchResult]:
     """Render every job, in parallel when there is more than one; results in job order."""
     workers = max(1, workers or os.cpu_count() or 1)
     indices = [i for i, j in enumerate(jobs) if not j.problems and j.plan is not None]
@@ -127,8 +170,9 @@ def render_batch(jobs: list[BatchJob], cat: Catalogue, *, fmt: str, workers: int
             results[index] = _render_one(job)
             if on_done:
                 on_done(results[index])
+    failing = frozenset({"错误", "警告"} if strict else {"错误"})
     if workers == 1 or len(indices) <= 1:
-        _init_worker(cat, fmt, checker)
+        _init_worker(cat, fmt, checker, failing)
         for index in indices:
             results[index] = _render_one(jobs[index])
             if on_done:
@@ -136,7 +180,8 @@ def render_batch(jobs: list[BatchJob], cat: Catalogue, *, fmt: str, workers: int
     else:
         if fmt == "docx":
             _preload_docx_writer()
-        _run_pool(jobs, indices, cat, fmt, checker, min(workers, len(indices)), results, on_done)
+        _run_pool(jobs, indices, (cat, fmt, checker, failing, True),
+                  min(workers, len(indices)), results, on_done)
     return [results[i] for i in range(len(jobs))]
 
 
@@ -149,22 +194,34 @@ def _preload_docx_writer() -> None:
         pass
 
 
-def _run_pool(jobs: list[BatchJob], indices: list[int], cat: Catalogue, fmt: str,
-              checker: Checker | None, workers: int, results: dict[int, BatchResult],
+def _run_pool(jobs: list[BatchJob], indices: list[int], initargs: tuple[Any, ...], workers: int,
+              results: dict[int, BatchResult],
               on_done: Callable[[BatchResult], None] | None) -> None:
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(cat, fmt, checker)) as pool:
+                             initargs=initargs) as pool:
         pending: dict[Future[BatchResult], int] = {
             pool.submit(_render_one, jobs[i]): i for i in indices
         }
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                index = pending.pop(future)
-                try:
-                    results[index] = future.result()
-                except Exception as exc:  # a crashed worker process
-                    results[index] = BatchResult(name=jobs[index].name, out=jobs[index].out,
-                                                 ok=False, problems=[f"进程出错：{exc}"])
-                if on_done:
-                    on_done(results[index])
+        try:
+            _collect(pending, jobs, results, on_done)
+        except BaseException:  # Ctrl+C or SIGTERM: stop the workers now, not after their jobs
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _collect(pending: dict[Future[BatchResult], int], jobs: list[BatchJob],
+             results: dict[int, BatchResult],
+             on_done: Callable[[BatchResult], None] | None) -> None:
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            index = pending.pop(future)
+            try:
+                results[index] = future.result()
+            except Exception:  # a crashed worker process
+                results[index] = BatchResult(name=jobs[index].name, out=jobs[index].out,
+                                             ok=False, problems=["生成该份文件的进程意外退出"])
+            if on_done:
+                on_done(results[index])

@@ -16,6 +16,7 @@ from typing import Any, get_args
 
 from drafter.model.blocks import Block, BlockRole, Location
 from drafter.model.catalogue import Catalogue
+from drafter.model.chars import clean_text
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan
 from drafter.model.resolve import ResolvedPlan, resolve
@@ -137,12 +138,12 @@ def parse_blocks(output: str, template: str) -> list[Block]:
         if not line:
             continue
         if not line.startswith("{"):
-            blocks.append(Block(role="preamble", text=line))
+            blocks.append(Block(role="preamble", text=clean_text(line)))
             continue
         try:
             data = json.loads(line)
         except json.JSONDecodeError:
-            blocks.append(Block(role="preamble", text=line))
+            blocks.append(Block(role="preamble", text=clean_text(line)))
             continue
         blocks.append(_block(data, template))
     return blocks
@@ -157,6 +158,10 @@ def _block(data: dict[str, Any], template: str) -> Block:
     location = Location(chapter=at.get("chapter"), item=at.get("item"),
                         clause=at.get("clause"), file=at.get("file"), line=at.get("line"),
                         index=at.get("index"))
-    return Block(role=role, text=data.get("text", ""), marker=data.get("marker", ""),
-                 lead=data.get("lead", ""), owners=list(data.get("owners") or []),
+    # Control characters (a pasted Shift+Enter is \v, a NUL breaks Word's XML) never reach a
+    # writer: a manual line break becomes a newline, the rest are dropped.
+    return Block(role=role, text=clean_text(data.get("text", "")),
+                 marker=clean_text(data.get("marker", "")),
+                 lead=clean_text(data.get("lead", "")),
+                 owners=[clean_text(o) for o in data.get("owners") or []],
                  deadline=data.get("deadline"), location=location)

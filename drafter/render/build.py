@@ -83,5 +83,5 @@ def build_document(plan: Plan, cat: Catalogue, out: Path, *, fmt: str | None = "
     check_writable(out, force)
     blocks = render_blocks(plan, cat)
     data = document_bytes(blocks, plan, fmt=fmt, tasks=tasks)
-    atomic_write_bytes(out, data)
+    atomic_write_bytes(out, data, overwrite=force)  # existence re-checked at the rename
     return out

@@ -19,6 +19,9 @@ _OPENERS = "（《“‘〔【(["
 _CLOSERS = "）》”’〕】)]，。、；：！？,.;:!?"
 _PREFERRED, _PUNCT, _PLAIN, _BAD = 0.0, 1.0, 6.0, 1000.0
 _EXTRA_LINE = 12.0  # one more line than needed must buy clearly better breaks
+# Balancing is quadratic in the title's length (a 10,000-character title took 24 s). A real
+# title needs one to three lines; past this many, lines are simply filled.
+MAX_BALANCED_LINES = 6
 
 
 def break_title(title: str, max_chars: int, break_after: Sequence[str] = (),
@@ -30,6 +33,8 @@ def break_title(title: str, max_chars: int, break_after: Sequence[str] = (),
         return [title] if title else []
     costs = [_break_cost(title, i, break_after, break_before) for i in range(len(title) + 1)]
     lines_needed = math.ceil(total / max_chars)
+    if lines_needed > MAX_BALANCED_LINES:
+        return _hard_cut(title, max_chars)
     best: tuple[float, list[int]] | None = None
     for count in range(lines_needed, lines_needed + 2):
         found = _best_breaks(title, count, max_chars, costs)

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from drafter.model import Catalogue
+from drafter.tui.crash import handle_crash
 from drafter.tui.screens.commands import COMMANDS, action_name
 from drafter.tui.screens.main import MainScreen
 
@@ -36,6 +37,19 @@ class DrafterApp(App[None]):
         self.catalog_dir = catalog_dir
         self.plan_path = plan_path
         self._catalogue = catalogue
+        self.crashes = 0
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: report saved, autosave written, a Chinese dialog, exit 1 —
+        never a traceback, never status 0 (`crash.py`)."""
+        self.crashes += 1
+        self._return_code = 1
+        if self._exception is None:  # run_test re-raises it, so no test passes over a crash
+            self._exception = error
+        if handle_crash(self, error, first=self.crashes == 1):
+            return  # the dialog is up; closing it exits with status 1
+        self._exception_event.set()
+        self._close_messages_no_wait()
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.catalog_dir, self.plan_path, self._catalogue))

@@ -1,14 +1,20 @@
 """Recovery copies of the plan being edited, so a closed terminal loses nothing.
 
 Why: the TUI writes a recovery copy (plan YAML, atomic) on every change, under
-`user_data_dir()/autosave/`, one file per plan file (untitled plans share one). On the next
-start the app offers to restore it. A save or a deliberate discard removes it. This module
-only reads and writes those copies; it never touches the user's own plan file.
+`user_data_dir()/autosave/`, one file per plan file, and one per window for untitled plans
+(`未命名-<process id>.yaml`: two untitled windows never overwrite each other). On the next
+start the app offers to restore it — an untitled copy whose window is gone is adopted by the
+new window, one per start. A copy that no longer loads is never dropped or overwritten: it is
+moved aside (`*.unreadable-<time>.yaml`) and offered as text. A save or a deliberate discard
+removes a copy. This module only reads and writes those copies; it never touches the user's
+own plan file.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,13 +24,16 @@ from drafter.util.paths import user_data_dir
 
 _ORIGIN = "# 原文件："
 _UNTITLED = "未命名"
+OWNER = str(os.getpid())  # this window's untitled copy
 
 
 @dataclass
 class Recovery:
-    plan: Plan
+    plan: Plan | None  # None when the copy no longer loads: then `text` holds it
     origin: Path | None  # the plan file it belongs to; None for an untitled plan
-    file: Path  # the recovery copy itself
+    file: Path  # the recovery copy itself (for an unreadable one: where it was moved)
+    text: str = ""
+    problem: str = ""  # why it does not load (Chinese)
 
 
 def recovery_dir() -> Path:
@@ -34,7 +43,7 @@ def recovery_dir() -> Path:
 def recovery_path(plan_path: Path | None) -> Path:
     """The recovery file for a plan file (by its absolute path), or the untitled one."""
     if plan_path is None:
-        return recovery_dir() / f"{_UNTITLED}.yaml"
+        return recovery_dir() / f"{_UNTITLED}-{OWNER}.yaml"
     digest = hashlib.sha1(str(Path(plan_path).resolve()).encode("utf-8")).hexdigest()[:12]
     return recovery_dir() / f"{Path(plan_path).stem[:40]}-{digest}.yaml"
 
@@ -49,24 +58,65 @@ def write_recovery(plan: Plan, plan_path: Path | None) -> Path:
     return target
 
 
-def read_recovery(plan_path: Path | None) -> Recovery | None:
-    """The recovery copy for this plan file, or None when there is none (or it is unreadable).
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
-    An unreadable copy (say, from an older drafter) is not an error for the user: it is
-    ignored, and replaced by the next autosave.
+
+def _orphan_untitled() -> Path | None:
+    """The newest untitled copy whose window is gone (or this window's own)."""
+    mine = recovery_path(None)
+    if mine.is_file():
+        return mine
+    found = []
+    for file in recovery_dir().glob(f"{_UNTITLED}*.yaml"):
+        owner = file.stem[len(_UNTITLED) + 1:]
+        if ".unreadable-" in file.name or owner == OWNER or (owner and _alive(owner)):
+            continue
+        found.append(file)
+    if not found:
+        return None
+    newest = max(found, key=lambda f: f.stat().st_mtime_ns)
+    os.replace(newest, mine)  # adopted: this window's autosave and discard now apply to it
+    return mine
+
+
+def read_recovery(plan_path: Path | None) -> Recovery | None:
+    """The recovery copy for this plan file (or an orphaned untitled one), or None.
+
+    A copy that does not load (an older drafter, a hand edit, a placeholder that slipped
+    through) is moved aside, never overwritten, and returned with its text and the reason.
     """
     from drafter.plans.io import plan_from_yaml
 
-    file = recovery_path(plan_path)
-    if not file.is_file():
+    try:
+        file = recovery_path(plan_path) if plan_path else _orphan_untitled()
+    except OSError:
+        return None
+    if file is None or not file.is_file():
+        return None
+    origin = Path(plan_path) if plan_path else None
+    try:
+        text = file.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
         return None
     try:
-        text = file.read_text(encoding="utf-8")
         plan = plan_from_yaml(text, str(file))
-    except (OSError, UnicodeDecodeError, DrafterError):
-        return None
+    except DrafterError as exc:
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = file.with_name(f"{file.stem}.unreadable-{stamp}.yaml")
+        try:
+            os.replace(file, aside)
+        except OSError:
+            aside = file
+        return Recovery(plan=None, origin=origin, file=aside, text=text, problem=str(exc))
     plan.path = str(plan_path) if plan_path else None
-    return Recovery(plan=plan, origin=Path(plan_path) if plan_path else None, file=file)
+    return Recovery(plan=plan, origin=origin, file=file)
 
 
 def clear_recovery(plan_path: Path | None) -> None:

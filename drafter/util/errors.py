@@ -51,3 +51,15 @@ def save_crash_report(exc: BaseException, where: str = "cli") -> Path | None:
         return path
     except OSError:
         return None
+
+
+def user_message(exc: BaseException) -> str:
+    """What to show a user for a failure: a DrafterError's problems, an OSError by errno, and
+    for anything else a Chinese sentence (never an exception name or an English message)."""
+    from drafter.model.errors import DrafterError
+
+    if isinstance(exc, DrafterError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return str(os_problem(exc))
+    return "程序内部出现意外问题，操作未完成"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import re
 
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from drafter.model import PlanMeta
+from drafter.model.chars import clean_text
 from drafter.model.values import validate_value
 from drafter.util.placeholders import placeholder_problems
 
@@ -27,14 +29,24 @@ _TEXT_FIELDS = (("title", "标题"), ("organ", "发文机关"), ("region", "地�
 
 
 def meta_problems(values: dict[str, str]) -> list[str]:
-    problems = [f"标题：{p}" for p in placeholder_problems(values["title"])]
+    """Every rendered field is checked like the title (a caption with `{{ 会议.名称 }}` used to
+    be kept, autosaved, and then neither the recovery copy nor the saved plan would load)."""
+    problems = [f"{label}：{p}" for name, label in (("title", "标题"), ("caption", "题注"),
+                                                    ("organ", "发文机关"))
+                for p in placeholder_problems(values[name])]
     if not values["title"].strip():
         problems.append("标题不能为空")
     _, error = validate_value("year", values["year"])
     if error:
         problems.append(f"年份：{error}")
-    if values["date"].strip() and not _DATE.match(values["date"].strip()):
+    date = values["date"].strip()
+    if date and not _DATE.match(date):
         problems.append("成文日期应写成 2025-01-10 的形式")
+    elif date:
+        try:
+            _dt.date(*(int(p) for p in date.split("-")))
+        except ValueError:
+            problems.append(f"成文日期“{date}”不存在")
     return problems
 
 
@@ -79,7 +91,9 @@ class EditMetaDialog(ModalScreen[PlanMeta | None]):
         self.query_one("#meta-title", Input).focus()
 
     def action_keep(self) -> None:
-        values = {name: self.query_one(f"#meta-{name}", Input).value for name, _ in _TEXT_FIELDS}
+        # pasted text may hold control characters (Word's Shift+Enter is \v): cleaned here
+        values = {name: clean_text(self.query_one(f"#meta-{name}", Input).value).replace(
+            "\n", " ") for name, _ in _TEXT_FIELDS}
         problems = meta_problems(values)
         if problems:
             error = self.query_one("#meta-error", Static)

@@ -22,6 +22,7 @@ from drafter.tui import autosave
 from drafter.tui.dialogs.confirm import ConfirmDialog, QuitChoice, QuitDialog
 from drafter.tui.dialogs.plan_choices import NEW_STARTER, new_plan_dialog, open_plan_dialog
 from drafter.tui.dialogs.text_input import TextInputDialog
+from drafter.util.errors import user_message
 from drafter.util.fs import safe_filename
 
 if TYPE_CHECKING:
@@ -79,8 +80,9 @@ class FileActions(_Base):
                 return  # a newer copy is on its way, or the plan was saved meanwhile
             try:
                 autosave.write_recovery(plan, path)
-            except OSError as exc:
-                self.app.call_from_thread(self.notify, f"无法写入自动保存副本：{exc}",
+            except (OSError, DrafterError) as exc:
+                self.app.call_from_thread(self.notify,
+                                          f"无法写入自动保存副本：{user_message(exc)}",
                                           severity="warning", timeout=5)
 
     def clear_recovery(self, path: Path | None) -> None:
@@ -95,6 +97,9 @@ class FileActions(_Base):
         if session is None:
             return
         found = autosave.read_recovery(session.path)
+        if found is not None and found.plan is None:
+            self.offer_unreadable(found)
+            return
         if found is None or found.plan == session.plan:
             if found is not None:
                 self.clear_recovery(session.path)
@@ -113,6 +118,16 @@ class FileActions(_Base):
             ConfirmDialog(f"发现“{name}”上次未保存的修改（自动保存的副本）。\n要恢复吗？",
                           yes="恢复", no="丢弃"), done)
 
+    def offer_unreadable(self, found: autosave.Recovery) -> None:
+        """A recovery copy that no longer loads: kept aside and shown as text, never dropped."""
+        from drafter.model.chars import visible
+
+        lines = visible(found.text).splitlines()
+        shown = "\n".join(lines[:12]) + ("\n……" if len(lines) > 12 else "")
+        message = (f"上次自动保存的副本无法按计划读取（{found.problem[:200]}）。\n"
+                   f"原样保留在：{found.file}\n可用记事本打开，复制需要的内容。开头几行：\n{shown}")
+        self.app.push_screen(ConfirmDialog(message, yes="知道了", no="关闭"))
+
     # ------------------------------------------------------------------ save
 
     def save_to(self, path: Path) -> bool:
@@ -125,7 +140,7 @@ class FileActions(_Base):
         try:
             save_plan(session.plan, path)
         except (DrafterError, OSError) as exc:
-            self.notify(str(exc), title="保存失败", severity="error", timeout=10)
+            self.notify(user_message(exc), title="保存失败", severity="error", timeout=10)
             return False
         session.mark_saved(path)
         self.clear_recovery(old)
@@ -190,7 +205,7 @@ class FileActions(_Base):
             self.notify(str(exc), title="无法打开计划", severity="error", timeout=15)
             return
         except OSError as exc:
-            self.notify(f"无法读取 {path}：{exc.strerror or exc}", title="无法打开计划",
+            self.notify(user_message(exc), title="无法打开计划",
                         severity="error", timeout=15)
             return
         self.clear_recovery(session.path)
@@ -269,7 +284,7 @@ class FileActions(_Base):
         try:
             path = build_document(plan, session.catalogue, out, fmt=None, force=True)
         except (DrafterError, OSError) as exc:
-            self.post_message(Rendered(None, str(exc)))
+            self.post_message(Rendered(None, user_message(exc)))
             return
         self.post_message(Rendered(path))
 

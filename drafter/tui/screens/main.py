@@ -165,8 +165,9 @@ class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen
             self.post_message(self.LoadFailed(str(exc)))
             return
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            self.post_message(self.LoadFailed(f"无法读取 {exc.filename or ''}：{reason}"))
+            from drafter.util.errors import user_message
+
+            self.post_message(self.LoadFailed(user_message(exc)))
             return
         build_preview(plan, catalogue)  # compiles the document template, here off the UI
         self.post_message(self.Loaded(catalogue, plan, self.plan_path))

@@ -1,0 +1,68 @@
+"""Regular expressions from users' rule files, which must not hang a check.
+
+Python's `re` has no time limit: `(甲+)+乙` on 32 characters ran past 60 s. A pattern from a
+user's file is therefore (1) refused when it nests a repeat inside a repeated group — the shape
+of catastrophic backtracking — and (2) compiled with the `regex` package and run with a timeout,
+so anything the shape test misses still stops. `TimedPattern` offers the few methods the checks
+use; a timeout raises a Chinese DrafterError naming the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from drafter.model.errors import DrafterError
+
+TIMEOUT = 1.0  # seconds per call; a real rule over a real paragraph takes microseconds
+# A group holding a repeat (+ * {n,}) that is itself repeated: (a+)+, (a*)*, (甲{1,}乙)+ …
+_NESTED = re.compile(r"\((?:[^()\\]|\\.)*?(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
+
+
+class UnsafePattern(ValueError):
+    """The pattern is refused; str() is a Chinese sentence."""
+
+
+class TimedPattern:
+    """A compiled user pattern whose searches stop after TIMEOUT seconds."""
+
+    def __init__(self, source: str, where: str = "") -> None:
+        self._re = regex.compile(source, flags=regex.VERSION0)
+        self.pattern = source
+        self.where = where
+
+    def _timeout(self) -> DrafterError:
+        return DrafterError.one(f"规则的正则表达式运行超时：{self.pattern}",
+                                where=self.where or None,
+                                hint="请简化该表达式（避免 (甲+)+ 这样的嵌套重复）")
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        try:
+            yield from self._re.finditer(text, timeout=TIMEOUT)
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def search(self, text: str) -> Any:
+        try:
+            return self._re.search(text, timeout=TIMEOUT)
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def findall(self, text: str) -> list[Any]:
+        return [m.group() for m in self.finditer(text)]
+
+
+def compile_user_regex(source: str, *, literal: bool = False, where: str = "") -> TimedPattern:
+    """Compile a pattern from a user's file; UnsafePattern (Chinese) when it is refused."""
+    if literal:
+        return TimedPattern(regex.escape(source), where)
+    if _NESTED.search(source):
+        raise UnsafePattern("正则表达式中有嵌套的重复（如 (甲+)+），可能让检查卡住")
+    try:
+        return TimedPattern(source, where)
+    except regex.error as exc:
+        raise UnsafePattern(f"正则表达式有误（第 {exc.pos} 个字符附近）"
+                            if exc.pos is not None else "正则表达式有误") from None
