@@ -38,6 +38,9 @@ from drafter.tui.screens.commands import bindings
 from drafter.tui.screens.confirm_actions import ConfirmActions
 from drafter.tui.screens.edit_actions import EditActions
 from drafter.tui.screens.file_actions import FileActions
+from drafter.tui.screens.import_actions import ImportActions
+from drafter.tui.screens.output_actions import OutputActions
+from drafter.tui.screens.task_actions import TaskActions
 from drafter.tui.session import PlanSession, Selection
 from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
@@ -61,7 +64,8 @@ def warm_up(catalogue: Catalogue) -> None:
     check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))
 
 
-class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen[None]):
+class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, ConfirmActions,
+                 FileActions, ImportActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
     BINDINGS = bindings()
@@ -152,14 +156,15 @@ class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
         from drafter.catalog.load import load_catalogue
+        from drafter.catalog.overlay import load_default_catalogue
         from drafter.plans.io import load_plan
         from drafter.plans.starter import blank_plan
-        from drafter.util.paths import bundled_catalog_dir
 
         try:
             catalogue = self._given_catalogue
             if catalogue is None:
-                catalogue = load_catalogue(self.catalog_dir or bundled_catalog_dir())
+                catalogue = (load_catalogue(self.catalog_dir) if self.catalog_dir
+                             else load_default_catalogue())
             plan = load_plan(self.plan_path) if self.plan_path else blank_plan()
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))
