@@ -142,8 +142,8 @@ def _item(item: MinedItem, index: dict[Any, tuple[Clause, Variant | None]],
 
 def _inline(template: str, literal: dict[str, str]) -> str:
     for name, raw in literal.items():
-        template = re.sub(r"\{\{-?\s*" + re.escape(name) + r"\s*-?\}\}",
-                          lambda _m, raw=raw: escape_braces(raw), template)
+        value = escape_braces(raw).replace("\\", "\\\\")  # literal in re.sub's replacement
+        template = re.sub(r"\{\{-?\s*" + re.escape(name) + r"\s*-?\}\}", value, template)
     return template
 
 

@@ -90,13 +90,14 @@ class ImportActions(_Base):
 
     @work(thread=True, exclusive=True, group="import", description="导入往年文件")
     def import_document(self, path: Path) -> None:
-        from drafter.catalog.dump import write_catalogue
+        from drafter.catalog import save_catalogue
         from drafter.catalog.load import load_catalogue
         from drafter.catalog.overlay import has_catalogue
         from drafter.check.engine import stale_flags
         from drafter.mine.pipeline import mine_source
         from drafter.mine.readers import read_document
         from drafter.mine.to_plan import import_document
+        from drafter.util.fs import folder_lock, recover_folder, replace_folder
 
         folder = self.import_target()
         try:
@@ -105,10 +106,13 @@ class ImportActions(_Base):
             if not doc.items():
                 raise DrafterError.one("文档中没有找到条目（一、二、… 章和 1. 2. … 条）",
                                        file=str(path))
-            existing = load_catalogue(folder) if has_catalogue(folder) else None
-            result = import_document(doc, existing=existing, flagger=stale_flags,
-                                     raw_lines=source.lines)
-            write_catalogue(result.catalogue, folder)
+            with folder_lock(folder, "导入"):  # swapped in whole, as `drafter import` does
+                recover_folder(folder)
+                existing = load_catalogue(folder) if has_catalogue(folder) else None
+                result = import_document(doc, existing=existing, flagger=stale_flags,
+                                         raw_lines=source.lines)
+                replace_folder(folder, lambda new: save_catalogue(
+                    result.catalogue, new, comments_from=folder, warm=False))
         except DrafterError as exc:
             self.post_message(DocumentImported(path, None, None, None, str(exc)))
             return
