@@ -73,15 +73,18 @@ def target_catalog(catalog: Path | None) -> Path:
 
 
 def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool) -> None:
-    from drafter.catalog import save_catalogue, warm_catalogue
-    from drafter.catalog.load import load_catalogue
-    from drafter.catalog.overlay import has_catalogue, load_default_catalogue, overlay
-    from drafter.check.engine import stale_flags
-    from drafter.mine.pipeline import mine_source
-    from drafter.mine.readers import read_document
-    from drafter.mine.to_plan import import_document
-    from drafter.plans.io import plan_from_yaml, plan_to_yaml
-    from drafter.render.blocks import render_blocks
+    from drafter.catalog import (
+        has_catalogue,
+        load_catalogue,
+        load_default_catalogue,
+        overlay_catalogue,
+        save_catalogue,
+        warm_catalogue,
+    )
+    from drafter.check import stale_flags
+    from drafter.mine import import_document, mine_source, read_document
+    from drafter.plans import plan_from_yaml, plan_to_yaml
+    from drafter.render import render_blocks
     from drafter.util.fs import atomic_write_text, folder_lock, recover_folder, replace_folder
 
     check_writable(output, force)
@@ -103,8 +106,8 @@ def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool)
         # is written (the user's catalogue over the bundled one, or the named one alone).
         serialised = plan_to_yaml(result.plan)
         plan = plan_from_yaml(serialised, str(output))
-        rendering = result.catalogue if catalog else overlay(load_default_catalogue(),
-                                                              result.catalogue)
+        rendering = result.catalogue if catalog else overlay_catalogue(
+            load_default_catalogue(), result.catalogue)
         render_blocks(plan, rendering)
         replace_folder(folder, lambda new: save_catalogue(result.catalogue, new,
                                                           comments_from=folder, warm=False))
