@@ -30,7 +30,7 @@ def _lenient(batch: Batch, variant: BatchVariant) -> Plan:
         variant, drop=[c for c in variant.drop if c in ids],
         item_values={c: v for c, v in variant.item_values.items() if c in ids},
         add={k: v for k, v in variant.add.items() if k in keys})
-    return apply_variant(batch.base, kept, batch.path)
+    return apply_variant(batch.base, kept, batch.path, shared=batch.shared, organ=batch.organ)
 
 
 def nearest(name: str, candidates: set[str]) -> str | None:
@@ -110,7 +110,8 @@ def variant_problems(batch: Batch, variant: BatchVariant, cat: Catalogue
     """The variant's plan (None if it cannot be built at all) and every problem it has."""
     problems: list[Problem] = []
     try:
-        plan: Plan | None = apply_variant(batch.base, variant, batch.path)
+        plan: Plan | None = apply_variant(batch.base, variant, batch.path,
+                                          shared=batch.shared, organ=batch.organ)
     except DrafterError as exc:
         problems.extend(_at_own_line(p, variant) for p in exc.problems)
         try:

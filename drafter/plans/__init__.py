@@ -13,7 +13,7 @@ from drafter.util.lazy import exports
 if TYPE_CHECKING:
     from drafter.plans.batch import Batch, BatchVariant, apply_variant, load_batch
     from drafter.plans.io import load_plan, plan_from_yaml, plan_to_yaml, save_plan
-    from drafter.plans.starter import starter_plan
+    from drafter.plans.starter import blank_plan, starter_plan
     from drafter.plans.update import KIND_LABELS, Update, apply, compare
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Update",
     "apply",
     "apply_variant",
+    "blank_plan",
     "compare",
     "load_batch",
     "load_plan",
@@ -45,4 +46,5 @@ __getattr__ = exports(__name__, {
     "apply_variant": "batch",
     "load_batch": "batch",
     "starter_plan": "starter",
+    "blank_plan": "starter",
 })

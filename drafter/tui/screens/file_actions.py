@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
-from drafter.model import DrafterError, Plan, PlanMeta
+from drafter.model import DrafterError, Plan
 from drafter.model.plan import next_plan_year
 from drafter.tui import autosave, recent
 from drafter.tui.autosave import Recovery
@@ -234,7 +234,9 @@ class FileActions(_Base):
         self._unless_unsaved(ask, "当前计划有未保存的修改，新建计划会放弃这些修改。继续吗？")
 
     def start_new(self, answer: str | None) -> None:
-        from drafter.plans import starter_plan
+        import datetime as dt
+
+        from drafter.plans import blank_plan, starter_plan
 
         session = self.session
         if answer is None or session is None:
@@ -242,9 +244,10 @@ class FileActions(_Base):
         if answer == NEW_IMPORT:
             self.start_import()
             return
+        today = dt.date.today().isoformat()  # 成文日期 on by default; the user edits it (i)
         year = next_plan_year()
-        plan = (starter_plan(session.catalogue, year=year) if answer == NEW_STARTER
-                else Plan(meta=PlanMeta(year=year)))
+        plan = (starter_plan(session.catalogue, date=today, year=year) if answer == NEW_STARTER
+                else blank_plan(date=today, year=year))
         self.clear_recovery(session.path)
         session.replace_plan(plan, None, dirty=bool(plan.chapters))
         self.refresh_views()

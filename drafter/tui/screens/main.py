@@ -29,7 +29,7 @@ from textual.widgets import (
     TabPane,
 )
 
-from drafter.model import Catalogue, DrafterError, Plan, PlanMeta
+from drafter.model import Catalogue, DrafterError, Plan
 from drafter.model.plan import next_plan_year
 from drafter.tui.checks import CheckEntry, check_entries
 from drafter.tui.fields import item_fields, plan_fields, values_tab_label
@@ -162,7 +162,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
         from drafter.catalog import open_catalogue
-        from drafter.plans import load_plan
+        from drafter.plans import blank_plan, load_plan
 
         try:
             catalogue = self._given_catalogue
@@ -171,7 +171,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
                 # walk it on every collection
                 catalogue = open_catalogue(self.catalog_dir, freeze=True)
             plan = (load_plan(self.plan_path) if self.plan_path
-                    else Plan(meta=PlanMeta(year=next_plan_year())))
+                    else blank_plan(year=next_plan_year()))
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
