@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/catalog.py
+	$(BIN)/python bench/mine_accuracy.py --quiet
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

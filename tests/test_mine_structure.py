@@ -145,12 +145,15 @@ def test_table_of_contents_and_unnumbered_items() -> None:
     doc = mine_file(MINE / "toc.txt")
     assert doc.title == "XX区2024年教育工作计划"
     assert [c.heading for c in doc.chapters] == ["指导思想", "工作目标", "主要任务", "保障措施"]
-    assert [len(c.items) for c in doc.chapters] == [0, 1, 3, 2]  # 一、指导思想 is the preamble
+    # 一、指导思想 is the preamble; 二、工作目标 is a prose chapter: chapter text, not a clause
+    assert [len(c.items) for c in doc.chapters] == [0, 0, 3, 2]
+    assert doc.chapters[1].intro is not None and doc.chapters[1].intro.startswith("全区学前三年")
     assert doc.preamble == (
         "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，办好人民满意的教育。")
     unnumbered = doc.chapters[3].items
     assert [i.marker for i in unnumbered] == ["", ""]
-    assert unnumbered[0].body == "强化经费保障，落实生均公用经费标准。"
+    # nothing numbers the chapter: each paragraph is an item led by its first sentence (issue 11)
+    assert (unnumbered[0].lead, unnumbered[0].body) == ("强化经费保障，落实生均公用经费标准", "")
     assert doc.chapters[2].items[1].lead == "推进优质均衡"
 
 
@@ -284,9 +287,10 @@ def test_summary_then_problems_then_plan() -> None:
     assert doc.genre == "总结+计划" and doc.year == 2024  # the plan's year, not the summary's
     assert doc.title == "XX县教育局2023年工作总结和2024年工作计划"  # org line joined
     assert [[i.kind for i in c.items] for c in doc.chapters] == [
-        ["summary", "summary"], ["summary"], ["plan", "plan"]]
-    problems = doc.chapters[1].items[0]
-    assert problems.marker == "" and problems.lead == ""  # no lead cut at "；" in a paragraph
+        ["summary", "summary"], ["summary", "summary"], ["plan", "plan"]]
+    # "一是…；二是…" with nothing else numbering the chapter: each point is an item (issue 11)
+    assert [(i.marker, i.lead, i.body) for i in doc.chapters[1].items] == [
+        ("一是", "教师结构性缺编问题依然突出", ""), ("二是", "城区学位供给紧张", "")]
     assert doc.chapters[2].items[-1].body == "计划新建学校2所，新增学位1800个。"  # signature gone
 
 

@@ -35,6 +35,7 @@ from drafter.model import (
     Source,
     Variant,
 )
+from drafter.model.clause import INCOMPLETE_FLAG
 from drafter.util.placeholders import escape_braces
 
 Flagger = Callable[[str, int | None], list[str]]
@@ -56,6 +57,7 @@ class _Mined:
     source: Source
     doc: str
     year: int | None
+    incomplete: bool = False  # cut by its page: the clause is flagged for review
     norm_lead: str = field(init=False)
     norm_text: str = field(init=False)
 
@@ -94,6 +96,8 @@ def build_catalogue(
         clause = _new_entry(group[0], _majority_key(group), taken)
         if flagger is not None:
             clause.flags = list(flagger(clause.text, group[0].year))
+        if group[0].incomplete:
+            clause.flags.append(INCOMPLETE_FLAG)
         entries.append(clause)
     for g, group in sorted(members.items()):
         entry = _Entry(entries[g])
@@ -126,6 +130,8 @@ def _doc_wordings(doc: MinedDocument) -> list[_Mined]:
 
     framing(doc.preamble, "preamble", "总体要求")
     for chapter in doc.chapters:
+        if not chapter.items:  # a prose chapter (工作思路, 工作目标…): 总体要求 text
+            framing(chapter.intro, "preamble", f"{chapter.marker}{chapter.heading}")
         for item in chapter.items:
             key = _valid_key(item.category, chapter.category, doc.source, item.marker)
             kind = item.kind if item.kind in ("plan", "summary") else "plan"
@@ -135,7 +141,7 @@ def _doc_wordings(doc: MinedDocument) -> list[_Mined]:
                 continue
             out.append(_Mined(key, kind, lead, body, list(item.slots), list(item.tags),
                               list(item.owners), source(f"{chapter.marker}{item.marker}"),
-                              doc.source, doc.year))
+                              doc.source, doc.year, incomplete=item.incomplete))
     framing(doc.closing, "closing", "结束语")
     return out
 

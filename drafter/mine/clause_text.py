@@ -27,8 +27,9 @@ _EARLY_END = "；：;:"
 _EARLY_MAX = 40  # a ；/： ends the lead only this early
 _LEAD_MAX = 80  # a longer first sentence is not a lead phrase
 _UNNUMBERED_LEAD_MAX = 30
+_SENTENCE_LEAD_MAX = 160  # an unnumbered item's first sentence
 _STRIP = "。；：！？，、.;:!?, "
-_NOT_A_LEAD_BEFORE_COLON = re.compile(r"(?:是|为|如下|包括|要求|目标|主要有|重点)$")
+_NOT_A_LEAD_BEFORE_COLON = re.compile(r"(?:是|为|即|如下|包括|要求|目标|主要有|重点)$")
 
 
 def extract_owners(text: str) -> tuple[str, list[str]]:
@@ -92,6 +93,18 @@ def _balanced_end(text: str) -> int | None:
         if ch in _SENTENCE_END and _balanced(text[:i]):
             return i
     return None
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """(first sentence, the rest) of an unnumbered item's paragraph: its lead and body.
+
+    ("" , text) when the paragraph has no sentence end short enough to be a lead.
+    """
+    end = _balanced_end(text.strip())
+    if end is None or end > _SENTENCE_LEAD_MAX:
+        return "", text.strip()
+    text = text.strip()
+    return strip_final(text[:end]), text[end + 1:].strip()
 
 
 def strip_final(text: str) -> str:

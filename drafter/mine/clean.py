@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from drafter.mine import junk
+from drafter.mine.enumerations import glued_point
 from drafter.mine.markers import GLUED_MARKER, INLINE_MARKER, Marker, parse_marker
 from drafter.mine.punct import to_full_width
 
@@ -29,18 +30,33 @@ _FULL_ALNUM = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)},
      **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
      **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-     "％": "%"}
+     "％": "%",
+     # parenthesized ideographs ㈠…㈩ are section markers written as one character
+     **{chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")}}
 )
-_FULL_ALNUM_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
+_FULL_ALNUM_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ％\u3220-\u3229]")
 _DECIMAL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 # A paragraph ends here: 。！？；： (either width), optionally followed by closing quotes/brackets.
 _TERMINAL = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
 _SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
 _NEVER_LAST = re.compile(r"[，、,（(《“‘【-]$")
+_NUMBER_END = re.compile(r"\d$")
+_UNIT_START = re.compile(r"[年月日%％个所名人万亿元]")
 _NEVER_FIRST = re.compile(r"^[，。、；：,.;:）)》”’】!?！？]")
 _ASCII_LETTER_END = re.compile(r"[A-Za-z]$")
 _ASCII_LETTER_START = re.compile(r"^[A-Za-z]")
+# Pinyin a converter left after characters ("系統(tǒng)"), and one cut off by the page end.
+_TONED = "\u00e0-\u00fc\u0101-\u01dc"
+_PINYIN = re.compile(
+    rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)"
+    rf"|(?<=[\u4e00-\u9fff])\([a-z{_TONED}]{{1,6}}$"
+)
+# Commas a site sprinkled in ("发展,,为了", "二,、工作目标", "环境,。"): never real text.
+_STRAY_COMMA = re.compile(r"[,，]+(?=[、。！？；!?;])|(?<=[、。；])[,，]+")
+_DOUBLE_COMMA = re.compile(r"([,，])[,，]+")
 _WRAP_MIN_WIDTH = 20.0
+_TITLE_GLUED = re.compile(
+    r"^[^。；，,]{4,40}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书)(?=一、|[（(]一[）)])")
 _RESPLIT_MIN = 120  # shorter lines are never re-split at inline markers
 _RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
 
@@ -53,6 +69,7 @@ class Para:
     line: int
     indent: bool = False  # the source line was indented
     gap_before: bool = False  # a blank line preceded it
+    cut: bool = False  # text is missing here: an elision was cut out, or the text resumes after one
 
 
 @dataclass
@@ -87,18 +104,29 @@ def clean_lines(lines: list[str]) -> Cleaned:
     simplified = to_simplified(joined).split("\n")
     if len(simplified) != len(lines):  # the converter must keep lines; fall back per line
         simplified = [to_simplified(line.translate(_FULL_ALNUM)) for line in lines]
+    if "(" in joined:
+        simplified = [_PINYIN.sub("", line) for line in simplified]
     dropped: list[str] = []
     paras = _tidy(simplified)
     paras = _drop_junk_lines(paras, rules, dropped)
+    paras = restore_lost_numbers(paras)
+    paras = join_chunks(paras)
     paras = join_wrapped(paras)
     paras = resplit(paras)
     out: list[Para] = []
+    resumes = False  # the paragraph after an elision starts in an unknown place
     for p in paras:
-        text, cut = junk.strip_fragments(p.text, rules)
+        text, elided = junk.cut_elisions(p.text, rules)
+        text, cut = junk.strip_fragments(text, rules)
         dropped.extend(c for c in cut if c)
         text = normalise_space(to_full_width(text))
-        if text:
-            out.append(Para(text, p.line, p.indent, p.gap_before))
+        if not text:
+            if elided and out:
+                out[-1].cut = resumes = True
+            continue
+        unknown_start = resumes and parse_marker(text) is None
+        out.append(Para(text, p.line, p.indent, p.gap_before, cut=elided or unknown_start))
+        resumes = elided
     return Cleaned(out, dropped)
 
 
@@ -106,19 +134,53 @@ def _tidy(lines: list[str]) -> list[Para]:
     out: list[Para] = []
     gap = False
     for number, raw in enumerate(lines, 1):
-        text = normalise_space(raw)
-        if not text:
-            gap = True
-            continue
-        text = _DECIMAL_DOT.sub(".", text)
-        out.append(Para(text, number, bool(_INDENT.match(raw)), gap))
-        gap = False
+        for k, piece in enumerate(split_wide_gaps(raw)):
+            text = normalise_space(piece)
+            if not text:
+                gap = True
+                continue
+            text = _DECIMAL_DOT.sub(".", text)
+            if ",," in text or "，，" in text or ",、" in text or ",。" in text:
+                text = _DOUBLE_COMMA.sub(r"\1", _STRAY_COMMA.sub("", text))
+            out.append(Para(text, number, k == 0 and bool(_INDENT.match(raw)), gap))
+            gap = False
     return out
+
+
+_WIDE_GAP = re.compile(r"[ \u3000\u00a0]{2,}")
+_GAP_HEADING_MAX = 30
+_WORD = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
+
+
+def split_wide_gaps(raw: str) -> list[str]:
+    """A line whose breaks became wide gaps ("作用。  二、主要目标任务  抓好…"): its paragraphs.
+
+    A gap of two or more spaces splits only before an item marker or after a short numbered
+    heading; other gaps (PDF spacing) stay. Pieces with no word in them ("(") go.
+    """
+    stripped = raw.strip()
+    if not _WIDE_GAP.search(stripped):
+        return [raw]
+    pieces = [q for q in _WIDE_GAP.split(stripped) if q]
+    out: list[str] = [pieces[0]]
+    for piece in pieces[1:]:
+        head = parse_marker(out[-1])
+        heading = head is not None and len(head.rest) <= _GAP_HEADING_MAX and not re.search(
+            r"[。；，,：:]", head.rest)
+        if parse_marker(piece) is not None or heading:
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]}  {piece}"
+    out = [q for q in out if _WORD.search(q)]
+    return out if len(out) > 1 else [raw]
 
 
 def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str]) -> list[Para]:
     kept: list[Para] = []
     for i, p in enumerate(paras):
+        if p.text.isdigit() and i + 1 < len(paras) and _UNIT_START.match(paras[i + 1].text):
+            paras[i + 1].text = p.text + paras[i + 1].text  # "2016" / "年教育局工作要点"
+            continue
         if junk.is_junk_line(p.text, rules):
             dropped.append(p.text)
             continue
@@ -127,6 +189,53 @@ def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str
             continue
         kept.append(p)
     return kept
+
+
+_LOST_NUMBER = re.compile(r"^[、.．](?=[\u4e00-\u9fff“《])")
+
+
+def restore_lost_numbers(paras: list[Para]) -> list[Para]:
+    """Items whose number a copy lost ("、始终把政治理论学习放在首位…"): numbered again in order.
+
+    Only when at least two paragraphs open that way; the count restarts under each chapter or
+    section heading, as item numbers do.
+    """
+    if sum(1 for p in paras if _LOST_NUMBER.match(p.text)) < 2:
+        return paras
+    number = 0
+    for p in paras:
+        marker = parse_marker(p.text)
+        if marker is not None and marker.kind in ("part", "chapter", "section"):
+            number = 0
+        elif _LOST_NUMBER.match(p.text):
+            number += 1
+            p.text = f"{number}、{p.text[1:]}"
+    return paras
+
+
+_CHUNK = re.compile(r"^(\d{1,3})、")
+_CHUNK_MIN = 100  # a document-sharing site's page chunks are long; real items rarely run on
+
+
+def join_chunks(paras: list[Para]) -> list[Para]:
+    """Undo a document-sharing site's chunking: "1、…名生培" "2、养实现新突破…" → one text.
+
+    Such sites cut a document into long chunks, mid-word, and number them "1、2、3、" at line
+    starts. A run of such lines counting from 1, each but the last long and ending mid-sentence,
+    is one text: the numbers go and the chunks are joined.
+    """
+    run = [k for k, p in enumerate(paras) if _CHUNK.match(p.text)]
+    if len(run) < 2 or int(_CHUNK.match(paras[run[0]].text).group(1)) != 1:  # type: ignore[union-attr]
+        return paras
+    numbers = [int(_CHUNK.match(paras[k].text).group(1)) for k in run]  # type: ignore[union-attr]
+    if numbers != list(range(1, len(run) + 1)) or run != list(range(run[0], run[0] + len(run))):
+        return paras
+    if any(len(paras[k].text) < _CHUNK_MIN or _TERMINAL.search(paras[k].text) for k in run[:-1]):
+        return paras
+    first = paras[run[0]]
+    text = "".join(_CHUNK.sub("", paras[k].text, count=1) for k in run)
+    joined = Para(text, first.line, first.indent, first.gap_before)
+    return [*paras[: run[0]], joined, *paras[run[-1] + 1:]]
 
 
 # ---------------------------------------------------------------- hard wraps
@@ -194,6 +303,8 @@ def _open_bracket(text: str) -> bool:
 def _continues(prev: Para, last_line: str, p: Para, full: tuple[float | None, ...]) -> bool:
     if parse_marker(p.text) is not None:
         return False
+    if _NUMBER_END.search(prev.text) and _UNIT_START.match(p.text):
+        return True  # "2016" / "年教育局工作要点": a number is never cut from its 年
     if _NEVER_FIRST.match(p.text):
         return True
     if p.gap_before:
@@ -213,16 +324,34 @@ def resplit(paras: list[Para]) -> list[Para]:
     """Split long lines where every break was lost, before sequence-consistent markers."""
     counters = {"chapter": 0, "section": 0, "item": 0, "fresh": 0}
     out: list[Para] = []
-    for p in paras:
+    for para in paras:
+        title = _TITLE_GLUED.match(para.text) if parse_marker(para.text) is None else None
+        if title is not None:  # "…工作计划一、指导思想…": the title, then the text
+            out.append(Para(title.group(0), para.line, para.indent, para.gap_before))
+            para = Para(para.text[title.end():], para.line)
+        p = para
         _note(parse_marker(p.text), counters)
         pieces = _split_line(p.text, dict(counters)) if len(p.text) >= _RESPLIT_MIN else [p.text]
         if len(pieces) > 1 and (len(p.text) >= _RESPLIT_SURE or len(pieces) > 2):
             pieces = _split_line(p.text, counters)
         else:
-            pieces = [p.text]
+            pieces = _split_glued(p.text, counters)  # a short heading glued to its child
+        pieces = [q for piece in pieces for q in _cut_glued_point(piece)]
         for k, piece in enumerate(pieces):
             out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0))
     return out
+
+
+def _cut_glued_point(text: str) -> list[str]:
+    """A chapter or section heading run into its first 一是 point: two paragraphs."""
+    marker = parse_marker(text)
+    if marker is None or marker.kind not in ("part", "chapter", "section"):
+        return [text]
+    at = glued_point(marker.rest)
+    if at is None:
+        return [text]
+    cut = len(text) - len(marker.rest) + at
+    return [text[:cut], text[cut:]]
 
 
 def _note(marker: Marker | None, counters: dict[str, int]) -> None:
@@ -261,6 +390,13 @@ def _split_line(text: str, counters: dict[str, int]) -> list[str]:
         ):
             cuts.append(start)
             _glued_item(text, start, counters, cuts)
+    bounds = [0, *cuts, len(text)]
+    return [q for a, b in pairwise(bounds) if (q := text[a:b].strip())]
+
+
+def _split_glued(text: str, counters: dict[str, int]) -> list[str]:
+    cuts: list[int] = []
+    _glued_item(text, 0, counters, cuts)
     bounds = [0, *cuts, len(text)]
     return [q for a, b in pairwise(bounds) if (q := text[a:b].strip())]
 

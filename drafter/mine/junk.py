@@ -19,11 +19,13 @@ from drafter.util.yamlio import load_yaml
 
 RULES_FILE = Path(__file__).parent / "data" / "junk.yaml"
 SHORT_LINE = 60
-_RULE_KEYS = ("lines", "short_lines", "fragments")
+_RULE_KEYS = ("lines", "short_lines", "fragments", "title_affixes", "elisions")
 # A line that starts like an item is plan text, whatever words it contains.
 _MARKER_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．](?!\d))"
 )
+# Every elision rule needs one of these; most paragraphs have none, so most skip the rules.
+_ELISION_HINT = re.compile(r"[…〔\[]|\.{3}|。。|隐藏|省略|结束|略")
 _ELLIPSIS_END = re.compile(r"(?:\.{3,}|…+|。。。)\s*$")
 _EXCERPT_MIN = 12  # characters an excerpt must share with the text after it
 
@@ -33,6 +35,11 @@ class JunkRules:
     lines: re.Pattern[str] | None
     short_lines: re.Pattern[str] | None
     fragments: re.Pattern[str] | None
+    title_affixes: re.Pattern[str] | None = None
+    elisions: re.Pattern[str] | None = None
+    # The rules of `lines`/`short_lines` anchored with ^, tried only at a line's start (fast).
+    lines_at_start: re.Pattern[str] | None = None
+    short_lines_at_start: re.Pattern[str] | None = None
 
 
 @cache
@@ -47,19 +54,47 @@ def load_rules(path: Path = RULES_FILE) -> JunkRules:
         if key not in _RULE_KEYS:
             problems.append(Problem(f"未知的规则类别“{key}”", file=str(path), line=lines.line(key),
                                     hint="只能是 lines、short_lines、fragments"))
-    compiled = {key: _compile(data.get(key), key, path, lines, problems) for key in _RULE_KEYS}
+    valid = {key: _valid(data.get(key), key, path, lines, problems) for key in _RULE_KEYS}
     if problems:
         raise DrafterError(problems)
+    compiled = {key: _join(rules) for key, rules in valid.items()}
+    for key in ("lines", "short_lines"):
+        anchored = [r for r in valid[key] if _anchored(r)]
+        compiled[key] = _join([r for r in valid[key] if not _anchored(r)])
+        compiled[f"{key}_at_start"] = _join(anchored)
     return JunkRules(**compiled)
 
 
-def _compile(rules: Any, key: str, path: Path, lines: Any,
-             problems: list[Problem]) -> re.Pattern[str] | None:
+def _anchored(rule: str) -> bool:
+    """A rule that can only match at a line's start: ^ first, no top-level |."""
+    if not rule.startswith("^"):
+        return False
+    depth = 0
+    escaped = False
+    for ch in rule:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return False
+    return True
+
+
+def _join(rules: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{r})" for r in rules)) if rules else None
+
+
+def _valid(rules: Any, key: str, path: Path, lines: Any, problems: list[Problem]) -> list[str]:
     if rules is None:
-        return None
+        return []
     if not isinstance(rules, list):
         problems.append(Problem(f"“{key}”应是规则列表", file=str(path), line=lines.line(key)))
-        return None
+        return []
     parts: list[str] = []
     for i, rule in enumerate(rules):
         where = lines.line(key, i)
@@ -73,8 +108,8 @@ def _compile(rules: Any, key: str, path: Path, lines: Any,
                                     line=where,
                                     hint="请检查括号和转义符"))
             continue
-        parts.append(f"(?:{rule})")
-    return re.compile("|".join(parts)) if parts else None
+        parts.append(rule)
+    return parts
 
 
 def is_junk_line(text: str, rules: JunkRules | None = None) -> bool:
@@ -83,10 +118,15 @@ def is_junk_line(text: str, rules: JunkRules | None = None) -> bool:
     stripped = text.strip()
     if not stripped or _MARKER_START.match(stripped):
         return False
+    if rules.lines_at_start is not None and rules.lines_at_start.match(stripped):
+        return True
     if rules.lines is not None and rules.lines.search(stripped):
         return True
-    return (len(stripped) <= SHORT_LINE and rules.short_lines is not None
-            and rules.short_lines.search(stripped) is not None)
+    if len(stripped) > SHORT_LINE:
+        return False
+    return bool((rules.short_lines_at_start is not None
+                 and rules.short_lines_at_start.match(stripped))
+                or (rules.short_lines is not None and rules.short_lines.search(stripped)))
 
 
 def strip_fragments(text: str, rules: JunkRules | None = None) -> tuple[str, list[str]]:
@@ -101,6 +141,29 @@ def strip_fragments(text: str, rules: JunkRules | None = None) -> tuple[str, lis
         return ""
 
     return rules.fragments.sub(drop, text), cut
+
+
+def strip_title_affixes(title: str, rules: JunkRules | None = None) -> str:
+    """A title without what copy sites add to it ("（汇总14篇）", "范文篇1", "第1篇：")."""
+    rules = rules or load_rules()
+    if rules.title_affixes is None:
+        return title
+    previous = None
+    while previous != title:  # affixes stack ("…范文篇1"): cut until nothing changes
+        previous, title = title, rules.title_affixes.sub("", title).strip()
+    return title
+
+
+def cut_elisions(text: str, rules: JunkRules | None = None) -> tuple[str, bool]:
+    """`text` without the marks a site leaves where it cut text out, and whether there were any.
+
+    The text around an elision ("……此处隐藏4011个字……", "…………", "（略）") is incomplete: the
+    item it sits in is not to be reused without review.
+    """
+    rules = rules or load_rules()
+    if rules.elisions is None or not _ELISION_HINT.search(text) or not rules.elisions.search(text):
+        return text, False
+    return rules.elisions.sub("", text).strip(), True
 
 
 def is_excerpt(line: str, following: list[str]) -> bool:

@@ -30,7 +30,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # A marker inside a line, right after sentence-ending punctuation (for re-splitting).
 INLINE_MARKER = re.compile(
-    r"(?<=[。；！？!?;”」）)])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"(?<=[。；！？!?;：:”」）)])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|\d{1,3}[.．、](?![\d.．])))"
 )
 # A section or item marker glued to a heading with no punctuation ("…全面领导1.开展…").

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from drafter.mine import junk
 from drafter.model.years import planned_year
 
 _TITLE_WORDS = re.compile(r"要点|计划|总结|方案|安排|打算|思路|意见|任务|规划|工作")
 _SENTENCE_END = re.compile(r"[。；！？，]$|[。！？]")
 _TITLE_MAX = 60
+_YEAR_MENTIONS = 2
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"[〇○零一二][〇○零一二三四五六七八九]{3}(?=\s*年)")
 _CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -52,6 +54,52 @@ _GLUED_TITLE = re.compile(
 )
 
 
+_BLURB_TITLE = re.compile(
+    r"(?:整理|收集|搜集|带来|分享|推荐)(?:了|的)(?:多篇|几篇|相关的)?《?(?P<title>[^，,。《》“”]{4,40}?)》?"
+    r"(?:[，,。]|供大家|希望|欢迎|范文)"
+)
+_COPY_MIN = 5
+# A title run into its first chapter's heading ("教育局工作计划指导思想").
+_GLUED_CHAPTER_HEADING = re.compile(
+    r"(?<=要点|计划|总结|意见|思路|安排)(?:指导思想|总体要求|总体思路|工作目标|主要目标)$")
+
+
+def tidy_title(title: str) -> str:
+    """A title line without copy-site affixes, and from its second copy when a site doubled it.
+
+    "教育局工作总结结尾教育局工作总结与计划篇一" → "教育局工作总结与计划".
+    """
+    title = _GLUED_CHAPTER_HEADING.sub("", junk.strip_title_affixes(title))
+    for size in range(min(12, len(title) // 2), _COPY_MIN - 1, -1):
+        for i in range(len(title) - 2 * size + 1):
+            j = title.find(title[i:i + size], i + size)
+            if j != -1:
+                return junk.strip_title_affixes(title[j:])
+    return title
+
+
+def title_from_dropped(dropped: list[str]) -> str | None:
+    """A title when the page gives it only in lines dropped as site furniture.
+
+    The site's blurb names it ("下面是小编为大家整理的2023年教育局工作要点，供大家参考"), or a
+    compilation heading or a file name does ("教育局工作计划（汇总14篇）", "xx.doc"): the
+    longest (a blurb may shorten it).
+    """
+    found: str | None = None
+    for line in dropped:
+        m = _BLURB_TITLE.search(line)
+        candidate = m.group("title") if m else line
+        if not _TITLE_WORDS.search(candidate) or len(candidate) > _TITLE_MAX:
+            continue
+        if m is None and not re.search(r"篇|范文|范例|模板|\.docx?$", candidate):
+            continue
+        tidy = tidy_title(candidate.replace(" ", ""))
+        if is_title_like(tidy) and not re.search(r"[:：>|]", tidy) and len(tidy) >= len(
+                found or ""):
+            found = tidy
+    return found
+
+
 def split_glued_title(text: str) -> tuple[str, str] | None:
     """A title run into the first paragraph when line breaks were lost ("…工作要点2024年全市…")."""
     m = _GLUED_TITLE.match(text)
@@ -82,11 +130,16 @@ def plan_year(title: str | None, preamble: str | None, text: str) -> int | None:
         if years:
             return max(years)
     if preamble:
+        planned = planned_year(preamble)
+        if planned is not None and re.search(r"计划|打算|要点|思路", preamble[:200]):
+            return planned
         m = _YEAR.search(preamble)
         if m:
             return int(m.group(1))
     years = Counter(int(y) for y in _YEAR.findall(_arabic_years(text) or ""))
-    return years.most_common(1)[0][0] if years else None
+    best = years.most_common(1)
+    # One passing mention ("到2013年底") does not date a plan.
+    return best[0][0] if best and best[0][1] >= _YEAR_MENTIONS else None
 
 
 def region(title: str | None, notice_name: str | None, text: str) -> str | None:

@@ -13,11 +13,20 @@ import re
 from collections import Counter
 
 from drafter.mine import meta
-from drafter.mine.clause_text import extract_owners, split_lead, strip_final
+from drafter.mine.clause_text import extract_owners, first_sentence, split_lead, strip_final
 from drafter.mine.clean import Para
+from drafter.mine.enumerations import split_points
 from drafter.mine.markers import parse_marker
 from drafter.mine.notice import unwrap
-from drafter.mine.walk import RUN_IN, Chapter, Levels, Node, Walker, is_bare_heading
+from drafter.mine.walk import (
+    RUN_IN,
+    Chapter,
+    Levels,
+    Node,
+    Walker,
+    is_bare_heading,
+    take_prose,
+)
 from drafter.model.document import MinedChapter, MinedDocument, MinedItem
 
 _PLEDGE = re.compile(
@@ -29,6 +38,11 @@ _PREAMBLE_HEADING = re.compile(
     r"^(?:总体要求|指导思想|总体思路|总的要求|指导思想和(?:总体|工作)?(?:要求|目标))$"
 )
 _ORG_LINE = re.compile(r"^[^，。；：、]{2,20}(?:局|委|委员会|政府|厅|办公室|中心)$")
+_TEXT_END = re.compile(r"[。！？；：…][”’」』）)]*$")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")  # "……。（责任科室：基教科）"
+_DATE_LINE = re.compile(r"\d{1,2}\s*日(?:印发|发布|发)?$|[年月]$")
+_LEAD_MIN = 2
+_LEAD_IN = re.compile(r"(?:如下|以下|下列|几项|几个方面)[^。]{0,8}[：:]$")
 _STRAY_MAX = 25  # a short line with no sentence in it, after the last item: signature etc.
 _PLEDGE_SENTENCE = re.compile(
     r"(?<=[。！；])(?:全[市县区旗州盟]|各地|各级|各单位|各学校|全系统|让我们|新的一年)[^。！]{10,200}[。！]$"
@@ -37,13 +51,17 @@ _PLEDGE_SENTENCE = re.compile(
 
 def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     """The structure of one cleaned document."""
+    cut_lines = {p.line for p in paras if p.cut}
     unwrapped = unwrap(paras)
     paras = unwrapped.paras
+    truncated = bool(paras) and _cut_off(paras[-1].text)
     levels = _levels(paras)
     start = _body_start(paras, levels)
     title, preamble, preamble_line = _head(paras[:start])
     if title is None and unwrapped.notice_name:
         title = unwrapped.notice_name
+    if title is None:
+        title = meta.title_from_dropped(dropped)
     headings = [m.rest for p in paras[start:] if (m := parse_marker(p.text))
                 and m.kind in ("part", "chapter", levels.top)]
     genre = meta.genre(title, headings)
@@ -54,6 +72,8 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     chapters = walker.finish()
     if preamble is None:
         preamble, preamble_line = _preamble_chapter(chapters)
+    for chapter in chapters:
+        take_prose(chapter)
     closing, closing_line = _take_closing(chapters)
     full_text = "\n".join(p.text for p in paras)
     doc = MinedDocument(
@@ -61,11 +81,49 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
         year=meta.plan_year(title, preamble, full_text),
         region=meta.region(title, unwrapped.notice_name, full_text),
         genre=genre, preamble=preamble, closing=closing, dropped=list(dropped),
-        chapters=[_mined_chapter(c) for c in chapters],
+        chapters=[_mined_chapter(c, cut_lines) for c in chapters],
         preamble_line=preamble_line, closing_line=closing_line,
     )
     doc.chapters = [c for c in doc.chapters if c.items or c.heading]
+    items = doc.items()
+    if truncated and items:
+        items[-1].incomplete = True  # the page ends inside its last item
+        if _cut_in_lead(items):
+            _drop_last_item(doc)  # cut inside its lead: a sentence fragment, nothing to reuse
     return doc
+
+
+def _cut_in_lead(items: list[MinedItem]) -> bool:
+    """The page ended inside the last item's lead: no body, and a lead that cannot be whole.
+
+    A lead too short to say anything, one with a comma in it (a sentence, not a heading), or
+    one whose numbered siblings all run their body on after a full stop (so this one would
+    have too, had the page not ended).
+    """
+    last = items[-1]
+    if not last.lead:  # an unnumbered paragraph that never reached a sentence end
+        return _TEXT_END.search(last.body) is None
+    if last.body:
+        return False
+    if len(last.lead) < _LEAD_MIN or "，" in last.lead:
+        return True
+    siblings = [i for i in items[:-1] if i.marker and i.kind == last.kind]
+    return bool(last.marker) and len(siblings) >= 1 and all(i.body for i in siblings)
+
+
+def _drop_last_item(doc: MinedDocument) -> None:
+    for chapter in reversed(doc.chapters):
+        if chapter.items:
+            item = chapter.items.pop()
+            doc.dropped.append(f"{item.marker}{item.lead}")
+            return
+
+
+def _cut_off(last: str) -> bool:
+    """The text stops mid-sentence: a page or preview that ends before the document does."""
+    last = _TRAILING_NOTE.sub("", last) or last
+    return (_TEXT_END.search(last) is None and _ORG_LINE.match(last) is None
+            and _DATE_LINE.search(last) is None)
 
 
 # ---------------------------------------------------------------- levels and head
@@ -85,6 +143,15 @@ def _levels(paras: list[Para]) -> Levels:
 
 def _body_start(paras: list[Para], levels: Levels) -> int:
     wanted = {levels.top} if levels.top else {levels.section, levels.item} - {None}
+    if not wanted:  # nothing numbered: the body starts at a 一是… run, or after a lead-in
+        run_at = next((i for i in range(len(paras)) if paras[i].text.startswith("一是") and (
+            run := split_points("\n".join(p.text for p in paras[i:]))) is not None
+            and not run[0]), None)
+        if run_at is not None:
+            return run_at
+        # "……重点做好如下工作：" then plain paragraphs: each is an item led by its first sentence
+        lead_in = next((i for i, p in enumerate(paras) if _LEAD_IN.search(p.text)), None)
+        return lead_in + 1 if lead_in is not None and lead_in + 2 < len(paras) else len(paras)
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
@@ -107,8 +174,9 @@ def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:
             lines[0:1] = [lines[0], lines[0]]
     first_prose = next((i for i, t in enumerate(texts) if _is_prose(t)), len(texts))
     title_at = max((i for i in range(first_prose) if meta.is_title_like(texts[i])), default=None)
-    title = strip_final(texts[title_at]) if title_at is not None else None
-    if title_at and title and _ORG_LINE.match(texts[title_at - 1]):
+    title = meta.tidy_title(strip_final(texts[title_at])) if title_at is not None else None
+    if title_at and title and _ORG_LINE.match(texts[title_at - 1]) and not title.startswith(
+            texts[title_at - 1]):
         title = texts[title_at - 1] + title  # "XX市教育局" above "2024年工作要点"
     after = first_prose if title_at is None else title_at + 1
     rest = [(t, n) for t, n in zip(texts[after:], lines[after:], strict=True) if _is_prose(t)]
@@ -130,11 +198,13 @@ def _preamble_chapter(chapters: list[Chapter]) -> tuple[str | None, int | None]:
     """
     if not chapters or not _PREAMBLE_HEADING.match(chapters[0].heading):
         return None, None
-    nodes = chapters[0].nodes
+    chapter = chapters[0]
+    nodes = chapter.nodes
     if not nodes or any(n.marker for n in nodes):
         return None, None
-    chapters[0].nodes = []
-    return "\n".join(t for n in nodes for t in n.texts), nodes[0].line
+    chapter.nodes = []
+    texts = [t for n in nodes for t in (n.texts[1:] if n is chapter.own else n.texts)]
+    return "\n".join(texts), nodes[0].line
 
 
 def _take_closing(chapters: list[Chapter]) -> tuple[str | None, int | None]:
@@ -163,13 +233,17 @@ def _take_closing(chapters: list[Chapter]) -> tuple[str | None, int | None]:
 # ---------------------------------------------------------------- output
 
 
-def _mined_chapter(chapter: Chapter) -> MinedChapter:
-    items = [_mined_item(n) for n in chapter.nodes if not n.container]
+def _mined_chapter(chapter: Chapter, cut_lines: set[int]) -> MinedChapter:
+    # With nothing numbered in the chapter, each paragraph is an item led by its first sentence.
+    plain = not any(n.marker for n in chapter.nodes)
+    items = [_mined_item(n, cut_lines, sentence_leads=plain) for n in chapter.nodes
+             if not n.container]
     return MinedChapter(chapter.marker, chapter.heading, "",
-                        [i for i in items if i.lead or i.body], chapter.line or None)
+                        [i for i in items if i.lead or i.body], chapter.line or None,
+                        intro="\n".join(chapter.intro) or None)
 
 
-def _mined_item(node: Node) -> MinedItem:
+def _mined_item(node: Node, cut_lines: set[int], *, sentence_leads: bool = False) -> MinedItem:
     owners: list[str] = []
     texts: list[str] = []
     for text in node.texts:
@@ -178,8 +252,13 @@ def _mined_item(node: Node) -> MinedItem:
         texts.append(cleaned)
     if node.standalone:
         lead, body = strip_final(texts[0]), "\n".join(t for t in texts[1:] if t)
+    elif sentence_leads and not node.numbered:
+        lead, first = first_sentence(texts[0])
+        body = "\n".join(t for t in (first, *texts[1:]) if t)
     else:
         lead, first = split_lead(texts[0], numbered=node.numbered)
         body = "\n".join(t for t in (first, *texts[1:]) if t)
+    incomplete = not cut_lines.isdisjoint([node.line, *node.more_lines])
     return MinedItem(marker=node.marker, lead=lead, body=body, category="",
-                     section=node.section, kind=node.kind, owners=owners, line=node.line)
+                     section=node.section, kind=node.kind, owners=owners, line=node.line,
+                     incomplete=incomplete)

@@ -16,9 +16,16 @@ from dataclasses import dataclass, field
 from drafter.mine import meta
 from drafter.mine.clause_text import split_lead, strip_final
 from drafter.mine.clean import Para
+from drafter.mine.enumerations import split_points
 from drafter.mine.markers import Marker, parse_marker
 
 _HEADING_MAX = 60
+# The standard part headings of a plan, which a copy may run into their text.
+_GLUED_HEADING = re.compile(
+    r"^(?:指导思想|总体要求|总体思路|工作思路|工作目标|主要目标|主要指标|基本原则|主要任务|重点任务"
+    r"|主要措施|工作措施|保障措施|重点工作|主要工作及措施|工作目标和任务)(?=[\u4e00-\u9fff\d“])"
+)
+_GLUED_BODY_MIN = 10
 RUN_IN = re.compile(r"[。！？]")
 _INTRO = re.compile(r"以下|如下|几个方面|重点做好|主要任务是|[：:]$")
 _INTRO_MAX = 80
@@ -62,6 +69,7 @@ class Chapter:
     line: int
     nodes: list[Node] = field(default_factory=list)
     own: Node | None = None  # the chapter's run-in text, an item unless children follow
+    intro: list[str] = field(default_factory=list)  # prose before its first numbered child
 
 
 @dataclass
@@ -117,7 +125,9 @@ class Walker:
 
     def finish(self) -> list[Chapter]:
         for chapter in self.chapters:
+            _split_points(chapter)
             _drop_intros(chapter)
+            _take_intro(chapter)
             _split_trailing(chapter)
         return self.chapters
 
@@ -220,6 +230,9 @@ def _opens_child(p: Para, levels: Levels) -> bool:
 
 def _split_heading(rest: str) -> tuple[str, str]:
     """A chapter heading and any text run into it ("一、总体要求。以……")."""
+    glued = _GLUED_HEADING.match(rest)
+    if glued is not None and len(rest) > glued.end() + _GLUED_BODY_MIN:
+        return glued.group(0), rest[glued.end():]  # "指导思想认真学习……": breaks were lost
     if len(rest) <= _HEADING_MAX and not RUN_IN.search(rest[:-1]):
         return strip_final(rest), ""
     lead, body = split_lead(rest)
@@ -243,6 +256,41 @@ def _drop_intros(chapter: Chapter) -> None:
     ]
 
 
+def _take_intro(chapter: Chapter) -> None:
+    """Prose paragraphs before a chapter's first numbered child introduce it: not clauses.
+
+    ("2025年，在市委、市政府的坚强领导下，……" under "一、2025年度工作回顾" and over its
+    "（一）…" sections.) Only paragraphs with no lead phrase of their own; they stay the
+    chapter's text. In a "存在问题及下步打算" chapter the text before the plan's items is the
+    problems part, not an introduction.
+    """
+    first = next((k for k, n in enumerate(chapter.nodes) if n.marker), None)
+    if not first or _PROBLEMS.search(chapter.heading):
+        return
+    head = chapter.nodes[:first]
+    if any(n.numbered or split_lead(n.texts[0], numbered=False)[0] for n in head):
+        return
+    chapter.intro = [t for n in head for t in n.texts]
+    del chapter.nodes[:first]
+
+
+_PROSE_HEADING = re.compile(
+    r"^(?:指导思想|总体要求|总的要求|总体思路|工作思路|基本原则|工作原则|指导原则"
+    r"|(?:主要|工作|总体|发展|奋斗)?目标(?:任务)?|主要目标任务|目标和任务|工作目标和任务)$"
+)
+
+
+def take_prose(chapter: Chapter) -> None:
+    """A 指导思想/工作目标-kind chapter of plain paragraphs is 总体要求 text, not clauses."""
+    if not _PROSE_HEADING.match(chapter.heading) or any(n.marker for n in chapter.nodes):
+        return
+    if any(split_lead(n.texts[0], numbered=False)[0] for n in chapter.nodes):
+        return
+    chapter.intro += [t for n in chapter.nodes for t in n.texts]
+    chapter.nodes = []
+    chapter.own = None
+
+
 def _split_trailing(chapter: Chapter) -> None:
     """Paragraphs after a chapter's last item that its siblings never have are not its text.
 
@@ -263,3 +311,78 @@ def _split_trailing(chapter: Chapter) -> None:
     del last.texts[size:], last.more_lines[size - 1:]
     for text, line in extras:
         chapter.nodes.append(Node("", line, [text], last.kind, numbered=False))
+
+
+def _split_points(chapter: Chapter) -> None:
+    """一是/二是… runs become items where nothing else numbers the text they are in.
+
+    A run under a heading with no sentence of its own (a chapter, a "（一）" or "1." line) makes
+    the heading their container; a run in plain paragraphs (one paragraph or one per point)
+    replaces them. A run inside a numbered item's running text stays its body.
+    """
+    out: list[Node] = []
+    plain: list[Node] = []
+    for node in chapter.nodes:
+        if not node.marker and not node.numbered:
+            plain.append(node)
+            continue
+        out.extend(_points_in_plain(plain))
+        plain = []
+        out.extend(_points_under_heading(node) or [node])
+    out.extend(_points_in_plain(plain))
+    chapter.nodes = out
+
+
+def _texts_and_lines(node: Node) -> list[tuple[str, int]]:
+    return list(zip(node.texts, [node.line, *node.more_lines], strict=False))
+
+
+def _points_in_plain(nodes: list[Node]) -> list[Node]:
+    pairs = [pair for n in nodes for pair in _texts_and_lines(n)]
+    made = _point_nodes(pairs, nodes[0].kind, None) if nodes else None
+    if made is None:
+        return nodes
+    intro, points = made
+    return ([Node("", intro[1], [intro[0]], nodes[0].kind, numbered=False)] if intro else []
+            ) + points
+
+
+def _points_under_heading(node: Node) -> list[Node] | None:
+    if node.container or not node.standalone or len(node.texts) < 2:
+        return None
+    made = _point_nodes(_texts_and_lines(node)[1:], node.kind, _node_heading(node))
+    if made is None:
+        return None
+    _, points = made  # text between the heading and its 一是 introduces the list: not a clause
+    del node.texts[1:], node.more_lines[:]
+    node.container = bool(node.marker)
+    if not node.marker:  # a chapter's own run-in text: its heading is the chapter's
+        return points
+    return [node, *points]
+
+
+def _point_nodes(pairs: list[tuple[str, int]], kind: str, section: str | None
+                 ) -> tuple[tuple[str, int] | None, list[Node]] | None:
+    """(intro paragraph, point nodes) when the paragraphs hold a 一是… run."""
+    if not pairs:
+        return None
+    joined = "\n".join(t for t, _ in pairs)
+    found = split_points(joined)
+    if found is None:
+        return None
+    intro, points = found
+    starts = []  # the source line of each paragraph's first character in `joined`
+    offset = 0
+    for text, line in pairs:
+        starts.append((offset, line))
+        offset += len(text) + 1
+    nodes: list[Node] = []
+    cursor = joined.find(intro) + len(intro) if intro else 0
+    for marker, text in points:
+        at = joined.find(text, cursor)
+        cursor = max(cursor, at)
+        line = max((ln for off, ln in starts if off <= max(at, 0)), default=pairs[0][1])
+        paras = [t for t in text.split("\n") if t]
+        nodes.append(Node(marker, line, paras, kind, section=section,
+                          more_lines=[line] * (len(paras) - 1)))
+    return ((intro, pairs[0][1]) if intro else None), nodes

@@ -12,6 +12,10 @@ from typing import Any, Literal
 SlotType = Literal["integer", "decimal", "percent", "text", "year"]
 SLOT_TYPES: tuple[str, ...] = ("integer", "decimal", "percent", "text", "year")
 
+# The flag of a clause mined from a page that cut it (truncated, or text elided): shown in the
+# TUI like any flag, so it is reviewed before reuse.
+INCOMPLETE_FLAG = "原文不完整（网页截断或有省略）：请核对补全后再用"
+
 ClauseKind = Literal["plan", "summary", "preamble", "closing"]
 CLAUSE_KINDS: tuple[str, ...] = ("plan", "summary", "preamble", "closing")
 

@@ -27,6 +27,7 @@ class MinedItem:
     lead_template: str = ""
     body_template: str = ""
     line: int | None = None  # 1-based line in the source file (.docx: paragraph number)
+    incomplete: bool = False  # cut by the page's end or an elision: not reusable unreviewed
 
 
 @dataclass
@@ -36,6 +37,7 @@ class MinedChapter:
     category: str
     items: list[MinedItem] = field(default_factory=list)
     line: int | None = None
+    intro: str | None = None  # prose before its first item (not a clause)
 
 
 @dataclass
@@ -71,6 +73,7 @@ class MinedDocument:
                     "marker": c.marker,
                     "heading": c.heading,
                     "category": c.category,
+                    "intro": c.intro,
                     "items": [
                         {
                             "marker": i.marker,
@@ -85,6 +88,7 @@ class MinedDocument:
                             "lead_template": i.lead_template,
                             "body_template": i.body_template,
                             "line": i.line,
+                            "incomplete": i.incomplete,
                         }
                         for i in c.items
                     ],
