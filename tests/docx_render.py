@@ -47,6 +47,20 @@ def to_pdf(docx_path: Path, workdir: Path) -> Path:
     return pdf
 
 
+def to_pdfs(paths: list[Path], workdir: Path) -> list[Path]:
+    """Convert many .docx in one LibreOffice run (one start-up, one private profile)."""
+    profile = workdir / "lo-profile"
+    outdir = workdir / "pdf"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(outdir), *map(str, paths)],
+        check=True, capture_output=True, timeout=600,
+    )
+    pdfs = [outdir / (p.stem + ".pdf") for p in paths]
+    assert all(p.is_file() for p in pdfs), "LibreOffice wrote no PDF"
+    return pdfs
+
+
 def pdf_pages(pdf: Path) -> list[Page]:
     """Every page's text lines with their boxes (points, origin top left)."""
     html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,

@@ -160,7 +160,7 @@ def test_build_task_table(workdir: Path) -> None:
     text = _docx_text(workdir / "plan-任务分解表.docx")
     assert "办好特殊教育" in text and "基础教育科" in text and "2025年6月底" in text
     refused = _cli(workdir, "build", "plan.yaml", "--tasks", "--format", "md", "-o", "t.md")
-    assert refused.returncode == 1 and "任务分解表只能生成" in refused.stderr
+    assert refused.returncode == 1 and "任务分解表不能生成 md 格式" in refused.stderr
 
 
 def test_batch_writes_each_county(workdir: Path) -> None:

@@ -75,6 +75,7 @@ def test_every_paragraph_sits_on_the_579_grid(built: tuple[Docx, list[Block], by
     res = Resolver(doc.styles)
     paragraphs = doc.body_paragraphs()
     assert len(paragraphs) >= len(built[1])
+    keeps = _keep_chain(paragraphs, res)
     for p in paragraphs:
         where = text_of(p)[:20]
         assert res.ppr_attr(p, "spacing", "line") == "579", where
@@ -83,8 +84,58 @@ def test_every_paragraph_sits_on_the_579_grid(built: tuple[Docx, list[Block], by
         assert res.ppr_attr(p, "spacing", "after") == "0", where
         assert res.ppr_attr(p, "snapToGrid") == "0", where
         assert res.ppr_attr(p, "widowControl") == "0", where
-        assert not res.has_ppr(p, "keepNext"), where
+        # keepNext only where a page must not end: headings, and the 落款 chain (a chain of
+        # run-in items would push whole blocks to the next page)
+        assert res.has_ppr(p, "keepNext") == (id(p) in keeps), where
         assert p.find("w:pPr/w:numPr", NS) is None
+
+
+_KEEP_STYLES = ("GwTitle", "GwCaption", "GwChapter", "GwSection")
+
+
+def _keep_chain(paragraphs: list[etree._Element], res: Resolver) -> set[int]:
+    """Paragraphs that must carry keepNext: headings; from the last text paragraph before the
+    signature down to the line before the date."""
+    keeps = {id(p) for p in paragraphs if res.para_style(p) in _KEEP_STYLES}
+    signed = [i for i, p in enumerate(paragraphs) if res.para_style(p) == "GwSignature"]
+    if signed:
+        first = signed[0]
+        last_text = max(i for i in range(first) if text_of(paragraphs[i]))
+        keeps |= {id(p) for p in paragraphs[last_text:signed[-1]]}
+    return keeps
+
+
+def test_headings_keep_with_next_and_the_signature_with_the_last_paragraph(
+        sample: Docx) -> None:
+    res = Resolver(sample.styles)
+    paragraphs = sample.body_paragraphs()
+    chapters = [p for p in paragraphs if res.para_style(p) == "GwChapter"]
+    assert chapters and all(res.has_ppr(p, "keepNext") for p in chapters)
+    signature = next(i for i, p in enumerate(paragraphs) if res.para_style(p) == "GwSignature")
+    closing = paragraphs[signature - 2]
+    assert text_of(closing) and res.has_ppr(closing, "keepNext")
+    items = [p for p in paragraphs[:signature - 2] if res.para_style(p) == "GwBody"]
+    assert items and not any(res.has_ppr(p, "keepNext") for p in items)
+
+
+def test_cjk_runs_are_hinted_and_quotes_sit_in_cjk_font_runs(sample: Docx) -> None:
+    """w:hint="eastAsia" on every run with CJK text; “” — … in runs whose four font slots
+    name the CJK font (Word's font choice, and LibreOffice after digits, drew them Western)."""
+    runs = [r for p in sample.body_paragraphs() for r in p.findall("w:r", NS)]
+    quotes = 0
+    for r in runs:
+        text = "".join(t.text or "" for t in r.findall("w:t", NS))
+        if not re.search(r"[\u4e00-\u9fff“”—…]", text):
+            continue
+        fonts = r.find("w:rPr/w:rFonts", NS)
+        assert fonts.get(w("hint")) == "eastAsia", text
+        if re.fullmatch(r"[“”‘’—…·]+", text):
+            quotes += 1
+            assert {fonts.get(w(s)) for s in ("ascii", "hAnsi", "eastAsia", "cs")} == {
+                fonts.get(w("eastAsia"))}, text
+        else:
+            assert not re.search(r"[“”‘’—…]", text), text
+    assert quotes >= 4
 
 
 def test_role_fonts_and_sizes_resolve_through_styles(built: tuple[Docx, list[Block], bytes]
@@ -104,7 +155,9 @@ def test_role_fonts_and_sizes_resolve_through_styles(built: tuple[Docx, list[Blo
             if style == "GwBody" and i == 0 and _RUN_IN.match(text_of(p)):
                 expected = "楷体_GB2312"  # run-in （一） heading: only that run is 楷体
             assert res.rpr_attr(p, r, "rFonts", "eastAsia") == expected, text_of(p)[:20]
-            assert res.rpr_attr(p, r, "rFonts", "ascii") in ("Times New Roman",)
+            run_text = "".join(t.text or "" for t in r.findall("w:t", NS))
+            latin = expected if re.fullmatch(r"[“”‘’—…·]+", run_text) else "Times New Roman"
+            assert res.rpr_attr(p, r, "rFonts", "ascii") == latin, run_text
             assert res.rpr_attr(p, r, "sz") == size
             spacing = res.rpr_attr(p, r, "spacing")
             assert spacing == ("-5" if size == "32" else None) or (size != "32" and

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from drafter.cli.build_checks import blocking_reasons
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError
 from drafter.model.plan import Plan
@@ -26,7 +27,8 @@ from drafter.plans.batch import Batch, apply_variant, load_batch
 from drafter.plans.io import load_plan, plan_to_yaml
 from drafter.plans.starter import starter_plan
 from drafter.render.batch import BatchResult, Checker, plan_jobs, render_batch
-from drafter.render.build import build_document, format_for
+from drafter.render.blocks import render_blocks
+from drafter.render.build import FORMATS, build_document, format_for
 from drafter.util.fs import atomic_write_text, check_writable, folder_lock, remove_stale_temps
 from drafter.util.paths import bundled_catalog_dir
 
@@ -46,22 +48,36 @@ def load_catalogue_dir(catalog: Path | None) -> Catalogue:
 @click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="输出文件或文件夹（默认：当前目录下与计划文件同名）")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]),
-              help="输出格式（默认按输出文件扩展名，否则 docx）")
-@click.option("--tasks", is_flag=True, help="生成重点任务分解表（.docx）而不是要点正文")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
+              help="输出格式：docx、pdf、md、txt、xlsx（默认按输出文件扩展名，否则 docx）")
+@click.option("--tasks", is_flag=True, help="生成重点任务分解表（.docx / .pdf / .xlsx）")
+@click.option("--notice", is_flag=True,
+              help="生成印发通知（版头、附件1要点、附件2任务分解表、版记），.docx 或 .pdf")
+@click.option("--strict", is_flag=True, help="检查发现错误时不生成文件")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 @click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
-def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool, force: bool,
-              catalog: Path | None) -> None:
-    """按计划文件生成文档（Word / Markdown / 纯文本）。"""
+def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool,
+              notice: bool, strict: bool, force: bool, catalog: Path | None) -> None:
+    """按计划文件生成文档（Word / PDF / Markdown / 纯文本 / Excel 任务表）。"""
+    if tasks and notice:
+        raise DrafterError.one("--tasks 与 --notice 不能同时使用",
+                               hint="印发通知已含任务分解表（附件2）")
     plan = load_plan(plan_file)
+    kind = "notice" if notice else "tasks" if tasks else "plan"
     if output is None or output.is_dir():
-        stem = f"{plan_file.stem}-任务分解表" if tasks else plan_file.stem
-        output = (output or Path.cwd()) / f"{stem}.{fmt or 'docx'}"
-    fmt = format_for(output, fmt)
+        suffix = {"tasks": "-任务分解表", "notice": "-印发通知"}.get(kind, "")
+        output = (output or Path.cwd()) / f"{plan_file.stem}{suffix}.{fmt or 'docx'}"
+    fmt = format_for(output, fmt, kind)
     check_writable(output, force)  # before the (slower) catalogue load
     cat = load_catalogue_dir(catalog)
-    written = build_document(plan, cat, output, fmt=fmt, force=force, tasks=tasks)
+    blocks = render_blocks(plan, cat)
+    notes, reasons = blocking_reasons(plan, cat, blocks, plan_file=str(plan_file))
+    for note in notes:
+        click.echo(f"{'错误' if strict else '提示'}：{note}", err=True)
+    if strict and reasons:
+        raise DrafterError.one("按 --strict 要求，未生成文件", hint="请先改正上述问题")
+    written = build_document(plan, cat, output, fmt=fmt, force=force, tasks=tasks,
+                             notice=notice, blocks=blocks)
     click.echo(f"已生成：{written}")
     for problem in unused_values(resolve(plan, cat)):
         click.echo(f"提示：{problem}", err=True)

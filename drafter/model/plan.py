@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from drafter.model.notice import PlanNotice
+
 NumberingStyle = Literal["continuous", "per_chapter", "sections"]
 NUMBERING_STYLES: tuple[str, ...] = ("continuous", "per_chapter", "sections")
 
@@ -42,6 +44,7 @@ class PlanMeta:
     template: str = "gongzuo_yaodian"
     options: PlanOptions = field(default_factory=PlanOptions)
     level: str | None = None  # 省/市/县/区; None: from the region's name (model.levels)
+    notice: PlanNotice = field(default_factory=PlanNotice)  # the 印发通知 (build --notice)
 
 
 @dataclass

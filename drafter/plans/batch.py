@@ -9,6 +9,7 @@ renderer and the CLI do that.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from drafter.plans.io import (
     read_text_file,
     validation_problems,
 )
-from drafter.plans.schema import DateText, ItemEntry, Values
+from drafter.plans.schema import DateText, ItemEntry, NoticeModel, Owners, Values
 from drafter.util.placeholders import placeholder_problems
 from drafter.util.yamlio import LineMap, load_yaml
 
@@ -51,6 +52,15 @@ class BatchVariant:
     add: dict[str, list[PlanItem]] = field(default_factory=dict)  # chapter key/heading → items
     drop: list[str] = field(default_factory=list)  # clause ids removed from the base plan
     line: int | None = None
+    # clause id → {owners, deadline}: this county's 责任单位/完成时限 for the task table
+    item_tasks: dict[str, ItemTask] = field(default_factory=dict)
+    notice: dict[str, Any] = field(default_factory=dict)  # meta.notice fields that differ
+
+
+@dataclass
+class ItemTask:
+    owners: list[str] | None = None
+    deadline: str | None = None
 
 
 @dataclass
@@ -66,6 +76,11 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class ItemTaskModel(_Model):
+    owners: Owners = None
+    deadline: DateText | None = None
+
+
 class VariantModel(_Model):
     name: str = Field(min_length=1)
     title: str | None = None
@@ -77,6 +92,8 @@ class VariantModel(_Model):
     item_values: dict[str, Values] = Field(default_factory=dict)
     add: dict[str, list[ItemEntry]] = Field(default_factory=dict)
     drop: list[str] = Field(default_factory=list)
+    item_tasks: dict[str, ItemTaskModel] = Field(default_factory=dict)
+    notice: NoticeModel | None = None
 
 
 class BatchModel(_Model):
@@ -181,6 +198,9 @@ def _to_variant(model: VariantModel, line: int | None) -> BatchVariant:
         item_values={k: dict(v) for k, v in model.item_values.items()},
         add={k: [item_from_model(i, line) for i in items] for k, items in model.add.items()},
         drop=list(model.drop), line=line,
+        item_tasks={k: ItemTask(owners=list(v.owners) if v.owners is not None else None,
+                                deadline=v.deadline) for k, v in model.item_tasks.items()},
+        notice=model.notice.model_dump(exclude_unset=True) if model.notice else {},
     )
 
 
@@ -197,6 +217,9 @@ def apply_variant(base: Plan, variant: BatchVariant, batch_file: str | None = No
         plan.value_lines.pop(name, None)
     problems = _drop(plan, variant.drop)
     problems += _item_values(plan, variant.item_values)
+    problems += _item_tasks(plan, variant.item_tasks)
+    if variant.notice:
+        meta.notice = dataclasses.replace(meta.notice, **variant.notice)
     problems += _add(plan, variant.add)
     if problems:
         where = f"变体“{variant.name}”"
@@ -223,6 +246,21 @@ def _item_values(plan: Plan, values: dict[str, dict[str, Any]]) -> list[str]:
             problems.append(f"item_values 中的条目“{clause_id}”不在计划中")
         for item in targets:
             item.values.update(named)
+    return problems
+
+
+def _item_tasks(plan: Plan, tasks: dict[str, ItemTask]) -> list[str]:
+    items = [i for c in plan.chapters for i in c.items]
+    problems: list[str] = []
+    for clause_id, task in tasks.items():
+        targets = [i for i in items if i.clause == clause_id]
+        if not targets:
+            problems.append(f"item_tasks 中的条目“{clause_id}”不在计划中")
+        for item in targets:
+            if task.owners is not None:
+                item.owners = list(task.owners)
+            if task.deadline is not None:
+                item.deadline = task.deadline
     return problems
 
 

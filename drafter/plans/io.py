@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from drafter.model.errors import DrafterError, Problem
+from drafter.model.notice import PlanNotice
 from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
 from drafter.plans.schema import ChapterModel, ItemModel, PlanModel, TextModel, pydantic_message
 from drafter.util.fs import atomic_write_text
@@ -121,6 +122,7 @@ def _texts(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
     candidates: list[tuple[tuple[Any, ...], Any]] = [
         (("meta", "title"), get(get(data, "meta"), "title")),
         (("meta", "options", "caption"), get(get(get(data, "meta"), "options"), "caption")),
+        (("meta", "notice", "body"), get(get(get(data, "meta"), "notice"), "body")),
     ]
     for part in ("preamble", "closing"):
         value = data.get(part)
@@ -161,7 +163,9 @@ def describe_loc(loc: tuple[Any, ...]) -> str:
 def _to_plan(model: PlanModel, lines: LineMap, file: str, prefix: tuple[Any, ...]) -> Plan:
     meta = model.meta
     options = PlanOptions(**meta.options.model_dump())
-    plan_meta = PlanMeta(**meta.model_dump(exclude={"options"}), options=options)
+    notice = PlanNotice(**meta.notice.model_dump()) if meta.notice else PlanNotice()
+    plan_meta = PlanMeta(**meta.model_dump(exclude={"options", "notice"}), options=options,
+                         notice=notice)
     chapters = [_to_chapter(c, ci, lines, prefix) for ci, c in enumerate(model.chapters)]
     return Plan(
         meta=plan_meta,
@@ -214,6 +218,8 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
     meta = dataclasses.asdict(plan.meta)  # every field, in declaration order
     if meta.get("level") is None:
         meta.pop("level", None)  # derived from the region unless set
+    if plan.meta.notice == PlanNotice():
+        meta.pop("notice", None)  # only plans issued with a notice carry it
     data: dict[str, Any] = {"meta": meta}
     if plan.values:
         data["values"] = dict(plan.values)

@@ -88,6 +88,28 @@ class OptionsModel(_Model):
     reference: str | None = None
 
 
+class NoticeModel(_Model):
+    """meta.notice: the 印发通知 around the plan (see drafter.model.notice.PlanNotice)."""
+
+    doc_number: str = ""
+    signer: str | None = None
+    copy_number: str | None = None
+    secrecy: str | None = None
+    urgency: Literal["特急", "加急"] | None = None
+    organs: Annotated[list[str], BeforeValidator(_owners_text)] = Field(default_factory=list)
+    mark: str | None = None
+    to: str = ""
+    body: str | None = None
+    sealed: bool = True
+    date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
+    note: str | None = None
+    cc: str = ""
+    printer: str = ""
+    print_date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
+    tasks: bool = True
+    plan_signature: bool = False
+
+
 class MetaModel(_Model):
     title: str = PlanMeta.title
     organ: str = ""
@@ -97,6 +119,7 @@ class MetaModel(_Model):
     template: str = PlanMeta.template
     options: OptionsModel = Field(default_factory=OptionsModel)
     level: Literal["省", "市", "县", "区"] | None = None
+    notice: NoticeModel | None = None
 
 
 class TextModel(_Model):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 
 from docx.oxml.ns import qn
+from docx.oxml.parser import oxml_parser
 from docx.section import Section
 from lxml import etree
 
@@ -91,3 +92,57 @@ def even_header_like_default(section: Section) -> None:
                 node.set(attr, target.relate_to(rel.target_ref, rel.reltype, is_external=True))
             else:
                 node.set(attr, target.relate_to(rel.target_part, rel.reltype))
+
+
+# ---------------------------------------------------------------- landscape pages
+
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_EMU = 635  # per twip
+_BOX = 400  # twips across the rotated number (its line height)
+
+
+def install_landscape_footers(section: Section, profile: Profile) -> None:
+    """Page numbers of a landscape table section where GB/T 9704 puts them: in the same place
+    on the sheet as on the portrait pages (页码位置与公文其他页码保持一致). The landscape page
+    is bound with its top at the left, so the number stands in its left margin, turned to
+    read top to bottom: odd pages towards the bottom, even pages towards the top, one
+    character in. A text box anchored to the page, in the section's own footers."""
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        paragraph = el("w:p")
+        paragraph.append(_rotated_number(profile, odd=odd, ident=901 if odd else 902))
+        _fill(footer._element, paragraph)
+
+
+def _rotated_number(profile: Profile, *, odd: bool, ident: int) -> etree._Element:
+    page = profile.tasks.page
+    height = page.height - page.margin_top - page.margin_bottom  # the block's height
+    x = max(profile.page.footer - _BOX, 0)  # as far from the edge as the portrait number
+    size = f'cx="{_BOX * _EMU}" cy="{height * _EMU}"'
+    xml = (
+        f'<w:r xmlns:w="{_W}" xmlns:wp="{_WP}" xmlns:a="{_A}" xmlns:wps="{_WPS}"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2"'
+        ' behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{x * _EMU}</wp:posOffset>'
+        '</wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{page.margin_top * _EMU}'
+        '</wp:posOffset></wp:positionV>'
+        f'<wp:extent {size}/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{ident}" name="页码{ident}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{_WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext {size}/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'
+        '</wps:spPr><wps:txbx><w:txbxContent/></wps:txbx>'
+        '<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0"'
+        ' anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr>'
+        '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+    run = etree.fromstring(xml.encode(), oxml_parser)
+    content = run.find(f".//{{{_W}}}txbxContent")
+    assert content is not None
+    content.append(page_number_paragraph(profile, odd=odd))
+    return run

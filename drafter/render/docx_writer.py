@@ -30,13 +30,14 @@ from lxml import etree
 from drafter.model.blocks import Block
 from drafter.model.plan import PlanMeta
 from drafter.render.docx_styles import PARA_STYLES, SECTION_RUN_STYLE, template_bytes
-from drafter.render.docx_xml import el, para_props, run_props, text_run
+from drafter.render.docx_xml import el, keep_next, para_props, run_props, text_runs
 from drafter.render.profile import Profile
 from drafter.render.title_lines import break_title
 
 _RUN_IN_SECTION = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]$")
 _OUTLINE = {"chapter": 0, "section": 1}
 _HEAD = ("title", "caption")  # followed by blank lines before the body
+_KEEP = ("title", "caption", "chapter", "section")  # never the last line of a page
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def docx_bytes(blocks: Sequence[Block], *, profile: Profile, meta: PlanMeta,
     if reference is None and meta.options.reference:
         reference = Path(meta.options.reference).expanduser()
     template = template_bytes(profile, reference)
-    kit = _kit(profile)
+    kit = role_kit(profile)
     doc = docx.Document(io.BytesIO(template))
     body = doc.element.body
     end = body.find(qn("w:sectPr"))
@@ -79,7 +80,7 @@ def stamp(doc: DocxDocument, title: str) -> None:
 
 
 @lru_cache(maxsize=16)
-def _kit(profile: Profile) -> _Kit:
+def role_kit(profile: Profile) -> _Kit:
     roles = profile.roles
     pitch = profile.grid.line_pitch
     ppr: dict[str, etree._Element] = {}
@@ -97,15 +98,29 @@ def _kit(profile: Profile) -> _Kit:
 
 def layout(blocks: Sequence[Block], kit: _Kit, profile: Profile, *, bold_leads: bool
            ) -> Iterator[etree._Element]:
-    """One w:p per block, blank lines after the title and before the signature."""
+    """One w:p per block, blank lines after the title and before the signature.
+
+    Page ends: headings keep with what follows; the 落款 (signature, date) keeps with the
+    last body paragraph, so a page never starts with the 落款 alone (GB/T 9704 7.3.5)."""
     previous: Block | None = None
+    tail: list[etree._Element] = []  # the last body paragraph and the blanks after it
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if previous is not None and previous.role in _HEAD and block.role not in _HEAD:
             yield from _blanks(kit, profile.title.blank_lines_after)
+        if block.role in ("signature", "date"):
+            for node in tail:
+                keep_next(node)
+            tail = []
         if block.role == "signature":
-            yield from _blanks(kit, profile.signature.blank_lines_before)
-        yield _paragraph(block, previous, following, kit, profile, bold_leads)
+            blanks = list(_blanks(kit, profile.signature.blank_lines_before))
+            yield from (keep_next(b) for b in blanks)
+        paragraph = _paragraph(block, previous, following, kit, profile, bold_leads)
+        if block.role in _KEEP or (block.role == "signature" and following is not None
+                                   and following.role == "date"):
+            keep_next(paragraph)
+        tail = [paragraph]
+        yield paragraph
         previous = block
 
 
@@ -115,7 +130,7 @@ def _paragraph(block: Block, previous: Block | None, following: Block | None, ki
     if role == "title":
         return _title(block, kit, profile)
     if role in ("caption", "chapter", "section"):
-        return _para(kit, role, [text_run(block.plain, kit.rpr[role])])
+        return _para(kit, role, text_runs(block.plain, kit.rpr[role]))
     if role == "signature":
         date = following.plain if following is not None and following.role == "date" else ""
         organ_inset, _ = signature_insets(block.plain, date, profile)
@@ -143,17 +158,18 @@ def _blanks(kit: _Kit, count: int) -> Iterator[etree._Element]:
 
 def _title(block: Block, kit: _Kit, profile: Profile) -> etree._Element:
     rules = profile.title
-    lines = break_title(block.plain, rules.max_chars, rules.break_after, rules.break_before)
-    return _para(kit, "title", [text_run("\n".join(lines), kit.rpr["title"])])
+    lines = break_title(block.plain, rules.max_chars, rules.break_after, rules.break_before,
+                        rules.keep_words)
+    return _para(kit, "title", text_runs("\n".join(lines), kit.rpr["title"]))
 
 
 def _body_runs(block: Block, kit: _Kit, bold_leads: bool) -> list[etree._Element]:
     """"1." + optional bold lead + text; a "（一）" marker is a run-in 楷体 小标题."""
     if block.role == "item" and _RUN_IN_SECTION.match(block.marker):
-        head = text_run(block.marker + block.lead, kit.section_run)
-        return [head, text_run(block.text, kit.rpr["body"])]
+        head = text_runs(block.marker + block.lead, kit.section_run)
+        return [*head, *text_runs(block.text, kit.rpr["body"])]
     runs = _lead_runs(block, kit, bold_leads)
-    return [*runs, text_run(block.text, kit.rpr["body"])]
+    return [*runs, *text_runs(block.text, kit.rpr["body"])]
 
 
 def _lead_runs(block: Block, kit: _Kit, bold_leads: bool) -> list[etree._Element]:
@@ -161,11 +177,11 @@ def _lead_runs(block: Block, kit: _Kit, bold_leads: bool) -> list[etree._Element
     if not head:
         return []
     bold = bold_leads and bool(block.lead)
-    return [text_run(head, kit.bold_body if bold else kit.rpr["body"])]
+    return text_runs(head, kit.bold_body if bold else kit.rpr["body"])
 
 
 def _right(kit: _Kit, text: str, chars: int, profile: Profile) -> etree._Element:
-    p = _para(kit, "signature", [text_run(text, kit.rpr["signature"])])
+    p = _para(kit, "signature", text_runs(text, kit.rpr["signature"]))
     ind = p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
     if ind is not None:
         ind.set(qn("w:right"), str(chars * profile.grid.char_unit))

@@ -24,6 +24,12 @@ THEME_ATTRS: tuple[str, ...] = tuple(
 )
 # Characters XML 1.0 forbids (lxml refuses them); tabs and newlines are handled separately.
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Text Word treats as East Asian once w:hint="eastAsia" is set: ideographs, CJK and
+# full-width punctuation. Quotes, dashes and ellipses are "ambiguous" characters a client may
+# draw in the Latin font (narrow Western quotes); they go into runs of their own whose four
+# font slots all name the CJK font, so every client draws them full-width.
+_CJK = re.compile("[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff“”‘’—…·]")
+AMBIGUOUS = re.compile("[“”‘’—…·]+")
 
 # Schema order of the w:rPr and w:pPr children this package writes (CT_RPr / CT_PPrBase).
 RPR_ORDER: tuple[str, ...] = (
@@ -169,6 +175,49 @@ def text_run(text: str, rpr: etree._Element) -> etree._Element:
             if piece:
                 run.append(text_node(piece))
     return run
+
+
+def text_runs(text: str, rpr: etree._Element) -> list[etree._Element]:
+    """Runs for `text`: CJK text hinted East Asian, ambiguous punctuation in CJK-font runs."""
+    text = clean_text(text)
+    fonts = rpr.find(qn("w:rFonts"))
+    east_asia = fonts.get(qn("w:eastAsia")) if fonts is not None else None
+    if not east_asia or not _CJK.search(text):
+        return [text_run(text, rpr)]
+    hinted = copy.deepcopy(rpr)
+    _hint(hinted, None)
+    punct = copy.deepcopy(rpr)
+    _hint(punct, east_asia)
+    runs: list[etree._Element] = []
+    start = 0
+    for match in AMBIGUOUS.finditer(text):
+        if match.start() > start:
+            runs.append(text_run(text[start:match.start()], hinted))
+        runs.append(text_run(match.group(), punct))
+        start = match.end()
+    if start < len(text):
+        runs.append(text_run(text[start:], hinted))
+    return runs
+
+
+def _hint(rpr: etree._Element, cjk_font: str | None) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        return
+    fonts.set(qn("w:hint"), "eastAsia")
+    if cjk_font:
+        for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(slot), cjk_font)
+
+
+def keep_next(p: etree._Element) -> etree._Element:
+    """Keep paragraph `p` on the same page as the next one (headings, the 落款 chain)."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = el("w:pPr")
+        p.insert(0, ppr)
+    place(ppr, el("w:keepNext"), PPR_ORDER)
+    return p
 
 
 def text_node(text: str) -> etree._Element:

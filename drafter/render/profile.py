@@ -84,6 +84,7 @@ class TitleRules:
     blank_lines_after: int
     break_after: tuple[str, ...]
     break_before: tuple[str, ...]
+    keep_words: tuple[str, ...] = ()  # words a line break must never split
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from drafter.model.blocks import Block
 from drafter.model.plan import PlanMeta
 from drafter.render.docx_styles import PARA_STYLES, template_bytes
 from drafter.render.docx_writer import stamp
-from drafter.render.docx_xml import el, para_props, run_props, text_run
+from drafter.render.docx_xml import el, para_props, run_props, text_runs
 from drafter.render.profile import TASK_COLUMNS, Profile, RoleStyle
 from drafter.render.title_lines import break_title
 
@@ -89,8 +89,7 @@ def tasks_docx_bytes(blocks: Sequence[Block], *, profile: Profile, meta: PlanMet
     end = body.find(qn("w:sectPr"))
     title = next((b.plain for b in blocks if b.role == "title"), "")
     full_title = f"{title}{profile.tasks.title_suffix}"
-    for node in (_title(full_title, profile), _blank(profile), _table(task_rows(blocks), profile),
-                 _closing_paragraph(profile)):
+    for node in [*table_parts(blocks, profile, full_title), closing_paragraph(profile)]:
         end.addprevious(node)
     stamp(doc, full_title)
     out = io.BytesIO()
@@ -98,12 +97,18 @@ def tasks_docx_bytes(blocks: Sequence[Block], *, profile: Profile, meta: PlanMet
     return out.getvalue()
 
 
+def table_parts(blocks: Sequence[Block], profile: Profile, title: str) -> list[etree._Element]:
+    """Title, a blank line and the table (the notice puts them in its landscape section)."""
+    return [_title(title, profile), _blank(profile), _table(task_rows(blocks), profile)]
+
+
 def _title(text: str, profile: Profile) -> etree._Element:
     rules, style = profile.title, profile.roles.title
     lines = break_title(text, profile.tasks.title_max_chars, rules.break_after,
-                        rules.break_before)
+                        rules.break_before, rules.keep_words)
     ppr = para_props(style, profile.grid.line_pitch, pstyle=PARA_STYLES["title"][0])
-    return el("w:p", None, ppr, text_run("\n".join(lines), run_props(style, profile.latin(style))))
+    return el("w:p", None, ppr,
+              *text_runs("\n".join(lines), run_props(style, profile.latin(style))))
 
 
 def _blank(profile: Profile) -> etree._Element:
@@ -112,7 +117,7 @@ def _blank(profile: Profile) -> etree._Element:
                                       pstyle=PARA_STYLES["body"][0]))
 
 
-def _closing_paragraph(profile: Profile) -> etree._Element:
+def closing_paragraph(profile: Profile) -> etree._Element:
     """Word wants a paragraph after a table that ends the body; keep it 1 pt high so it
     never spills onto a page of its own."""
     p = _blank(profile)
@@ -180,5 +185,6 @@ def _cell(text: str, width: int, style: RoleStyle, profile: Profile, *,
     rpr = run_props(style, profile.latin(style))
     p = el("w:p", None, ppr)
     if text:
-        p.append(text_run(text, rpr))
+        for run in text_runs(text, rpr):
+            p.append(run)
     return el("w:tc", None, tcpr, p)

@@ -39,6 +39,8 @@ COMMANDS: tuple[Command, ...] = (
             "确认选中条目（或章）中待核实的参数值（去年、目录建议等）"),
     Command("confirm_chapter", "Y", "确认本章", "确认选中条目所在章的全部待核实参数值",
             show=False, key_label="Shift+Y"),
+    Command("edit_task", "o", "责任单位", "修改选中条目的责任单位和完成时限（任务分解表）",
+            show=False),
     Command("edit_heading", "r", "章标题", "修改选中章的标题", show=False),
     Command("edit_meta", "i", "标题选项", "修改计划标题、地区、年份、发文机关和编号方式",
             show=False),
@@ -56,6 +58,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("new_plan", "ctrl+n", "新建", "新建计划（空白或从模板）", show=False,
             key_label="Ctrl+N"),
     Command("render", "ctrl+r", "生成Word", "把计划生成为 Word 文档（.docx）", key_label="Ctrl+R"),
+    Command("render_as", "g", "生成其他", "生成印发通知、PDF 或任务分解表（.docx/.xlsx）",
+            show=False),
     Command("help", "question_mark", "帮助", "显示按键说明", key_label="?"),
     Command("request_quit", "ctrl+q", "退出", "退出（有未保存的修改时会询问）", key_label="Ctrl+Q"),
 )

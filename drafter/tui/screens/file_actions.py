@@ -46,8 +46,8 @@ def _yaml_path_problem(text: str) -> str | None:
 
 def _docx_path_problem(text: str) -> str | None:
     path = Path(text).expanduser()
-    if path.suffix.lower() not in (".docx", ".md", ".txt"):
-        return "文件名应以 .docx（或 .md、.txt）结尾"
+    if path.suffix.lower() not in (".docx", ".pdf", ".md", ".txt"):
+        return "文件名应以 .docx（或 .pdf、.md、.txt）结尾"
     if path.is_dir():
         return "这是一个文件夹，请给出文件名"
     return None

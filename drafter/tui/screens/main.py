@@ -38,6 +38,8 @@ from drafter.tui.screens.commands import bindings
 from drafter.tui.screens.confirm_actions import ConfirmActions
 from drafter.tui.screens.edit_actions import EditActions
 from drafter.tui.screens.file_actions import FileActions
+from drafter.tui.screens.output_actions import OutputActions
+from drafter.tui.screens.task_actions import TaskActions
 from drafter.tui.session import PlanSession, Selection
 from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
@@ -61,7 +63,8 @@ def warm_up(catalogue: Catalogue) -> None:
     check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))
 
 
-class MainScreen(BrowseActions, EditActions, ConfirmActions, FileActions, Screen[None]):
+class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, ConfirmActions,
+                 FileActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
     BINDINGS = bindings()
