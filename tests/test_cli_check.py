@@ -123,9 +123,13 @@ def test_bad_rule_file_is_a_chinese_error(tmp_path: Path, catalog_dir: Path, nam
     assert words in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("name", "words"), [("plan.pdf", "无法检查"), ("none.txt", "找不到")])
+@pytest.mark.parametrize(("name", "words"), [
+    ("plan.pdf", "不是有效的 PDF"),  # PDFs are read now; a broken one is named
+    ("plan.png", "无法检查"),  # not a document at all
+    ("none.txt", "找不到"),
+])
 def test_bad_targets(tmp_path: Path, name: str, words: str) -> None:
-    if name.endswith(".pdf"):
+    if name.endswith((".pdf", ".png")):
         _write(tmp_path, name, "%PDF")
     result = run_cli("check", str(tmp_path / name))
     assert result.returncode == 1 and words in result.stderr

@@ -13,6 +13,7 @@ from drafter.cli.build_cmd import batch_cmd, build_cmd, new_cmd
 from drafter.cli.catalog_cmd import catalog_group
 from drafter.cli.check_cmd import check_cmd, roll_cmd
 from drafter.cli.common import run_guarded
+from drafter.cli.import_cmd import import_cmd
 from drafter.cli.mine_cmd import mine_cmd
 from drafter.cli.terminal import terminal_guard
 from drafter.cli.tui_cmd import open_tui, tui_cmd
@@ -31,7 +32,7 @@ def cli(ctx: click.Context) -> None:
 
 
 for command in (mine_cmd, catalog_group, build_cmd, batch_cmd, new_cmd, check_cmd, roll_cmd,
-                tui_cmd):
+                tui_cmd, import_cmd):
     cli.add_command(command)
 
 

@@ -38,6 +38,10 @@ _CATALOG_HELP = "条目目录文件夹（默认使用自带目录）"
 def load_catalogue_dir(catalog: Path | None) -> Catalogue:
     from drafter.catalog.load import load_catalogue
 
+    if catalog is None:
+        from drafter.catalog.overlay import load_default_catalogue
+
+        return load_default_catalogue()  # bundled + the user's own (drafter import adds there)
     path = Path(catalog) if catalog else bundled_catalog_dir()
     if not path.is_dir():
         raise DrafterError.one(f"找不到条目目录文件夹：{path}", hint="请用 --catalog 指定")

@@ -24,6 +24,7 @@ from drafter.check.engine import (
 )
 from drafter.check.finding import SEVERITY_ORDER
 from drafter.check.table import RuleTable, load_table
+from drafter.mine.readers import DOCUMENT_SUFFIXES, SUPPORTED_HINT
 from drafter.model.blocks import Block, Location
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
@@ -33,13 +34,16 @@ from drafter.util.fs import check_writable
 from drafter.util.paths import bundled_catalog_dir
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-DRAFT_SUFFIXES = (".txt", ".docx", ".md", ".markdown", ".text")
 _CATALOG_HELP = "条目目录文件夹（检查计划文件时使用，默认使用自带目录）"
 
 
 def _load_catalogue(catalog: Path | None) -> Catalogue:
     from drafter.catalog.load import load_catalogue
 
+    if catalog is None:
+        from drafter.catalog.overlay import load_default_catalogue
+
+        return load_default_catalogue()  # bundled + the user's own (drafter import adds there)
     path = Path(catalog) if catalog else bundled_catalog_dir()
     if not path.is_dir():
         if catalog is None:  # no bundled catalogue: custom items still check, ids are findings
@@ -95,11 +99,11 @@ def _marked(finding: Finding) -> bool:
 
 def check_draft_file(path: Path, *, year: int | None, table: RuleTable
                      ) -> tuple[list[Finding], int | None]:
-    from drafter.mine.pipeline import mine_file
-    from drafter.mine.read import read_source
+    from drafter.mine.pipeline import mine_source
+    from drafter.mine.readers import read_document
 
-    source = read_source(path)
-    doc = mine_file(path)
+    source = read_document(path)
+    doc = mine_source(source)
     draft = draft_from_document(doc, year=year, raw_lines=source.lines)
     return check_draft(draft, rules=table), draft.year
 
@@ -145,7 +149,9 @@ def format_json(findings: Sequence[Finding], target: str, year: int | None) -> s
 @click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
 def check_cmd(target: Path, year: int | None, fmt: str,
               rules_file: Path | None, catalog: Path | None) -> None:
-    """检查计划文件（.yaml）或草稿（.docx/.txt/.md）：过时提法、年份、残留、标点、结构、数字。
+    """检查计划文件（.yaml）或草稿（.docx .doc .wps .pdf .txt .md 等）。
+
+    查过时提法、年份、残留、标点、结构、数字。
 
     有“错误”时退出码为 1。"""
     if not target.exists():
@@ -154,11 +160,11 @@ def check_cmd(target: Path, year: int | None, fmt: str,
     suffix = target.suffix.lower()
     if suffix in PLAN_SUFFIXES:
         findings, judged = check_plan_file(target, year=year, table=table, catalog=catalog)
-    elif suffix in DRAFT_SUFFIXES:
+    elif suffix in DOCUMENT_SUFFIXES:
         findings, judged = check_draft_file(target, year=year, table=table)
     else:
         raise DrafterError.one(f"无法检查该类型的文件：{target}",
-                               hint="支持计划文件 .yaml，以及草稿 .docx、.txt、.md")
+                               hint=f"支持计划文件 .yaml，以及草稿。{SUPPORTED_HINT}")
     output = format_json if fmt == "json" else format_text
     click.echo(output(findings, str(target), judged))
     if any(f.severity == "错误" for f in findings):

@@ -16,8 +16,6 @@ import click
 
 from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError, MinedDocument, Problem
 
-SOURCE_SUFFIXES = (".txt", ".docx", ".md")
-
 
 @click.command("mine")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -29,7 +27,7 @@ SOURCE_SUFFIXES = (".txt", ".docx", ".md")
               help="与 --replace 同用：确认删除新挖掘结果中没有的原有条目。")
 def mine_cmd(files: tuple[Path, ...], as_json: bool, out_dir: Path | None,
              replace: bool, force: bool) -> None:
-    """从现有计划文本（.txt / .docx / .md）中挖掘条目。
+    """从现有计划文件中挖掘条目（.txt .md .docx .doc .wps .rtf .odt .pdf .html）。
 
     \b
     例：drafter mine 2024年工作要点.txt --json
@@ -51,16 +49,19 @@ def mine_cmd(files: tuple[Path, ...], as_json: bool, out_dir: Path | None,
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given; a folder stands for the .txt/.docx/.md files directly inside it
+    """Files as given; a folder stands for the readable documents directly inside it
     (except its README)."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
+            from drafter.mine.readers import DOCUMENT_SUFFIXES, SUPPORTED_HINT
+
             found = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                           if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
                            and not p.name.upper().startswith("README"))
             if not found:
-                raise DrafterError.one("文件夹中没有 .txt、.docx 或 .md 文件", file=str(path))
+                raise DrafterError.one("文件夹中没有可读取的文件", file=str(path),
+                                      hint=SUPPORTED_HINT)
             out.extend(found)
         else:
             out.append(path)
@@ -69,13 +70,14 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
 
 def _mine_all(paths: list[Path]) -> list[MinedDocument]:
     """Every file mined; every bad file reported at once (and nothing written)."""
-    from drafter.mine.pipeline import mine_file
+    from drafter.mine.pipeline import mine_source
+    from drafter.mine.readers import read_documents
 
     docs: list[MinedDocument] = []
     problems: list[Problem] = []
-    for path in paths:
+    for source in read_documents(paths):  # office formats converted in one LibreOffice run
         try:
-            docs.append(mine_file(path))
+            docs.append(mine_source(source))
         except DrafterError as exc:
             problems.extend(exc.problems)
     if problems:

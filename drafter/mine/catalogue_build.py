@@ -256,3 +256,22 @@ def _copy(clause: Clause) -> Clause:
         clause, tags=list(clause.tags), owners=list(clause.owners), slots=list(clause.slots),
         sources=list(clause.sources), variants=list(clause.variants), flags=list(clause.flags),
     )
+
+
+def wording_index(cat: Catalogue) -> dict[_Key, tuple[Clause, Variant | None]]:
+    """Every wording of `cat` (main and variants) by what makes it that wording, so a mined
+    item can be found again after `build_catalogue` grouped it (import uses this)."""
+    index: dict[_Key, tuple[Clause, Variant | None]] = {}
+    for clause in cat:
+        index.setdefault(_wording_key(clause.lead, clause.body, clause.slots), (clause, None))
+        for variant in clause.variants:
+            index.setdefault(_wording_key(variant.lead, variant.body, variant.slots),
+                             (clause, variant))
+    return index
+
+
+def mined_wording(lead: str, body: str, lead_template: str, body_template: str,
+                  slots: list[Slot]) -> _Key:
+    """The key of a mined item's wording, as `build_catalogue` files it."""
+    return _wording_key(lead_template or escape_braces(lead),
+                        body_template or escape_braces(body), slots)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafter.mine.classify import classify, classify_heading
 from drafter.mine.clean import clean_lines
-from drafter.mine.read import read_source
+from drafter.mine.read import SourceText, read_source
 from drafter.mine.slots import templatize
 from drafter.mine.structure import parse
 from drafter.model.document import MinedChapter, MinedDocument
@@ -24,7 +24,12 @@ _DEFAULT_KEY = "保障"
 
 def mine_file(path: Path) -> MinedDocument:
     """The structure, clauses and slots of one plan (DrafterError for unreadable input)."""
-    source = read_source(Path(path))
+    return mine_source(read_source(Path(path)))
+
+
+def mine_source(source: SourceText) -> MinedDocument:
+    """Mine text already read (`check` and `import` keep the raw lines and identities too)."""
+    path = source.path
     cleaned = clean_lines(source.lines)
     doc = parse(cleaned.paras, str(path), cleaned.dropped)
     for chapter in doc.chapters:

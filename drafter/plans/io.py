@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from drafter.model.errors import DrafterError, Problem
+from drafter.model.formats import DOCUMENT_SUFFIXES, import_hint
 from drafter.model.notice import PlanNotice
 from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
 from drafter.plans.schema import ChapterModel, ItemModel, PlanModel, TextModel, pydantic_message
@@ -31,7 +32,13 @@ def read_text_file(path: Path, what: str) -> str:
 
 
 def load_plan(path: Path) -> Plan:
-    """Read and validate a plan file; DrafterError listing every problem with file:line."""
+    """Read and validate a plan file; DrafterError listing every problem with file:line.
+
+    A document (.docx, .pdf, .txt …) where a plan is expected is named as such, with the
+    `drafter import` command that turns it into a plan."""
+    path = Path(path)
+    if path.suffix.lower() in DOCUMENT_SUFFIXES and path.is_file():
+        raise DrafterError.one("这不是计划文件", file=str(path), hint=import_hint(str(path)))
     return plan_from_yaml(read_text_file(path, "计划文件"), str(path))
 
 

@@ -18,6 +18,7 @@ from drafter.render.blocks import render_blocks
 from drafter.render.profile import Profile
 from drafter.render.text import blocks_to_markdown, blocks_to_text
 from drafter.util.fs import atomic_write_bytes, check_writable
+from drafter.util.safezip import check_package
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "md", "txt", "xlsx")
 _KINDS = {"plan": ("docx", "pdf", "md", "txt"), "tasks": ("docx", "pdf", "xlsx"),
@@ -59,6 +60,8 @@ def reference_docx(plan: Plan) -> Path | None:
         raise DrafterError.one(f"找不到参考文档：{path}", file=plan.path,
                                where="meta.options.reference",
                                hint="请写 .docx 文件的路径（相对于计划文件所在文件夹）")
+    # Vetted before python-docx opens it: a zip bomb or an XML bomb is refused, not parsed.
+    check_package(path, what="参考文档（.docx）")
     return path
 
 

@@ -29,6 +29,7 @@ from lxml import etree
 
 from drafter.model.blocks import Block
 from drafter.model.plan import PlanMeta
+from drafter.render.docx_ids import mark
 from drafter.render.docx_styles import PARA_STYLES, SECTION_RUN_STYLE, template_bytes
 from drafter.render.docx_xml import el, keep_next, para_props, run_props, text_runs
 from drafter.render.profile import Profile
@@ -115,7 +116,8 @@ def layout(blocks: Sequence[Block], kit: _Kit, profile: Profile, *, bold_leads: 
         if block.role == "signature":
             blanks = list(_blanks(kit, profile.signature.blank_lines_before))
             yield from (keep_next(b) for b in blanks)
-        paragraph = _paragraph(block, previous, following, kit, profile, bold_leads)
+        paragraph = mark(_paragraph(block, previous, following, kit, profile, bold_leads),
+                         block, index)
         if block.role in _KEEP or (block.role == "signature" and following is not None
                                    and following.role == "date"):
             keep_next(paragraph)

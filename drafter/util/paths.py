@@ -29,3 +29,9 @@ def templates_dir() -> Path:
 def user_data_dir() -> Path:
     """Per-user state (autosave, recovery copies, caches): $DRAFTER_HOME or ~/.drafter."""
     return Path(os.environ.get("DRAFTER_HOME") or Path.home() / ".drafter")
+
+
+def user_catalog_dir() -> Path:
+    """The user's own catalogue (what `drafter import` adds to by default): it overlays the
+    bundled one wherever no --catalog is given."""
+    return user_data_dir() / "catalog"

@@ -17,13 +17,14 @@ from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.tui.widgets.clause_detail import source_line
 
 MAIN_WORDING = "@main"  # the answer for "the clause's own wording" (no variant)
-NEW_EMPTY, NEW_STARTER = "empty", "starter"
+NEW_EMPTY, NEW_STARTER, NEW_IMPORT = "empty", "starter", "import"
 
 
 def new_plan_dialog() -> ChoiceDialog:
     choices: list[Choice] = [
         (NEW_STARTER, "从模板开始：每章预先放入一两条常用条目，再增删修改"),
         (NEW_EMPTY, "空白计划：从零开始挑选条目"),
+        (NEW_IMPORT, "从往年文件导入：Word、WPS、PDF、网页或文本，保留原文的章、条和数字"),
     ]
     return ChoiceDialog("新建计划", choices)
 

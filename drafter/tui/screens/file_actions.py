@@ -18,9 +18,14 @@ from textual import work
 from textual.message import Message
 
 from drafter.model import DrafterError, Plan
-from drafter.tui import autosave
+from drafter.tui import autosave, recent
 from drafter.tui.dialogs.confirm import ConfirmDialog, QuitChoice, QuitDialog
-from drafter.tui.dialogs.plan_choices import NEW_STARTER, new_plan_dialog, open_plan_dialog
+from drafter.tui.dialogs.plan_choices import (
+    NEW_IMPORT,
+    NEW_STARTER,
+    new_plan_dialog,
+    open_plan_dialog,
+)
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.util.errors import user_message
 from drafter.util.fs import safe_filename
@@ -188,7 +193,10 @@ class FileActions(_Base):
 
     def action_open_plan(self) -> None:
         def ask() -> None:
-            self.app.push_screen(open_plan_dialog(), self.open_path)
+            if not recent.recent("plan"):
+                self.app.push_screen(open_plan_dialog(), self.open_path)
+                return
+            self.choose_file("plan", "打开计划", lambda path: self.open_path(str(path)))
 
         self._unless_unsaved(ask, "当前计划有未保存的修改，打开其他计划会放弃这些修改。继续吗？")
 
@@ -209,6 +217,7 @@ class FileActions(_Base):
                         severity="error", timeout=15)
             return
         self.clear_recovery(session.path)
+        recent.remember("plan", path)
         session.replace_plan(plan, path)
         self.refresh_views(autosave=False)
         self.notify(f"已打开：{path}", timeout=3)
@@ -225,6 +234,9 @@ class FileActions(_Base):
 
         session = self.session
         if answer is None or session is None:
+            return
+        if answer == NEW_IMPORT:
+            self.start_import()
             return
         plan = starter_plan(session.catalogue) if answer == NEW_STARTER else Plan()
         self.clear_recovery(session.path)

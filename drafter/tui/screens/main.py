@@ -38,6 +38,7 @@ from drafter.tui.screens.commands import bindings
 from drafter.tui.screens.confirm_actions import ConfirmActions
 from drafter.tui.screens.edit_actions import EditActions
 from drafter.tui.screens.file_actions import FileActions
+from drafter.tui.screens.import_actions import ImportActions
 from drafter.tui.screens.output_actions import OutputActions
 from drafter.tui.screens.task_actions import TaskActions
 from drafter.tui.session import PlanSession, Selection
@@ -64,7 +65,7 @@ def warm_up(catalogue: Catalogue) -> None:
 
 
 class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, ConfirmActions,
-                 FileActions, Screen[None]):
+                 FileActions, ImportActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
     BINDINGS = bindings()
@@ -155,13 +156,14 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
         from drafter.catalog.load import load_catalogue
+        from drafter.catalog.overlay import load_default_catalogue
         from drafter.plans.io import load_plan
-        from drafter.util.paths import bundled_catalog_dir
 
         try:
             catalogue = self._given_catalogue
             if catalogue is None:
-                catalogue = load_catalogue(self.catalog_dir or bundled_catalog_dir())
+                catalogue = (load_catalogue(self.catalog_dir) if self.catalog_dir
+                             else load_default_catalogue())
             plan = load_plan(self.plan_path) if self.plan_path else Plan()
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))

@@ -1,0 +1,41 @@
+"""The catalogue a command uses when none is named: the bundled one with the user's own on top.
+
+`drafter import` files last year's clauses into the user's own catalogue (under the drafter
+home folder, never into the bundled one), and a plan it writes refers to them; `build`,
+`check`, `roll` and the TUI must find them without a --catalog option. A user clause replaces
+a bundled clause with the same id (the user's copy carries the variants the plan names).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.catalog.load import load_catalogue
+from drafter.model.catalogue import Catalogue
+from drafter.util.paths import bundled_catalog_dir, user_catalog_dir
+
+
+def has_catalogue(folder: Path) -> bool:
+    return folder.is_dir() and any(p.suffix in (".yaml", ".yml") for p in folder.iterdir())
+
+
+def load_default_catalogue() -> Catalogue:
+    """Bundled catalogue (empty when absent) overlaid with the user's own."""
+    bundled = bundled_catalog_dir()
+    cat = load_catalogue(bundled) if has_catalogue(bundled) else Catalogue()
+    user = user_catalog_dir()
+    if has_catalogue(user):
+        cat = overlay(cat, load_catalogue(user))
+    return cat
+
+
+def overlay(base: Catalogue, own: Catalogue) -> Catalogue:
+    """`base` with every clause of `own` added, replacing a same-id clause where it stands."""
+    replaced = {c.id: c for c in own}
+    out = Catalogue()
+    for clause in base:
+        out.add(replaced.pop(clause.id, clause))
+    for clause in own:
+        if clause.id in replaced:
+            out.add(clause)
+    return out
