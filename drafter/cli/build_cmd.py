@@ -104,18 +104,22 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
     outdir = outdir or Path.cwd() / f"{batch_file.stem}-out"
     variant_plans = _variant_plans(batch)
     _hint_unused(variant_plans, cat)
-    signal.signal(signal.SIGTERM, _interrupted)  # workers are stopped, not left sleeping
-    outdir.mkdir(parents=True, exist_ok=True)
-    with folder_lock(outdir):  # a second batch into the same folder refuses
-        remove_stale_temps(outdir)
-        job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
-        with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
-                               show_pos=True) as bar:
-            def advance(_: BatchResult) -> None:
-                bar.update(1)
+    # SIGTERM stops the workers, never leaves them sleeping; the old handler comes back after
+    previous = signal.signal(signal.SIGTERM, _interrupted)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        with folder_lock(outdir):  # a second batch into the same folder refuses
+            remove_stale_temps(outdir)
+            job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
+            with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
+                                   show_pos=True) as bar:
+                def advance(_: BatchResult) -> None:
+                    bar.update(1)
 
-            results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
-                                   checker=batch_checker(), on_done=advance, strict=strict)
+                results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
+                                       checker=batch_checker(), on_done=advance, strict=strict)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     failed = _report(results, strict)
     if failed:
         sys.exit(1)
