@@ -18,6 +18,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check drafter tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
@@ -29,6 +30,7 @@ catalog: $(STAMP)
 	$(BIN)/drafter mine examples/corpus/*.txt -o drafter/data/catalog --replace --force
 
 bench: $(STAMP)
+	$(BIN)/python bench/start.py
 	$(BIN)/python bench/mine.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/tui.py

@@ -34,7 +34,33 @@ def _isolated_home(
 
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None
             ) -> subprocess.CompletedProcess[str]:
-    """Run the real `drafter` command in a subprocess (end-to-end CLI tests)."""
+    """Run `drafter` in this process, as its console script does (`drafter.cli.main`: Chinese
+    click messages, the error guard, exit codes), with click's CliRunner capturing stdout and
+    stderr apart. Most CLI tests use this; `run_cli_process` is for the few end-to-end ones."""
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    code: int = 0
+    old_cwd, old_argv = os.getcwd(), sys.argv
+    with CliRunner().isolation(input=input) as (out, err, *_):
+        os.chdir(cwd or ROOT)
+        sys.argv = ["drafter", *args]
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+        finally:
+            os.chdir(old_cwd)
+            sys.argv = old_argv
+        stdout = out.getvalue().decode("utf-8", "replace")
+        stderr = err.getvalue().decode("utf-8", "replace")
+    return subprocess.CompletedProcess(["drafter", *args], code, stdout, stderr)
+
+
+def run_cli_process(*args: str, cwd: Path | None = None, input: str | None = None
+                    ) -> subprocess.CompletedProcess[str]:
+    """Run the real `drafter` command in a subprocess (the few end-to-end CLI tests)."""
     env = dict(os.environ)
     env.setdefault("PYTHONIOENCODING", "utf-8")
     return subprocess.run(

@@ -36,28 +36,22 @@ class Page:
 
 def to_pdf(docx_path: Path, workdir: Path) -> Path:
     """Convert with a fresh LibreOffice user profile; the PDF's path."""
-    profile = workdir / "lo-profile"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(workdir), str(docx_path)],
-        check=True, capture_output=True, timeout=180,
-    )
-    pdf = workdir / (docx_path.stem + ".pdf")
-    assert pdf.is_file(), "LibreOffice wrote no PDF"
-    return pdf
+    return to_pdfs([docx_path], workdir)[0]
 
 
-def to_pdfs(paths: list[Path], workdir: Path) -> list[Path]:
-    """Convert many .docx in one LibreOffice run (one start-up, one private profile)."""
+def to_pdfs(docx_paths: list[Path], workdir: Path) -> list[Path]:
+    """Convert every file in ONE LibreOffice process (starting one costs seconds); the PDFs'
+    paths, in order. The files' stems must differ."""
     profile = workdir / "lo-profile"
-    outdir = workdir / "pdf"
+    out = workdir / "pdf"
     subprocess.run(
         ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(outdir), *map(str, paths)],
-        check=True, capture_output=True, timeout=600,
+         "--convert-to", "pdf", "--outdir", str(out), *map(str, docx_paths)],
+        check=True, capture_output=True, timeout=300,
     )
-    pdfs = [outdir / (p.stem + ".pdf") for p in paths]
-    assert all(p.is_file() for p in pdfs), "LibreOffice wrote no PDF"
+    pdfs = [out / (p.stem + ".pdf") for p in docx_paths]
+    missing = [p.name for p in pdfs if not p.is_file()]
+    assert not missing, f"LibreOffice wrote no PDF for {missing}"
     return pdfs
 
 

@@ -1,4 +1,4 @@
-"""`drafter check` and `drafter roll` end to end, through a subprocess."""
+"""`drafter check` and `drafter roll` end to end, in process (tests.conftest.run_cli)."""
 
 from __future__ import annotations
 
@@ -164,12 +164,7 @@ def test_roll_writes_next_years_plan_that_builds(tmp_path: Path, catalog_dir: Pa
 # --------------------------------------------------------------------------- drafts
 
 
-def _mined() -> None:
-    pytest.importorskip("drafter.mine.pipeline", reason="the miner has not landed yet")
-
-
 def test_corpus_000_as_a_2024_plan() -> None:
-    _mined()
     result = run_cli("check", str(corpus_file("000")), "--year", "2024")
     assert result.returncode == 1, result.stderr
     out = result.stdout
@@ -178,7 +173,6 @@ def test_corpus_000_as_a_2024_plan() -> None:
 
 
 def test_corpus_001_leftovers_punctuation_and_title_year() -> None:
-    _mined()
     result = run_cli("check", str(corpus_file("001")), "--format", "json")
     data = json.loads(result.stdout)
     findings = data["findings"]
@@ -193,8 +187,8 @@ def test_corpus_001_leftovers_punctuation_and_title_year() -> None:
 
 
 def test_docx_written_elsewhere(tmp_path: Path) -> None:
-    _mined()
-    docx = pytest.importorskip("docx")
+    import docx
+
     document = docx.Document()
     document.add_heading("城关区教育局2025年工作要点", level=0)
     document.add_paragraph("2025年全区教育工作的总体要求是：全面贯彻党的十九大精神，坚持立德树人。")

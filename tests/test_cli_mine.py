@@ -1,4 +1,5 @@
-"""`drafter mine` end to end, through a subprocess: --json contract, -o catalogue, bad input."""
+"""`drafter mine` end to end (in process; the corpus run in a subprocess): --json contract,
+-o catalogue, bad input."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CORPUS, DATA, run_cli
+from tests.conftest import CORPUS, DATA, run_cli, run_cli_process
 
 MINE = DATA / "mine"
 
@@ -17,7 +18,7 @@ MINE = DATA / "mine"
 @pytest.fixture(scope="module")
 def corpus_json() -> dict[str, dict[str, Any]]:
     files = sorted(str(p.relative_to(CORPUS.parents[1])) for p in CORPUS.glob("*.txt"))
-    result = run_cli("mine", *files, "--json")
+    result = run_cli_process("mine", *files, "--json")  # end to end: the real command
     assert result.returncode == 0, result.stderr
     docs = json.loads(result.stdout)["documents"]
     assert [d["source"] for d in docs] == files  # the path as given

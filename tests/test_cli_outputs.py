@@ -22,6 +22,16 @@ from tests.docx_render import HAVE_OFFICE
 EXAMPLE = str(ROOT / "examples" / "city_plan.yaml")
 
 
+def _inproc(*args: str, cwd: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The build command in-process (click's CliRunner): no interpreter start-up."""
+    from click.testing import CliRunner
+
+    from drafter.cli import cli
+
+    monkeypatch.chdir(cwd)
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
 def _without_soffice() -> dict[str, str]:
     return {"DRAFTER_SOFFICE": ""}
 
@@ -41,11 +51,13 @@ def _run(*args: str, cwd: Path, env: dict[str, str] | None = None):  # type: ign
     return run_cli(*args, cwd=cwd)
 
 
-def test_build_notice_writes_the_whole_issued_document(tmp_path: Path) -> None:
+def test_build_notice_writes_the_whole_issued_document(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     # without soffice: no page count; Word/WPS place the 版记 on an even page (evenPage)
-    result = _run("build", EXAMPLE, "--notice", "-o", "通知.docx", cwd=tmp_path,
-                  env=_without_soffice())
-    assert result.returncode == 0, result.stderr
+    monkeypatch.setenv("DRAFTER_SOFFICE", "")
+    result = _inproc("build", EXAMPLE, "--notice", "-o", "通知.docx", cwd=tmp_path,
+                     monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
     with zipfile.ZipFile(tmp_path / "通知.docx") as zf:
         xml = zf.read("word/document.xml").decode("utf-8")
     for text in ("安顺市教育局文件", "安市教发〔2025〕3号", "关于印发", "各县（区）教育局",
@@ -54,9 +66,11 @@ def test_build_notice_writes_the_whole_issued_document(tmp_path: Path) -> None:
     assert xml.count("<w:sectPr") == 3 and 'w:orient="landscape"' in xml
 
 
-def test_build_tasks_xlsx_has_five_columns_and_every_item(tmp_path: Path) -> None:
-    result = run_cli("build", EXAMPLE, "--tasks", "-o", "任务.xlsx", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+def test_build_tasks_xlsx_has_five_columns_and_every_item(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _inproc("build", EXAMPLE, "--tasks", "-o", "任务.xlsx", cwd=tmp_path,
+                     monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
     book = load_workbook(tmp_path / "任务.xlsx")
     sheet = book.active
     assert sheet["A1"].value == "安顺市2025年教育工作要点重点任务分解表"
@@ -147,7 +161,8 @@ def test_build_sums_up_check_errors_and_strict_refuses(tmp_path: Path) -> None:
     assert not (tmp_path / "strict.md").exists()
 
 
-def test_strict_builds_a_clean_plan(tmp_path: Path) -> None:
-    result = run_cli("build", EXAMPLE, "-o", "ok.md", "--strict", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert "检查发现" not in result.stderr
+def test_strict_builds_a_clean_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _inproc("build", EXAMPLE, "-o", "ok.md", "--strict", cwd=tmp_path,
+                     monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "检查发现" not in result.stderr and (tmp_path / "ok.md").is_file()

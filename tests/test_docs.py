@@ -12,9 +12,16 @@ from drafter.cli import cli
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
+def _subcommands(group: click.Group) -> list[tuple[str, click.Command]]:
+    """Every subcommand, the lazily imported ones too."""
+    ctx = click.Context(group)
+    found = [(name, group.get_command(ctx, name)) for name in group.list_commands(ctx)]
+    return [(name, command) for name, command in found if command is not None]
+
+
 def _commands(group: click.Group, prefix: str = "drafter") -> list[str]:
     out: list[str] = []
-    for name, command in sorted(group.commands.items()):
+    for name, command in _subcommands(group):
         path = f"{prefix} {name}"
         if isinstance(command, click.Group):
             out.extend(_commands(command, path))
@@ -42,7 +49,7 @@ def test_readme_pictures_exist() -> None:
 
 def _options(group: click.Group, prefix: str = "drafter") -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    for name, command in sorted(group.commands.items()):
+    for name, command in _subcommands(group):
         path = f"{prefix} {name}"
         if isinstance(command, click.Group):
             out.extend(_options(command, path))

@@ -116,3 +116,21 @@ def test_reference_without_section_properties(tmp_path: Path) -> None:
     size = doc.document.find("w:body/w:sectPr/w:pgSz", NS)
     assert size is not None and size.get(w("w")) == "11906"
     assert set(doc.footer_parts()) >= {"default", "even"}
+
+
+def test_first_page_only_letterhead_keeps_page_one_numbered(tmp_path: Path) -> None:
+    """Issue 10: a reference whose letterhead is on the first page only ("首页不同") used to
+    leave page 1 without its page number (the first-page footer stayed empty)."""
+    ref = docx.Document()
+    section = ref.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "某某市教育局（红头，仅首页）"
+    path = tmp_path / "首页红头.docx"
+    ref.save(str(path))
+    doc = Docx.from_bytes(docx_bytes(BLOCKS, profile=load_profile(), meta=PlanMeta(),
+                                     reference=path))
+    footers = doc.footer_parts()
+    assert "first" in footers
+    first = footers["first"]
+    assert "PAGE" in "".join(t.text or "" for t in first.iter(w("instrText")))
+    assert first.find(".//w:jc", NS).get(w("val")) == "right"  # page 1 is odd

@@ -8,13 +8,14 @@ pages and left on even pages, one character in. Skipped where LibreOffice is not
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
 from drafter.model.blocks import Block
 from drafter.render.docx_writer import docx_bytes
 from drafter.render.profile import load_profile
-from tests.docx_render import HAVE_OFFICE, Page, char_count, pdf_pages, to_pdf
+from tests.docx_render import HAVE_OFFICE, Page, char_count, pdf_pages, to_pdfs
 from tests.docx_sample import example_cases, sample_blocks, sample_meta
 
 pytestmark = pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed")
@@ -32,14 +33,23 @@ LINES, CHARS = PROFILE.grid.lines_per_page, PROFILE.grid.chars_per_line  # 22, 2
 CASES = [("corpus-002", sample_blocks(), sample_meta()), *example_cases()]
 
 
-@pytest.fixture(scope="module", params=CASES, ids=[c[0] for c in CASES])
-def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-             ) -> tuple[list[Page], list[Block]]:
-    _, blocks, meta = request.param
+@pytest.fixture(scope="module")
+def all_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every case rendered, then converted in one LibreOffice run."""
     work = tmp_path_factory.mktemp("rendered")
-    path = work / "要点.docx"
-    path.write_bytes(docx_bytes(blocks, profile=PROFILE, meta=meta))
-    found = pdf_pages(to_pdf(path, work))
+    paths = []
+    for i, (_, blocks, meta) in enumerate(CASES):
+        path = work / f"要点{i}.docx"
+        path.write_bytes(docx_bytes(blocks, profile=PROFILE, meta=meta))
+        paths.append(path)
+    return {case[0]: pdf for case, pdf in zip(CASES, to_pdfs(paths, work), strict=True)}
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[c[0] for c in CASES])
+def rendered(request: pytest.FixtureRequest, all_pdfs: dict[str, Path]
+             ) -> tuple[list[Page], list[Block]]:
+    name, blocks, _meta = request.param
+    found = pdf_pages(all_pdfs[name])
     assert len(found) >= 3, "the plan should fill several pages"
     return found, blocks
 

@@ -334,3 +334,14 @@ def test_notice_page_is_tightened_only_as_far_as_needed() -> None:
     long = parse(notice_bytes(body="现将有关事项通知如下。" * 60))
     to = _find(long, "^各县")
     assert int(to.find("w:pPr/w:spacing", NS).get(w("line"))) == PROFILE.grid.line_pitch
+
+
+def test_without_the_task_table_one_attachment_and_two_sections() -> None:
+    doc = parse(notice_bytes(tasks=False, cc=""))
+    assert len(doc.document.findall(".//w:sectPr", NS)) == 2
+    assert text_of(_find(doc, "^附件：")) == "附件：安顺市2025年教育工作要点"  # no "1." alone
+    assert not [p for p in _paras(doc) if text_of(p) == "附件2"]
+    rows = _record(doc).findall("w:tr", NS)
+    assert len(rows) == 1  # no 抄送 row: only 印发机关 and 印发日期
+    assert [text_of(c) for c in rows[0].findall("w:tc", NS)] == [
+        "安顺市教育局办公室", "2025年2月21日印发"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_cli_process
 
 
 def test_tui_help_is_chinese() -> None:
@@ -22,7 +22,7 @@ def test_tui_help_is_chinese() -> None:
 ])
 def test_bad_arguments_are_refused_before_the_screen_opens(
         args: tuple[str, ...], message: str, tmp_path: Path) -> None:
-    result = run_cli("tui", *args, cwd=tmp_path)
+    result = run_cli_process("tui", *args, cwd=tmp_path)  # end to end: the real command
     assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
 

@@ -1,0 +1,45 @@
+"""The catalogue: folders of YAML files in and out, validated, cached and searched.
+
+Public names, for cli, tui and other packages' callers (import-linter holds cli and tui to
+them); each is imported from its module on first use, so importing the package costs nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.util.lazy import exports
+
+if TYPE_CHECKING:
+    from drafter.catalog.dump import write_catalogue
+    from drafter.catalog.load import check_catalogue, load_catalogue
+    from drafter.catalog.search import Hit, SearchIndex
+    from drafter.catalog.store import (
+        open_catalogue,
+        open_existing,
+        save_catalogue,
+        warm_catalogue,
+    )
+
+__all__ = [
+    "Hit",
+    "SearchIndex",
+    "check_catalogue",
+    "load_catalogue",
+    "open_catalogue",
+    "open_existing",
+    "save_catalogue",
+    "warm_catalogue",
+    "write_catalogue",
+]
+__getattr__ = exports(__name__, {
+    "open_catalogue": "store",
+    "open_existing": "store",
+    "save_catalogue": "store",
+    "warm_catalogue": "store",
+    "check_catalogue": "load",
+    "load_catalogue": "load",
+    "write_catalogue": "dump",
+    "Hit": "search",
+    "SearchIndex": "search",
+})

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from drafter import __version__
+from drafter.catalog.fields import signature
 from drafter.model.errors import DrafterError
 from drafter.util.fs import atomic_write_bytes
 from drafter.util.paths import user_data_dir
 
-FORMAT = 1
+FORMAT = 2
 
 
 def digest(data: bytes) -> str:
@@ -33,7 +34,8 @@ def digest(data: bytes) -> str:
 
 
 def _key(path: Path, content: str) -> tuple[Any, ...]:
-    return (FORMAT, __version__, str(path.resolve()), content)
+    # signature(): the field table's names in order, so a changed table never reads old records
+    return (FORMAT, __version__, signature(), str(path.resolve()), content)
 
 
 def _cache_file(path: Path) -> Path:

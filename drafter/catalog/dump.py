@@ -14,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from drafter.model import CHAPTER_KEYS, Catalogue, Clause, Slot, Source, Variant
+from drafter.catalog.fields import CLAUSE, to_dict
+from drafter.model import CHAPTER_KEYS, Catalogue, Clause
 from drafter.util.fs import atomic_write_text
 from drafter.util.yamlio import dump_yaml
 
@@ -58,44 +59,5 @@ def chapter_yaml(key: str, clauses: list[Clause]) -> str:
 
 
 def clause_dict(clause: Clause) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": clause.id, "lead": clause.lead, "body": clause.body,
-                           "kind": clause.kind}
-    _put(out, "tags", list(clause.tags))
-    _put(out, "owners", list(clause.owners))
-    _put(out, "slots", [slot_dict(s) for s in clause.slots])
-    _put(out, "sources", [source_dict(s) for s in clause.sources])
-    _put(out, "flags", list(clause.flags))
-    _put(out, "variants", [variant_dict(v) for v in clause.variants])
-    return out
-
-
-def variant_dict(variant: Variant) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": variant.id, "lead": variant.lead, "body": variant.body}
-    _put(out, "slots", [slot_dict(s) for s in variant.slots])
-    _put(out, "owners", list(variant.owners))
-    if variant.source is not None:
-        out["source"] = source_dict(variant.source)
-    return out
-
-
-def slot_dict(slot: Slot) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": slot.name, "label": slot.label, "type": slot.type}
-    if slot.unit is not None:
-        out["unit"] = slot.unit
-    if slot.default is not None:
-        out["default"] = slot.default
-    return out
-
-
-def source_dict(source: Source) -> dict[str, Any]:
-    out: dict[str, Any] = {"file": source.file}
-    for name in ("marker", "year", "region", "title"):
-        value = getattr(source, name)
-        if value is not None:
-            out[name] = value
-    return out
-
-
-def _put(out: dict[str, Any], key: str, value: list[Any]) -> None:
-    if value:
-        out[key] = value
+    """A clause as its file mapping, laid out by the field table (drafter.catalog.fields)."""
+    return to_dict(clause, CLAUSE)

@@ -17,22 +17,24 @@ from pathlib import Path
 from typing import Any
 
 from drafter.catalog import cache
+from drafter.catalog.fields import CLAUSE, build_clause, pack
 from drafter.catalog.schema import Record, validate_chapter
-from drafter.model import (
-    CHAPTER_KEYS,
-    Catalogue,
-    Clause,
-    DrafterError,
-    Problem,
-    Slot,
-    Source,
-    Variant,
-)
+from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError, Problem
 from drafter.util.level_terms import load_level_terms
 from drafter.util.yamlio import decode_utf8, load_yaml, read_bytes_bounded
 
 _Found = tuple[str, int | None, str | None, str | None]
 Packed = tuple[Any, ...]
+IdLines = list[tuple[str, int | None]]  # every clause and variant id with its line
+
+
+class _File:
+    """One chapter file's validated content as the cache holds it."""
+
+    __slots__ = ("id_lines", "key", "packed")
+
+    def __init__(self, key: str, packed: list[Packed], id_lines: IdLines) -> None:
+        self.key, self.packed, self.id_lines = key, packed, id_lines
 
 
 def load_catalogue(dir: Path) -> Catalogue:
@@ -42,8 +44,8 @@ def load_catalogue(dir: Path) -> Catalogue:
         if problems:
             raise DrafterError(problems)
         cat = Catalogue(level_terms=load_level_terms(Path(dir)))
-        for key, records in files:
-            cat.chapters[key] = [_clause(key, r) for r in records]
+        for f in files:
+            cat.chapters[f.key] = [build_clause(p, chapter=f.key) for p in f.packed]
     return cat
 
 
@@ -90,9 +92,9 @@ def catalogue_files(dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: (order.get(p.stem, len(order)), p.name))
 
 
-def _read_dir(dir: Path) -> tuple[list[Problem], list[tuple[str, list[Packed]]]]:
+def _read_dir(dir: Path) -> tuple[list[Problem], list[_File]]:
     problems: list[Problem] = []
-    files: list[tuple[str, list[Packed]]] = []
+    files: list[_File] = []
     for path in catalogue_files(dir):
         if path.name == "level_terms.yaml":  # the folder's own level terms (util.level_terms)
             continue
@@ -102,81 +104,53 @@ def _read_dir(dir: Path) -> tuple[list[Problem], list[tuple[str, list[Packed]]]]
                 hint="文件名只能是 " + "、".join(f"{k}.yaml" for k in CHAPTER_KEYS),
             ))
             continue
-        found, records = _read_file(path)
+        found, packed, id_lines = _read_file(path)
         problems.extend(Problem(m, file=str(path), line=line, where=where, hint=hint)
                         for m, line, where, hint in found)
-        files.append((path.stem, records))
+        files.append(_File(path.stem, packed, id_lines))
     problems.extend(_duplicate_ids(dir, files))
     return problems, files
 
 
-def _read_file(path: Path) -> tuple[list[_Found], list[Packed]]:
-    """(problems, records) of one file, from the cache when the file has not changed."""
+def _read_file(path: Path) -> tuple[list[_Found], list[Packed], IdLines]:
+    """(problems, packed records, id lines) of one file, from the cache when the file has not
+    changed."""
     try:
         raw = read_bytes_bounded(path, "目录文件")
     except DrafterError as exc:
-        return [(p.message, p.line, p.where, p.hint) for p in exc.problems], []
+        return [(p.message, p.line, p.where, p.hint) for p in exc.problems], [], []
     content = cache.digest(raw)
     cached = cache.read(path, content)
     if cached is not None:
-        found, records = cached
-        return [tuple(f) for f in found], records  # type: ignore[misc]
+        found, packed, id_lines = cached
+        return [tuple(f) for f in found], packed, id_lines
     try:
         data, lines = load_yaml(decode_utf8(raw, path, "目录文件"), str(path))
     except DrafterError as exc:
-        return [(p.message, p.line, p.where, p.hint) for p in exc.problems], []
+        return [(p.message, p.line, p.where, p.hint) for p in exc.problems], [], []
     records, result = validate_chapter(data, lines, path.stem)
-    packed = [_pack(r) for r in records]
-    cache.write(path, content, (result.items, packed))
-    return result.items, packed
+    packed, id_lines = packed_records(records)
+    cache.write(path, content, (result.items, packed, id_lines))
+    return result.items, packed, id_lines
 
 
-def _duplicate_ids(dir: Path, files: list[tuple[str, list[Packed]]]) -> list[Problem]:
+def packed_records(records: list[Record]) -> tuple[list[Packed], IdLines]:
+    id_lines = [(x["id"], x["line"]) for r in records for x in (r, *r["variants"])]
+    return [pack(r, CLAUSE) for r in records], id_lines
+
+
+def _duplicate_ids(dir: Path, files: list[_File]) -> list[Problem]:
     seen: dict[str, tuple[str, int | None]] = {}
     out: list[Problem] = []
-    for key, records in files:
-        name = str(dir / f"{key}.yaml")
-        for p in records:
-            for ident, line in [(p[0], p[-1])] + [(v[0], v[-1]) for v in p[9]]:
-                if ident in seen:
-                    first_file, first_line = seen[ident]
-                    out.append(Problem(
-                        f"编号“{ident}”重复（首次出现在 {first_file}:{first_line}）",
-                        file=name, line=line, hint="每个条目和变体的编号必须唯一",
-                    ))
-                else:
-                    seen[ident] = (name, line)
+    for f in files:
+        name = str(dir / f"{f.key}.yaml")
+        for ident, line in f.id_lines:
+            if ident in seen:
+                first_file, first_line = seen[ident]
+                out.append(Problem(
+                    f"编号“{ident}”重复（首次出现在 {first_file}:{first_line}）",
+                    file=name, line=line, hint="每个条目和变体的编号必须唯一",
+                ))
+            else:
+                seen[ident] = (name, line)
     return out
-
-
-def _pack(r: Record) -> Packed:
-    """A validated record as nested tuples: smaller to cache, faster to load than dicts."""
-    return (
-        r["id"], r["lead"], r["body"], r["kind"], r["tags"], r["owners"], r["flags"],
-        [_pack_slot(s) for s in r["slots"]],
-        [_pack_source(s) for s in r["sources"]],
-        [(v["id"], v["lead"], v["body"], [_pack_slot(s) for s in v["slots"]],
-          None if v["source"] is None else _pack_source(v["source"]), v["owners"], v["line"])
-         for v in r["variants"]],
-        r["line"],
-    )
-
-
-def _pack_slot(s: Record) -> tuple[Any, ...]:
-    return (s["name"], s["label"], s["type"], s["unit"], s["default"])
-
-
-def _pack_source(s: Record) -> tuple[Any, ...]:
-    return (s["file"], s["marker"], s["year"], s["region"], s["title"])
-
-
-def _clause(key: str, p: Packed) -> Clause:
-    cid, lead, body, kind, tags, owners, flags, slots, sources, variants, _line = p
-    return Clause(
-        id=cid, chapter=key, lead=lead, body=body, kind=kind, tags=tags, owners=owners,
-        slots=[Slot(*s) for s in slots], sources=[Source(*s) for s in sources],
-        variants=[Variant(vid, vlead, vbody, [Slot(*s) for s in vslots],
-                          None if vsource is None else Source(*vsource), vowners)
-                  for vid, vlead, vbody, vslots, vsource, vowners, _ in variants],
-        flags=flags,
-    )

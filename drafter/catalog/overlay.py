@@ -32,7 +32,7 @@ def load_default_catalogue() -> Catalogue:
 def overlay(base: Catalogue, own: Catalogue) -> Catalogue:
     """`base` with every clause of `own` added, replacing a same-id clause where it stands."""
     replaced = {c.id: c for c in own}
-    out = Catalogue()
+    out = Catalogue(level_terms=base.level_terms)  # the bundled 全市/全县 table, not an empty one
     for clause in base:
         out.add(replaced.pop(clause.id, clause))
     for clause in own:

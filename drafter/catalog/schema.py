@@ -3,7 +3,9 @@
 `validate_chapter` walks the parsed YAML of one `catalog/<key>.yaml`, collects every problem
 (with the line from yamlio's LineMap) and, when there is none, returns plain records —
 dicts, lists, strings and numbers only, so that the loader can cache them with marshal and
-build model objects quickly.
+build model objects quickly. Which keys exist, which are required and how each is checked
+come from the field table in `drafter.catalog.fields`; this module holds the checks per shape
+and the rules that span fields (placeholders declared and used, variant ids).
 
 This module must not read files, cache, or build model objects; cross-file checks (duplicate
 ids) belong to the loader.
@@ -15,17 +17,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafter.catalog.fields import CLAUSE, SLOT, SOURCE, TOP_KEYS, VARIANT, Field, names
 from drafter.model.clause import CLAUSE_KINDS, SLOT_TYPES
 from drafter.model.plan import GLOBAL_NAMES
 from drafter.util.placeholders import placeholder_problems, template_names
 from drafter.util.yamlio import LineMap
-
-TOP_KEYS = ("chapter", "clauses")
-CLAUSE_KEYS = ("id", "lead", "body", "kind", "tags", "owners", "slots", "sources", "flags",
-               "variants")
-VARIANT_KEYS = ("id", "lead", "body", "slots", "owners", "source")
-SLOT_KEYS = ("name", "label", "type", "unit", "default")
-SOURCE_KEYS = ("file", "marker", "year", "region", "title")
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 TYPE_NAMES = {str: "文字", int: "整数", float: "小数", bool: "是/否", list: "列表", dict: "映射"}
@@ -126,6 +122,17 @@ def _text_list(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str
     return list(value)
 
 
+def _record(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any],
+            fields: tuple[Field, ...], where: str | None, **context: Any) -> Record:
+    """One mapping checked against its field table: unknown and missing keys, then each field
+    by its shape. `context` passes what a nested check needs (the clause id for variants)."""
+    _unknown_keys(ctx, path, data, names(fields), where)
+    for f in fields:
+        if f.required:
+            _required(ctx, path, data, f.name, where)
+    return {f.name: _SHAPES[f.shape](ctx, path, data, f.name, where, **context) for f in fields}
+
+
 def _clause(ctx: _Ctx, path: tuple[Any, ...], data: Any, index: int) -> Record | None:
     if not isinstance(data, dict):
         ctx.problem(path, f"第{index + 1}个条目应是映射（id、lead、body…），"
@@ -133,37 +140,51 @@ def _clause(ctx: _Ctx, path: tuple[Any, ...], data: Any, index: int) -> Record |
         return None
     clause_id = data.get("id")
     where = f"条目 {clause_id}" if isinstance(clause_id, str) else f"第{index + 1}个条目"
-    _unknown_keys(ctx, path, data, CLAUSE_KEYS, where)
-    for name in ("id", "body"):
-        _required(ctx, path, data, name, where)
-    cid = _id(ctx, path, data, where)
-    lead = _text(ctx, path, data, "lead", where) or ""
-    body = _text(ctx, path, data, "body", where) or ""
-    kind = data.get("kind", "plan")
-    if kind not in CLAUSE_KINDS:
-        ctx.problem((*path, "kind"), f"kind“{kind}”无效", where, "可选：" + "、".join(CLAUSE_KINDS))
-    slots = _slots(ctx, path, data, where)
-    _templates(ctx, path, lead, body, slots, where)
-    variants = _list_of(ctx, path, data, "variants", where)
-    return {
-        "id": cid, "lead": lead, "body": body, "kind": kind, "line": ctx.lines.line(*path),
-        "tags": _text_list(ctx, path, data, "tags", where),
-        "owners": _text_list(ctx, path, data, "owners", where),
-        "flags": _text_list(ctx, path, data, "flags", where),
-        "slots": slots,
-        "sources": [_source(ctx, (*path, "sources", i), s, where)
-                    for i, s in enumerate(_list_of(ctx, path, data, "sources", where))],
-        "variants": [_variant(ctx, (*path, "variants", i), v, cid, where)
-                     for i, v in enumerate(variants)],
-    }
+    record = _record(ctx, path, data, CLAUSE, where,
+                     clause_id=clause_id if isinstance(clause_id, str) else "")
+    _templates(ctx, path, record["lead"], record["body"], record["slots"], where)
+    record["line"] = ctx.lines.line(*path)
+    return record
 
 
-def _id(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], where: str | None) -> str:
-    value = _text(ctx, path, data, "id", where, optional=True)
+def _id(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+        where: str | None, **_: Any) -> str:
+    value = _text(ctx, path, data, name, where, optional=True)
     if value is not None and not ID_RE.match(value):
-        ctx.problem((*path, "id"), f"编号“{value}”无效", where,
+        ctx.problem((*path, name), f"编号“{value}”无效", where,
                     "编号只能由英文字母、数字和 - _ . 组成，如 dj-3fa2c1")
     return value or ""
+
+
+def _kind(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+          where: str | None, **_: Any) -> str:
+    kind = data.get(name, "plan")
+    if kind not in CLAUSE_KINDS:
+        ctx.problem((*path, name), f"kind“{kind}”无效", where, "可选：" + "、".join(CLAUSE_KINDS))
+    return str(kind)
+
+
+def _slot_type(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+               where: str | None, **_: Any) -> str:
+    slot_type = data.get(name, "text")
+    if slot_type not in SLOT_TYPES:
+        ctx.problem((*path, name), f"参数“{data.get('name')}”的类型“{slot_type}”无效", where,
+                    "可选：" + "、".join(SLOT_TYPES))
+        return "text"
+    return str(slot_type)
+
+
+def _year(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+          where: str | None, **_: Any) -> Any:
+    year = data.get(name)
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        ctx.problem((*path, name), f"来源年份“{year}”应为整数", where)
+    return year
+
+
+def _plain(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+           where: str | None, **_: Any) -> Any:
+    return data.get(name)  # checked against its sibling fields by the record's own rules
 
 
 def _list_of(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
@@ -177,42 +198,33 @@ def _list_of(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
     return value
 
 
-def _slots(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any],
-           where: str | None) -> list[Record]:
+def _slots(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+           where: str | None, **_: Any) -> list[Record]:
     out: list[Record] = []
     seen: set[str] = set()
-    for i, raw in enumerate(_list_of(ctx, path, data, "slots", where)):
-        spath = (*path, "slots", i)
+    for i, raw in enumerate(_list_of(ctx, path, data, name, where)):
+        spath = (*path, name, i)
         if not isinstance(raw, dict):
             ctx.problem(spath, f"参数应是映射（name、label、type…），实际是{_type_name(raw)}",
                         where)
             continue
-        _unknown_keys(ctx, spath, raw, SLOT_KEYS, where)
-        _required(ctx, spath, raw, "name", where)
-        name = _text(ctx, spath, raw, "name", where, optional=True) or ""
-        if name and (not name.isidentifier() or name.startswith("_")):
-            ctx.problem((*spath, "name"), f"参数名“{name}”无效", where,
+        slot = _record(ctx, spath, raw, SLOT, where)
+        slot_name = slot["name"]
+        if slot_name and (not slot_name.isidentifier() or slot_name.startswith("_")):
+            ctx.problem((*spath, "name"), f"参数名“{slot_name}”无效", where,
                         "只能用汉字、字母、数字和下划线，且不以数字或下划线开头")
-        elif name in GLOBAL_NAMES:
-            ctx.problem((*spath, "name"), f"参数名“{name}”是全局参数，不能在 slots 中声明", where,
-                        "直接在正文中使用 {{ " + name + " }} 即可")
-        elif name in seen:
-            ctx.problem((*spath, "name"), f"参数名“{name}”重复", where)
-        seen.add(name)
-        slot_type = raw.get("type", "text")
-        if slot_type not in SLOT_TYPES:
-            ctx.problem((*spath, "type"), f"参数“{name}”的类型“{slot_type}”无效", where,
-                        "可选：" + "、".join(SLOT_TYPES))
-            slot_type = "text"
-        default = raw.get("default")
-        if not _default_fits(slot_type, default):
+        elif slot_name in GLOBAL_NAMES:
+            ctx.problem((*spath, "name"), f"参数名“{slot_name}”是全局参数，不能在 slots 中声明",
+                        where, "直接在正文中使用 {{ " + slot_name + " }} 即可")
+        elif slot_name in seen:
+            ctx.problem((*spath, "name"), f"参数名“{slot_name}”重复", where)
+        seen.add(slot_name)
+        slot["label"] = slot["label"] or slot_name
+        if not _default_fits(slot["type"], slot["default"]):
             ctx.problem((*spath, "default"),
-                        f"参数“{name}”的默认值“{default}”与类型 {slot_type} 不符", where)
-        out.append({
-            "name": name, "label": _text(ctx, spath, raw, "label", where, optional=True) or name,
-            "type": slot_type, "unit": _text(ctx, spath, raw, "unit", where, optional=True),
-            "default": default,
-        })
+                        f"参数“{slot_name}”的默认值“{slot['default']}”与类型 {slot['type']} 不符",
+                        where)
+        out.append(slot)
     return out
 
 
@@ -254,22 +266,29 @@ def _templates(ctx: _Ctx, path: tuple[Any, ...], lead: str, body: str, slots: li
                         where, "请删除该参数，或在正文中加入 {{ " + slot["name"] + " }}")
 
 
-def _source(ctx: _Ctx, path: tuple[Any, ...], raw: Any, where: str | None) -> Record:
+def _source_record(ctx: _Ctx, path: tuple[Any, ...], raw: Any, where: str | None) -> Record:
     if not isinstance(raw, dict):
         ctx.problem(path, f"来源应是映射（file、marker、year…），实际是{_type_name(raw)}", where)
         return {}
-    _unknown_keys(ctx, path, raw, SOURCE_KEYS, where)
-    _required(ctx, path, raw, "file", where)
-    year = raw.get("year")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        ctx.problem((*path, "year"), f"来源年份“{year}”应为整数", where)
-    return {
-        "file": _text(ctx, path, raw, "file", where) or "",
-        "marker": _text(ctx, path, raw, "marker", where, optional=True),
-        "year": year,
-        "region": _text(ctx, path, raw, "region", where, optional=True),
-        "title": _text(ctx, path, raw, "title", where, optional=True),
-    }
+    return _record(ctx, path, raw, SOURCE, where)
+
+
+def _sources(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+             where: str | None, **_: Any) -> list[Record]:
+    return [_source_record(ctx, (*path, name, i), s, where)
+            for i, s in enumerate(_list_of(ctx, path, data, name, where))]
+
+
+def _source(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+            where: str | None, **_: Any) -> Record | None:
+    raw = data.get(name)
+    return None if raw is None else _source_record(ctx, (*path, name), raw, where)
+
+
+def _variants(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+              where: str | None, *, clause_id: str = "", **_: Any) -> list[Record]:
+    return [_variant(ctx, (*path, name, i), v, clause_id, where)
+            for i, v in enumerate(_list_of(ctx, path, data, name, where))]
 
 
 def _variant(ctx: _Ctx, path: tuple[Any, ...], raw: Any, clause_id: str,
@@ -279,20 +298,33 @@ def _variant(ctx: _Ctx, path: tuple[Any, ...], raw: Any, clause_id: str,
         return {}
     vid = raw.get("id")
     vwhere = f"变体 {vid}" if isinstance(vid, str) else where
-    _unknown_keys(ctx, path, raw, VARIANT_KEYS, vwhere)
-    for name in ("id", "body"):
-        _required(ctx, path, raw, name, vwhere)
-    value = _text(ctx, path, raw, "id", vwhere, optional=True) or ""
+    record = _record(ctx, path, raw, VARIANT, vwhere)
+    value = record["id"]
     if value and clause_id and not value.startswith(f"{clause_id}/"):
         ctx.problem((*path, "id"), f"变体编号“{value}”应以“{clause_id}/”开头", vwhere,
                     f"如 {clause_id}/2")
-    lead = _text(ctx, path, raw, "lead", vwhere) or ""
-    body = _text(ctx, path, raw, "body", vwhere) or ""
-    slots = _slots(ctx, path, raw, vwhere)
-    _templates(ctx, path, lead, body, slots, vwhere)
-    source = raw.get("source")
-    return {
-        "id": value, "lead": lead, "body": body, "slots": slots, "line": ctx.lines.line(*path),
-        "owners": _text_list(ctx, path, raw, "owners", vwhere),
-        "source": None if source is None else _source(ctx, (*path, "source"), source, vwhere),
-    }
+    _templates(ctx, path, record["lead"], record["body"], record["slots"], vwhere)
+    record["line"] = ctx.lines.line(*path)
+    return record
+
+
+def _text_field(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+                where: str | None, **_: Any) -> str:
+    return _text(ctx, path, data, name, where) or ""
+
+
+def _opt_text_field(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+                    where: str | None, **_: Any) -> str | None:
+    return _text(ctx, path, data, name, where, optional=True)
+
+
+def _texts_field(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+                 where: str | None, **_: Any) -> list[str]:
+    return _text_list(ctx, path, data, name, where)
+
+
+_SHAPES: dict[str, Any] = {
+    "id": _id, "text": _text_field, "opt_text": _opt_text_field, "texts": _texts_field,
+    "kind": _kind, "slot_type": _slot_type, "default": _plain, "year": _year, "slots": _slots,
+    "sources": _sources, "source": _source, "variants": _variants,
+}

@@ -4,8 +4,9 @@ The TUI searches 40,000 clauses as the user types, so each query must take milli
 Every test "does clause i contain s" runs for all clauses at C speed (`map(operator.contains,
 …)`) and lands in a byte vector, one byte per clause, held as a Python int. Adding and masking
 those ints ranks all clauses at once without a Python loop per clause; only the hits that are
-returned get their highlight spans computed. Vectors are cached per substring, so typing one
-more character costs one scan per field.
+returned get their highlight spans computed. Vectors are cached per substring, and the vector of
+a longer needle is computed from the previous keystroke's only (the clauses that held the
+shorter needle), so typing one more character scans the few clauses still in play.
 
 Ranking, per query term (terms are separated by spaces and must all match):
 - an exact, case-insensitive match in the id (prefix) ranks highest, then lead, tags, body,
@@ -24,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
+from typing import Any
 
 from drafter.model import Catalogue, Clause
 
@@ -91,12 +93,34 @@ class SearchIndex:
         vec = self._vectors.get(key)
         if vec is None:
             test = str.startswith if field == "id" else operator.contains
-            raw = bytes(map(test, self._fields[field], repeat(needle)))
-            vec = int.from_bytes(raw, "little")
+            vec = self._narrowed(field, needle, test)
+            if vec is None:
+                raw = bytes(map(test, self._fields[field], repeat(needle)))
+                vec = int.from_bytes(raw, "little")
             if len(self._vectors) >= _CACHE_SIZE:
                 del self._vectors[next(iter(self._vectors))]
             self._vectors[key] = vec
         return vec
+
+    def _narrowed(self, field: str, needle: str, test: Any) -> int | None:
+        """The vector of `needle` tested only on the clauses that hold a shorter needle it
+        contains (the previous keystroke's, usually): a text containing "师德师" contains
+        "师德". None when no such vector is cached or it is too broad to pay off."""
+        parents = [needle[:-1]] if field == "id" else [needle[:-1], needle[1:]]
+        parent = next((self._vectors[(field, p)] for p in parents
+                       if len(p) > 0 and (field, p) in self._vectors), None)
+        if parent is None or parent.bit_count() > self._n // 2:
+            return None
+        candidates = list(compress(range(self._n), self._bytes(parent)))
+        if not candidates:
+            return 0
+        texts = self._fields[field]
+        subset = [texts[i] for i in candidates] if len(candidates) < 2 else list(
+            operator.itemgetter(*candidates)(texts))
+        out = bytearray(self._n)
+        for i in compress(candidates, map(test, subset, repeat(needle))):
+            out[i] = 1
+        return int.from_bytes(out, "little")
 
     def _mask(self, chapter: str | None, include_summary: bool) -> int:
         key = (chapter, include_summary)

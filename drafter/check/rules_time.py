@@ -92,8 +92,8 @@ def check_time(draft: Draft, ctx: Context) -> Iterator[Finding]:
             if not any(hit[0].start() < k[0].end() and k[0].start() < hit[0].end()
                        for k in kept):
                 kept.append(hit)
-        for match, rule, verdict in sorted(kept, key=lambda h: h[0].start()):
-            yield _finding(rule, verdict, year, seg.text, match, seg.location, seg.part)
+        for match, rule, kind in sorted(kept, key=lambda h: h[0].start()):
+            yield _finding(rule, kind, year, seg.text, match, seg.location, seg.part)
 
 
 def stale_flags(text: str, year: int | None, table: RuleTable) -> list[str]:

@@ -3,37 +3,63 @@
 stdout carries results, stderr diagnostics. Every user-facing message is Chinese.
 A DrafterError becomes its messages on stderr and exit status 1, never a traceback.
 A bare `drafter` opens the terminal UI.
+
+Subcommands are imported only when they run (or when help lists them), so `drafter --version`
+and `drafter build` do not load the check engine, the miner or Textual (bench/start.py).
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import click
 
-from drafter.cli.build_cmd import batch_cmd, build_cmd, new_cmd
-from drafter.cli.catalog_cmd import catalog_group
-from drafter.cli.check_cmd import check_cmd, roll_cmd
+from drafter import __version__
 from drafter.cli.common import run_guarded
-from drafter.cli.import_cmd import import_cmd
-from drafter.cli.mine_cmd import mine_cmd
 from drafter.cli.terminal import terminal_guard
-from drafter.cli.tui_cmd import open_tui, tui_cmd
 from drafter.cli.zh import install as install_chinese_messages
 
+# name -> (module, attribute): add a command here; it is imported when used.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "mine": ("drafter.cli.mine_cmd", "mine_cmd"),
+    "catalog": ("drafter.cli.catalog_cmd", "catalog_group"),
+    "build": ("drafter.cli.build_cmd", "build_cmd"),
+    "batch": ("drafter.cli.build_cmd", "batch_cmd"),
+    "new": ("drafter.cli.build_cmd", "new_cmd"),
+    "check": ("drafter.cli.check_cmd", "check_cmd"),
+    "roll": ("drafter.cli.check_cmd", "roll_cmd"),
+    "tui": ("drafter.cli.tui_cmd", "tui_cmd"),
+    "import": ("drafter.cli.import_cmd", "import_cmd"),
+    "compare": ("drafter.cli.compare_cmd", "compare_cmd"),
+}
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(
-    package_name="drafter", message="drafter %(version)s", help="显示版本号并退出。"
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module on first use (click's documented
+    lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, attr = COMMANDS[cmd_name]
+            self.add_command(getattr(import_module(module), attr), cmd_name)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(  # the version given, not looked up in installed metadata (slow)
+    __version__, message="drafter %(version)s", help="显示版本号并退出。"
 )
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """drafter：教育局工作要点起草助手。不带子命令时打开终端界面。"""
     if ctx.invoked_subcommand is None:
+        from drafter.cli.tui_cmd import open_tui
+
         open_tui(plan_path=None, catalog_dir=None)
-
-
-for command in (mine_cmd, catalog_group, build_cmd, batch_cmd, new_cmd, check_cmd, roll_cmd,
-                tui_cmd, import_cmd):
-    cli.add_command(command)
 
 
 def main() -> None:

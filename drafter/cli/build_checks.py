@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from drafter.check.engine import check_plan
-from drafter.check.finding import Finding
+from drafter.check import Finding, check_plan
 from drafter.model.blocks import Block
 from drafter.model.catalogue import Catalogue
 from drafter.model.plan import Plan

@@ -14,6 +14,7 @@ import signal
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,29 +24,22 @@ from drafter.model.errors import DrafterError
 from drafter.model.plan import Plan
 from drafter.model.resolve import resolve
 from drafter.model.value_problems import unused_values
-from drafter.plans.batch import Batch, apply_variant, load_batch
-from drafter.plans.io import load_plan, plan_to_yaml
-from drafter.plans.starter import starter_plan
-from drafter.render.batch import BatchResult, Checker, plan_jobs, render_batch
-from drafter.render.blocks import render_blocks
-from drafter.render.build import FORMATS, build_document, format_for
+from drafter.model.years import YEAR_MAX, YEAR_MIN
+from drafter.plans import load_plan, plan_to_yaml, starter_plan
+from drafter.render import FORMATS, build_document, format_for, render_blocks
 from drafter.util.fs import atomic_write_text, check_writable, folder_lock, remove_stale_temps
-from drafter.util.paths import bundled_catalog_dir
+
+if TYPE_CHECKING:  # batch-only: imported inside batch_cmd, so `build` starts without a pool
+    from drafter.plans import Batch
+    from drafter.render import BatchResult, Checker
 
 _CATALOG_HELP = "条目目录文件夹（默认使用自带目录）"
 
 
 def load_catalogue_dir(catalog: Path | None) -> Catalogue:
-    from drafter.catalog.load import load_catalogue
+    from drafter.catalog import open_catalogue
 
-    if catalog is None:
-        from drafter.catalog.overlay import load_default_catalogue
-
-        return load_default_catalogue()  # bundled + the user's own (drafter import adds there)
-    path = Path(catalog) if catalog else bundled_catalog_dir()
-    if not path.is_dir():
-        raise DrafterError.one(f"找不到条目目录文件夹：{path}", hint="请用 --catalog 指定")
-    return load_catalogue(path)
+    return open_catalogue(catalog)
 
 
 @click.command("build")
@@ -99,6 +93,9 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
 def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bool,
               strict: bool, catalog: Path | None) -> None:
     """批量生成：一个基础计划，按各县（区）的名称和数字生成多份文档。"""
+    from drafter.plans import load_batch
+    from drafter.render import plan_jobs, render_batch
+
     batch = load_batch(batch_file)
     cat = load_catalogue_dir(catalog)
     outdir = outdir or Path.cwd() / f"{batch_file.stem}-out"
@@ -131,12 +128,14 @@ def _interrupted(signum: int, frame: object) -> None:
 
 def batch_checker() -> Checker | None:
     """The per-variant checks of `drafter check`, as a picklable `(blocks, plan) -> findings`."""
-    from drafter.check.engine import batch_findings
+    from drafter.check import batch_findings
 
     return batch_findings
 
 
 def _variant_plans(batch: Batch) -> list[tuple[str, Plan | None, list[str]]]:
+    from drafter.plans import apply_variant
+
     out: list[tuple[str, Plan | None, list[str]]] = []
     for variant in batch.variants:
         try:
@@ -194,7 +193,7 @@ def _report(results: list[BatchResult], strict: bool) -> int:
 @click.command("new")
 @click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
 @click.option("--region", default="", help="地区，如“安顺市”")
-@click.option("--year", type=click.IntRange(1949, 2100), default=None,
+@click.option("--year", type=click.IntRange(YEAR_MIN, YEAR_MAX), default=None,
               help="计划年份（默认：明年）")
 @click.option("--organ", default="", help="发文机关（默认：<地区>教育局）")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件")

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import click
 
-from drafter.catalog.load import check_catalogue, load_catalogue
-from drafter.catalog.search import SearchIndex
+from drafter.catalog import SearchIndex, check_catalogue, open_catalogue
 from drafter.model import CHAPTER_KEYS, Catalogue, Clause, DrafterError, Slot, Source
 
 KIND_LABELS = {"plan": "计划条目", "summary": "总结（已完成工作）", "preamble": "总体要求",
@@ -53,7 +52,7 @@ def catalog_group() -> None:
 def list_cmd(chapter: str | None, catalog_dir: Path | None) -> None:
     """按章节列出条目：编号、标题和变体数。"""
     chapter = _chapter(chapter)
-    cat = load_catalogue(_dir(catalog_dir))
+    cat = open_catalogue(catalog_dir)
     total = 0
     for key in [chapter] if chapter else list(CHAPTER_KEYS):
         clauses = cat.chapters.get(key, [])
@@ -87,7 +86,7 @@ def _list_note(clause: Clause) -> str:
 @_catalog_option
 def show_cmd(clause_id: str, catalog_dir: Path | None) -> None:
     """显示一个条目的全文、参数、来源和变体。"""
-    cat = load_catalogue(_dir(catalog_dir))
+    cat = open_catalogue(catalog_dir)
     clause = cat.get(clause_id.partition("/")[0])
     if clause is None or ("/" in clause_id and clause.variant(clause_id) is None):
         raise DrafterError.one(f"目录中没有编号为“{clause_id}”的条目",
@@ -164,7 +163,7 @@ def search_cmd(words: tuple[str, ...], limit: int, chapter: str | None,
     chapter = _chapter(chapter)
     if limit < 1:
         raise DrafterError.one(f"--limit 应为正整数，实际是 {limit}")
-    cat = load_catalogue(_dir(catalog_dir))
+    cat = open_catalogue(catalog_dir)
     query = " ".join(words)
     hits = SearchIndex(cat).search(query, limit=limit, chapter=chapter)
     if not hits:
@@ -207,7 +206,7 @@ def check_cmd(directory: Path | None) -> None:
             click.echo(str(problem))
         click.echo(f"条目目录 {folder} 有 {len(problems)} 个问题，请逐条修改后重新检查。", err=True)
         sys.exit(1)
-    cat = load_catalogue(folder)
+    cat = open_catalogue(folder)
     variants = sum(len(c.variants) for c in cat)
     slots = sum(len(c.slots) for c in cat)
     counts = "，".join(f"{k} {n}" for k, n in cat.counts().items())

@@ -15,41 +15,34 @@ from pathlib import Path
 
 import click
 
-from drafter.check.engine import (
+from drafter.check import (
+    SEVERITY_ORDER,
     Finding,
+    RuleTable,
     check_draft,
     check_plan,
     draft_from_document,
+    load_table,
     summary_line,
 )
-from drafter.check.finding import SEVERITY_ORDER
-from drafter.check.table import RuleTable, load_table
-from drafter.mine.readers import DOCUMENT_SUFFIXES, SUPPORTED_HINT
 from drafter.model.blocks import Block, Location
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
+from drafter.model.formats import DOCUMENT_SUFFIXES, SUPPORTED_HINT
 from drafter.model.plan import Plan
 from drafter.model.roll import roll_plan
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.util.fs import check_writable
-from drafter.util.paths import bundled_catalog_dir
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _CATALOG_HELP = "条目目录文件夹（检查计划文件时使用，默认使用自带目录）"
 
 
 def _load_catalogue(catalog: Path | None) -> Catalogue:
-    from drafter.catalog.load import load_catalogue
+    from drafter.catalog import open_catalogue
 
-    if catalog is None:
-        from drafter.catalog.overlay import load_default_catalogue
-
-        return load_default_catalogue()  # bundled + the user's own (drafter import adds there)
-    path = Path(catalog) if catalog else bundled_catalog_dir()
-    if not path.is_dir():
-        if catalog is None:  # no bundled catalogue: custom items still check, ids are findings
-            return Catalogue()
-        raise DrafterError.one(f"找不到条目目录文件夹：{path}", hint="请用 --catalog 指定")
-    return load_catalogue(path)
+    # no default catalogue: custom items still check, ids are findings
+    return open_catalogue(catalog, missing_ok=True)
 
 
 # --------------------------------------------------------------------------- plans
@@ -67,7 +60,7 @@ def render_for_check(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Find
 
     The preview render marks missing values as “【待填：…】” and unknown ids as marked lines, so
     the rest of the plan is still checked."""
-    from drafter.render.blocks import preview_blocks
+    from drafter.render import preview_blocks
 
     blocks, problems = preview_blocks(plan, cat)
     return blocks, [problem_finding(p) for p in problems]
@@ -75,7 +68,7 @@ def render_for_check(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Find
 
 def check_plan_file(path: Path, *, year: int | None, table: RuleTable,
                     catalog: Path | None) -> tuple[list[Finding], int | None]:
-    from drafter.plans.io import load_plan
+    from drafter.plans import load_plan
 
     plan = load_plan(path)
     if year is not None:
@@ -99,8 +92,7 @@ def _marked(finding: Finding) -> bool:
 
 def check_draft_file(path: Path, *, year: int | None, table: RuleTable
                      ) -> tuple[list[Finding], int | None]:
-    from drafter.mine.pipeline import mine_source
-    from drafter.mine.readers import read_document
+    from drafter.mine import mine_source, read_document
 
     source = read_document(path)
     doc = mine_source(source)
@@ -140,7 +132,7 @@ def format_json(findings: Sequence[Finding], target: str, year: int | None) -> s
 
 @click.command("check")
 @click.argument("target", metavar="TARGET", type=click.Path(path_type=Path))
-@click.option("--year", type=click.IntRange(1949, 2100),
+@click.option("--year", type=click.IntRange(YEAR_MIN, YEAR_MAX),
               help="按哪一年的计划判断（默认：计划文件的年份，或草稿标题中的年份）")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="输出格式")
@@ -184,7 +176,7 @@ def _default_output(plan_file: Path, old: int, new: int) -> Path:
 
 @click.command("roll")
 @click.argument("plan_file", metavar="PLAN.yaml", type=click.Path(path_type=Path))
-@click.option("--to", "to_year", type=click.IntRange(1949, 2100), required=True,
+@click.option("--to", "to_year", type=click.IntRange(YEAR_MIN, YEAR_MAX), required=True,
               help="新计划的年份，如 2026")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="新计划文件（默认：文件名中的年份换成新年份，或加上“-年份”）")
@@ -195,7 +187,7 @@ def _default_output(plan_file: Path, old: int, new: int) -> Path:
 def roll_cmd(plan_file: Path, to_year: int, output: Path | None, force: bool,
              rules_file: Path | None, catalog: Path | None) -> None:
     """把计划滚动到新的一年：年份前移，今年的数值留作基线，列出需人工核对的年份。"""
-    from drafter.plans.io import load_plan, save_plan
+    from drafter.plans import load_plan, save_plan
 
     plan = load_plan(plan_file)
     result = roll_plan(plan, to_year)

@@ -9,12 +9,11 @@ Diagnostics (dropped junk, per-file counts) go to stderr.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError, MinedDocument, Problem
+from drafter.model import Catalogue, DrafterError, MinedDocument, Problem
 
 
 @click.command("mine")
@@ -70,8 +69,7 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
 
 def _mine_all(paths: list[Path]) -> list[MinedDocument]:
     """Every file mined; every bad file reported at once (and nothing written)."""
-    from drafter.mine.pipeline import mine_source
-    from drafter.mine.readers import read_documents
+    from drafter.mine import mine_source, read_documents
 
     docs: list[MinedDocument] = []
     problems: list[Problem] = []
@@ -102,35 +100,32 @@ def _report(doc: MinedDocument) -> None:
 
 def _write(docs: list[MinedDocument], out_dir: Path, *, replace: bool, force: bool) -> None:
     """Build the catalogue and swap it in whole (`replace_folder`): a crash, a kill or a full
-    disk at any point leaves the old catalogue as it was, never half old, half new."""
-    from drafter.mine.catalogue_build import build_catalogue
+    disk at any point leaves the old catalogue as it was, never half old, half new. The load
+    cache is left warm for the new files."""
+    from drafter.catalog import save_catalogue, warm_catalogue
+    from drafter.check import stale_flags
+    from drafter.mine import mine_into_catalogue
     from drafter.util.fs import folder_lock, recover_folder, replace_folder
 
     with folder_lock(out_dir, "挖掘"):
         recover_folder(out_dir)
         old = _existing(out_dir, strict=not (replace and force))
-        existing = None if replace else old
-        before = existing.counts() if existing is not None else dict.fromkeys(CHAPTER_KEYS, 0)
-        cat = build_catalogue(docs, existing=existing, flagger=_flagger())
+        result = mine_into_catalogue(docs, existing=None if replace else old,
+                                     flagger=stale_flags)
+        cat = result.catalogue
         if replace and not force:
             _refuse_drops(old, cat, out_dir)
-        replace_folder(out_dir, lambda folder: _write_keeping_comments(cat, folder, out_dir))
-    _summary(cat, docs, out_dir, before, merged=existing is not None)
-
-
-def _write_keeping_comments(cat: Catalogue, folder: Path, old_dir: Path) -> None:
-    """The catalogue's files, with the hand-written comments of the old files carried over."""
-    from drafter.catalog.comments import carry_comments
-    from drafter.catalog.dump import write_catalogue
-    from drafter.util.fs import atomic_write_text
-
-    for path in write_catalogue(cat, folder):
-        old = old_dir / path.name
-        if old.is_file():
-            text = path.read_text(encoding="utf-8")
-            kept = carry_comments(old.read_text(encoding="utf-8", errors="replace"), text)
-            if kept != text:
-                atomic_write_text(path, kept)
+        # the new files, hand-written comments of the old ones carried over
+        replace_folder(out_dir, lambda folder: save_catalogue(cat, folder, comments_from=out_dir,
+                                                                warm=False))
+        warm_catalogue(cat, out_dir)  # the cache under the files' final paths
+    action = "合并进" if result.merged else "写入"
+    click.echo(f"挖掘 {len(docs)} 份文件，条目目录已{action} {out_dir}")
+    totals = [0, 0, 0, 0]
+    for key, *row in result.rows():
+        totals = [a + b for a, b in zip(totals, row, strict=True)]
+        click.echo(_row(key, row))
+    click.echo(_row("合计", totals))
 
 
 def _refuse_drops(old: Catalogue | None, cat: Catalogue, out_dir: Path) -> None:
@@ -149,43 +144,14 @@ def _refuse_drops(old: Catalogue | None, cat: Catalogue, out_dir: Path) -> None:
 def _existing(out_dir: Path, strict: bool = True) -> Catalogue | None:
     """What DIR already holds (None when it is new or empty; when it cannot be read and not
     `strict`, None too: --replace --force may overwrite a broken catalogue)."""
-    from drafter.catalog.load import load_catalogue
+    from drafter.catalog import open_existing
 
-    if not strict:
-        try:
-            return _existing(out_dir)
-        except DrafterError:
-            return None
-    if not out_dir.exists():
-        return None
-    if not out_dir.is_dir():
-        raise DrafterError.one("输出位置已存在，但不是文件夹", file=str(out_dir),
-                               hint="请用 -o 指定一个文件夹")
-    if not any(p.suffix in (".yaml", ".yml") for p in out_dir.iterdir()):
-        return None
-    return load_catalogue(out_dir)
-
-
-def _flagger() -> Callable[[str, int | None], list[str]] | None:
+    if strict:
+        return open_existing(out_dir)
     try:
-        from drafter.check.engine import stale_flags
-    except ImportError:
+        return open_existing(out_dir)
+    except DrafterError:
         return None
-    return stale_flags
-
-
-def _summary(cat: Catalogue, docs: list[MinedDocument], out_dir: Path,
-             before: dict[str, int], *, merged: bool) -> None:
-    action = "合并进" if merged else "写入"
-    click.echo(f"挖掘 {len(docs)} 份文件，条目目录已{action} {out_dir}")
-    totals = [0, 0, 0, 0]
-    for key in CHAPTER_KEYS:
-        clauses = cat.chapters.get(key, [])
-        row = [len(clauses), len(clauses) - before.get(key, 0),
-               sum(len(c.variants) for c in clauses), sum(len(c.slots) for c in clauses)]
-        totals = [a + b for a, b in zip(totals, row, strict=True)]
-        click.echo(_row(key, row))
-    click.echo(_row("合计", totals))
 
 
 def _row(label: str, row: list[int]) -> str:

@@ -17,7 +17,7 @@ from drafter.model.errors import DrafterError
 def open_tui(plan_path: Path | None, catalog_dir: Path | None) -> None:
     """Run the app until the user quits."""
     if plan_path is not None:
-        from drafter.plans.io import load_plan
+        from drafter.plans import load_plan
 
         if not plan_path.is_file():
             raise DrafterError.one(f"找不到计划文件：{plan_path}",

@@ -18,16 +18,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from drafter.model.errors import DrafterError, Problem
+from drafter.model.errors import DrafterError
 from drafter.model.taxonomy import CHAPTER_KEYS
-from drafter.util.yamlio import LineMap, load_yaml
+from drafter.util.yamlio import load_yaml
 
 RULES_FILE = "drafter/mine/data/taxonomy.yaml"
-_SETTINGS_DEFAULTS: dict[str, float] = {
-    "lead_weight": 3, "body_weight": 1, "body_repeat_cap": 2, "body_cap": 12, "fallback_bonus": 2,
-    "threshold": 4, "margin": 2, "tag_threshold": 3, "max_tags": 4,
-    "heading_first_part": 2, "heading_threshold": 2, "lead_decides": 6, "lead_margin": 3,
-}
 _BUCKET = 40  # first characters per lookahead bucket, see _trie_regex
 _HEADING_SPLIT = re.compile(r"[，,；;：:。]")
 
@@ -127,9 +122,8 @@ def _score(rules: Rules, lead: str, body: str
         return lead_scores, scores, tag_scores
     cap = rules.settings["body_repeat_cap"]
     body_scores = [0.0] * len(CHAPTER_KEYS)
-    for word, n in Counter(rules.body_pattern.findall(body)).items():
-        if n > cap:
-            n = cap
+    for word, count in Counter(rules.body_pattern.findall(body)).items():
+        n = min(float(count), cap)
         for key, tag, points in body_table[word]:
             body_scores[key] += points * n
             if tag >= 0:
@@ -161,44 +155,27 @@ def load_rules() -> Rules:
 
 def parse_rules(text: str, file: str) -> Rules:
     """Build the matcher from rules text; DrafterError listing every problem with file:line."""
+    from drafter.mine.taxonomy_schema import Taxonomy
+    from drafter.util.validation import validate
+
     data, lines = load_yaml(text, file)
-    problems: list[tuple[str, int | None]] = []
     if not isinstance(data, dict):
         raise DrafterError.one("分类规则文件应是一个映射（settings、keys、tags）", file=file)
-    settings = dict(_SETTINGS_DEFAULTS)
-    for name, value in (data.get("settings") or {}).items():
-        if name == "default_key":
-            continue
-        if name not in _SETTINGS_DEFAULTS:
-            problems.append((f"未知设置“{name}”", lines.line("settings", name)))
-        elif isinstance(value, bool) or not isinstance(value, int | float):
-            problems.append((f"设置“{name}”应是数字", lines.line("settings", name)))
-        else:
-            settings[name] = float(value)
-    default_key = (data.get("settings") or {}).get("default_key", "教育改革")
-    if default_key not in CHAPTER_KEYS:
-        problems.append((f"default_key“{default_key}”不是章节分类", lines.line("settings")))
-        default_key = CHAPTER_KEYS[-1]
+    parsed = validate(Taxonomy, data, lines, file, hint="请修改分类规则文件")
+    settings = parsed.settings.model_dump(exclude={"default_key"})
     table: dict[str, list[Hit]] = {}
     lead_only = [False] * len(CHAPTER_KEYS)
-    for key, entry in (data.get("keys") or {}).items():
-        if key not in CHAPTER_KEYS:
-            problems.append((f"未知章节分类“{key}”", lines.line("keys", key)))
-            continue
+    for key, entry in parsed.keys.items():
         k = CHAPTER_KEYS.index(key)
-        lead_only[k] = bool((entry or {}).get("lead_only", False))
-        _add_words(table, entry, ("keys", key), k, -1, lines, problems)
+        lead_only[k] = entry.lead_only
+        for word, weight in entry.words.items():
+            table.setdefault(word, []).append((k, -1, weight))
     tags: list[str] = []
-    for tag, entry in (data.get("tags") or {}).items():
-        key = (entry or {}).get("key")
-        if key not in CHAPTER_KEYS:
-            problems.append((f"标签“{tag}”的 key“{key}”不是章节分类", lines.line("tags", tag)))
-            continue
-        tags.append(str(tag))
-        _add_words(table, entry, ("tags", tag), CHAPTER_KEYS.index(key), len(tags) - 1,
-                   lines, problems)
-    if problems:
-        raise DrafterError([_problem(msg, file, line) for msg, line in problems])
+    for tag, tag_entry in parsed.tags.items():
+        tags.append(tag)
+        for word, weight in tag_entry.words.items():
+            table.setdefault(word, []).append((CHAPTER_KEYS.index(tag_entry.key), len(tags) - 1,
+                                               weight))
     body_words = {w: h for w, h in table.items() if any(not lead_only[k] for k, _t, _w in h)}
     return Rules(
         pattern=_compile_words(table),
@@ -209,25 +186,8 @@ def parse_rules(text: str, file: str) -> Rules:
         body_table={w: tuple((k, t, wt * settings["body_weight"]) for k, t, wt in h
                              if not lead_only[k]) for w, h in table.items()},
         tags=tuple(tags), lead_only=tuple(lead_only), settings=settings,
-        default_key=default_key,
+        default_key=parsed.settings.default_key,
     )
-
-
-def _add_words(table: dict[str, list[Hit]], entry: Any, path: tuple[Any, ...], key: int,
-               tag: int, lines: LineMap, problems: list[tuple[str, int | None]]) -> None:
-    words = (entry or {}).get("words") if isinstance(entry, dict) else None
-    if not isinstance(words, dict):
-        problems.append(("缺少 words（“词: 权重”的映射）", lines.line(*path)))
-        return
-    for word, weight in words.items():
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
-            problems.append((f"关键词“{word}”的权重应是正数", lines.line(*path, "words", word)))
-            continue
-        table.setdefault(str(word), []).append((key, tag, float(weight)))
-
-
-def _problem(message: str, file: str, line: int | None) -> Problem:
-    return Problem(message, file=file, line=line, hint="请修改分类规则文件")
 
 
 def _compile_words(words: dict[str, Any]) -> re.Pattern[str]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafter.model.numbering import chinese_numeral
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CN = "一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
                     "ideographTraditional", "japaneseCounting", "taiwaneseCounting",
@@ -110,9 +111,10 @@ class Numbering:
         for i in range(9):
             token = f"%{i + 1}"
             if token in text:
-                lvl = levels.get(i)
-                value = counters[i] if counters[i] is not None else (lvl.start if lvl else 1)
-                text = text.replace(token, _format(value, lvl.fmt if lvl else "decimal"))
+                spec = levels.get(i)
+                count = counters[i]
+                value = count if count is not None else (spec.start if spec else 1)
+                text = text.replace(token, _format(value, spec.fmt if spec else "decimal"))
         return text
 
 
@@ -148,7 +150,7 @@ def _resolve_style(style_id: str,
 
 def _format(value: int, fmt: str) -> str:
     if fmt in _CHINESE_FORMATS:
-        return _chinese(value)
+        return chinese_numeral(value) if 0 < value < 100 else str(value)
     if fmt.startswith("decimalEnclosedCircle") and 1 <= value <= len(_CIRCLED):
         return _CIRCLED[value - 1]
     if fmt in ("lowerLetter", "upperLetter") and 1 <= value <= 26:
@@ -160,14 +162,6 @@ def _format(value: int, fmt: str) -> str:
     if fmt == "decimalFullWidth":
         return "".join(chr(0xFF10 + int(d)) for d in str(value))
     return str(value)
-
-
-def _chinese(value: int) -> str:
-    if value <= 0 or value >= 100:
-        return str(value)
-    tens, ones = divmod(value, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else f"{_CN[tens - 1]}十")
-    return head + (_CN[ones - 1] if ones else "")
 
 
 def _roman(value: int) -> str:

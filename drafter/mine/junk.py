@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from drafter.model.errors import DrafterError, Problem
+from drafter.model.errors import DrafterError
 from drafter.util.yamlio import load_yaml
 
 RULES_FILE = Path(__file__).parent / "data" / "junk.yaml"
@@ -45,18 +44,15 @@ class JunkRules:
 @cache
 def load_rules(path: Path = RULES_FILE) -> JunkRules:
     """The rules in `path`, compiled into one pattern per kind (DrafterError with file:line)."""
+    from drafter.mine.junk_schema import JunkFile
+    from drafter.util.validation import validate
+
     data, lines = load_yaml(path.read_text(encoding="utf-8"), str(path))
-    problems: list[Problem] = []
     if not isinstance(data, dict):
         raise DrafterError.one("垃圾文字规则文件应是一个含 lines / short_lines / fragments 的映射",
                                file=str(path))
-    for key in data:
-        if key not in _RULE_KEYS:
-            problems.append(Problem(f"未知的规则类别“{key}”", file=str(path), line=lines.line(key),
-                                    hint="只能是 lines、short_lines、fragments"))
-    valid = {key: _valid(data.get(key), key, path, lines, problems) for key in _RULE_KEYS}
-    if problems:
-        raise DrafterError(problems)
+    parsed = validate(JunkFile, data, lines, str(path))
+    valid: dict[str, list[str]] = {key: getattr(parsed, key) or [] for key in _RULE_KEYS}
     compiled = {key: _join(rules) for key, rules in valid.items()}
     for key in ("lines", "short_lines"):
         anchored = [r for r in valid[key] if _anchored(r)]
@@ -87,29 +83,6 @@ def _anchored(rule: str) -> bool:
 
 def _join(rules: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{r})" for r in rules)) if rules else None
-
-
-def _valid(rules: Any, key: str, path: Path, lines: Any, problems: list[Problem]) -> list[str]:
-    if rules is None:
-        return []
-    if not isinstance(rules, list):
-        problems.append(Problem(f"“{key}”应是规则列表", file=str(path), line=lines.line(key)))
-        return []
-    parts: list[str] = []
-    for i, rule in enumerate(rules):
-        where = lines.line(key, i)
-        if not isinstance(rule, str) or not rule:
-            problems.append(Problem("规则应是一段非空的正则表达式文字", file=str(path), line=where))
-            continue
-        try:
-            re.compile(rule)
-        except re.error as exc:
-            problems.append(Problem(f"正则表达式有误（第 {exc.pos} 个字符附近）", file=str(path),
-                                    line=where,
-                                    hint="请检查括号和转义符"))
-            continue
-        parts.append(rule)
-    return parts
 
 
 def is_junk_line(text: str, rules: JunkRules | None = None) -> bool:

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+from drafter.model.numbering import parse_chinese_numeral
+
 CN_NUM = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -49,15 +49,8 @@ class Marker:
 
 
 def cn_to_int(numeral: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23 (up to 九十九); None when not a numeral."""
-    if not numeral or any(ch not in _CN_DIGITS and ch != "十" for ch in numeral):
-        return None
-    if "十" not in numeral:
-        return _CN_DIGITS[numeral] if len(numeral) == 1 else None
-    tens, _, ones = numeral.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
-        return None
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    """一 → 1, 十二 → 12 (up to 九十九); None when not a numeral. See model.numbering."""
+    return parse_chinese_numeral(numeral)
 
 
 @lru_cache(maxsize=8192)

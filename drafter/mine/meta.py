@@ -136,8 +136,8 @@ def plan_year(title: str | None, preamble: str | None, text: str) -> int | None:
         m = _YEAR.search(preamble)
         if m:
             return int(m.group(1))
-    years = Counter(int(y) for y in _YEAR.findall(_arabic_years(text) or ""))
-    best = years.most_common(1)
+    counts = Counter(int(y) for y in _YEAR.findall(_arabic_years(text) or ""))
+    best = counts.most_common(1)
     # One passing mention ("到2013年底") does not date a plan.
     return best[0][0] if best and best[0][1] >= _YEAR_MENTIONS else None
 

@@ -14,8 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from drafter.model.errors import DrafterError, Problem
-from drafter.util.yamlio import LineMap, load_yaml
+from drafter.model.errors import DrafterError
+from drafter.util.yamlio import load_yaml
 
 RULES_FILE = "drafter/mine/data/slots.yaml"
 # "1500", "1,500", "1 122" (thousands by comma or space, as printed copies have), "94.5"
@@ -25,9 +25,6 @@ _LIST_KEYS = ("units", "magnitudes", "approx", "percent_units", "decimal_units",
               "label_post_stop", "label_post_skip", "label_link_words", "label_pre_boundaries",
               "name_heads", "label_trim_suffix", "label_keep_words", "label_quantifiers",
               "year_fixed_after")
-_KNOWN_KEYS = {*_LIST_KEYS, "not_unit_before", "unit_names", "placeholder_chars",
-               "placeholder_calendar",
-               "year_window", "year_range_max_span", "protected_pairs", "label_max"}
 
 
 @dataclass(frozen=True)
@@ -66,64 +63,16 @@ def load_slot_rules() -> SlotRules:
 
 def parse_slot_rules(text: str, file: str) -> SlotRules:
     """Compile rules text; DrafterError listing every problem with file:line."""
+    from drafter.mine.slot_rules_schema import SlotRulesFile
+    from drafter.util.validation import validate
+
     data, lines = load_yaml(text, file)
     if not isinstance(data, dict):
         raise DrafterError.one("参数规则文件应是一个映射", file=file)
-    problems: list[Problem] = []
-    for key in data:
-        if key not in _KNOWN_KEYS:
-            problems.append(_problem(f"未知设置“{key}”", file, lines, key))
-    lists = {key: _str_list(data, key, file, lines, problems) for key in _LIST_KEYS}
-    values = _checked_values(data, file, lines, problems)
-    _check_lists(lists, file, lines, problems)
-    if problems:
-        raise DrafterError(problems)
+    parsed = validate(SlotRulesFile, data, lines, file, hint="请修改参数规则文件")
+    values = parsed.model_dump()
+    lists = {key: values.pop(key) for key in _LIST_KEYS}
     return _compile(lists, values)
-
-
-def _checked_values(data: dict[str, Any], file: str, lines: LineMap,
-                    problems: list[Problem]) -> dict[str, Any]:
-    """The non-list settings, each replaced by its default (and reported) when malformed."""
-    checks: list[tuple[str, Any, Any, str]] = [
-        ("not_unit_before", {}, lambda v: isinstance(v, dict)
-         and all(isinstance(x, list) for x in v.values()), "应是“单位: [字, …]”的映射"),
-        ("unit_names", {}, _str_mapping, "应是“字: 词”的映射"),
-        ("placeholder_calendar", {}, _str_mapping, "应是“字: 词”的映射"),
-        ("placeholder_chars", "xX", lambda v: isinstance(v, str) and v, "应是一串字符"),
-        ("year_window", [-3, 2], lambda v: isinstance(v, list) and len(v) == 2
-         and all(_is_int(x) for x in v), "应是两个整数，如 [-3, 2]"),
-        ("year_range_max_span", 2, lambda v: _is_int(v) and v >= 0, "应是非负整数"),
-        ("label_max", 16, lambda v: _is_int(v) and v >= 2, "应是不小于 2 的整数"),
-        ("protected_pairs", [], lambda v: isinstance(v, list) and all(
-            isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) and c for c in p)
-            for p in v), "应是成对符号的列表，如 [“《”, “》”]"),
-    ]
-    values: dict[str, Any] = {}
-    for key, default, ok, need in checks:
-        value = data.get(key, default)
-        if not ok(value):
-            problems.append(_problem(f"{key} {need}", file, lines, key))
-            value = default
-        values[key] = value
-    return values
-
-
-def _check_lists(lists: dict[str, list[str]], file: str, lines: LineMap,
-                 problems: list[Problem]) -> None:
-    for i, pattern in enumerate(lists["placeholder_runs"]):
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            problems.append(_problem(f"正则“{pattern}”无效（第 {exc.pos} 个字符附近）", file, lines,
-                                     "placeholder_runs", i))
-            continue
-        if _first_char(pattern) is None:
-            problems.append(_problem(f"正则“{pattern}”应以一个固定字符开头（如 \\*{{3,}}）",
-                                     file, lines, "placeholder_runs", i))
-    for i, ch in enumerate(lists["label_trim_suffix"]):
-        if len(ch) != 1:
-            problems.append(_problem(f"label_trim_suffix 中的“{ch}”应是单个字", file, lines,
-                                     "label_trim_suffix", i))
 
 
 def _compile(lists: dict[str, list[str]], values: dict[str, Any]) -> SlotRules:
@@ -195,14 +144,6 @@ def _alternation(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
 
-def _str_mapping(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _name_head_regex(heads: list[str]) -> re.Pattern[str]:
     """Up to the first institution word ("实验小学"); a one-character head ("县") only
     counts right at the start, so "xx教育按照市委…" does not stop at 市."""
@@ -219,10 +160,11 @@ def _first_chars(patterns: list[str]) -> str:
     Each run pattern must open with one fixed character (checked when the rules load), so
     the miner can find candidates with a plain character scan.
     """
-    return "".join(re.escape(_first_char(p) or "") for p in patterns)
+    return "".join(re.escape(first_char(p) or "") for p in patterns)
 
 
-def _first_char(pattern: str) -> str | None:
+def first_char(pattern: str) -> str | None:
+    """The fixed character a placeholder-run pattern starts with, or None."""
     if pattern.startswith("\\") and len(pattern) > 1 and not pattern[1].isalnum():
         return pattern[1]
     if pattern and pattern[0] not in "\\[](){}.*+?^$|":
@@ -263,14 +205,3 @@ def post_noun(m: re.Match[str] | None) -> str:
     return m.group("quoted") or m.group("noun") or ""
 
 
-def _str_list(data: dict[str, Any], key: str, file: str, lines: LineMap,
-              problems: list[Problem]) -> list[str]:
-    value = data.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        problems.append(_problem(f"{key} 应是文字列表", file, lines, key))
-        return []
-    return value
-
-
-def _problem(message: str, file: str, lines: LineMap, *path: Any) -> Problem:
-    return Problem(message, file=file, line=lines.line(*path), hint="请修改参数规则文件")

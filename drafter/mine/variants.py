@@ -167,9 +167,9 @@ def assign_groups(
     input is read, so rarity is judged against everything seen so far) and looked up.
     """
     index = _Index(Counter())
-    for group in seeds:
-        g = index.new_group(group[0].kind if group else "plan")
-        for wording in group:
+    for seed in seeds:
+        g = index.new_group(seed[0].kind if seed else "plan")
+        for wording in seed:
             grams = _grams(wording.text)
             index.df.update(grams)
             index.add_rep(g, wording, grams)

@@ -20,7 +20,7 @@ from drafter.model.blocks import Location
 from drafter.model.errors import DrafterError
 from drafter.model.placeholders import strip_tags
 from drafter.model.plan import GLOBAL_NAMES, Plan, PlanText
-from drafter.model.values import YEAR_MAX, YEAR_MIN
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 
 _LITERAL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 

@@ -12,8 +12,7 @@ import unicodedata
 from typing import Any
 
 from drafter.model.placeholders import placeholder_names as _scan_names
-
-YEAR_MIN, YEAR_MAX = 1949, 2100
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 
 GLOBAL_LABELS: dict[str, str] = {"地区": "地区", "年份": "年份", "单位": "单位（发文机关）"}
 GLOBAL_TYPES: dict[str, str] = {"地区": "text", "年份": "year", "单位": "text"}

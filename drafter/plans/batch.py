@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan, PlanChapter, PlanItem
 from drafter.model.taxonomy import CHAPTER_KEYS, DEFAULT_HEADINGS
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.plans.io import (
     describe_loc,
     item_from_model,
@@ -86,7 +87,7 @@ class VariantModel(_Model):
     title: str | None = None
     region: str | None = None
     organ: str | None = None
-    year: int | None = Field(default=None, ge=1949, le=2100)
+    year: int | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
     date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
     values: Values = Field(default_factory=dict)
     item_values: dict[str, Values] = Field(default_factory=dict)
@@ -166,7 +167,7 @@ def _variant_problems(data: dict[str, Any], lines: LineMap, file: str) -> list[P
         for clause_id, values in (item_values.items() if isinstance(item_values, dict) else []):
             problems.extend(raw_value_problems({"values": values}, lines, file,
                                                (*prefix, "item_values", clause_id)))
-        texts = [(("title",), variant.get("title"))]
+        texts: list[tuple[tuple[Any, ...], Any]] = [(("title",), variant.get("title"))]
         add = variant.get("add")
         for key, items in (add.items() if isinstance(add, dict) else []):
             for ii, item in enumerate(items if isinstance(items, list) else []):

@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from drafter.model.plan import NUMBERING_STYLES, PlanMeta
 from drafter.model.taxonomy import CHAPTER_KEYS
+from drafter.model.years import YEAR_MAX, YEAR_MIN
 
 
 def _date_to_text(value: Any) -> Any:
@@ -114,7 +115,7 @@ class MetaModel(_Model):
     title: str = PlanMeta.title
     organ: str = ""
     region: str = ""
-    year: int = Field(default=PlanMeta.year, ge=1949, le=2100)
+    year: int = Field(default=PlanMeta.year, ge=YEAR_MIN, le=YEAR_MAX)
     date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
     template: str = PlanMeta.template
     options: OptionsModel = Field(default_factory=OptionsModel)
@@ -196,8 +197,8 @@ _TYPE_MESSAGES: dict[str, str] = {
     "model_type": "应为“键: 值”的映射",
     "model_attributes_type": "应为“键: 值”的映射",
     "list_type": "应为列表（每行以“- ”开头）",
-    "greater_than_equal": "年份应不早于 1949",
-    "less_than_equal": "年份应不晚于 2100",
+    "greater_than_equal": f"年份应不早于 {YEAR_MIN}",
+    "less_than_equal": f"年份应不晚于 {YEAR_MAX}",
     "string_pattern_mismatch": "日期应写成 2025-01-10 的形式",
     "string_too_short": "不能为空",
     "string_too_long": "文字过长",

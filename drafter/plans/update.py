@@ -126,7 +126,7 @@ def compare(plan: Plan, cat: Catalogue, blocks: Sequence[Block],
                     changes.append(change)
                 continue
             identity = None  # a plan edited since this copy was made: treat as new text
-        if identity is not None and identity.kind == "chapter":
+        if identity is not None and identity.kind == "chapter" and identity.chapter is not None:
             chapter = identity.chapter
             block = headings.get(chapter)
             new = _strip_marker(text, block.marker if block else "")
@@ -308,8 +308,8 @@ def apply(plan: Plan, cat: Catalogue, update: Update) -> Plan:
             item.values.update(change.values)
             for name in change.values:  # typed from the leader's copy: no longer last year's
                 item.provenance.pop(name, None)
-        elif change.kind == "text" and change.item is not None:
-            item = by_key[(change.chapter, change.item)]  # type: ignore[index]
+        elif change.kind == "text" and change.item is not None and change.chapter is not None:
+            item = by_key[(change.chapter, change.item)]
             original = plan.chapters[change.chapter - 1].items[change.item - 1]  # type: ignore[index]
             had_lead = bool(item_wording(plan, original, cat).lead.strip())
             lead, body = split_lead(change.text, had_lead)

@@ -186,11 +186,8 @@ def render_batch(jobs: list[BatchJob], cat: Catalogue, *, fmt: str, workers: int
 
 def _preload_docx_writer() -> None:
     """Import the Word writer once here, so forked workers inherit it instead of each
-    importing python-docx; a failure is left for each worker to report by variant."""
-    try:
-        import drafter.render.docx_writer  # noqa: F401
-    except ImportError:
-        pass
+    importing python-docx."""
+    import drafter.render.docx_writer  # noqa: F401
 
 
 def _run_pool(jobs: list[BatchJob], indices: list[int], initargs: tuple[Any, ...], workers: int,

@@ -23,11 +23,16 @@ _AUTO_LINE = 240  # single spacing: the dash then sits about 7 mm below the text
 
 
 def install_footers(section: Section, profile: Profile) -> None:
-    """Default (odd) footer right-aligned, even footer left-aligned, both with a PAGE field."""
+    """Default (odd) footer right-aligned, even footer left-aligned, both with a PAGE field;
+    a section with a different first page (a reference's first-page-only letterhead) gets the
+    odd footer on page 1 as well, so page 1 keeps its number."""
     section.footer.is_linked_to_previous = False
     section.even_page_footer.is_linked_to_previous = False
     _fill(section.footer._element, page_number_paragraph(profile, odd=True))
     _fill(section.even_page_footer._element, page_number_paragraph(profile, odd=False))
+    if section.different_first_page_header_footer:  # a first-page-only letterhead
+        section.first_page_footer.is_linked_to_previous = False
+        _fill(section.first_page_footer._element, page_number_paragraph(profile, odd=True))
 
 
 def _fill(footer: etree._Element, paragraph: etree._Element) -> None:

@@ -43,7 +43,7 @@ from drafter.render.docx_xml import (
     set_fonts,
     text_runs,
 )
-from drafter.render.notice import NoticeText
+from drafter.render.notice import NoticeLayout, NoticeText
 from drafter.render.notice_fit import set_line, tighten
 from drafter.render.profile import Profile, RoleStyle
 from drafter.render.tasks import closing_paragraph, table_parts
@@ -297,7 +297,7 @@ def _cell(p: etree._Element, width: int, span: int = 1) -> etree._Element:
 
 
 def _record_table(rows: list[tuple[int, etree._Element]], last_right: etree._Element,
-                  width: int, row: int, lay: object) -> etree._Element:
+                  width: int, row: int, lay: NoticeLayout) -> etree._Element:
     """Rules as table borders: thick above and below, thin between (rows of exact height,
     so the borders add nothing to the height)."""
     thick, thin = lay.record_thick, lay.record_thin

@@ -311,7 +311,7 @@ def _value(hint: Any, raw: Any, path: tuple[str, ...], lines: LineMap, file: str
         if not isinstance(raw, list):
             return _bad("应是列表，如 [年, 局]", path, lines, file, problems)
         item = typing.get_args(hint)[0]
-        return tuple(_value(item, r, (*path, i), lines, file, problems)  # type: ignore[misc]
+        return tuple(_value(item, r, (*path, i), lines, file, problems)  # type: ignore[misc,arg-type]
                      for i, r in enumerate(raw))
     if origin is Literal:
         allowed = typing.get_args(hint)
@@ -325,7 +325,7 @@ def _value(hint: Any, raw: Any, path: tuple[str, ...], lines: LineMap, file: str
         ok = isinstance(raw, int) and not isinstance(raw, bool)
         return raw if ok else _bad("应是整数", path, lines, file, problems)
     if hint is str:
-        ok = isinstance(raw, (str, int, float)) and not isinstance(raw, bool) and str(raw)
+        ok = isinstance(raw, (str, int, float)) and not isinstance(raw, bool) and bool(str(raw))
         return str(raw) if ok else _bad("应是文字", path, lines, file, problems)
     return raw
 

@@ -50,7 +50,7 @@ def recovery_path(plan_path: Path | None) -> Path:
 
 def write_recovery(plan: Plan, plan_path: Path | None) -> Path:
     """Write the recovery copy atomically; returns its path."""
-    from drafter.plans.io import plan_to_yaml
+    from drafter.plans import plan_to_yaml
 
     origin = f"{_ORIGIN}{Path(plan_path).resolve() if plan_path else _UNTITLED}\n"
     target = recovery_path(plan_path)
@@ -92,7 +92,7 @@ def read_recovery(plan_path: Path | None) -> Recovery | None:
     A copy that does not load (an older drafter, a hand edit, a placeholder that slipped
     through) is moved aside, never overwritten, and returned with its text and the reason.
     """
-    from drafter.plans.io import plan_from_yaml
+    from drafter.plans import plan_from_yaml
 
     try:
         file = recovery_path(plan_path) if plan_path else _orphan_untitled()

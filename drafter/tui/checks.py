@@ -51,14 +51,13 @@ def rule_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntr
     """`drafter check` findings on the previewed blocks (markers themselves are not reported)."""
     if not preview.blocks:
         return []
-    try:
-        from drafter.check.engine import check_plan
-    except ImportError:  # the check package is optional for the TUI
-        return []
+    from drafter.check import check_plan
+
     try:
         findings = check_plan(plan, preview.blocks, cat)
-    except Exception:
-        return []
+    except Exception as exc:  # a rule's bug: shown in the panel, never hidden, never fatal
+        return [CheckEntry("错误", f"检查规则出错，本次检查未完成：{type(exc).__name__}：{exc}",
+                           "全文", None, "请把此提示报告给维护人员；其余功能不受影响")]
     entries: list[CheckEntry] = []
     for f in findings:
         if "【待填" in f.text or "【有误" in f.text:

@@ -46,8 +46,7 @@ class Preview:
 
 def build_preview(plan: Plan, cat: Catalogue) -> Preview:
     """Render the plan for the preview; never raises for a user's mistake."""
-    from drafter.render.blocks import preview_blocks
-    from drafter.render.text import blocks_to_text
+    from drafter.render import blocks_to_text, preview_blocks
 
     resolved = resolve(plan, cat)
     try:

@@ -64,5 +64,6 @@ def compile_user_regex(source: str, *, literal: bool = False, where: str = "") -
     try:
         return TimedPattern(source, where)
     except regex.error as exc:
-        raise UnsafePattern(f"正则表达式有误（第 {exc.pos} 个字符附近）"
-                            if exc.pos is not None else "正则表达式有误") from None
+        pos = getattr(exc, "pos", None)  # set by regex at run time; its stubs omit it
+        raise UnsafePattern(f"正则表达式有误（第 {pos} 个字符附近）"
+                            if pos is not None else "正则表达式有误") from None

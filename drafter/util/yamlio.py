@@ -281,7 +281,7 @@ class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
     """Block scalars for multi-line or long strings; everything else plain."""
 
 
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _str_representer(dumper: Any, value: str) -> yaml.Node:
     if "\n" in value or len(value) > 60:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)

@@ -118,6 +118,8 @@ class BrowseActions(_Base):
         if focused.id == "search":
             switcher = self.query_one(ContentSwitcher)
             self.query_one(HitList if switcher.current == "hits" else ClauseTree).focus()
+        elif focused.id == "duibiao-file":
+            self.query_one("#duibiao-list").focus()
         else:
             self.query_one(ValuesForm).focus()
 

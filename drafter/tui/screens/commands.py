@@ -51,6 +51,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("show_tab('tab-values')", "2", "参数", "切换到参数表", show=False),
     Command("show_tab('tab-preview')", "3", "预览", "切换到文档预览", show=False),
     Command("show_tab('tab-checks')", "4", "检查", "切换到检查结果", show=False),
+    Command("show_tab('tab-duibiao')", "5", "对标", "与上级要点逐条对照，为未对应的任务查找条目",
+            show=False),
     Command("save", "ctrl+s", "保存", "保存计划（YAML）", key_label="Ctrl+S"),
     Command("save_as", "ctrl+shift+s", "另存为", "把计划另存为新文件", show=False,
             key_label="Ctrl+Shift+S"),

@@ -19,6 +19,7 @@ from textual.message import Message
 
 from drafter.model import DrafterError, Plan
 from drafter.tui import autosave, recent
+from drafter.tui.autosave import Recovery
 from drafter.tui.dialogs.confirm import ConfirmDialog, QuitChoice, QuitDialog
 from drafter.tui.dialogs.plan_choices import (
     NEW_IMPORT,
@@ -123,7 +124,7 @@ class FileActions(_Base):
             ConfirmDialog(f"发现“{name}”上次未保存的修改（自动保存的副本）。\n要恢复吗？",
                           yes="恢复", no="丢弃"), done)
 
-    def offer_unreadable(self, found: autosave.Recovery) -> None:
+    def offer_unreadable(self, found: Recovery) -> None:
         """A recovery copy that no longer loads: kept aside and shown as text, never dropped."""
         from drafter.model.chars import visible
 
@@ -136,7 +137,7 @@ class FileActions(_Base):
     # ------------------------------------------------------------------ save
 
     def save_to(self, path: Path) -> bool:
-        from drafter.plans.io import save_plan
+        from drafter.plans import save_plan
 
         session = self.session
         if session is None:
@@ -201,7 +202,7 @@ class FileActions(_Base):
         self._unless_unsaved(ask, "当前计划有未保存的修改，打开其他计划会放弃这些修改。继续吗？")
 
     def open_path(self, answer: str | None) -> None:
-        from drafter.plans.io import load_plan
+        from drafter.plans import load_plan
 
         session = self.session
         if answer is None or session is None:
@@ -230,7 +231,7 @@ class FileActions(_Base):
         self._unless_unsaved(ask, "当前计划有未保存的修改，新建计划会放弃这些修改。继续吗？")
 
     def start_new(self, answer: str | None) -> None:
-        from drafter.plans.starter import starter_plan
+        from drafter.plans import starter_plan
 
         session = self.session
         if answer is None or session is None:
@@ -285,7 +286,7 @@ class FileActions(_Base):
 
     @work(thread=True, exclusive=True, group="render", description="生成文档")
     def render_worker(self, plan: Plan, out: Path) -> None:
-        from drafter.render.build import build_document
+        from drafter.render import build_document
 
         session = self.session
         assert session is not None

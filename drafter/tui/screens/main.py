@@ -11,10 +11,11 @@ from __future__ import annotations
 import copy
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -45,17 +46,18 @@ from drafter.tui.session import PlanSession, Selection
 from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
 from drafter.tui.widgets.clause_detail import ClauseDetail
+from drafter.tui.widgets.duibiao_panel import DuibiaoPanel
 from drafter.tui.widgets.hit_list import HitList
 from drafter.tui.widgets.outline import PlanOutline, item_title
 from drafter.tui.widgets.preview_pane import PreviewPane
 from drafter.tui.widgets.values_form import ValuesForm
 
 if TYPE_CHECKING:
-    from drafter.catalog.search import SearchIndex
+    from drafter.catalog import SearchIndex
 
 WIDE = 170  # columns from which the preview also shows beside the tabs
 _TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview": "#preview",
-              "tab-checks": "#checks"}
+              "tab-checks": "#checks", "tab-duibiao": "#duibiao-file"}
 
 
 def warm_up(catalogue: Catalogue) -> None:
@@ -68,7 +70,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
                  FileActions, ImportActions, Screen[None]):
     """Browse the catalogue, edit the plan."""
 
-    BINDINGS = bindings()
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings())
 
     class Loaded(Message):
         def __init__(self, catalogue: Catalogue, plan: Plan, path: Path | None) -> None:
@@ -114,7 +116,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
         self._values_stale = True
         self._autosave_lock = threading.Lock()  # recovery copies: one writer at a time
         self._autosave_seq = 0  # the latest autosave asked for; older ones are skipped
-        self.last_search_ms: float | None = None
+        self.last_search_ms = 0.0  # of the latest search (the bench reads it)
 
     # ------------------------------------------------------------------ layout
 
@@ -137,6 +139,8 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
                     yield PreviewPane(id="preview")
                 with TabPane("检查", id="tab-checks"):
                     yield ChecksPanel(id="checks")
+                with TabPane("对标", id="tab-duibiao"):
+                    yield DuibiaoPanel(id="duibiao")
             yield PreviewPane(id="side-preview")  # shown beside the tabs on wide terminals
         yield Footer()
 
@@ -155,15 +159,15 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
     @work(thread=True, exclusive=True, group="load", description="加载目录和计划")
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
-        from drafter.catalog.load import load_catalogue
-        from drafter.catalog.overlay import load_default_catalogue
-        from drafter.plans.io import load_plan
+        from drafter.catalog import open_catalogue
+        from drafter.plans import load_plan
 
         try:
             catalogue = self._given_catalogue
             if catalogue is None:
-                catalogue = (load_catalogue(self.catalog_dir) if self.catalog_dir
-                             else load_default_catalogue())
+                # frozen: a big catalogue lives as long as the app; the cyclic GC need not
+                # walk it on every collection
+                catalogue = open_catalogue(self.catalog_dir, freeze=True)
             plan = load_plan(self.plan_path) if self.plan_path else Plan()
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))
@@ -178,7 +182,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
 
     @work(thread=True, exclusive=True, group="index", description="建立搜索索引")
     def build_index(self, catalogue: Catalogue) -> None:
-        from drafter.catalog.search import SearchIndex
+        from drafter.catalog import SearchIndex
 
         self.post_message(self.IndexReady(SearchIndex(catalogue)))
         warm_up(catalogue)
@@ -318,6 +322,18 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
             session.set_value(field.name, message.value, item=session.selected_item())
         if session.revision != before:
             self.refresh_views()
+
+    def on_duibiao_panel_compare(self, message: DuibiaoPanel.Compare) -> None:
+        if self.session is not None:
+            self.query_one(DuibiaoPanel).compare(message.path, self.preview.blocks,
+                                                 self.session.catalogue)
+
+    def on_duibiao_panel_search(self, message: DuibiaoPanel.Search) -> None:
+        """An unmatched superior task: the catalogue search, pre-filled with its words."""
+        self.query_one("#search", Input).value = message.query
+        self.run_search()
+        switcher = self.query_one(ContentSwitcher)
+        self.query_one(HitList if switcher.current == "hits" else ClauseTree).focus()
 
     def on_checks_panel_jump(self, message: ChecksPanel.Jump) -> None:
         self.jump_to(message.target)

@@ -91,7 +91,7 @@ class OutputActions(_Base):
 
     @work(thread=True, exclusive=True, group="render", description="生成文档")
     def render_as_worker(self, plan: Plan, out: Path, kind: str) -> None:
-        from drafter.render.build import build_document
+        from drafter.render import build_document
 
         session = self.session
         assert session is not None
