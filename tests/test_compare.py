@@ -247,3 +247,23 @@ def test_existing_output_needs_force(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == "mine"
     code, _, _ = _run("compare", "--batch", str(BATCH), "-o", str(out), "--force")
     assert code == 0 and "# 各地对比" in out.read_text(encoding="utf-8")
+
+
+def test_two_superior_files_one_of_them_html(tmp_path: Path) -> None:
+    """--against twice; an .html page goes through the same reader interface as mine/check."""
+    page = tmp_path / "省厅要点.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>某省教育厅2025年工作要点</title></head><body>"
+        "<h1>某省教育厅2025年工作要点</h1><p>一、推动各级各类教育高质量发展</p>"
+        "<p>1.推进学前教育普惠发展。扩大普惠性学前教育资源，新建改扩建公办幼儿园。</p>"
+        "<p>2.建设一流大学。支持高校建设一流学科，提升科研创新能力。</p></body></html>",
+        encoding="utf-8")
+    code, out, exc = _run("compare", str(CITY), "--against", str(page), "--against",
+                          str(SUPERIOR), "--format", "json")
+    assert code == 0, exc
+    rows = json.loads(out)["superior"]
+    refs = [r["item"]["ref"] for r in rows]
+    assert refs[0].startswith("省厅要点：") and refs[-1].startswith("002_")  # named by file
+    by_lead = {r["item"]["lead"]: r for r in rows if r["item"]["ref"].startswith("省厅要点")}
+    assert by_lead["推进学前教育普惠发展"]["status"] == "已对应"
+    assert by_lead["建设一流大学"]["status"] == "未对应"

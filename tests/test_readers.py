@@ -153,3 +153,17 @@ def test_password_protected_pdf(tmp_path: Path) -> None:
     (locked,) = convert([source], tmp_path / "out", export)
     with pytest.raises(DrafterError, match=r"PDF 受密码保护"):
         read_document(locked)
+
+
+def test_text_box_text_is_read_once(tmp_path: Path) -> None:
+    """Word writes a text box twice (mc:Choice and mc:Fallback): its text counts once."""
+    document = docx.Document()
+    p = document.add_paragraph()
+    box = ('<w:txbxContent><w:p><w:r><w:t>附件</w:t></w:r></w:p></w:txbxContent>')
+    p._p.append(parse_xml(
+        f'<w:r {W_NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><w:pict>{box}</w:pict></mc:Choice>'
+        f'<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert read_document(path).lines == ["附件"]

@@ -13,6 +13,11 @@ from drafter.util.lazy import exports
 if TYPE_CHECKING:
     from drafter.catalog.dump import write_catalogue
     from drafter.catalog.load import check_catalogue, load_catalogue
+    from drafter.catalog.overlay import (
+        has_catalogue,
+        load_default_catalogue,
+        overlay_catalogue,
+    )
     from drafter.catalog.search import Hit, SearchIndex
     from drafter.catalog.store import (
         open_catalogue,
@@ -25,9 +30,12 @@ __all__ = [
     "Hit",
     "SearchIndex",
     "check_catalogue",
+    "has_catalogue",
     "load_catalogue",
+    "load_default_catalogue",
     "open_catalogue",
     "open_existing",
+    "overlay_catalogue",
     "save_catalogue",
     "warm_catalogue",
     "write_catalogue",
@@ -39,6 +47,9 @@ __getattr__ = exports(__name__, {
     "warm_catalogue": "store",
     "check_catalogue": "load",
     "load_catalogue": "load",
+    "has_catalogue": "overlay",
+    "load_default_catalogue": "overlay",
+    "overlay_catalogue": "overlay",
     "write_catalogue": "dump",
     "Hit": "search",
     "SearchIndex": "search",

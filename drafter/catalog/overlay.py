@@ -39,3 +39,7 @@ def overlay(base: Catalogue, own: Catalogue) -> Catalogue:
         if clause.id in replaced:
             out.add(clause)
     return out
+
+
+# The public name (drafter.catalog.overlay_catalogue): "overlay" is also this module's name.
+overlay_catalogue = overlay

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from drafter.check import (
     rules_numbers,
+    rules_plan,
     rules_punct,
     rules_structure,
     rules_text,
@@ -34,6 +35,7 @@ from drafter.model.blocks import Block, Location
 from drafter.model.catalogue import Catalogue
 from drafter.model.document import MinedDocument, MinedItem
 from drafter.model.plan import Plan
+from drafter.model.resolve import resolve
 
 __all__ = [
     "BaselinePair", "CheckProfile", "Finding", "RuleTable", "check_blocks", "check_document",
@@ -171,11 +173,18 @@ def check_blocks(blocks: Sequence[Block], *, year: int | None,
 def check_plan(plan: Plan, blocks: Sequence[Block], cat: Catalogue | None = None, *,
                rules: RuleTable | Path | str | None = None,
                profile: CheckProfile | None = None) -> list[Finding]:
-    """`check_blocks` with the year, chapter keys, dash and baselines taken from the plan."""
+    """`check_blocks` with the year, chapter keys, dash and baselines taken from the plan, plus
+    the rules that need the plan behind the text (levels, places, names, 落款, targets)."""
     pairs = rules_numbers.baseline_pairs(plan, cat) if cat is not None and plan.baseline else []
-    return check_blocks(blocks, year=plan.meta.year, rules=rules, profile=profile,
-                        chapter_keys=[c.key for c in plan.chapters], baseline=pairs,
-                        dash=plan.meta.options.dash, source=plan.path)
+    found = check_blocks(blocks, year=plan.meta.year, rules=rules, profile=profile,
+                         chapter_keys=[c.key for c in plan.chapters], baseline=pairs,
+                         dash=plan.meta.options.dash, source=plan.path)
+    if cat is None:
+        return found
+    table = _table(rules)
+    extra = [f for f in rules_plan.plan_findings(blocks, rules_plan.plan_facts(resolve(plan, cat)))
+             if table.is_enabled(f.rule)]
+    return sorted(found + extra, key=_order)
 
 
 # --------------------------------------------------------------------------- documents
@@ -255,8 +264,9 @@ def stale_flags(text: str, year: int | None) -> list[str]:
     return rules_time.stale_flags(text, year, default_table())
 
 
-def batch_findings(blocks: list[Block], plan: Plan) -> list[tuple[str, str]]:
+def batch_findings(blocks: list[Block], plan: Plan, cat: Catalogue | None = None
+                   ) -> list[tuple[str, str]]:
     """`drafter batch`'s per-variant checker: (severity, "where：message") pairs.
 
-    Module-level so worker processes can pickle it; no catalogue, so no baseline comparison."""
-    return [(f.severity, f"{f.where()}：{f.message}") for f in check_plan(plan, blocks)]
+    Module-level so worker processes can pickle it."""
+    return [(f.severity, f"{f.where()}：{f.message}") for f in check_plan(plan, blocks, cat)]

@@ -20,10 +20,11 @@ import click
 
 from drafter.cli.build_checks import blocking_reasons
 from drafter.model.catalogue import Catalogue
-from drafter.model.errors import DrafterError
+from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan
-from drafter.model.resolve import resolve
-from drafter.model.value_problems import unused_values
+from drafter.model.provenance import label as provenance_label
+from drafter.model.resolve import ResolvedPlan, resolve
+from drafter.model.value_problems import unconfirmed_problems, unused_values
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.plans import load_plan, plan_to_yaml, starter_plan
 from drafter.render import FORMATS, build_document, format_for, render_blocks
@@ -51,7 +52,8 @@ def load_catalogue_dir(catalog: Path | None) -> Catalogue:
 @click.option("--tasks", is_flag=True, help="生成重点任务分解表（.docx / .pdf / .xlsx）")
 @click.option("--notice", is_flag=True,
               help="生成印发通知（版头、附件1要点、附件2任务分解表、版记），.docx 或 .pdf")
-@click.option("--strict", is_flag=True, help="检查发现错误时不生成文件")
+@click.option("--strict", is_flag=True,
+              help="严格模式：检查发现错误，或文档中有待核实的参数值（去年的、目录默认的）时不生成")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 @click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
 def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool,
@@ -68,17 +70,38 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
     fmt = format_for(output, fmt, kind)
     check_writable(output, force)  # before the (slower) catalogue load
     cat = load_catalogue_dir(catalog)
+    resolved = resolve(plan, cat)
+    pending = unconfirmed_problems(resolved)
     blocks = render_blocks(plan, cat)
     notes, reasons = blocking_reasons(plan, cat, blocks, plan_file=str(plan_file))
     for note in notes:
         click.echo(f"{'错误' if strict else '提示'}：{note}", err=True)
-    if strict and reasons:
-        raise DrafterError.one("按 --strict 要求，未生成文件", hint="请先改正上述问题")
+    if strict and (reasons or pending):  # one flag: check errors and unconfirmed values
+        refusal = [Problem(
+            f"文档中有 {len(pending)} 个参数值待核实，严格模式（--strict）不生成文档",
+            file=plan.path, hint="逐项确认或改填后再生成；下面列出每一项"), *pending
+        ] if pending else []
+        if reasons:
+            refusal.append(Problem("按 --strict 要求，未生成文件", hint="请先改正上述问题"))
+        raise DrafterError(refusal)
     written = build_document(plan, cat, output, fmt=fmt, force=force, tasks=tasks,
                              notice=notice, blocks=blocks)
     click.echo(f"已生成：{written}")
-    for problem in unused_values(resolve(plan, cat)):
+    if pending:
+        click.echo(f"注意：文档中有 {len(pending)} 个参数值待核实（{pending_summary(resolved)}），"
+                   "印发前请逐项确认：", err=True)
+        for problem in pending:
+            click.echo(f"  待核实：{problem}", err=True)
+    for problem in unused_values(resolved):
         click.echo(f"提示：{problem}", err=True)
+
+
+def pending_summary(resolved: ResolvedPlan) -> str:
+    """"去年 2 项、目录默认值 3 项": the unconfirmed values by provenance."""
+    counts: dict[str, int] = {}
+    for use in resolved.unconfirmed():
+        counts[use.provenance] = counts.get(use.provenance, 0) + 1
+    return "、".join(f"{provenance_label(k)} {n} 项" for k, n in counts.items())
 
 
 @click.command("batch")
@@ -88,7 +111,9 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="并行进程数（默认：CPU 核数）")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
-@click.option("--strict", is_flag=True, help="检查中的警告也算作失败")
+@click.option("--strict", is_flag=True,
+              help="严格模式：检查中的警告也算作失败；有待核实的参数值（沿用基础计划而未列入 "
+                   "shared 的、目录默认的、去年的）的县（区）不生成")
 @click.option("--catalog", type=click.Path(path_type=Path), help=_CATALOG_HELP)
 def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bool,
               strict: bool, catalog: Path | None) -> None:
@@ -101,6 +126,11 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
     outdir = outdir or Path.cwd() / f"{batch_file.stem}-out"
     variant_plans = _variant_plans(batch)
     _hint_unused(variant_plans, cat)
+    sources = {name: resolve(plan, cat) for name, plan, _ in variant_plans if plan is not None}
+    if strict:
+        variant_plans = [(name, plan, problems + [
+            f"{p}" for p in unconfirmed_problems(sources[name])] if plan is not None else problems)
+            for name, plan, problems in variant_plans]
     # SIGTERM stops the workers, never leaves them sleeping; the old handler comes back after
     previous = signal.signal(signal.SIGTERM, _interrupted)
     try:
@@ -117,9 +147,28 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
                                        checker=batch_checker(), on_done=advance, strict=strict)
     finally:
         signal.signal(signal.SIGTERM, previous)
-    failed = _report(results, strict)
+    failed = _report(results, strict, {n: value_sources(r) for n, r in sources.items()})
     if failed:
         sys.exit(1)
+
+
+def value_sources(resolved: ResolvedPlan) -> str:
+    """Where a county's figures came from: "自填 12，沿用 3，目录默认 2" (each value once)."""
+    seen: dict[tuple[object, ...], str] = {}
+    for use in resolved.uses:
+        if use.part == "global" or use.origin == "missing":
+            continue
+        key: tuple[object, ...] = (use.name,) if use.origin == "plan" else (
+            use.name, use.part, use.chapter, use.index)
+        seen.setdefault(key, use.provenance)
+    words = (("typed", "自填"), ("confirmed", "自填"), ("inherited", "沿用"),
+             ("default", "目录默认"), ("last_year", "去年"))
+    counts: dict[str, int] = {}
+    for provenance in seen.values():
+        word = dict(words)[provenance]
+        counts[word] = counts.get(word, 0) + 1
+    return "，".join(f"{w} {counts.get(w, 0)}" for w in ("自填", "沿用", "目录默认", "去年")
+                    if w in counts or w != "去年")
 
 
 def _interrupted(signum: int, frame: object) -> None:
@@ -139,7 +188,8 @@ def _variant_plans(batch: Batch) -> list[tuple[str, Plan | None, list[str]]]:
     out: list[tuple[str, Plan | None, list[str]]] = []
     for variant in batch.variants:
         try:
-            out.append((variant.name, apply_variant(batch.base, variant, batch.path), []))
+            out.append((variant.name, apply_variant(batch.base, variant, batch.path,
+                                                    shared=batch.shared, organ=batch.organ), []))
         except DrafterError as exc:
             out.append((variant.name, None, [str(p) for p in exc.problems]))
     return out
@@ -165,10 +215,10 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def _report(results: list[BatchResult], strict: bool) -> int:
+def _report(results: list[BatchResult], strict: bool, sources: dict[str, str]) -> int:
     """Problems on stderr (named by variant), then a summary table on stdout; failures count."""
     failed = 0
-    rows: list[tuple[str, str, str, str]] = []
+    rows: list[tuple[str, str, str, str, str]] = []
     for r in results:
         errors = [m for s, m in r.findings if s == "错误" or (strict and s == "警告")]
         warnings = [m for s, m in r.findings if s == "警告" and not strict]
@@ -176,14 +226,17 @@ def _report(results: list[BatchResult], strict: bool) -> int:
         failed += not ok
         for message in r.problems + errors:
             click.echo(f"错误：变体“{r.name}”：{message}", err=True)
+        for message in warnings:
+            click.echo(f"警告：变体“{r.name}”：{message}", err=True)
         status = "成功" if ok else "失败"
         note = f"{r.items} 条" if r.ok else f"{len(r.problems) + len(errors)} 个问题"
         if r.ok:
             hints = sum(s == "提示" for s, _ in r.findings)
             note += f"；检查：错误 {len(errors)}，警告 {len(warnings)}，提示 {hints}"
-        rows.append((r.name, status, r.out.name if r.out and r.ok else "—", note))
-    header = ("变体", "状态", "文件", "说明")
-    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(4)]
+        rows.append((r.name, status, r.out.name if r.out and r.ok else "—",
+                     sources.get(r.name, "—"), note))
+    header = ("变体", "状态", "文件", "参数来源", "说明")
+    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
         click.echo("  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
     click.echo(f"共 {len(results)} 份：成功 {len(results) - failed} 份，失败 {failed} 份。")
@@ -204,7 +257,8 @@ def new_cmd(plan_file: Path, region: str, year: int | None, organ: str, force: b
     check_writable(plan_file, force)
     cat = load_catalogue_dir(catalog)
     year = year or _dt.date.today().year + 1
-    plan = starter_plan(cat, region=region, year=year, organ=organ)
+    plan = starter_plan(cat, region=region, year=year, organ=organ,
+                        date=_dt.date.today().isoformat())
     atomic_write_text(plan_file, plan_to_yaml(plan), overwrite=force)
     click.echo(f"已新建计划：{plan_file}")
     if not region:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from drafter.compare.items import Entry, entries_from_blocks, entries_from_document
+from drafter.compare import Entry, entries_from_blocks, entries_from_document
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError
 from drafter.util.fs import atomic_write_bytes, atomic_write_text, check_writable
@@ -47,8 +47,8 @@ class _Catalogue:
 
 
 def _load_plan_entries(path: Path, cats: _Catalogue) -> Loaded:
-    from drafter.plans.io import load_plan
-    from drafter.render.blocks import preview_blocks
+    from drafter.plans import load_plan
+    from drafter.render import preview_blocks
 
     plan = load_plan(path)
     blocks, _ = preview_blocks(plan, cats.get())
@@ -61,7 +61,7 @@ def load_entries(path: Path, cats: _Catalogue) -> Loaded:
         raise DrafterError.one("找不到该文件", file=str(path), hint="请检查路径是否正确")
     if path.suffix.lower() in PLAN_SUFFIXES:
         return _load_plan_entries(path, cats)
-    from drafter.mine.pipeline import mine_file
+    from drafter.mine import mine_file
 
     doc = mine_file(path)
     entries = entries_from_document(doc)
@@ -143,8 +143,13 @@ def compare_cmd(plans: Sequence[Path], against: Sequence[Path], last_year: Path 
 
 def _against(plan: Path, against: Sequence[Path], cats: _Catalogue, fmt: str,
              output: Path | None, force: bool) -> None:
-    from drafter.compare import report, xlsx
-    from drafter.compare.match import align
+    from drafter.compare import (
+        align,
+        alignment_json,
+        alignment_markdown,
+        alignment_text,
+        alignment_xlsx,
+    )
 
     mine = load_entries(plan, cats)
     superior: list[Entry] = []
@@ -156,45 +161,49 @@ def _against(plan: Path, against: Sequence[Path], cats: _Catalogue, fmt: str,
     title = f"{plan.name} 对照 {'、'.join(p.name for p in against)}"
     al = align(superior, mine.entries, source=title)
     if fmt == "xlsx":
-        _emit(fmt, output, force, None, xlsx.alignment_xlsx(al))
+        _emit(fmt, output, force, None, alignment_xlsx(al))
     elif fmt == "json":
-        _emit(fmt, output, force, report.alignment_json(al, title=title) + "\n", None)
+        _emit(fmt, output, force, alignment_json(al, title=title) + "\n", None)
     elif fmt == "md":
-        _emit(fmt, output, force, report.alignment_markdown(al, title=title), None)
+        _emit(fmt, output, force, alignment_markdown(al, title=title), None)
     else:
         mark = (lambda w: click.style(w, fg="yellow", bold=True)) if _styled(fmt, output) else (
             lambda w: f"【{w}】")
-        _emit(fmt, output, force, report.alignment_text(al, mark=mark, title=title) + "\n", None)
+        _emit(fmt, output, force, alignment_text(al, mark=mark, title=title) + "\n", None)
 
 
 def _last_year(plan: Path, old_path: Path, cats: _Catalogue, fmt: str, output: Path | None,
                force: bool) -> None:
-    from drafter.compare import report, xlsx
-    from drafter.compare.lastyear import diff_years
+    from drafter.compare import diff_years, year_json, year_markdown, year_text, year_xlsx
 
     new, old = load_entries(plan, cats), load_entries(old_path, cats)
     diff = diff_years(old.entries, new.entries, new_year=new.year, old_year=old.year)
     title = f"{plan.name} 对照 {old_path.name}"
     if fmt == "xlsx":
-        _emit(fmt, output, force, None, xlsx.year_xlsx(diff))
+        _emit(fmt, output, force, None, year_xlsx(diff))
     elif fmt == "json":
-        _emit(fmt, output, force, report.year_json(diff, title=title) + "\n", None)
+        _emit(fmt, output, force, year_json(diff, title=title) + "\n", None)
     elif fmt == "md":
-        _emit(fmt, output, force, report.year_markdown(diff, title=title), None)
+        _emit(fmt, output, force, year_markdown(diff, title=title), None)
     elif _styled(fmt, output):
-        text = report.year_text(diff, title=title,
+        text = year_text(diff, title=title,
                                 mark_del=lambda w: click.style(w, fg="red"),
                                 mark_add=lambda w: click.style(w, fg="green"),
                                 mark_warn=lambda w: click.style(w, fg="yellow", bold=True))
         _emit(fmt, output, force, text, None)
     else:
-        _emit(fmt, output, force, report.year_text(diff, title=title), None)
+        _emit(fmt, output, force, year_text(diff, title=title), None)
 
 
 def _counties(plans: Sequence[Path], batch_file: Path | None, cats: _Catalogue, fmt: str,
               output: Path | None, force: bool) -> None:
-    from drafter.compare import report, xlsx
-    from drafter.compare.matrix import county_matrix
+    from drafter.compare import (
+        county_matrix,
+        matrix_json,
+        matrix_markdown,
+        matrix_text,
+        matrix_xlsx,
+    )
 
     named: list[tuple[str, list[Entry]]] = []
     regions: list[str | None] = []
@@ -214,13 +223,13 @@ def _counties(plans: Sequence[Path], batch_file: Path | None, cats: _Catalogue, 
     levels = load_level_terms(cats.path)
     matrix = county_matrix(named, regions, [tuple(r.forms.values()) for r in levels.rows])
     if fmt == "xlsx":
-        _emit(fmt, output, force, None, xlsx.matrix_xlsx(matrix))
+        _emit(fmt, output, force, None, matrix_xlsx(matrix))
     elif fmt == "json":
-        _emit(fmt, output, force, report.matrix_json(matrix, title=title) + "\n", None)
+        _emit(fmt, output, force, matrix_json(matrix, title=title) + "\n", None)
     elif fmt == "md":
-        _emit(fmt, output, force, report.matrix_markdown(matrix, title=title), None)
+        _emit(fmt, output, force, matrix_markdown(matrix, title=title), None)
     else:
-        _emit(fmt, output, force, report.matrix_text(matrix, title=title), None)
+        _emit(fmt, output, force, matrix_text(matrix, title=title), None)
 
 
 def _unique(name: str, taken: list[str]) -> str:
@@ -233,8 +242,8 @@ def _unique(name: str, taken: list[str]) -> str:
 def _batch_entries(batch_file: Path, cats: _Catalogue
                    ) -> list[tuple[str, str | None, list[Entry]]]:
     """(column name, region, items) of the base plan and of every county."""
-    from drafter.plans.batch import apply_variant, load_batch
-    from drafter.render.blocks import preview_blocks
+    from drafter.plans import apply_variant, load_batch
+    from drafter.render import preview_blocks
 
     batch = load_batch(batch_file)
     cat = cats.get()

@@ -73,16 +73,19 @@ def target_catalog(catalog: Path | None) -> Path:
 
 
 def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool) -> None:
-    from drafter.catalog.dump import write_catalogue
-    from drafter.catalog.load import load_catalogue
-    from drafter.catalog.overlay import has_catalogue, load_default_catalogue, overlay
-    from drafter.check.engine import stale_flags
-    from drafter.mine.pipeline import mine_source
-    from drafter.mine.readers import read_document
-    from drafter.mine.to_plan import import_document
-    from drafter.plans.io import plan_from_yaml, plan_to_yaml
-    from drafter.render.blocks import render_blocks
-    from drafter.util.fs import atomic_write_text
+    from drafter.catalog import (
+        has_catalogue,
+        load_catalogue,
+        load_default_catalogue,
+        overlay_catalogue,
+        save_catalogue,
+        warm_catalogue,
+    )
+    from drafter.check import stale_flags
+    from drafter.mine import import_document, mine_source, read_document
+    from drafter.plans import plan_from_yaml, plan_to_yaml
+    from drafter.render import render_blocks
+    from drafter.util.fs import atomic_write_text, folder_lock, recover_folder, replace_folder
 
     check_writable(output, force)
     folder = target_catalog(catalog)
@@ -92,16 +95,23 @@ def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool)
         raise DrafterError.one("文档中没有找到条目（一、二、… 章和 1. 2. … 条）",
                                file=str(source), hint="请确认这是一份工作要点或计划；"
                                "可先用 drafter mine --json 查看解析结果")
-    existing = load_catalogue(folder) if has_catalogue(folder) else None
-    result = import_document(doc, existing=existing, flagger=stale_flags, raw_lines=text.lines)
-    # The plan must render with the catalogue a later `build` will use, before anything is
-    # written (the user's catalogue over the bundled one, or the named catalogue alone).
-    serialised = plan_to_yaml(result.plan)
-    plan = plan_from_yaml(serialised, str(output))
-    rendering = result.catalogue if catalog else overlay(load_default_catalogue(),
-                                                          result.catalogue)
-    render_blocks(plan, rendering)
-    write_catalogue(result.catalogue, folder)
+    # The catalogue is merged and swapped in whole under a lock, as `mine -o` does (a crash
+    # leaves the old catalogue as it was; hand-written comments are carried over).
+    with folder_lock(folder, "导入"):
+        recover_folder(folder)
+        existing = load_catalogue(folder) if has_catalogue(folder) else None
+        result = import_document(doc, existing=existing, flagger=stale_flags,
+                                 raw_lines=text.lines)
+        # The plan must render with the catalogue a later `build` will use, before anything
+        # is written (the user's catalogue over the bundled one, or the named one alone).
+        serialised = plan_to_yaml(result.plan)
+        plan = plan_from_yaml(serialised, str(output))
+        rendering = result.catalogue if catalog else overlay_catalogue(
+            load_default_catalogue(), result.catalogue)
+        render_blocks(plan, rendering)
+        replace_folder(folder, lambda new: save_catalogue(result.catalogue, new,
+                                                          comments_from=folder, warm=False))
+        warm_catalogue(result.catalogue, folder)  # the cache under the files' final paths
     atomic_write_text(output, serialised)
     items = sum(len(c.items) for c in result.plan.chapters)
     click.echo(f"已导入：{source} → {output}")

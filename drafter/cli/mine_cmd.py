@@ -53,7 +53,7 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            from drafter.mine.readers import DOCUMENT_SUFFIXES, SUPPORTED_HINT
+            from drafter.model.formats import DOCUMENT_SUFFIXES, SUPPORTED_HINT
 
             found = sorted(p for p in path.iterdir()
                            if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES

@@ -23,10 +23,9 @@ def backup_path(plan_file: Path) -> Path:
 
 def run_update(plan_file: Path, edited: Path, *, catalog: Path | None, yes: bool) -> None:
     from drafter.cli.build_cmd import load_catalogue_dir
-    from drafter.mine.readers import read_document
-    from drafter.plans.io import load_plan, plan_to_yaml
-    from drafter.plans.update import KIND_LABELS, apply, compare
-    from drafter.render.blocks import render_blocks
+    from drafter.mine import read_document
+    from drafter.plans import KIND_LABELS, apply, compare, load_plan, plan_to_yaml
+    from drafter.render import render_blocks
     from drafter.util.fs import atomic_write_text
 
     plan = load_plan(plan_file)

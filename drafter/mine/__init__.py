@@ -16,10 +16,12 @@ if TYPE_CHECKING:
     from drafter.mine.pipeline import mine_file, mine_files, mine_source
     from drafter.mine.read import read_source
     from drafter.mine.readers import read_document, read_documents
+    from drafter.mine.to_plan import import_document
 
 __all__ = [
     "MinedCatalogue",
     "build_catalogue",
+    "import_document",
     "mine_file",
     "mine_files",
     "mine_into_catalogue",
@@ -29,6 +31,7 @@ __all__ = [
     "read_source",
 ]
 __getattr__ = exports(__name__, {
+    "import_document": "to_plan",
     "mine_file": "pipeline",
     "mine_files": "pipeline",
     "mine_source": "pipeline",

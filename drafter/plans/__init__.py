@@ -13,11 +13,17 @@ from drafter.util.lazy import exports
 if TYPE_CHECKING:
     from drafter.plans.batch import Batch, apply_variant, load_batch
     from drafter.plans.io import load_plan, plan_from_yaml, plan_to_yaml, save_plan
-    from drafter.plans.starter import starter_plan
+    from drafter.plans.starter import blank_plan, starter_plan
+    from drafter.plans.update import KIND_LABELS, Update, apply, compare
 
 __all__ = [
+    "KIND_LABELS",
     "Batch",
+    "Update",
+    "apply",
     "apply_variant",
+    "blank_plan",
+    "compare",
     "load_batch",
     "load_plan",
     "plan_from_yaml",
@@ -26,6 +32,10 @@ __all__ = [
     "starter_plan",
 ]
 __getattr__ = exports(__name__, {
+    "KIND_LABELS": "update",
+    "Update": "update",
+    "apply": "update",
+    "compare": "update",
     "load_plan": "io",
     "plan_from_yaml": "io",
     "plan_to_yaml": "io",
@@ -34,4 +44,5 @@ __getattr__ = exports(__name__, {
     "apply_variant": "batch",
     "load_batch": "batch",
     "starter_plan": "starter",
+    "blank_plan": "starter",
 })

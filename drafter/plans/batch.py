@@ -34,6 +34,7 @@ from drafter.util.placeholders import placeholder_problems
 from drafter.util.yamlio import LineMap, load_yaml
 
 DEFAULT_OUTPUT = "{{ 地区 }}{{ 年份 }}年教育工作要点"
+DEFAULT_ORGAN = "{{ 地区 }}教育局"  # a county's organ when it names none: never the city's
 
 
 @dataclass
@@ -71,6 +72,8 @@ class Batch:
     output: str = DEFAULT_OUTPUT  # output-name pattern, a template over the variant's values
     format: str = "docx"
     path: str | None = None
+    shared: list[str] = field(default_factory=list)  # base values meant to be the same everywhere
+    organ: str = DEFAULT_ORGAN  # organ pattern for a variant that names no organ
 
 
 class _Model(BaseModel):
@@ -102,6 +105,8 @@ class BatchModel(_Model):
     plan: dict[str, Any] | None = None
     output: str = DEFAULT_OUTPUT
     format: str = "docx"
+    shared: list[str] = Field(default_factory=list)
+    organ: str = DEFAULT_ORGAN
     variants: list[VariantModel] = Field(min_length=1)
 
     @field_validator("format")
@@ -133,7 +138,7 @@ def load_batch(path: Path) -> Batch:
     base = _base_plan(model, Path(path), lines, file)
     variants = [_to_variant(v, lines.line("variants", i)) for i, v in enumerate(model.variants)]
     return Batch(base=base, variants=variants, output=model.output, format=model.format,
-                 path=file)
+                 path=file, shared=list(model.shared), organ=model.organ)
 
 
 def _base_problems(model: BatchModel, lines: LineMap, file: str) -> list[Problem]:
@@ -163,10 +168,14 @@ def _variant_problems(data: dict[str, Any], lines: LineMap, file: str) -> list[P
             seen.setdefault(name, vi)
         problems.extend(raw_value_problems({"values": variant.get("values")}, lines, file,
                                             prefix))
+        problems.extend(_blank_values(variant.get("values"), name, lines, file,
+                                      (*prefix, "values")))
         item_values = variant.get("item_values")
         for clause_id, values in (item_values.items() if isinstance(item_values, dict) else []):
             problems.extend(raw_value_problems({"values": values}, lines, file,
                                                (*prefix, "item_values", clause_id)))
+            problems.extend(_blank_values(values, name, lines, file,
+                                          (*prefix, "item_values", clause_id)))
         texts: list[tuple[tuple[Any, ...], Any]] = [(("title",), variant.get("title"))]
         add = variant.get("add")
         for key, items in (add.items() if isinstance(add, dict) else []):
@@ -180,6 +189,19 @@ def _variant_problems(data: dict[str, Any], lines: LineMap, file: str) -> list[P
                 problems.append(Problem(f"{describe_loc((*prefix, *path))}：{message}",
                                         file=file, line=lines.line(*prefix, *path)))
     return problems
+
+
+def _blank_values(values: Any, county: Any, lines: LineMap, file: str,
+                  path: tuple[Any, ...]) -> list[Problem]:
+    """A blank value in a variant is a mistake, never "use the base plan's" (or the catalogue's)."""
+    if not isinstance(values, dict):
+        return []
+    return [Problem(f"变体“{county}”的参数“{name}”没有填写数值", file=file,
+                    line=lines.line(*path, name),
+                    hint="请填写该县（区）自己的数字；"
+                         "确与基础计划相同的，把名称列入批量文件的 shared")
+            for name, value in values.items()
+            if value is None or (isinstance(value, str) and not value.strip())]
 
 
 def _base_plan(model: BatchModel, path: Path, lines: LineMap, file: str) -> Plan:
@@ -205,17 +227,30 @@ def _to_variant(model: VariantModel, line: int | None) -> BatchVariant:
     )
 
 
-def apply_variant(base: Plan, variant: BatchVariant, batch_file: str | None = None) -> Plan:
-    """The base plan with one variant's overrides; DrafterError naming the variant."""
+def apply_variant(base: Plan, variant: BatchVariant, batch_file: str | None = None, *,
+                  shared: list[str] | tuple[str, ...] = (),
+                  organ: str = DEFAULT_ORGAN) -> Plan:
+    """The base plan with one variant's overrides; DrafterError naming the variant.
+
+    Base values the variant does not set are marked inherited (待核实: the county did not
+    say them) unless the batch lists them as `shared`. A variant that changes the region but
+    names no organ gets the organ pattern, never the base plan's organ."""
     plan = copy.deepcopy(base)
     meta = plan.meta
     for attr in ("title", "region", "organ", "year", "date"):
         value = getattr(variant, attr)
         if value is not None:
             setattr(meta, attr, value)
+    if variant.organ is None and variant.region is not None and variant.region != base.meta.region:
+        meta.organ = organ
+    _mark_inherited(plan, set(shared))
     plan.values.update(variant.values)
     for name in variant.values:
         plan.value_lines.pop(name, None)
+        plan.provenance.pop(name, None)
+        for item in (i for c in plan.chapters for i in c.items):
+            item.values.pop(name, None)  # the county's own figure wins over the base item's
+            item.provenance.pop(name, None)
     problems = _drop(plan, variant.drop)
     problems += _item_values(plan, variant.item_values)
     problems += _item_tasks(plan, variant.item_tasks)
@@ -247,7 +282,19 @@ def _item_values(plan: Plan, values: dict[str, dict[str, Any]]) -> list[str]:
             problems.append(f"item_values 中的条目“{clause_id}”不在计划中")
         for item in targets:
             item.values.update(named)
+            for name in named:
+                item.provenance.pop(name, None)
     return problems
+
+
+def _mark_inherited(plan: Plan, shared: set[str]) -> None:
+    """Every base value is inherited until the variant sets it (shared names excepted)."""
+    places = [(plan.values, plan.provenance)]
+    places += [(i.values, i.provenance) for c in plan.chapters for i in c.items]
+    for values, provenance in places:
+        for name in values:
+            if name not in shared and provenance.get(name) in (None, "confirmed"):
+                provenance[name] = "inherited"
 
 
 def _item_tasks(plan: Plan, tasks: dict[str, ItemTask]) -> list[str]:

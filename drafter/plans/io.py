@@ -8,6 +8,7 @@ looks at the catalogue: unknown clause ids are the renderer's to report.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as _dt
 from collections.abc import Iterator
@@ -260,15 +261,12 @@ def _chapter_data(chapter: PlanChapter) -> dict[str, Any]:
 
 
 def _item_data(item: PlanItem) -> Any:
-    fields: dict[str, Any] = {
-        "clause": item.clause, "variant": item.variant, "lead": item.lead, "body": item.body,
-        "values": dict(item.values) or None,
-        "provenance": {k: v for k, v in item.provenance.items()
-                       if v in _SAVED and k in item.values} or None,
-        "owners": item.owners, "deadline": item.deadline,
-        "section": item.section,
-    }
-    data = {k: v for k, v in fields.items() if v is not None}
+    """Every field of the dataclass (declared once, in model.plan), empty ones left out."""
+    fields: dict[str, Any] = {f.name: copy.deepcopy(getattr(item, f.name))
+                              for f in dataclasses.fields(item) if f.compare}
+    fields["provenance"] = {k: v for k, v in item.provenance.items()
+                            if v in _SAVED and k in item.values}
+    data = {k: v for k, v in fields.items() if v is not None and v != {}}
     if list(data) == ["clause"]:
         return item.clause
     return data

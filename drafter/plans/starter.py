@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from drafter.model.catalogue import Catalogue
 from drafter.model.clause import Clause
-from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanText
+from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
 from drafter.model.taxonomy import CHAPTER_KEYS, DEFAULT_HEADINGS
 
 PER_CHAPTER = 2
@@ -33,8 +33,18 @@ def _pick(clauses: list[Clause], kind: str, count: int) -> list[Clause]:
     return [c for _, c in ranked[:count]]
 
 
+def blank_plan(*, region: str = "", year: int = 2025, organ: str = "",
+               date: str | None = None) -> Plan:
+    """A new plan: 落款 (organ) and 成文日期 on by default, organ from the region."""
+    if not organ and region:
+        organ = f"{region}教育局"
+    return Plan(meta=PlanMeta(region=region, year=year, organ=organ, date=date,
+                              options=PlanOptions(signature=True)))
+
+
 def starter_plan(
-    cat: Catalogue, *, region: str = "", year: int = 2025, organ: str = ""
+    cat: Catalogue, *, region: str = "", year: int = 2025, organ: str = "",
+    date: str | None = None,
 ) -> Plan:
     """A plan with a preamble, one chapter per chapter key with clauses, and a closing."""
     everything = list(cat)
@@ -48,11 +58,8 @@ def starter_plan(
         if picked:
             chapters.append(PlanChapter(key=key, heading=DEFAULT_HEADINGS[key],
                                         items=[PlanItem(clause=c.id) for c in picked]))
-    if not organ and region:
-        organ = f"{region}教育局"
-    return Plan(
-        meta=PlanMeta(region=region, year=year, organ=organ),
-        preamble=PlanText(clause=preamble[0].id) if preamble else None,
-        chapters=chapters,
-        closing=PlanText(clause=closing[0].id) if closing else None,
-    )
+    plan = blank_plan(region=region, year=year, organ=organ, date=date)
+    plan.preamble = PlanText(clause=preamble[0].id) if preamble else None
+    plan.chapters = chapters
+    plan.closing = PlanText(clause=closing[0].id) if closing else None
+    return plan

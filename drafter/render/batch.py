@@ -26,10 +26,11 @@ from drafter.render.build import document_bytes
 from drafter.render.env import render_text
 from drafter.util.fs import atomic_write_bytes, check_writable, inside
 
-# Per-variant checks, wired by the CLI (issue 5): blocks + plan → (severity, message) pairs,
+# Per-variant checks, wired by the CLI (issue 5): blocks + plan + catalogue → (severity,
+# message) pairs,
 # severity one of "错误" / "警告" / "提示". Must be a module-level function (it is pickled
 # into worker processes).
-Checker = Callable[[list[Block], Plan], list[tuple[str, str]]]
+Checker = Callable[[list[Block], Plan, Catalogue], list[tuple[str, str]]]
 
 
 @dataclass
@@ -134,7 +135,7 @@ def _render_one(job: BatchJob) -> BatchResult:
         blocks = render_blocks(job.plan, _WORKER["cat"])
         checker: Checker | None = _WORKER.get("checker")
         if checker is not None:
-            result.findings = list(checker(blocks, job.plan))
+            result.findings = list(checker(blocks, job.plan, _WORKER["cat"]))
         failing = _WORKER.get("failing", frozenset({"错误"}))
         if any(severity in failing for severity, _ in result.findings):
             result.problems = ["检查未通过，未生成文件（原有文件保持不变）"]

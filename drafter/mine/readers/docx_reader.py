@@ -22,8 +22,12 @@ from drafter.util.safezip import check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _R = f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}r"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Deleted text, properties, field codes, note marks; and the fallback copy Word writes beside
+# a text box or shape (mc:Choice holds the same text).
 _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr", f"{W}instrText", f"{W}delText",
-         f"{W}commentReference", f"{W}footnoteReference", f"{W}endnoteReference"}
+         f"{W}commentReference", f"{W}footnoteReference", f"{W}endnoteReference",
+         f"{MC}Fallback"}
 _TEXT = {f"{W}t": None, f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n",
          f"{W}noBreakHyphen": "-", f"{W}softHyphen": ""}
 _BOOKMARK = f"{W}bookmarkStart"

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from drafter.plans.update import KIND_LABELS, Update
+from drafter.plans import KIND_LABELS, Update
 
 
 def describe(update: Update) -> Text:

@@ -149,6 +149,7 @@ class FileActions(_Base):
             self.notify(user_message(exc), title="保存失败", severity="error", timeout=10)
             return False
         session.mark_saved(path)
+        recent.remember("plan", path)
         self.clear_recovery(old)
         self.clear_recovery(path)
         self.update_title()
@@ -231,7 +232,9 @@ class FileActions(_Base):
         self._unless_unsaved(ask, "当前计划有未保存的修改，新建计划会放弃这些修改。继续吗？")
 
     def start_new(self, answer: str | None) -> None:
-        from drafter.plans import starter_plan
+        import datetime as dt
+
+        from drafter.plans import blank_plan, starter_plan
 
         session = self.session
         if answer is None or session is None:
@@ -239,7 +242,9 @@ class FileActions(_Base):
         if answer == NEW_IMPORT:
             self.start_import()
             return
-        plan = starter_plan(session.catalogue) if answer == NEW_STARTER else Plan()
+        today = dt.date.today().isoformat()  # 成文日期 on by default; the user edits it (i)
+        plan = (starter_plan(session.catalogue, date=today) if answer == NEW_STARTER
+                else blank_plan(date=today))
         self.clear_recovery(session.path)
         session.replace_plan(plan, None, dirty=bool(plan.chapters))
         self.refresh_views()

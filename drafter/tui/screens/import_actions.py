@@ -21,7 +21,7 @@ from drafter.tui.dialogs.file_picker import BROWSE, TYPE_PATH, picker, recent_di
 from drafter.tui.dialogs.text_input import TextInputDialog
 
 if TYPE_CHECKING:
-    from drafter.plans.update import Update
+    from drafter.plans import Update
     from drafter.tui.screens.main import MainScreen
 
     _Base = MainScreen
@@ -90,13 +90,10 @@ class ImportActions(_Base):
 
     @work(thread=True, exclusive=True, group="import", description="导入往年文件")
     def import_document(self, path: Path) -> None:
-        from drafter.catalog.dump import write_catalogue
-        from drafter.catalog.load import load_catalogue
-        from drafter.catalog.overlay import has_catalogue
-        from drafter.check.engine import stale_flags
-        from drafter.mine.pipeline import mine_source
-        from drafter.mine.readers import read_document
-        from drafter.mine.to_plan import import_document
+        from drafter.catalog import has_catalogue, load_catalogue, save_catalogue
+        from drafter.check import stale_flags
+        from drafter.mine import import_document, mine_source, read_document
+        from drafter.util.fs import folder_lock, recover_folder, replace_folder
 
         folder = self.import_target()
         try:
@@ -105,10 +102,13 @@ class ImportActions(_Base):
             if not doc.items():
                 raise DrafterError.one("文档中没有找到条目（一、二、… 章和 1. 2. … 条）",
                                        file=str(path))
-            existing = load_catalogue(folder) if has_catalogue(folder) else None
-            result = import_document(doc, existing=existing, flagger=stale_flags,
-                                     raw_lines=source.lines)
-            write_catalogue(result.catalogue, folder)
+            with folder_lock(folder, "导入"):  # swapped in whole, as `drafter import` does
+                recover_folder(folder)
+                existing = load_catalogue(folder) if has_catalogue(folder) else None
+                result = import_document(doc, existing=existing, flagger=stale_flags,
+                                         raw_lines=source.lines)
+                replace_folder(folder, lambda new: save_catalogue(
+                    result.catalogue, new, comments_from=folder, warm=False))
         except DrafterError as exc:
             self.post_message(DocumentImported(path, None, None, None, str(exc)))
             return
@@ -119,7 +119,7 @@ class ImportActions(_Base):
         self.post_message(DocumentImported(path, result.plan, result.catalogue, folder))
 
     def on_document_imported(self, message: DocumentImported) -> None:
-        from drafter.catalog.overlay import overlay
+        from drafter.catalog import overlay_catalogue
         from drafter.tui.widgets.catalogue_tree import ClauseTree
 
         session = self.session
@@ -130,7 +130,7 @@ class ImportActions(_Base):
                         timeout=15)
             return
         recent.remember("document", message.source)
-        session.catalogue = overlay(session.catalogue, message.catalogue)
+        session.catalogue = overlay_catalogue(session.catalogue, message.catalogue)
         self.query_one(ClauseTree).show(session.catalogue, hide_summary=self.hide_summary)
         self.build_index(session.catalogue)
         self.clear_recovery(session.path)
@@ -147,10 +147,10 @@ class ImportActions(_Base):
 
     @work(thread=True, exclusive=True, group="import", description="比对修改")
     def compare_edits(self, path: Path) -> None:
-        from drafter.mine.readers import read_document
+        from drafter.mine import read_document
         from drafter.model.identity import is_identity
-        from drafter.plans.update import compare
-        from drafter.render.blocks import render_blocks
+        from drafter.plans import compare
+        from drafter.render import render_blocks
 
         session = self.session
         if session is None:
@@ -170,7 +170,7 @@ class ImportActions(_Base):
         self.post_message(EditsCompared(path, update))
 
     def on_edits_compared(self, message: EditsCompared) -> None:
-        from drafter.plans.update import apply
+        from drafter.plans import apply
         from drafter.tui.dialogs.review_update import ReviewUpdateDialog
 
         session = self.session

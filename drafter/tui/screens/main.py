@@ -160,7 +160,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
     def load(self) -> None:
         """Read the catalogue and the plan with the library functions the CLI uses."""
         from drafter.catalog import open_catalogue
-        from drafter.plans import load_plan
+        from drafter.plans import blank_plan, load_plan
 
         try:
             catalogue = self._given_catalogue
@@ -168,7 +168,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
                 # frozen: a big catalogue lives as long as the app; the cyclic GC need not
                 # walk it on every collection
                 catalogue = open_catalogue(self.catalog_dir, freeze=True)
-            plan = load_plan(self.plan_path) if self.plan_path else Plan()
+            plan = load_plan(self.plan_path) if self.plan_path else blank_plan()
         except DrafterError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return

@@ -20,10 +20,16 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from drafter.compare.items import Entry, entries_from_blocks, entries_from_document
-from drafter.compare.match import Alignment, Row, align
-from drafter.compare.report import clean
-from drafter.compare.tokens import words
+from drafter.compare import (
+    Alignment,
+    Entry,
+    Row,
+    align,
+    clean,
+    entries_from_blocks,
+    entries_from_document,
+    words,
+)
 from drafter.model import Catalogue, DrafterError
 from drafter.model.blocks import Block
 
@@ -37,12 +43,12 @@ def search_words(entry: Entry, limit: int = 2) -> str:
 def superior_entries(path: Path, catalogue: Catalogue) -> list[Entry]:
     """Items of the superior's plan: a plan file rendered leniently, or any document mined."""
     if path.suffix.lower() in (".yaml", ".yml"):
-        from drafter.plans.io import load_plan
-        from drafter.render.blocks import preview_blocks
+        from drafter.plans import load_plan
+        from drafter.render import preview_blocks
 
         blocks, _ = preview_blocks(load_plan(path), catalogue)
         return entries_from_blocks(blocks)
-    from drafter.mine.pipeline import mine_file
+    from drafter.mine import mine_file
 
     return entries_from_document(mine_file(path))
 
