@@ -10,6 +10,7 @@ Existing files are never overwritten without --force.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import signal
 import sys
 import unicodedata
@@ -143,8 +144,12 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
                 def advance(_: BatchResult) -> None:
                     bar.update(1)
 
-                results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
-                                       checker=batch_checker(), on_done=advance, strict=strict)
+                try:
+                    results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
+                                           checker=batch_checker(), on_done=advance,
+                                           strict=strict)
+                except KeyboardInterrupt:  # Ctrl+C or SIGTERM: workers are already killed;
+                    _leave_now()  # leave before the pool's exit hooks print tracebacks
     finally:
         signal.signal(signal.SIGTERM, previous)
     failed = _report(results, strict, {n: value_sources(r) for n, r in sources.items()})
@@ -173,6 +178,14 @@ def value_sources(resolved: ResolvedPlan) -> str:
 
 def _interrupted(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _leave_now() -> None:
+    """Exit 130 at once (the OS drops the folder lock; a stray temp file is removed next run)."""
+    click.echo("\n已中断：未完成的文件没有写出，已写出的文件完整。", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
 
 
 def batch_checker() -> Checker | None:
