@@ -10,6 +10,7 @@ Existing files are never overwritten without --force.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import signal
 import sys
 import unicodedata
@@ -131,18 +132,26 @@ def batch_cmd(batch_file: Path, outdir: Path | None, jobs: int | None, force: bo
         variant_plans = [(name, plan, problems + [
             f"{p}" for p in unconfirmed_problems(sources[name])] if plan is not None else problems)
             for name, plan, problems in variant_plans]
-    signal.signal(signal.SIGTERM, _interrupted)  # workers are stopped, not left sleeping
-    outdir.mkdir(parents=True, exist_ok=True)
-    with folder_lock(outdir):  # a second batch into the same folder refuses
-        remove_stale_temps(outdir)
-        job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
-        with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
-                               show_pos=True) as bar:
-            def advance(_: BatchResult) -> None:
-                bar.update(1)
+    # SIGTERM stops the workers, never leaves them sleeping; the old handler comes back after
+    previous = signal.signal(signal.SIGTERM, _interrupted)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        with folder_lock(outdir):  # a second batch into the same folder refuses
+            remove_stale_temps(outdir)
+            job_list = plan_jobs(variant_plans, batch.output, outdir, batch.format, force)
+            with click.progressbar(length=len(job_list), label="生成中", file=sys.stderr,
+                                   show_pos=True) as bar:
+                def advance(_: BatchResult) -> None:
+                    bar.update(1)
 
-            results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
-                                   checker=batch_checker(), on_done=advance, strict=strict)
+                try:
+                    results = render_batch(job_list, cat, fmt=batch.format, workers=jobs,
+                                           checker=batch_checker(), on_done=advance,
+                                           strict=strict)
+                except KeyboardInterrupt:  # Ctrl+C or SIGTERM: workers are already killed;
+                    _leave_now()  # leave before the pool's exit hooks print tracebacks
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     failed = _report(results, strict, {n: value_sources(r) for n, r in sources.items()})
     if failed:
         sys.exit(1)
@@ -169,6 +178,14 @@ def value_sources(resolved: ResolvedPlan) -> str:
 
 def _interrupted(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _leave_now() -> None:
+    """Exit 130 at once (the OS drops the folder lock; a stray temp file is removed next run)."""
+    click.echo("\n已中断：未完成的文件没有写出，已写出的文件完整。", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
 
 
 def batch_checker() -> Checker | None:

@@ -32,7 +32,11 @@ def open_tui(plan_path: Path | None, catalog_dir: Path | None) -> None:
     real_streams()  # Textual draws on the terminal itself
     app = make_app(catalog_dir, plan_path)
     app.run()
-    if app.return_code:  # a crash is never a success (the app has shown and saved a report)
+    if app.crash_message is not None:  # a crash: say so in a dialog, never exit 0
+        from drafter.tui.crash import CrashApp
+
+        CrashApp(app.crash_message).run()
+    if app.return_code:
         raise SystemExit(app.return_code)
 
 

@@ -20,7 +20,7 @@ from drafter.mine.catalogue_build import build_catalogue, mined_wording, wording
 from drafter.model.catalogue import Catalogue
 from drafter.model.clause import Clause, Variant
 from drafter.model.document import MinedDocument, MinedItem
-from drafter.model.placeholders import escape_braces
+from drafter.model.placeholders import escape_braces, placeholder_spans
 from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
 from drafter.model.roll import baseline_key
 from drafter.model.taxonomy import CHAPTER_KEYS
@@ -141,10 +141,15 @@ def _item(item: MinedItem, index: dict[Any, tuple[Clause, Variant | None]],
 
 
 def _inline(template: str, literal: dict[str, str]) -> str:
-    for name, raw in literal.items():
-        value = escape_braces(raw).replace("\\", "\\\\")  # literal in re.sub's replacement
-        template = re.sub(r"\{\{-?\s*" + re.escape(name) + r"\s*-?\}\}", value, template)
-    return template
+    """Each `{{ name }}` whose value is a literal replaced by that text (escaped); placeholders
+    are found by the one scanner (drafter.model.placeholders), not by a regex of their own."""
+    out, pos = [], 0
+    for start, end, expr in placeholder_spans(template):
+        if expr in literal:
+            out += [template[pos:start], escape_braces(literal[expr])]
+            pos = end
+    out.append(template[pos:])
+    return "".join(out)
 
 
 def _values(item: MinedItem, known: dict[str, Any]

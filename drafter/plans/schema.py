@@ -11,10 +11,8 @@ Shorthands accepted on input (and used on output where they fit):
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import re
-import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -23,11 +21,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    create_model,
     model_validator,
 )
 
-from drafter.model.plan import NUMBERING_STYLES, PlanMeta, PlanOptions
+from drafter.model.plan import NUMBERING_STYLES, PlanMeta
 from drafter.model.taxonomy import CHAPTER_KEYS
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 
@@ -86,31 +83,17 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
 
-def _from_dataclass(name: str, source: type, overrides: dict[str, tuple[Any, Any]]) -> Any:
-    """A validating model with exactly the fields of a model dataclass (declared once, in
-    drafter.model.plan): each field's type and default come from the dataclass, `overrides`
-    only narrows a field (ranges, patterns, literal choices). A field added to the dataclass is
-    accepted in plan files at once; a stray key is still rejected (extra="forbid")."""
-    hints = typing.get_type_hints(source)
-    fields: dict[str, Any] = {}
-    for f in dataclasses.fields(source):
-        if not f.init or not f.compare:
-            continue
-        if f.name in overrides:
-            fields[f.name] = overrides[f.name]
-        elif f.default_factory is not dataclasses.MISSING:
-            fields[f.name] = (hints[f.name], Field(default_factory=f.default_factory))
-        else:
-            fields[f.name] = (hints[f.name], f.default)
-    return create_model(name, __base__=_Model, **fields)
-
-
-OptionsModel = _from_dataclass("OptionsModel", PlanOptions, {
-    "numbering": (Literal[NUMBERING_STYLES], "continuous"),  # type: ignore[valid-type]
-    "fonts": (Annotated[dict[str, str], BeforeValidator(_none_as_empty_dict)],
-              Field(default_factory=dict)),
-    "dash": (Literal["—", "-"], "—"),
-})
+class OptionsModel(_Model):
+    numbering: Literal[NUMBERING_STYLES] = "continuous"  # type: ignore[valid-type]
+    bold_leads: bool = True
+    caption: str | None = None
+    signature: bool = False
+    owners: bool = False
+    fonts: Annotated[dict[str, str], BeforeValidator(_none_as_empty_dict)] = Field(
+        default_factory=dict)
+    dash: Literal["—", "-"] = "—"
+    profile: str = "gbt9704"
+    reference: str | None = None
 
 
 class NoticeModel(_Model):
@@ -135,13 +118,16 @@ class NoticeModel(_Model):
     plan_signature: bool = False
 
 
-MetaModel = _from_dataclass("MetaModel", PlanMeta, {
-    "year": (int, Field(default=PlanMeta.year, ge=YEAR_MIN, le=YEAR_MAX)),
-    "date": (DateText | None, Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")),
-    "options": (OptionsModel, Field(default_factory=OptionsModel)),
-    "level": (Literal["省", "市", "县", "区"] | None, None),
-    "notice": (NoticeModel | None, None),
-})
+class MetaModel(_Model):
+    title: str = PlanMeta.title
+    organ: str = ""
+    region: str = ""
+    year: int = Field(default=PlanMeta.year, ge=YEAR_MIN, le=YEAR_MAX)
+    date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
+    template: str = PlanMeta.template
+    options: OptionsModel = Field(default_factory=OptionsModel)
+    level: Literal["省", "市", "县", "区"] | None = None
+    notice: NoticeModel | None = None
 
 
 class TextModel(_Model):

@@ -37,18 +37,17 @@ class DrafterApp(App[None]):
         self.catalog_dir = catalog_dir
         self.plan_path = plan_path
         self._catalogue = catalogue
-        self.crashes = 0
+        self.crash_message: str | None = None  # set when the app stopped on an unexpected error
 
     def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error: report saved, autosave written, a Chinese dialog, exit 1 —
-        never a traceback, never status 0 (`crash.py`)."""
-        self.crashes += 1
+        """An unexpected error: report saved, autosave written, exit 1 with a Chinese message
+        instead of a traceback; `drafter tui` then shows it in a dialog (`crash.py`)."""
         self._return_code = 1
-        if self._exception is None:  # run_test re-raises it, so no test passes over a crash
+        if self.crash_message is None:
+            self.crash_message = handle_crash(self, error)
+        if self._exception is None:  # run_test re-raises it: no test passes over a crash
             self._exception = error
-        if handle_crash(self, error, first=self.crashes == 1):
-            return  # the dialog is up; closing it exits with status 1
-        self._exception_event.set()
+            self._exception_event.set()
         self._close_messages_no_wait()
 
     def on_mount(self) -> None:

@@ -1,28 +1,24 @@
 """An unexpected error in the TUI: a Chinese dialog, a saved report, the autosave kept, exit 1.
 
 Textual's default is to print an English traceback and exit — with status 0 from `drafter tui`
-before this. Now the first unhandled error writes the plan being edited to its recovery copy,
-saves the traceback under the user's data folder, and shows a dialog saying so; closing it
-exits with status 1. A second error (say, while the dialog itself is shown) exits at once, with
-the same Chinese message instead of a traceback.
+before this. Now an unhandled error writes the plan being edited to its recovery copy, saves the
+traceback under the user's data folder and stops the app with a Chinese message instead of a
+traceback; `drafter tui` then opens `CrashApp`, a fresh app whose only screen is a dialog
+saying so (the crashed app's message loop has stopped and cannot run one), and exits 1.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from drafter.util.errors import save_crash_report
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 
 def crash_message(report: Path | None, saved: bool) -> str:
@@ -71,17 +67,24 @@ def _save_autosave(app: App[None]) -> bool:
         return False
 
 
-def handle_crash(app: App[None], error: BaseException, first: bool) -> bool:
-    """Save what can be saved; show the dialog on the first crash. True when the dialog is up
-    (the app keeps running until it is closed), False when the app must stop now."""
+def handle_crash(app: App[None], error: BaseException) -> str:
+    """Save what can be saved and return the Chinese message; printed on exit instead of a
+    traceback. (The app's message loop that raised has stopped, so no dialog can run in it.)"""
     report = save_crash_report(error, "tui")
     saved = _save_autosave(app)
     message = crash_message(report, saved)
-    app._exit_renderables.append(Text(message))  # printed instead of a traceback on exit
-    if not first:
-        return False
-    try:
-        app.push_screen(CrashDialog(message))
-    except Exception:
-        return False
-    return True
+    app._exit_renderables.append(Text(message))
+    return message
+
+
+class CrashApp(App[None]):
+    """A fresh app that shows the crash dialog after the main app has stopped."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def on_mount(self) -> None:
+        self.push_screen(CrashDialog(self.message))

@@ -14,7 +14,7 @@ from typing import Any
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.levels import LEVELS, LevelTerms, TermRow
 from drafter.util.paths import package_data_dir
-from drafter.util.yamlio import load_yaml
+from drafter.util.yamlio import load_yaml, read_text_bounded
 
 FILE_NAME = "level_terms.yaml"
 
@@ -28,12 +28,14 @@ def load_level_terms(catalog_dir: Path | None = None) -> LevelTerms:
     return LevelTerms(rows=list(rows), fixed=list(fixed))
 
 
-@lru_cache(maxsize=8)
 def _read(path: Path) -> tuple[tuple[TermRow, ...], tuple[str, ...]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise DrafterError.one(f"无法读取级别用语表：{path}（{exc.strerror}）") from None
+    """Through the YAML front door (a catalogue folder's file is untrusted), cached by content."""
+    return _parse(read_text_bounded(path, "级别用语表"), str(path))
+
+
+@lru_cache(maxsize=8)
+def _parse(text: str, file: str) -> tuple[tuple[TermRow, ...], tuple[str, ...]]:
+    path = Path(file)
     data, lines = load_yaml(text, str(path))
     data = data or {}
     problems: list[Problem] = []

@@ -11,7 +11,7 @@ import pytest
 from drafter.model import PlanMeta
 from drafter.tui import autosave
 from drafter.tui.app import make_app
-from drafter.tui.crash import CrashDialog
+from drafter.tui.crash import CrashApp, CrashDialog, crash_message
 from drafter.tui.screens.main import MainScreen
 from drafter.util.paths import user_data_dir
 from tests.hostile.helpers import city_plan, run
@@ -22,8 +22,9 @@ class Boom(RuntimeError):
     pass
 
 
-async def test_a_crash_shows_a_dialog_saves_a_report_and_exits_1(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_crash_saves_a_report_keeps_the_autosave_and_exits_1(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capfd: pytest.CaptureFixture[str]) -> None:
     catalog = write_tui_catalogue(tmp_path / "catalog")
 
     def explode(self: MainScreen) -> None:
@@ -36,16 +37,26 @@ async def test_a_crash_shows_a_dialog_saves_a_report_and_exits_1(
             await started(app, pilot)
             app.main.session.set_meta(PlanMeta(title="崩溃前正在编辑的标题"))
             await pilot.press("ctrl+q")
-            await pilot.pause()
-            assert isinstance(app.screen, CrashDialog)
-            assert "错误报告已保存" in app.screen.message and "自动保存" in app.screen.message
-            await pilot.press("enter")
     assert app.return_code == 1
+    assert app.crash_message is not None and "错误报告已保存" in app.crash_message
+    assert "自动保存" in app.crash_message
+    shown = capfd.readouterr().err  # what is printed when the app stops
+    assert "Traceback" not in shown and "程序出现意外错误" in shown
     reports = list((user_data_dir() / "crash").glob("*-tui.txt"))
     assert len(reports) == 1 and "Boom" in reports[0].read_text(encoding="utf-8")
     found = autosave.read_recovery(None)
     assert found is not None and found.plan is not None
     assert found.plan.meta.title == "崩溃前正在编辑的标题"
+
+
+async def test_the_crash_dialog_is_chinese_and_exits_1() -> None:
+    app = CrashApp(crash_message(Path("/tmp/报告.txt"), saved=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CrashDialog)
+        assert "程序出现意外错误" in app.screen.message
+        await pilot.press("enter")
+    assert app.return_code == 1
 
 
 def test_tui_with_a_broken_plan_is_refused_before_the_screen(tmp_path: Path) -> None:
