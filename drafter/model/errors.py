@@ -6,7 +6,23 @@ many problems up to the CLI/TUI, which print them without a traceback.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import PurePath
+
+
+def display_path(path: str | PurePath) -> str:
+    """A file path as a user should read it: relative to the current folder when that is
+    shorter (`计划/临江.yaml`, `../目录/x.yaml`), else as given. Only absolute paths are
+    rewritten; anything else (a relative path, `<stdin>`, a web address) is left alone."""
+    text = str(path)
+    if not os.path.isabs(text):
+        return text
+    try:
+        relative = os.path.relpath(text)
+    except (ValueError, OSError):  # another drive on Windows; the folder is gone
+        return text
+    return relative if len(relative) < len(text) else text
 
 
 @dataclass(frozen=True)
@@ -20,7 +36,8 @@ class Problem:
     def __str__(self) -> str:
         place = ""
         if self.file:
-            place = self.file if self.line is None else f"{self.file}:{self.line}"
+            shown = display_path(self.file)
+            place = shown if self.line is None else f"{shown}:{self.line}"
         parts = [p for p in (place, self.where) if p]
         head = " ".join(parts)
         text = f"{head}：{self.message}" if head else self.message

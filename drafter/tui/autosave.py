@@ -121,3 +121,42 @@ def read_recovery(plan_path: Path | None) -> Recovery | None:
 
 def clear_recovery(plan_path: Path | None) -> None:
     recovery_path(plan_path).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A recovery copy of a named plan that is newer than the plan file (unsaved work)."""
+
+    origin: Path  # the plan file it belongs to
+    file: Path  # the recovery copy
+    saved_at: float  # when the copy was written (seconds since the epoch)
+
+
+def pending_recoveries() -> list[Pending]:
+    """Recovery copies of named plans newer than their plan files (or whose plan file is
+    gone), newest first: what a plain start (`drafter` with no plan) offers back (issue 13)."""
+    found: list[Pending] = []
+    try:
+        files = [f for f in recovery_dir().glob("*.yaml")
+                 if not f.name.startswith(_UNTITLED) and ".unreadable-" not in f.name]
+    except OSError:
+        return []
+    for file in files:
+        try:
+            with file.open(encoding="utf-8", errors="replace") as handle:
+                first = handle.readline().rstrip("\n")
+            saved_at = file.stat().st_mtime
+        except OSError:
+            continue
+        if not first.startswith(_ORIGIN) or first[len(_ORIGIN):] == _UNTITLED:
+            continue
+        origin = Path(first[len(_ORIGIN):])
+        if recovery_path(origin) != file:
+            continue  # not this plan's copy (a hand-made or stale file): leave it alone
+        try:
+            newer = not origin.is_file() or saved_at > origin.stat().st_mtime
+        except OSError:
+            newer = True
+        if newer:
+            found.append(Pending(origin, file, saved_at))
+    return sorted(found, key=lambda p: -p.saved_at)

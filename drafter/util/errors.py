@@ -13,7 +13,7 @@ import errno
 import traceback
 from pathlib import Path
 
-from drafter.model.errors import Problem
+from drafter.model.errors import Problem, display_path
 from drafter.util.paths import user_data_dir
 
 _BY_ERRNO: dict[int, tuple[str, str]] = {
@@ -37,7 +37,7 @@ def os_problem(exc: OSError, target: Path | str | None = None) -> Problem:
     """A Chinese Problem for an OSError; `target` is the file the user named (else the error's)."""
     what, hint = _BY_ERRNO.get(exc.errno or -1, ("无法读写文件", "请检查文件和文件夹是否可用"))
     name = target if target is not None else (exc.filename or "")
-    return Problem(f"{what}：{name}" if name else what, hint=hint)
+    return Problem(f"{what}：{display_path(name)}" if name else what, hint=hint)
 
 
 def save_crash_report(exc: BaseException, where: str = "cli") -> Path | None:

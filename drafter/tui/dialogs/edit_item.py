@@ -6,6 +6,8 @@ not allowed is refused here, before the plan changes. The catalogue is never edi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -29,8 +31,10 @@ class EditItemDialog(SelectAll, ModalScreen[ItemText | None]):
     ]
 
     def __init__(self, title: str, lead: str = "", body: str = "", *,
-                 with_lead: bool = True) -> None:
+                 with_lead: bool = True, on_draft: Callable[[str, str], None] | None = None
+                 ) -> None:
         super().__init__(classes="dialog-screen")
+        self.on_draft = on_draft  # called with (lead, body) as the user types: the autosave
         self.title_text = title
         self.lead, self.body = lead, body
         self.with_lead = with_lead  # a preamble or closing is one paragraph, no lead
@@ -70,6 +74,21 @@ class EditItemDialog(SelectAll, ModalScreen[ItemText | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._draft()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._draft()
+
+    def _draft(self) -> None:
+        """Text typed but not yet kept is passed on, so a crash does not lose it (issue 13)."""
+        if self.on_draft is None or not self.is_mounted:
+            return
+        lead = self.query_one("#edit-lead", Input).value
+        body = self.query_one("#edit-body", TextArea).text
+        if (lead, body) != (self.lead, self.body):
+            self.on_draft(lead.strip(), body.strip())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

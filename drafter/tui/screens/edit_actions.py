@@ -7,6 +7,8 @@ the footer only shows live keys. Mixed into `MainScreen`; no widgets are built h
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.widgets import Input
@@ -22,7 +24,7 @@ from drafter.tui.dialogs.plan_choices import (
     variant_dialog,
 )
 from drafter.tui.dialogs.text_input import TextInputDialog
-from drafter.tui.session import PREAMBLE, Selection
+from drafter.tui.session import PREAMBLE, PlanSession, Selection
 from drafter.tui.widgets.outline import item_title
 from drafter.util.placeholders import placeholder_problems
 
@@ -86,6 +88,28 @@ class EditActions(_Base):
             self.session.selection = selection
         self.refresh_views()
         self.show_selected_detail()
+
+    def autosave_draft(self, target: Selection | None,
+                       apply: Callable[[PlanSession], object]) -> None:
+        """Text typed in an open dialog goes into the recovery copy, not the plan (issue 13):
+        a copy of the plan takes the draft in a shadow session, and that copy is autosaved."""
+        session = self.session
+        if session is None:
+            return
+        shadow = PlanSession(catalogue=session.catalogue, plan=copy.deepcopy(session.plan),
+                             path=session.path, selection=target)
+        apply(shadow)
+        self.autosave(shadow.plan)
+
+    def drop_draft(self) -> None:
+        """A dialog cancelled: the recovery copy goes back to what the plan holds."""
+        session = self.session
+        if session is None:
+            return
+        if session.dirty:
+            self.autosave()
+        else:
+            self.clear_recovery(session.path)
 
     def follow_highlight(self) -> None:
         """Before acting: the item the outline's cursor is on is the one acted on (issue 9:
@@ -216,11 +240,16 @@ class EditActions(_Base):
 
         def done(answer: ItemText | None) -> None:
             session.selection = target
-            if answer is not None and session.set_text(*answer):
+            if answer is None:
+                self.drop_draft()
+            elif session.set_text(*answer):
                 self.after_edit()
 
-        self.app.push_screen(EditItemDialog("修改本条文字（只改本计划，不改目录）", lead, body),
-                             done)
+        def draft(new_lead: str, new_body: str) -> None:
+            self.autosave_draft(target, lambda shadow: shadow.set_text(new_lead, new_body))
+
+        self.app.push_screen(EditItemDialog("修改本条文字（只改本计划，不改目录）", lead, body,
+                                            on_draft=draft), done)
 
     def edit_part_text(self) -> None:
         """The preamble or closing paragraph, for this plan only."""
@@ -228,12 +257,19 @@ class EditActions(_Base):
         assert session is not None
         title = "修改总体要求段落" if session.selection == PREAMBLE else "修改结束语"
 
+        target = session.selection
+
         def done(answer: ItemText | None) -> None:
-            if answer is not None and session.set_part_text(answer[1]):
+            if answer is None:
+                self.drop_draft()
+            elif session.set_part_text(answer[1]):
                 self.after_edit()
 
+        def draft(_lead: str, body: str) -> None:
+            self.autosave_draft(target, lambda shadow: shadow.set_part_text(body))
+
         dialog = EditItemDialog(f"{title}（只改本计划，不改目录）", "", session.part_text(),
-                                with_lead=False)
+                                with_lead=False, on_draft=draft)
         self.app.push_screen(dialog, done)
 
     def action_choose_variant(self) -> None:

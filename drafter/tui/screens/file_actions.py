@@ -10,6 +10,7 @@ offers the copy back. Mixed into `MainScreen`.
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from drafter.model import DrafterError, Plan
 from drafter.model.plan import next_plan_year
 from drafter.tui import autosave, recent
 from drafter.tui.autosave import Recovery
+from drafter.tui.dialogs.choice import Choice, ChoiceDialog
 from drafter.tui.dialogs.confirm import ConfirmDialog, QuitChoice, QuitDialog
 from drafter.tui.dialogs.plan_choices import (
     NEW_IMPORT,
@@ -29,6 +31,7 @@ from drafter.tui.dialogs.plan_choices import (
     open_plan_dialog,
 )
 from drafter.tui.dialogs.text_input import TextInputDialog
+from drafter.model.errors import display_path
 from drafter.util.errors import user_message
 from drafter.util.fs import safe_filename
 from drafter.util.paths import documents_dir
@@ -41,6 +44,7 @@ else:
     _Base = object
 
 DEFAULT_PLAN_NAME = "工作要点.yaml"
+_LATER = "\x00later"  # the pending-recovery list's "not now" answer
 
 
 def _yaml_path_problem(text: str) -> str | None:
@@ -74,12 +78,14 @@ class FileActions(_Base):
 
     # ------------------------------------------------------------------ autosave
 
-    def autosave(self) -> None:
-        """Write the recovery copy from a snapshot, off the UI thread (fsync is slow)."""
+    def autosave(self, plan: Plan | None = None) -> None:
+        """Write the recovery copy from a snapshot (of `plan`, else the session's), off the UI
+        thread (fsync is slow)."""
         session = self.session
         if session is not None:
             self._autosave_seq += 1
-            self.autosave_worker(copy.deepcopy(session.plan), session.path, self._autosave_seq)
+            snapshot = copy.deepcopy(plan if plan is not None else session.plan)
+            self.autosave_worker(snapshot, session.path, self._autosave_seq)
 
     @work(thread=True, group="autosave", description="自动保存")
     def autosave_worker(self, plan: Plan, path: Path | None, seq: int) -> None:
@@ -99,18 +105,21 @@ class FileActions(_Base):
             self._autosave_seq += 1
             autosave.clear_recovery(path)
 
-    def offer_recovery(self) -> None:
-        """After loading: if a recovery copy differs from what was opened, offer it."""
+    def offer_recovery(self, then: Callable[[], None] | None = None) -> None:
+        """After loading: if a recovery copy differs from what was opened, offer it; `then`
+        runs once that question is answered (or at once when there is none)."""
         session = self.session
         if session is None:
             return
         found = autosave.read_recovery(session.path)
         if found is not None and found.plan is None:
-            self.offer_unreadable(found)
+            self.offer_unreadable(found, then)
             return
         if found is None or found.plan == session.plan:
             if found is not None:
                 self.clear_recovery(session.path)
+            if then is not None:
+                then()
             return
         name = session.path.name if session.path else "未命名计划"
 
@@ -121,12 +130,53 @@ class FileActions(_Base):
                 self.notify("已恢复上次未保存的修改", timeout=4)
             else:
                 self.clear_recovery(session.path)
+            if then is not None:
+                then()
 
         self.app.push_screen(
             ConfirmDialog(f"发现“{name}”上次未保存的修改（自动保存的副本）。\n要恢复吗？",
                           yes="恢复", no="丢弃"), done)
 
-    def offer_unreadable(self, found: Recovery) -> None:
+    def offer_pending(self) -> None:
+        """At a plain start: every named plan with unsaved work in a recovery copy newer than
+        the plan file, listed to pick one and restore it (before issue 13 it was offered only
+        when that plan was opened by name). "Later" keeps every copy for the next start."""
+        pending = autosave.pending_recoveries()
+        if not pending:
+            return
+        choices: list[Choice] = [
+            (str(p.file), f"{display_path(p.origin)}（自动保存于 "
+                          f"{_dt.datetime.fromtimestamp(p.saved_at):%Y-%m-%d %H:%M}）")
+            for p in pending]
+        choices.append((_LATER, "以后再说（副本保留，下次启动仍会提示）"))
+        by_file = {str(p.file): p for p in pending}
+
+        def chosen(answer: str | None) -> None:
+            item = by_file.get(answer or "")
+            if item is not None:
+                self.restore_pending(item)
+
+        self.app.push_screen(ChoiceDialog(
+            "以下计划有未保存的修改（自动保存的副本比计划文件新）。选择一个打开并恢复：",
+            choices), chosen)
+
+    def restore_pending(self, pending: autosave.Pending) -> None:
+        """Open the plan of a recovery copy with the copy's content (unsaved, marked *)."""
+        session = self.session
+        found = autosave.read_recovery(pending.origin)
+        if session is None or found is None:
+            return
+        if found.plan is None:
+            self.offer_unreadable(found)
+            return
+        session.replace_plan(found.plan, pending.origin, dirty=True)
+        recent.remember("plan", pending.origin)
+        self.refresh_views()
+        self.notify(f"已恢复“{pending.origin.name}”上次未保存的修改，保存后才写入计划文件",
+                    timeout=6)
+
+    def offer_unreadable(self, found: Recovery, then: Callable[[], None] | None = None
+                         ) -> None:
         """A recovery copy that no longer loads: kept aside and shown as text, never dropped."""
         from drafter.model.chars import visible
 
@@ -134,7 +184,8 @@ class FileActions(_Base):
         shown = "\n".join(lines[:12]) + ("\n……" if len(lines) > 12 else "")
         message = (f"上次自动保存的副本无法按计划读取（{found.problem[:200]}）。\n"
                    f"原样保留在：{found.file}\n可用记事本打开，复制需要的内容。开头几行：\n{shown}")
-        self.app.push_screen(ConfirmDialog(message, yes="知道了", no="关闭"))
+        self.app.push_screen(ConfirmDialog(message, yes="知道了", no="关闭"),
+                             (lambda _answer: then()) if then is not None else None)
 
     # ------------------------------------------------------------------ save
 
@@ -155,7 +206,7 @@ class FileActions(_Base):
         self.clear_recovery(old)
         self.clear_recovery(path)
         self.update_title()
-        self.notify(f"已保存：{path}", timeout=4)
+        self.notify(f"已保存：{display_path(path)}", timeout=4)
         return True
 
     def action_save(self) -> None:

@@ -202,7 +202,8 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
         # the index and the warm-up start once the first screen is painted
         self.call_after_refresh(self.build_index, message.catalogue)
         self.refresh_views(autosave=False)
-        self.offer_recovery()
+        # a plain start also lists named plans with unsaved work (issue 13)
+        self.offer_recovery(then=None if self.plan_path else self.offer_pending)
 
     def on_main_screen_load_failed(self, message: LoadFailed) -> None:
         self.query_one(ClauseTree).loading = False
