@@ -19,9 +19,10 @@ from textual import work
 from textual.message import Message
 
 from drafter.model import DrafterError, Plan
+from drafter.model.errors import display_path
 from drafter.model.plan import next_plan_year
 from drafter.tui import autosave, recent
-from drafter.tui.autosave import Recovery
+from drafter.tui.autosave import Pending, Recovery
 from drafter.tui.dialogs.choice import Choice, ChoiceDialog
 from drafter.tui.dialogs.confirm import ConfirmDialog, QuitChoice, QuitDialog
 from drafter.tui.dialogs.plan_choices import (
@@ -31,7 +32,6 @@ from drafter.tui.dialogs.plan_choices import (
     open_plan_dialog,
 )
 from drafter.tui.dialogs.text_input import TextInputDialog
-from drafter.model.errors import display_path
 from drafter.util.errors import user_message
 from drafter.util.fs import safe_filename
 from drafter.util.paths import documents_dir
@@ -160,7 +160,7 @@ class FileActions(_Base):
             "以下计划有未保存的修改（自动保存的副本比计划文件新）。选择一个打开并恢复：",
             choices), chosen)
 
-    def restore_pending(self, pending: autosave.Pending) -> None:
+    def restore_pending(self, pending: Pending) -> None:
         """Open the plan of a recovery copy with the copy's content (unsaved, marked *)."""
         session = self.session
         found = autosave.read_recovery(pending.origin)
