@@ -140,3 +140,25 @@ def test_with_globals_makes_year_and_region_placeholders() -> None:
         "{{ 地区 }}{{ 年份 }}年工作{x}"
     assert with_globals("{{ a }} 12024年", 2024, None) == \
         "{{ '{' }}{{ '{' }} a {{ '}' }}{{ '}' }} 12024年"
+
+
+def test_importing_does_not_take_variants_away_from_plans_on_the_bundled_catalogue(
+        tmp_path: Path) -> None:
+    """Regression: importing corpus 000 (one of the bundled catalogue's own sources) put a copy
+    of its clauses, without the bundled variants, into the user's catalogue; that copy shadowed
+    the bundled clause, and the example plan's `js-33d223/2` no longer existed."""
+    example = ROOT / "examples" / "city_plan.yaml"
+    before = tmp_path / "before.txt"
+    assert invoke("build", str(example), "--format", "txt", "-o", str(before)).exit_code == 0
+    source = next(CORPUS.glob("000_*.txt"))
+    assert invoke("import", str(source), "-o", str(tmp_path / "p.yaml")).exit_code == 0
+    after = tmp_path / "after.txt"
+    result = invoke("build", str(example), "--format", "txt", "-o", str(after))
+    assert result.exit_code == 0, result.output
+    # Nothing the official chose changes wording because another document was imported.
+    assert after.read_text(encoding="utf-8") == before.read_text(encoding="utf-8")
+    # And the imported plan still builds its own items back.
+    again = tmp_path / "p.txt"
+    assert invoke("build", str(tmp_path / "p.yaml"), "--format", "txt", "-o",
+                  str(again)).exit_code == 0
+    same_items(source, again)

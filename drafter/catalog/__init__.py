@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Hit",
     "SearchIndex",
+    "adopt_shadowed",
     "check_catalogue",
     "has_catalogue",
     "load_catalogue",
@@ -37,6 +38,7 @@ __all__ = [
     "open_existing",
     "overlay_catalogue",
     "save_catalogue",
+    "seed_from_bundled",
     "warm_catalogue",
     "write_catalogue",
 ]
@@ -47,9 +49,11 @@ __getattr__ = exports(__name__, {
     "warm_catalogue": "store",
     "check_catalogue": "load",
     "load_catalogue": "load",
+    "adopt_shadowed": "overlay",
     "has_catalogue": "overlay",
     "load_default_catalogue": "overlay",
     "overlay_catalogue": "overlay",
+    "seed_from_bundled": "overlay",
     "write_catalogue": "dump",
     "Hit": "search",
     "SearchIndex": "search",

@@ -41,5 +41,32 @@ def overlay(base: Catalogue, own: Catalogue) -> Catalogue:
     return out
 
 
+def adopt_shadowed(own: Catalogue | None, merged: Catalogue, base: Catalogue) -> Catalogue | None:
+    """`own` plus, as they stand in `base`, the clauses `merged` would newly put over `base`.
+
+    A clause the user's catalogue gains with an id the bundled one already has would replace
+    the bundled clause wholesale (see `overlay`), taking away its wording and variants from
+    plans that chose them. Merging into a copy of the bundled clause keeps them: the new
+    wording becomes a variant, as `mine -o` does. None when there is nothing to adopt.
+    """
+    own_ids = {c.id for c in own} if own is not None else set()
+    adopted = [c for c in base if c.id in merged and c.id not in own_ids]
+    if not adopted:
+        return None
+    out = Catalogue(level_terms=(own or base).level_terms)
+    for clause in (*(own or ()), *adopted):
+        out.add(clause)
+    return out
+
+
+def seed_from_bundled(own: Catalogue | None, merged: Catalogue) -> Catalogue | None:
+    """`adopt_shadowed` against the bundled catalogue: what a merge into the user's own
+    catalogue must start from (None: `own` is right as it is). `import` (CLI and TUI) uses it."""
+    bundled = bundled_catalog_dir()
+    if not has_catalogue(bundled):
+        return None
+    return adopt_shadowed(own, merged, load_catalogue(bundled))
+
+
 # The public name (drafter.catalog.overlay_catalogue): "overlay" is also this module's name.
 overlay_catalogue = overlay

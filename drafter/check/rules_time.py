@@ -82,8 +82,8 @@ def check_time(draft: Draft, ctx: Context) -> Iterator[Finding]:
     if ctx.year is None:
         return
     year = ctx.year
-    failing = [(rule, verdict) for rule in ctx.table.active()
-               if (verdict := rule.verdict(year)) != "ok"]
+    verdicts = [(rule, rule.verdict(year)) for rule in ctx.table.active()]
+    failing: list[tuple[TimeRule, str]] = [(rule, v) for rule, v in verdicts if v != "ok"]
     hinted: set[str] = set()  # an ambiguous formulation is pointed out once per document
     for seg in draft.text_segments():
         if seg.role == "summary":  # a year-end summary speaks of the year before

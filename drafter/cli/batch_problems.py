@@ -51,7 +51,7 @@ def _unknown_names(plan: Plan, variant: BatchVariant, cat: Catalogue, file: str 
         if use.clause:
             by_clause.setdefault(use.clause, set()).add(use.name)
     problems: list[Problem] = []
-    named = [(name, None, used) for name in variant.values]
+    named: list[tuple[str, str | None, set[str]]] = [(name, None, used) for name in variant.values]
     present = {i.clause for c in plan.chapters for i in c.items if i.clause}
     named += [(name, cid, by_clause.get(cid, set()))
               for cid, values in variant.item_values.items() if cid in present

@@ -79,6 +79,7 @@ def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool)
         load_default_catalogue,
         overlay_catalogue,
         save_catalogue,
+        seed_from_bundled,
         warm_catalogue,
     )
     from drafter.check import stale_flags
@@ -102,6 +103,12 @@ def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool)
         existing = load_catalogue(folder) if has_catalogue(folder) else None
         result = import_document(doc, existing=existing, flagger=stale_flags,
                                  raw_lines=text.lines)
+        # A clause the bundled catalogue also has is merged into a copy of it, so that the
+        # user's copy does not take the bundled wording and variants away from other plans.
+        seeded = None if catalog else seed_from_bundled(existing, result.catalogue)
+        if seeded is not None:
+            result = import_document(doc, existing=seeded, flagger=stale_flags,
+                                     raw_lines=text.lines)
         # The plan must render with the catalogue a later `build` will use, before anything
         # is written (the user's catalogue over the bundled one, or the named one alone).
         serialised = plan_to_yaml(result.plan)

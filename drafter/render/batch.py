@@ -92,19 +92,22 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(cat: Catalogue, fmt: str, checker: Checker | None,
-                 failing: frozenset[str] = frozenset({"错误"}), in_child: bool = False) -> None:
+                 failing: frozenset[str] = frozenset({"错误"}), parent: int | None = None) -> None:
     _WORKER.update(cat=cat, fmt=fmt, checker=checker, failing=failing)
-    if in_child:
-        die_with_parent()
+    if parent is not None:
+        die_with_parent(parent)
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int) -> None:
     """A worker must not outlive the batch: SIGKILL it when its parent dies (Linux), and watch
-    the parent id from a thread everywhere else (a killed parent reparents its children)."""
+    the parent id from a thread everywhere else (a killed parent reparents its children).
+
+    `parent` is the batch's pid as the batch itself read it: read here, after a parent killed
+    between fork and this call, it would already be the reaper's, and the worker would live on.
+    """
     import signal
     import threading
 
-    parent = os.getppid()
     try:
         import ctypes
 
@@ -180,7 +183,7 @@ def render_batch(jobs: list[BatchJob], cat: Catalogue, *, fmt: str, workers: int
     else:
         if fmt == "docx":
             _preload_docx_writer()
-        _run_pool(jobs, indices, (cat, fmt, checker, failing, True),
+        _run_pool(jobs, indices, (cat, fmt, checker, failing, os.getpid()),
                   min(workers, len(indices)), results, on_done)
     return [results[i] for i in range(len(jobs))]
 

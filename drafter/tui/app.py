@@ -65,7 +65,7 @@ class DrafterApp(App[None]):
         """The palette, in Chinese."""
         from drafter.tui.dialogs.palette import Palette
 
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]  # App[None] vs App[object]
             self.push_screen(Palette())
 
     def action_help_quit(self) -> None:

@@ -71,3 +71,15 @@ def test_no_worker_outlives_the_batch(tmp_path: Path, sig: int) -> None:
     for w in left:  # do not leave them for the next test either
         os.kill(w, signal.SIGKILL)
     assert left == []
+
+
+def test_a_worker_whose_parent_died_before_its_guard_exits() -> None:
+    """Regression (fault injection, SIGKILL right after fork): the worker read its parent id
+    only once it was already reparented, so it never noticed and lived on. The batch now hands
+    its own pid down; a worker whose parent is no longer that pid leaves at once."""
+    code = ("from drafter.render.batch import die_with_parent\n"
+            "die_with_parent(1)\n"  # pid 1 is not this process's parent
+            "print('still alive')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 1 and "still alive" not in done.stdout

@@ -90,10 +90,16 @@ class ImportActions(_Base):
 
     @work(thread=True, exclusive=True, group="import", description="导入往年文件")
     def import_document(self, path: Path) -> None:
-        from drafter.catalog import has_catalogue, load_catalogue, save_catalogue
+        from drafter.catalog import (
+            has_catalogue,
+            load_catalogue,
+            save_catalogue,
+            seed_from_bundled,
+        )
         from drafter.check import stale_flags
         from drafter.mine import import_document, mine_source, read_document
         from drafter.util.fs import folder_lock, recover_folder, replace_folder
+        from drafter.util.paths import user_catalog_dir
 
         folder = self.import_target()
         try:
@@ -107,6 +113,12 @@ class ImportActions(_Base):
                 existing = load_catalogue(folder) if has_catalogue(folder) else None
                 result = import_document(doc, existing=existing, flagger=stale_flags,
                                          raw_lines=source.lines)
+                # As `drafter import` does: never shadow a bundled clause's variants.
+                seeded = (seed_from_bundled(existing, result.catalogue)
+                          if folder == user_catalog_dir() else None)
+                if seeded is not None:
+                    result = import_document(doc, existing=seeded, flagger=stale_flags,
+                                             raw_lines=source.lines)
                 replace_folder(folder, lambda new: save_catalogue(
                     result.catalogue, new, comments_from=folder, warm=False))
         except DrafterError as exc:
