@@ -98,12 +98,18 @@ def check_control(draft: Draft, ctx: Context) -> Iterator[Finding]:
     """Control and bidi-override characters: invisible in Word, they can reverse or hide text
     (U+202E shows "xcod.exe" as "exe.docx"); shown visibly, never as they are."""
     del ctx
-    for seg in draft.text_segments():
-        found = list(UNSAFE_CHAR.finditer(seg.text))
+    places: list[tuple[str, Location, str | None]]
+    if draft.raw_lines is not None:  # a document: the miner drops them, so look at the source
+        places = [(line, Location(file=draft.source, line=number), "原文")
+                  for number, line in enumerate(draft.raw_lines, start=1)]
+    else:
+        places = [(seg.text, seg.location, seg.part) for seg in draft.text_segments()]
+    for text, location, part in places:
+        found = list(UNSAFE_CHAR.finditer(text))
         if not found:
             continue
         names = "、".join(dict.fromkeys(char_name(m.group()) for m in found))
         first = found[0]
         yield Finding("错误", "text.control", f"含有不可见的控制字符或方向控制字符：{names}",
-                      visible(excerpt(seg.text, first.start(), first.end())), seg.location,
-                      seg.part, "请删除这些字符（常见于从网页或其他软件粘贴的文字）")
+                      visible(excerpt(text, first.start(), first.end())), location,
+                      part, "请删除这些字符（常见于从网页或其他软件粘贴的文字）")

@@ -16,6 +16,7 @@ from drafter.mine.clean import clean_lines
 from drafter.mine.read import SourceText, read_source
 from drafter.mine.slots import templatize
 from drafter.mine.structure import parse
+from drafter.model.chars import UNSAFE_CHAR
 from drafter.model.document import MinedChapter, MinedDocument
 from drafter.model.taxonomy import CHAPTER_KEYS
 
@@ -30,7 +31,9 @@ def mine_file(path: Path) -> MinedDocument:
 def mine_source(source: SourceText) -> MinedDocument:
     """Mine text already read (`check` and `import` keep the raw lines and identities too)."""
     path = source.path
-    cleaned = clean_lines(source.lines)
+    # Control and bidi-override characters never enter clauses (a catalogue holding them would
+    # be refused at load); `drafter check` flags them in the raw lines instead.
+    cleaned = clean_lines([UNSAFE_CHAR.sub("", line) for line in source.lines])
     doc = parse(cleaned.paras, str(path), cleaned.dropped)
     for chapter in doc.chapters:
         _finish_chapter(chapter, doc)

@@ -61,9 +61,14 @@ def test_drafter_check_flags_and_shows_a_bidi_override(tmp_path: Path) -> None:
     assert "\u202e" not in result.out + result.err
 
 
-def test_mine_json_shows_escapes_visibly(tmp_path: Path) -> None:
+def test_mined_clauses_never_carry_escapes_or_bidi_overrides(tmp_path: Path) -> None:
+    """The miner is the front door for documents: control and bidi characters are dropped before
+    anything becomes a clause (kept, a catalogue `import` writes would be refused at its next
+    load; `drafter check` flags them in the raw text, above)."""
     source = tmp_path / "s.txt"
-    source.write_text("某市教育局2025年工作要点\n\n一、加强党的建设\n1.推进\u202e项目。\n",
-                      encoding="utf-8")
+    source.write_text("某市教育局2025年工作要点\n\n一、加强党的建设\n"
+                      "1.推进\u202e项目\x1b]0;x\x07建设。\n", encoding="utf-8")
     result = run("mine", str(source), "--json").clean()
-    assert "\u202e" not in result.out and "\\u202e" in result.out
+    assert "\u202e" not in result.out and "\\u202e" not in result.out
+    assert "\x1b" not in result.out and "␛" not in result.out
+    assert "推进项目" in result.out
