@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,30 @@ def test_the_office_gets_a_private_profile(tmp_path: Path,
     args = log.read_text(encoding="utf-8")
     assert "-env:UserInstallation=file://" in args and "--headless" in args
     assert "--convert-to pdf" in args
+
+
+@pytest.mark.skipif(os.name != "posix", reason="shell stand-in")
+def test_a_hung_office_leaves_no_process_behind(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDF conversion killed only the direct child at its timeout, so what LibreOffice had
+    started lived on; it now runs like the readers' conversions, stopped as a whole group."""
+    pid_file = tmp_path / "child.pid"
+    script = _script(tmp_path, f"sleep 30 &\necho $! > {pid_file}\nwait")
+    monkeypatch.setenv("DRAFTER_SOFFICE", script)
+    with pytest.raises(DrafterError):
+        pdf.docx_to_pdf(b"PK", timeout=1)
+    child = int(pid_file.read_text(encoding="utf-8"))
+    assert not _running(child)
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a killed orphan may wait a moment to be reaped)."""
+    for _ in range(40):
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+        if state in ("Z", "X"):
+            return False
+        time.sleep(0.05)
+    return True

@@ -1,39 +1,29 @@
 """PDF through LibreOffice headless: the one real converter a bureau PC or CI may have.
 
-Each conversion runs `soffice` with a private, throw-away user profile (a running office or
-a stale profile cannot interfere) and a timeout; no soffice, a failure or a timeout is a
+Each conversion runs `soffice` as drafter.util.office runs it for every caller (private
+profile; the whole process group stopped at the timeout); no soffice, a failure or a timeout is a
 Chinese DrafterError saying what to do. Pages are counted with pypdfium2. Works on bytes
 in a temporary folder; writes nothing the caller did not ask for.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from drafter.model.errors import DrafterError
+from drafter.util.office import OfficeStartError, OfficeTimeout, find_soffice, run_convert
 
 TIMEOUT = 240  # seconds; a 30-page plan converts in a few
 
 
-def soffice() -> str | None:
-    """The LibreOffice command: $DRAFTER_SOFFICE, else soffice/libreoffice on PATH."""
-    override = os.environ.get("DRAFTER_SOFFICE")
-    if override is not None:
-        return shutil.which(override) if override else None
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def have_soffice() -> bool:
-    return soffice() is not None
+    return find_soffice() is not None
 
 
 def docx_to_pdf(data: bytes, *, timeout: int = TIMEOUT) -> bytes:
     """The PDF LibreOffice makes of a .docx given as bytes."""
-    command = soffice()
+    command = find_soffice()
     if command is None:
         raise DrafterError.one(
             "未找到 LibreOffice（soffice），无法生成 PDF",
@@ -42,19 +32,15 @@ def docx_to_pdf(data: bytes, *, timeout: int = TIMEOUT) -> bytes:
         work = Path(tmp)
         source = work / "document.docx"
         source.write_bytes(data)
-        profile = (work / "profile").as_uri()
         try:
-            done = subprocess.run(
-                [command, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                 "--convert-to", "pdf", "--outdir", str(work), str(source)],
-                capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
+            status = run_convert(command, [source], work, "pdf", timeout=timeout)
+        except OfficeTimeout:
             raise DrafterError.one(f"LibreOffice 转换 PDF 超时（{timeout} 秒）",
                                    hint="请关闭其他 LibreOffice 窗口后重试") from None
-        except OSError as exc:
-            raise DrafterError.one(f"无法运行 LibreOffice：{exc.strerror}") from None
+        except OfficeStartError as exc:
+            raise DrafterError.one(f"无法运行 LibreOffice：{exc}") from None
         pdf = work / "document.pdf"
-        if done.returncode != 0 or not pdf.is_file():
+        if status != 0 or not pdf.is_file():
             raise DrafterError.one("LibreOffice 未能把文档转换为 PDF",
                                    hint="请先生成 .docx，在 Word/WPS 中打开检查")
         return pdf.read_bytes()

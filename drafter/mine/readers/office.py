@@ -1,17 +1,15 @@
 """Legacy and other office formats (.doc, .wps, .rtf, .odt) through LibreOffice.
 
-`soffice --headless --convert-to docx` in a private, throw-away profile folder (so it neither
-touches nor waits for the user's own LibreOffice), in its own process group, stopped with the
-whole group after a timeout. The .docx it writes is then read like any other. Where LibreOffice
-is not installed, the message says so and how to convert by hand.
+`soffice --headless --convert-to docx`, run as drafter.util.office runs it for every caller
+(private profile, own process group, stopped with the whole group after a timeout). The .docx
+it writes is then read like any other. Where LibreOffice is not installed, the message says so
+and how to convert by hand.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
 import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,26 +17,11 @@ from pathlib import Path
 
 from drafter.mine.readers.base import DOCUMENT_LIMIT, SourceText, source_error
 from drafter.model.errors import DrafterError
+from drafter.util.office import OfficeStartError, OfficeTimeout, find_soffice, run_convert
+
+__all__ = ["convert", "find_soffice", "read_via_docx"]
 
 DEFAULT_TIMEOUT = 120.0  # seconds; $DRAFTER_SOFFICE_TIMEOUT overrides
-_NAMES = ("soffice", "libreoffice", "soffice.exe")
-_WINDOWS = (r"C:\Program Files\LibreOffice\program\soffice.exe",
-            r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
-
-
-def find_soffice() -> str | None:
-    """The LibreOffice program: $DRAFTER_SOFFICE (empty: none), then PATH, then the usual
-    install places."""
-    if "DRAFTER_SOFFICE" in os.environ:  # set but empty: no LibreOffice (as render.pdf reads it)
-        configured = os.environ["DRAFTER_SOFFICE"]
-        if not configured:
-            return None
-        return shutil.which(configured) or (configured if Path(configured).exists() else None)
-    for name in _NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return next((p for p in _WINDOWS if Path(p).exists()), None)
 
 
 def convert(paths: Sequence[Path], out_dir: Path, fmt: str = "docx", *,
@@ -52,11 +35,15 @@ def convert(paths: Sequence[Path], out_dir: Path, fmt: str = "docx", *,
         raise source_error(first, f"读取 {first.suffix} 文件需要 LibreOffice，但本机没有安装",
                            "请安装 LibreOffice（免费），或在 Word/WPS 中把文件另存为 .docx 后再试")
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="drafter-lo-") as profile:
-        command = [program, f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
-                   "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
-                   "--convert-to", fmt, "--outdir", str(out_dir), *map(str, paths)]
-        _run(command, first, timeout if timeout is not None else _timeout())
+    limit = timeout if timeout is not None else _timeout()
+    try:
+        run_convert(program, paths, out_dir, fmt, timeout=limit)
+    except OfficeStartError as exc:
+        raise source_error(first, f"无法启动 LibreOffice（{exc}）",
+                           "请检查 LibreOffice 是否安装完整，或另存为 .docx 后再试") from None
+    except OfficeTimeout:
+        raise source_error(first, f"LibreOffice 转换超过 {limit:.0f} 秒仍未完成，已停止",
+                           "文件可能过大或已损坏；请在 Word/WPS 中另存为 .docx 后再试") from None
     stem_fmt = fmt.split(":")[0]
     outputs = [out_dir / f"{Path(p).stem}.{stem_fmt}" for p in paths]
     missing = [p for p, o in zip(paths, outputs, strict=True) if not o.is_file()]
@@ -73,33 +60,6 @@ def _timeout() -> float:
         return float(os.environ.get("DRAFTER_SOFFICE_TIMEOUT", DEFAULT_TIMEOUT))
     except ValueError:
         return DEFAULT_TIMEOUT
-
-
-def _run(command: list[str], first: Path, timeout: float) -> None:
-    env = dict(os.environ, HOME=os.environ.get("HOME", tempfile.gettempdir()))
-    try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, start_new_session=True, env=env)
-    except OSError as exc:
-        raise source_error(first, f"无法启动 LibreOffice（{exc.strerror or exc}）",
-                           "请检查 LibreOffice 是否安装完整，或另存为 .docx 后再试") from None
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill_group(process)
-        raise source_error(first, f"LibreOffice 转换超过 {timeout:.0f} 秒仍未完成，已停止",
-                           "文件可能过大或已损坏；请在 Word/WPS 中另存为 .docx 后再试") from None
-    except BaseException:
-        _kill_group(process)
-        raise
-
-
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, AttributeError):
-        process.kill()
-    process.wait()
 
 
 def read_via_docx(items: Sequence[tuple[Path, str]]) -> list[SourceText]:
