@@ -110,3 +110,21 @@ async def test_g_refuses_a_wrong_suffix(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TextInputDialog)  # still open: wrong suffix
         assert "docx" in str(app.screen.query_one("#dialog-error").render())
+
+
+async def test_g_and_ctrl_r_refuse_a_plan_with_gaps_the_same_way(tmp_path: Path) -> None:
+    """Both ways of producing a document go through one refusal: with a value missing, neither
+    opens a dialog, and both show the 参数 tab (g used to leave the user where she was)."""
+    path = _plan_file(tmp_path)
+    plan_text = path.read_text(encoding="utf-8").replace("dj-000002", "dj-000001")
+    path.write_text(plan_text, encoding="utf-8")  # dj-000001 has a slot with no value
+    app = make_app(None, path, catalogue=tui_catalogue())
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        screen = app.screen
+        for key in ("g", "ctrl+r"):
+            screen.query_one("#tabs").active = "tab-outline"
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is screen, key  # no output dialog
+            assert screen.query_one("#tabs").active == "tab-values", key

@@ -312,14 +312,19 @@ class FileActions(_Base):
         title = next((b.text for b in self.preview.blocks if b.role == "title"), "")
         return documents_dir() / f"{safe_filename(title or '工作要点')}.docx"
 
+    def refuse_with_gaps(self) -> bool:
+        """True (and the user told why, on the 参数 tab) when values are missing or invalid:
+        no document of any kind is made from a plan with gaps."""
+        if not self.preview.gaps:
+            return False
+        self.notify(f"还有 {len(self.preview.gaps)} 项参数未填或有误，请先在“参数”页填写",
+                    title="无法生成", severity="error", timeout=6)
+        self.action_show_tab("tab-values")
+        return True
+
     def action_render(self) -> None:
         session = self.session
-        if session is None:
-            return
-        if self.preview.gaps:
-            self.notify(f"还有 {len(self.preview.gaps)} 项参数未填或有误，请先在“参数”页填写",
-                        title="无法生成", severity="error", timeout=6)
-            self.action_show_tab("tab-values")
+        if session is None or self.refuse_with_gaps():
             return
 
         def confirm(answer: str | None) -> None:

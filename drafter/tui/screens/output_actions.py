@@ -46,11 +46,7 @@ class OutputActions(_Base):
 
     def action_render_as(self) -> None:
         session = self.session
-        if session is None:
-            return
-        if self.preview.gaps:
-            self.notify(f"还有 {len(self.preview.gaps)} 项参数未填或有误，请先在“参数”页填写",
-                        title="无法生成", severity="error", timeout=6)
+        if session is None or self.refuse_with_gaps():
             return
         choices: list[Choice] = [(key, label) for key, (label, _, _) in OUTPUTS.items()]
         self.app.push_screen(ChoiceDialog("生成哪种文档？", choices), self._output_chosen)
