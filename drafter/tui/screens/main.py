@@ -32,7 +32,7 @@ from textual.widgets import (
 from drafter.model import Catalogue, DrafterError, Plan
 from drafter.model.plan import next_plan_year
 from drafter.tui.checks import CheckEntry, check_entries
-from drafter.tui.fields import item_fields, plan_fields, values_tab_label
+from drafter.tui.fields import Field, item_fields, plan_fields, values_tab_label
 from drafter.tui.labels import relabel
 from drafter.tui.preview import Preview, build_preview
 from drafter.tui.screens.browse_actions import BrowseActions
@@ -326,36 +326,29 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
                 detail.show_edited(clause, item.variant, lead, body)
 
     def on_values_form_changed(self, message: ValuesForm.Changed) -> None:
-        session = self.session
-        if session is None:
-            return
-        field = message.field
-        before = session.revision
-        if field.scope == "global":
-            session.set_global(field.name, message.value)
-        elif field.scope == "plan":
-            session.set_value(field.name, message.value)
-        else:
-            session.set_value(field.name, message.value, item=session.selected_item())
-        if session.revision != before:
-            self.refresh_views()
+        self._store_value(message.field, message.value, as_typed=False)
 
     def on_values_form_refused(self, message: ValuesForm.Refused) -> None:
         """What was typed does not fit: the plan keeps it as typed (flagged, never used), so
         no earlier keystroke's value stays behind and no redraw rewrites the field."""
+        self._store_value(message.field, message.raw, as_typed=True)
+
+    def _store_value(self, field: Field, value: object, *, as_typed: bool) -> None:
+        """One value into the plan where its field says (global, plan-wide or the selected
+        item); the views are redrawn only when the plan changed."""
         session = self.session
         if session is None:
             return
-        field = message.field
         before = session.revision
         if field.scope == "global":
-            session.set_global(field.name, message.raw, as_typed=True)
+            session.set_global(field.name, value, as_typed=as_typed)
         elif field.scope == "plan":
-            session.set_value(field.name, message.raw)
+            session.set_value(field.name, value)
         else:
-            session.set_value(field.name, message.raw, item=session.selected_item())
+            session.set_value(field.name, value, item=session.selected_item())
         if session.revision != before:
             self.refresh_views()
+
     def on_duibiao_panel_compare(self, message: DuibiaoPanel.Compare) -> None:
         if self.session is not None:
             self.query_one(DuibiaoPanel).compare(message.path, self.preview.blocks,
