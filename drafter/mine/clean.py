@@ -54,6 +54,8 @@ _PINYIN = re.compile(
 # Commas a site sprinkled in ("发展,,为了", "二,、工作目标", "环境,。"): never real text.
 _STRAY_COMMA = re.compile(r"[,，]+(?=[、。！？；!?;])|(?<=[、。；])[,，]+")
 _DOUBLE_COMMA = re.compile(r"([,，])[,，]+")
+# An item number with a space before its mark ("2 .夯实基层党组织建设"): written as "2.".
+_SPACED_MARK = re.compile(r"(?<![\d.．])(\d{1,3}) +(?=[.．、](?![\d.．])\s*[\u4e00-\u9fff“《])")
 _WRAP_MIN_WIDTH = 20.0
 _TITLE_GLUED = re.compile(
     r"^[^。；，,]{4,40}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书)(?=一、|[（(]一[）)])")
@@ -107,7 +109,7 @@ def clean_lines(lines: list[str]) -> Cleaned:
     if "(" in joined:
         simplified = [_PINYIN.sub("", line) for line in simplified]
     dropped: list[str] = []
-    paras = _tidy(simplified)
+    paras = _tidy(_drop_excerpt_lines(simplified, rules, dropped))
     paras = _drop_junk_lines(paras, rules, dropped)
     paras = restore_lost_numbers(paras)
     paras = join_chunks(paras)
@@ -130,6 +132,31 @@ def clean_lines(lines: list[str]) -> Cleaned:
     return Cleaned(out, dropped)
 
 
+_EXCERPT_LINES = 8  # a site's excerpt of the text sits among its first lines
+
+
+def _drop_excerpt_lines(lines: list[str], rules: junk.JunkRules, dropped: list[str]
+                        ) -> list[str]:
+    """A site's excerpt of the text ("摘要：标题  一、…  1.…（全文共：1831字）"): blanked.
+
+    Judged on the whole line, before its wide gaps split it into paragraphs that would each
+    look like plan text (a second title, a second chapter heading).
+    """
+    out = list(lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _EXCERPT_LINES:
+            break
+        following = [q for q in lines[i + 1:i + 12] if q.strip()]
+        if junk.is_excerpt(normalise_space(line), [normalise_space(q) for q in following]):
+            dropped.append(line.strip())
+            out[i] = ""
+    return out
+
+
 def _tidy(lines: list[str]) -> list[Para]:
     out: list[Para] = []
     gap = False
@@ -140,6 +167,8 @@ def _tidy(lines: list[str]) -> list[Para]:
                 gap = True
                 continue
             text = _DECIMAL_DOT.sub(".", text)
+            if " ." in text or " 、" in text or " ．" in text:
+                text = _SPACED_MARK.sub(r"\1", text)
             if ",," in text or "，，" in text or ",、" in text or ",。" in text:
                 text = _DOUBLE_COMMA.sub(r"\1", _STRAY_COMMA.sub("", text))
             out.append(Para(text, number, k == 0 and bool(_INDENT.match(raw)), gap))

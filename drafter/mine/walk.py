@@ -27,6 +27,7 @@ _GLUED_HEADING = re.compile(
 )
 _GLUED_BODY_MIN = 10
 RUN_IN = re.compile(r"[。！？]")
+_OWN_LINE_STOP = re.compile(r"[。！？：:；;]")  # a colon label or a second clause runs text in
 _INTRO = re.compile(r"以下|如下|几个方面|重点做好|主要任务是|[：:]$")
 _INTRO_MAX = 80
 _PLAN_TRIGGER = re.compile(
@@ -162,8 +163,7 @@ class Walker:
         if chapter.own is not None:
             chapter.own.container = True
         self.sub_items = False
-        standalone = len(m.rest) <= _HEADING_MAX and not RUN_IN.search(m.rest)
-        node = Node(m.text, p.line, [m.rest], self.kind, standalone=standalone)
+        node = Node(m.text, p.line, [m.rest], self.kind, standalone=_own_line(m.rest))
         chapter.nodes.append(node)
         self.section = self.current = node
 
@@ -176,8 +176,7 @@ class Walker:
             section_heading = _node_heading(self.section)
         elif chapter.own is not None:
             chapter.own.container = True
-        standalone = len(m.rest) <= _HEADING_MAX and not RUN_IN.search(m.rest) and bool(
-            m.rest) and not m.rest.endswith(("，", "、"))
+        standalone = _own_line(m.rest) and bool(m.rest) and not m.rest.endswith(("，", "、"))
         node = Node(m.text, p.line, [m.rest], self.kind, standalone=standalone,
                      section=section_heading)
         chapter.nodes.append(node)
@@ -221,6 +220,11 @@ class Walker:
     def _plan_starts(self) -> None:
         if self.pending_plan:
             self.kind, self.pending_plan = "plan", False
+
+
+def _own_line(rest: str) -> bool:
+    """A numbered heading with no text of its own: short, one sentence at most, ending there."""
+    return len(rest) <= _HEADING_MAX and not _OWN_LINE_STOP.search(rest[:-1])
 
 
 def _opens_child(p: Para, levels: Levels) -> bool:
