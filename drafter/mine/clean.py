@@ -58,7 +58,8 @@ _DOUBLE_COMMA = re.compile(r"([,，])[,，]+")
 _SPACED_MARK = re.compile(r"(?<![\d.．])(\d{1,3}) +(?=[.．、](?![\d.．])\s*[\u4e00-\u9fff“《])")
 _WRAP_MIN_WIDTH = 20.0
 _TITLE_GLUED = re.compile(
-    r"^[^。；，,]{4,40}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书)(?=一、|[（(]一[）)])")
+    r"^[^。；，,]{4,80}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书|工作规划)"
+    r"(?=一、|[（(]一[）)]|1[.．、](?![\d.．]))")
 _RESPLIT_MIN = 120  # shorter lines are never re-split at inline markers
 _RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
 
@@ -360,8 +361,11 @@ def resplit(paras: list[Para]) -> list[Para]:
             para = Para(para.text[title.end():], para.line)
         p = para
         _note(parse_marker(p.text), counters)
-        pieces = _split_line(p.text, dict(counters)) if len(p.text) >= _RESPLIT_MIN else [p.text]
-        if len(pieces) > 1 and (len(p.text) >= _RESPLIT_SURE or len(pieces) > 2):
+        # A heading line that runs on into its items is re-split whatever its length.
+        runs_on = title is not None or _heading_runs_on(p.text)
+        pieces = (_split_line(p.text, dict(counters))
+                  if len(p.text) >= _RESPLIT_MIN or runs_on else [p.text])
+        if len(pieces) > 1 and (len(p.text) >= _RESPLIT_SURE or len(pieces) > 2 or runs_on):
             pieces = _split_line(p.text, counters)
         else:
             pieces = _split_glued(p.text, counters)  # a short heading glued to its child
@@ -369,6 +373,13 @@ def resplit(paras: list[Para]) -> list[Para]:
         for k, piece in enumerate(pieces):
             out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0))
     return out
+
+
+def _heading_runs_on(text: str) -> bool:
+    """A chapter or section heading glued to its first item ("一、加强党建1.加强理论武装。…")."""
+    marker = parse_marker(text)
+    return (marker is not None and marker.kind in ("chapter", "section")
+            and GLUED_MARKER.search(text, 2, 60) is not None)
 
 
 def _cut_glued_point(text: str) -> list[str]:

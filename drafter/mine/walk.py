@@ -25,6 +25,11 @@ _GLUED_HEADING = re.compile(
     r"^(?:指导思想|总体要求|总体思路|工作思路|工作目标|主要目标|主要指标|基本原则|主要任务|重点任务"
     r"|主要措施|工作措施|保障措施|重点工作|主要工作及措施|工作目标和任务)(?=[\u4e00-\u9fff\d“])"
 )
+# Any heading run into a text that opens with a year ("一、xx区教育局xxxx年工作基本情况xxxx年，…").
+_GLUED_YEAR_HEADING = re.compile(
+    r"^[^。，,；：]{4,30}?(?:情况|成效|成绩|做法|亮点|回顾|总结|目标|思路|措施|要求|任务|打算|安排)"
+    r"(?=(?:\d{4}|[xX*]{4}|20[xX*]{2})年|今年|一年来|近年来)"
+)
 _GLUED_BODY_MIN = 10
 RUN_IN = re.compile(r"[。！？]")
 _OWN_LINE_STOP = re.compile(r"[。！？：:；;]")  # a colon label or a second clause runs text in
@@ -234,7 +239,7 @@ def _opens_child(p: Para, levels: Levels) -> bool:
 
 def _split_heading(rest: str) -> tuple[str, str]:
     """A chapter heading and any text run into it ("一、总体要求。以……")."""
-    glued = _GLUED_HEADING.match(rest)
+    glued = _GLUED_HEADING.match(rest) or _GLUED_YEAR_HEADING.match(rest)
     if glued is not None and len(rest) > glued.end() + _GLUED_BODY_MIN:
         return glued.group(0), rest[glued.end():]  # "指导思想认真学习……": breaks were lost
     if len(rest) <= _HEADING_MAX and not RUN_IN.search(rest[:-1]):
