@@ -56,6 +56,9 @@ _STRAY_COMMA = re.compile(r"[,，]+(?=[、。！？；!?;])|(?<=[、。；])[,�
 _DOUBLE_COMMA = re.compile(r"([,，])[,，]+")
 # An item number with a space before its mark ("2 .夯实基层党组织建设"): written as "2.".
 _SPACED_MARK = re.compile(r"(?<![\d.．])(\d{1,3}) +(?=[.．、](?![\d.．])\s*[\u4e00-\u9fff“《])")
+# A full stop an OCR pass read as "o" before the next marker ("巩固率99.9%o(二)各类…").
+_OCR_STOP = re.compile(
+    r"(?<=[\u4e00-\u9fff%\d])o(?=[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _WRAP_MIN_WIDTH = 20.0
 _TITLE_GLUED = re.compile(
     r"^[^。；，,]{4,80}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书|工作规划)"
@@ -168,6 +171,8 @@ def _tidy(lines: list[str]) -> list[Para]:
                 gap = True
                 continue
             text = _DECIMAL_DOT.sub(".", text)
+            if "o" in text:
+                text = _OCR_STOP.sub("。", text)
             if " ." in text or " 、" in text or " ．" in text:
                 text = _SPACED_MARK.sub(r"\1", text)
             if ",," in text or "，，" in text or ",、" in text or ",。" in text:
@@ -369,10 +374,24 @@ def resplit(paras: list[Para]) -> list[Para]:
             pieces = _split_line(p.text, counters)
         else:
             pieces = _split_glued(p.text, counters)  # a short heading glued to its child
+            pieces = [*pieces[:-1], *_cut_trailing_heading(pieces[-1], counters)]
         pieces = [q for piece in pieces for q in _cut_glued_point(piece)]
         for k, piece in enumerate(pieces):
             out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0))
     return out
+
+
+_TRAILING_HEADING = re.compile(
+    r"(?<=[。；！？])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"[^。；，,：:！？]{2,30}$)")
+
+
+def _cut_trailing_heading(text: str, counters: dict[str, int]) -> list[str]:
+    """A paragraph with the next chapter's heading run onto its end ("…发展。一、成绩亮点")."""
+    m = _TRAILING_HEADING.search(text)
+    if m is None or not _continues_sequence(parse_marker(text[m.end():]), counters):
+        return [text]
+    return [text[: m.start()].strip(), text[m.end():]]
 
 
 def _heading_runs_on(text: str) -> bool:
