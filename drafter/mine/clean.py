@@ -439,11 +439,22 @@ def _continues_sequence(marker: Marker | None, counters: dict[str, int]) -> bool
     return True
 
 
+# An item number glued to the text before it, its sentence end lost ("…控制在0.5%以下2、扫盲
+# 程度完成指标：…", "…（责任科室：组织科）2.夯实…"): taken only when it is the next item number
+# and what follows reads as a lead (a short phrase up to its full stop or colon).
+_GLUED_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)”%])(?=\d{1,2}[.．、][\u4e00-\u9fff“])")
+_LEAD_AFTER = re.compile(r"\d{1,2}[.．、]([^。：:；;，,]{2,25})[。：:]")
+_NOT_BEFORE_NUMBER = re.compile(r"[第约近达至和及与或共计每前后]$")
+
+
 def _split_line(text: str, counters: dict[str, int]) -> list[str]:
     cuts: list[int] = []
     _glued_item(text, 0, counters, cuts)
-    for match in INLINE_MARKER.finditer(text):
-        start = match.end()
+    starts = sorted({m.end() for m in INLINE_MARKER.finditer(text)}
+                    | {m.start() for m in _GLUED_ITEM.finditer(text)
+                       if _LEAD_AFTER.match(text, m.start())
+                       and not _NOT_BEFORE_NUMBER.search(text, 0, m.start())})
+    for start in starts:
         if start > (cuts[-1] if cuts else 0) and _continues_sequence(
             parse_marker(text[start:]), counters
         ):
