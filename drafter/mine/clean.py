@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from drafter.mine import junk
+from drafter.mine.contents import take_contents
 from drafter.mine.enumerations import glued_point
 from drafter.mine.markers import GLUED_MARKER, INLINE_MARKER, Marker, parse_marker
 from drafter.mine.punct import to_full_width
@@ -63,6 +64,9 @@ _WRAP_MIN_WIDTH = 20.0
 _TITLE_GLUED = re.compile(
     r"^[^。；，,]{4,80}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书|工作规划)"
     r"(?=一、|[（(]一[）)]|1[.．、](?![\d.．]))")
+# An item's owner note run into the next item ("…（责任科室：基教科）2.办好…"): a line to re-split.
+_OWNER_THEN_ITEM = re.compile(
+    r"[（(](?:责任|牵头|主责|配合)[^（）()]{1,40}[）)]\s*\d{1,2}\s*[.．、]")
 _RESPLIT_MIN = 120  # shorter lines are never re-split at inline markers
 _RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
 
@@ -115,6 +119,7 @@ def clean_lines(lines: list[str]) -> Cleaned:
     dropped: list[str] = []
     paras = _tidy(_drop_excerpt_lines(simplified, rules, dropped))
     paras = _drop_junk_lines(paras, rules, dropped)
+    paras = take_contents(paras, dropped)
     paras = restore_lost_numbers(paras)
     paras = join_chunks(paras)
     paras = join_wrapped(paras)
@@ -131,7 +136,8 @@ def clean_lines(lines: list[str]) -> Cleaned:
                 out[-1].cut = resumes = True
             continue
         unknown_start = resumes and parse_marker(text) is None
-        out.append(Para(text, p.line, p.indent, p.gap_before, cut=elided or unknown_start))
+        out.append(Para(text, p.line, p.indent, p.gap_before,
+                        cut=p.cut or elided or unknown_start))
         resumes = elided
     return Cleaned(out, dropped)
 
@@ -324,8 +330,9 @@ def join_wrapped(paras: list[Para]) -> list[Para]:
             glue = " " if (_ASCII_LETTER_END.search(prev.text)
                            and _ASCII_LETTER_START.search(p.text)) else ""
             prev.text = prev.text + glue + p.text
+            prev.cut = prev.cut or p.cut
         else:
-            out.append(Para(p.text, p.line, p.indent, p.gap_before))
+            out.append(Para(p.text, p.line, p.indent, p.gap_before, cut=p.cut))
         last_line = p.text
     return out
 
@@ -367,7 +374,8 @@ def resplit(paras: list[Para]) -> list[Para]:
         p = para
         _note(parse_marker(p.text), counters)
         # A heading line that runs on into its items is re-split whatever its length.
-        runs_on = title is not None or _heading_runs_on(p.text)
+        runs_on = (title is not None or _heading_runs_on(p.text)
+                   or _OWNER_THEN_ITEM.search(p.text) is not None)
         pieces = (_split_line(p.text, dict(counters))
                   if len(p.text) >= _RESPLIT_MIN or runs_on else [p.text])
         if len(pieces) > 1 and (len(p.text) >= _RESPLIT_SURE or len(pieces) > 2 or runs_on):
@@ -377,7 +385,8 @@ def resplit(paras: list[Para]) -> list[Para]:
             pieces = [*pieces[:-1], *_cut_trailing_heading(pieces[-1], counters)]
         pieces = [q for piece in pieces for q in _cut_glued_point(piece)]
         for k, piece in enumerate(pieces):
-            out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0))
+            out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0,
+                            cut=p.cut))
     return out
 
 
@@ -398,7 +407,8 @@ def _heading_runs_on(text: str) -> bool:
     """A chapter or section heading glued to its first item ("一、加强党建1.加强理论武装。…")."""
     marker = parse_marker(text)
     return (marker is not None and marker.kind in ("chapter", "section")
-            and GLUED_MARKER.search(text, 2, 60) is not None)
+            and (GLUED_MARKER.search(text, 2, 60) is not None
+                 or any(_bare_item_at(text, m.start()) for m in _BARE_ITEM.finditer(text, 2, 60))))
 
 
 def _cut_glued_point(text: str) -> list[str]:
@@ -444,24 +454,43 @@ def _continues_sequence(marker: Marker | None, counters: dict[str, int]) -> bool
 # and what follows reads as a lead (a short phrase up to its full stop or colon).
 _GLUED_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)”%])(?=\d{1,2}[.．、][\u4e00-\u9fff“])")
 _LEAD_AFTER = re.compile(r"\d{1,2}[.．、]([^。：:；;，,]{2,25})[。：:]")
+# One that lost its mark too ("一、全面从严治党1加强理论学习。…2加强基层党建。"): a single digit
+# between Chinese characters, read as "1、" only under the same conditions, and never before a
+# unit ("3月", "2所").
+_BARE_ITEM = re.compile(r"(?<=[\u4e00-\u9fff。）)”])(?=\d[\u4e00-\u9fff])")
+_UNITS = "年月日个所名人万亿元项件次场批位家座台套间栋处届期类级倍周天岁"
+_BARE_LEAD_AFTER = re.compile(rf"\d(?![{_UNITS}])([^。：:；;，,\d]{{2,25}})[。：:]")
 _NOT_BEFORE_NUMBER = re.compile(r"[第约近达至和及与或共计每前后]$")
 
 
 def _split_line(text: str, counters: dict[str, int]) -> list[str]:
     cuts: list[int] = []
     _glued_item(text, 0, counters, cuts)
+    bare = {m.start() for m in _BARE_ITEM.finditer(text) if _bare_item_at(text, m.start())}
     starts = sorted({m.end() for m in INLINE_MARKER.finditer(text)}
                     | {m.start() for m in _GLUED_ITEM.finditer(text)
                        if _LEAD_AFTER.match(text, m.start())
-                       and not _NOT_BEFORE_NUMBER.search(text, 0, m.start())})
+                       and not _NOT_BEFORE_NUMBER.search(text, 0, m.start())} | bare)
     for start in starts:
+        probe = _with_mark(text[start:]) if start in bare else text[start:]
         if start > (cuts[-1] if cuts else 0) and _continues_sequence(
-            parse_marker(text[start:]), counters
+            parse_marker(probe), counters
         ):
             cuts.append(start)
             _glued_item(text, start, counters, cuts)
     bounds = [0, *cuts, len(text)]
-    return [q for a, b in pairwise(bounds) if (q := text[a:b].strip())]
+    return [_with_mark(q) if a in bare else q
+            for a, b in pairwise(bounds) if (q := text[a:b].strip())]
+
+
+def _bare_item_at(text: str, at: int) -> bool:
+    return (_BARE_LEAD_AFTER.match(text, at) is not None
+            and not _NOT_BEFORE_NUMBER.search(text, 0, at))
+
+
+def _with_mark(text: str) -> str:
+    """"1加强理论学习。" → "1、加强理论学习。" (an item number that lost its mark)."""
+    return f"{text[0]}、{text[1:]}"
 
 
 def _split_glued(text: str, counters: dict[str, int]) -> list[str]:

@@ -197,12 +197,15 @@ class Walker:
         if self.kind == "summary" and self.pending_plan and _PLAN_TRIGGER.search(p.text):
             self._plan_starts()
         node = self.current
-        if node is not None and node.numbered:
+        # A numbered item, or a lead on a line of its own with no body yet ("加强理论学习" /
+        # "抓好中心组学习，……"), takes the paragraph as its body.
+        if node is not None and (node.numbered or (node.standalone and len(node.texts) == 1)):
             node.texts.append(p.text)
             node.more_lines.append(p.line)
             return
         chapter = self._chapter()
-        node = Node("", p.line, [p.text], self.kind, numbered=False)
+        node = Node("", p.line, [p.text], self.kind, numbered=False,
+                    standalone=_bare_lead(p.text))
         chapter.nodes.append(node)
         self.current = node
 
@@ -225,6 +228,15 @@ class Walker:
     def _plan_starts(self) -> None:
         if self.pending_plan:
             self.kind, self.pending_plan = "plan", False
+
+
+_BARE_LEAD = re.compile(r"^[^，,。；;：:！？!?、（(“]{4,25}$")
+
+
+def _bare_lead(text: str) -> bool:
+    """A short task phrase alone on its line, no punctuation: an unnumbered item's lead."""
+    return _BARE_LEAD.match(text) is not None and not meta.is_plan_heading(text) and not (
+        meta.is_summary_heading(text))
 
 
 def _own_line(rest: str) -> bool:
