@@ -234,3 +234,37 @@ def test_ocr_full_stop_read_as_o_before_a_marker(tmp_path: Path) -> None:
 def test_categories_follow_the_taxonomy(lead: str, body: str, heading_key: str | None,
                                         key: str) -> None:
     assert classify(lead, body, heading_key)[0] == key
+
+
+# ---------------------------------------------------------------- numbering and wrapping
+
+
+def test_a_flattened_line_whose_numbering_skips_an_item(tmp_path: Path) -> None:
+    items = ["1.抓好中心组学习，坚持每月集中学习一次，全年不少于十二次。",
+             "2.抓好党员学习，坚持每周学习一次，推动学习型党组织建设。",
+             "4.抓好宣传阵地建设，加强意识形态工作，落实主体责任，守好校园阵地。",
+             "5.加强作风建设，整治形式主义官僚主义，为基层减负。"]
+    doc = mine_text(tmp_path, "县教育局2023年工作要点 一、加强党的建设。" + "".join(items) + "\n")
+    assert [m for m, _ in leads(doc)] == ["1.", "2.", "4.", "5."]  # one lost, the rest found
+
+
+def test_a_lead_broken_across_a_blank_line(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, "县教育局2023年工作要点\n一、加强党的建设\n1.加强理论\n\n学习。"
+                              "抓好中心组学习，推进，\n\n学习型党组织建设。\n"
+                              "2.加强组织建设。规范支部设置。\n")
+    assert [(i.lead, i.body) for i in doc.items()] == [
+        ("加强理论学习", "抓好中心组学习，推进，学习型党组织建设。"),
+        ("加强组织建设", "规范支部设置。")]
+
+
+def test_document_sharing_chunks_join_even_when_one_ends_at_a_full_stop(
+        tmp_path: Path) -> None:
+    part = ("扩大普惠性资源，新建和改扩建幼儿园，提升保教质量，"
+            "加强幼儿园教师队伍建设，推进幼小衔接。")
+    doc = mine_text(tmp_path, (
+        "教育局工作计划.docx\n"
+        f"1、教育局工作计划一、主要任务1.加强党的建设。抓好理论学习，推进支部标准化建设。{part}{part}\n"
+        f"2、2.推进学前教育发展。{part}{part}3.推进义务教\n"
+        f"3、育优质均衡。推进集团化办学，化解大班额。\n"))
+    assert [lead for _, lead in leads(doc)] == [
+        "加强党的建设", "推进学前教育发展", "推进义务教育优质均衡"]

@@ -44,6 +44,8 @@ _NEVER_LAST = re.compile(r"[，、,（(《“‘【-]$")
 _NUMBER_END = re.compile(r"\d$")
 _UNIT_START = re.compile(r"[年月日%％个所名人万亿元]")
 _NEVER_FIRST = re.compile(r"^[，。、；：,.;:）)》”’】!?！？]")
+_FRAGMENT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}[。；，]")
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _ASCII_LETTER_END = re.compile(r"[A-Za-z]$")
 _ASCII_LETTER_START = re.compile(r"^[A-Za-z]")
 # Pinyin a converter left after characters ("系統(tǒng)"), and one cut off by the page end.
@@ -271,7 +273,10 @@ def join_chunks(paras: list[Para]) -> list[Para]:
     numbers = [int(_CHUNK.match(paras[k].text).group(1)) for k in run]  # type: ignore[union-attr]
     if numbers != list(range(1, len(run) + 1)) or run != list(range(run[0], run[0] + len(run))):
         return paras
-    if any(len(paras[k].text) < _CHUNK_MIN or _TERMINAL.search(paras[k].text) for k in run[:-1]):
+    # Chunks are long and cut where the page size fell, so most end mid-sentence (a real list
+    # of long items ends each with a full stop).
+    if any(len(paras[k].text) < _CHUNK_MIN for k in run[:-1]) or 2 * sum(
+            1 for k in run[:-1] if _TERMINAL.search(paras[k].text)) > len(run) - 1:
         return paras
     first = paras[run[0]]
     text = "".join(_CHUNK.sub("", paras[k].text, count=1) for k in run)
@@ -349,10 +354,12 @@ def _continues(prev: Para, last_line: str, p: Para, full: tuple[float | None, ..
         return True  # "2016" / "年教育局工作要点": a number is never cut from its 年
     if _NEVER_FIRST.match(p.text):
         return True
+    if _NEVER_LAST.search(prev.text) or _open_bracket(last_line):
+        return True  # even across a blank line: a sentence broken there
+    if _FRAGMENT_START.match(p.text) and _CJK_END.search(prev.text):
+        return True  # "1.加强理论" / "学习。抓好……": the rest of a word, then its full stop
     if p.gap_before:
         return False
-    if _NEVER_LAST.search(prev.text) or _open_bracket(last_line):
-        return True
     if _SENTENCE_END.search(prev.text) or (p.indent and not prev.indent):
         return False
     return any(at is not None and measure(last_line) >= at - 4
@@ -441,7 +448,8 @@ def _continues_sequence(marker: Marker | None, counters: dict[str, int]) -> bool
     """
     if marker is None or marker.kind not in ("chapter", "section", "item"):
         return False
-    expected = marker.number == counters[marker.kind] + 1
+    # The next number, or the one after it: a copy may have lost one item (numbering skips).
+    expected = counters[marker.kind] < marker.number <= counters[marker.kind] + 2
     restart = marker.number == 1 and (marker.kind == "chapter" or counters["fresh"] == 1)
     if not (expected or restart):
         return False
