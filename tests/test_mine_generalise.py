@@ -63,6 +63,8 @@ def test_menu_bars_and_page_counters_are_furniture() -> None:
     ("教育局工作计划（通用6篇）", "教育局工作计划"),
     ("教育局工作计划(必备12篇)", "教育局工作计划"),
     ("2024年县教育局工作计划范文第1篇", "2024年县教育局工作计划"),
+    ("XX县教育局2024年工作要点2024-03-28", "XX县教育局2024年工作要点"),  # a page's date
+    ("XX县教育局2024年工作要点（全文）", "XX县教育局2024年工作要点"),
 ])
 def test_title_affixes_of_copy_sites(raw: str, title: str) -> None:
     assert strip_title_affixes(raw) == title
@@ -135,6 +137,14 @@ def test_titles_from_a_blurb_never_from_a_lead_in_line(tmp_path: Path) -> None:
                               "现将2022年教育工作进展情况及2023年工作安排汇报如下：\n"
                               "一、2022年主要工作总结\n1.基础教育工作全面保障。新建学校3所。\n")
     assert doc.title == "县教育局2022年工作总结及2023年工作安排"
+
+
+def test_a_title_only_in_the_breadcrumb(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, "首页 > 政务公开 > 计划总结 > XX县教育局2024年工作要点\n"
+                              "发布时间：2024-03-28 来源：县教育局\n"
+                              "2024年全县教育工作的总体要求是：以习近平新时代中国特色社会主义思想为指导。\n"
+                              "一、加强党的建设\n1.加强理论学习。抓好学习。\n")
+    assert doc.title == "XX县教育局2024年工作要点"
 
 
 def test_a_chapter_heading_run_onto_the_end_of_a_paragraph(tmp_path: Path) -> None:

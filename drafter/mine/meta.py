@@ -63,6 +63,7 @@ _BLURB_TITLE = re.compile(
     r"(?:参考)?(?:[，,。]|供大家|希望|欢迎|范文)"
 )
 _COPY_MIN = 5
+_BREADCRUMB_END = re.compile(r"(?:>|›|»|＞)\s*(?P<title>[^>›»＞]{4,60})$")
 # A title run into its first chapter's heading ("教育局工作计划指导思想").
 _GLUED_CHAPTER_HEADING = re.compile(
     r"(?<=要点|计划|总结|意见|思路|安排)(?:指导思想|总体要求|总体思路|工作目标|主要目标)$")
@@ -91,11 +92,14 @@ def title_from_dropped(dropped: list[str]) -> str | None:
     """
     found: str | None = None
     for line in dropped:
+        crumb = _BREADCRUMB_END.search(line)
+        if crumb is not None:  # "首页 > 政务公开 > XX县教育局2024年工作要点": its last step
+            line = crumb.group("title")
         m = _BLURB_TITLE.search(line)
         candidate = m.group("title") if m else line
         if not _TITLE_WORDS.search(candidate) or len(candidate) > _TITLE_MAX:
             continue
-        if m is None and not re.search(r"篇|范文|范例|模板|\.docx?$", candidate):
+        if m is None and crumb is None and not re.search(r"篇|范文|范例|模板|\.docx?$", candidate):
             continue
         tidy = tidy_title(candidate.replace(" ", ""))
         if is_title_like(tidy) and not re.search(r"[:：>|]", tidy) and len(tidy) >= len(
