@@ -81,11 +81,9 @@ def load_cases(path: Path = DATA) -> list[Case]:
         name = raw["name"]
         sup, sub = _side(raw["superior"]), _side(raw["subordinate"])
 
-        def pairs(key: str, sup: list[Entry] = sup, sub: list[Entry] = sub,
-                  name: str = name) -> set[tuple[int, int]]:
-            return {(_index(sup, s, name), _index(sub, c, name)) for s, c in raw.get(key) or []}
-
-        labelled, unsure = pairs("pairs"), pairs("unsure")
+        labelled, unsure = (
+            {(_index(sup, s, name), _index(sub, c, name)) for s, c in raw.get(key) or []}
+            for key in ("pairs", "unsure"))
         unmatched = {_index(sup, s, name) for s in raw.get("unmatched") or []}
         if raw["kind"] == "lineage":
             covered = {s for s, _ in labelled | unsure} | unmatched
