@@ -62,6 +62,20 @@ def test_terminal_report_shows_unmatched_first_and_highlights_words() -> None:
     assert out.index("未对应的上级任务") < out.index("逐条对应")
     assert "【学前教育】" in out or "【普惠】" in out  # no terminal: words marked with 【】
     assert "本地工作" in out
+    # an unmatched task shows the nearest plan item, marked as not counted
+    block = out[out.index("✗ 上级 一、1. 巩固拓展主题教育成果"):out.index("✓ 上级 一、2.")]
+    assert "· 最接近：" in block and "（未计入）" in block
+
+
+def test_json_report_carries_the_near_candidates() -> None:
+    code, out, exc = _run("compare", str(CITY), "--against", str(SUPERIOR), "--format", "json")
+    assert code == 0, exc
+    rows = {r["item"]["lead"]: r for r in json.loads(out)["superior"]}
+    near = rows["巩固拓展主题教育成果"]["near"]
+    scores = [n["score"] for n in near]
+    assert near and scores == sorted(scores, reverse=True) and min(scores) >= 0.05
+    assert {n["item"]["lead"] for n in near}.isdisjoint(
+        a["item"]["lead"] for a in rows["巩固拓展主题教育成果"]["answers"])
 
 
 def test_align_unit_answers_and_local_initiatives() -> None:
