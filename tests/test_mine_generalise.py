@@ -278,3 +278,11 @@ def test_document_sharing_chunks_join_even_when_one_ends_at_a_full_stop(
         f"3、育优质均衡。推进集团化办学，化解大班额。\n"))
     assert [lead for _, lead in leads(doc)] == [
         "加强党的建设", "推进学前教育发展", "推进义务教育优质均衡"]
+
+
+def test_a_title_a_blank_line_and_a_paragraph_stay_apart(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, "市教育局年度工作总结及2024年工作计划\n\n"
+                              "一年来，市教育领导班子在市委、市政府的正确领导下，各类教育协调发展。\n"
+                              "一、工作思路\n二、主要做法及成效\n（一）实施党的全面领导。坚定方向。\n")
+    assert doc.title == "市教育局年度工作总结及2024年工作计划"
+    assert doc.preamble is not None and doc.preamble.startswith("一年来")
