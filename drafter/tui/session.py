@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import wraps
@@ -27,6 +27,7 @@ from drafter.model import (
     PlanItem,
     PlanMeta,
     PlanText,
+    Slot,
 )
 from drafter.model.resolve import SlotUse, item_wording, resolve
 from drafter.tui.history import History, State, snapshot
@@ -282,17 +283,31 @@ class PlanSession:
         return at
 
     @edit
-    def add_custom(self, lead: str, body: str) -> Selection | None:
-        """A custom item (no catalogue clause) after the selection; None when no chapter exists."""
+    def add_custom(self, lead: str, body: str, slots: Sequence[Slot] = (),
+                   values: Mapping[str, Any] | None = None) -> Selection | None:
+        """A custom item (no catalogue clause) after the selection, with the slots marked in
+        its text and their values (plan-wide); None when no chapter exists."""
         sel = self.chapter_selection()
         if sel is None:
             return None
         items = self.plan.chapters[sel.chapter].items
         at = len(items) if sel.item is None else sel.item + 1
-        items.insert(at, PlanItem(lead=lead, body=body))
+        items.insert(at, PlanItem(lead=lead, body=body, slots=list(slots)))
+        self._typed(values)
         self.selection = Selection(sel.chapter, at)
         self.changed()
         return self.selection
+
+    def value_names(self) -> set[str]:
+        """Every value name the plan uses or holds (a new slot's name must be another)."""
+        names = {u.name for u in resolve(self.plan, self.catalogue).uses}
+        return names | set(self.plan.values)
+
+    def _typed(self, values: Mapping[str, Any] | None) -> None:
+        """Values of numbers just marked as slots: typed by the user, plan-wide."""
+        for name, value in (values or {}).items():
+            self.plan.values[name] = value
+            self.plan.provenance.pop(name, None)
 
     @edit
     def remove_selected(self) -> PlanItem | None:
@@ -372,11 +387,17 @@ class PlanSession:
     # ------------------------------------------------------------------ text, variants, meta
 
     @edit
-    def set_text(self, lead: str, body: str) -> bool:
-        """Plan-local text for the selected item; text equal to the catalogue's clears it."""
+    def set_text(self, lead: str, body: str, slots: Sequence[Slot] | None = None,
+                 values: Mapping[str, Any] | None = None) -> bool:
+        """Plan-local text for the selected item; text equal to the catalogue's clears it.
+        `slots`: the item's own slots the text uses (None: unchanged); `values`: those of
+        numbers just marked."""
         item = self.selected_item()
         if item is None:
             return False
+        if slots is not None:
+            item.slots = list(slots)
+        self._typed(values)
         clause = self.catalogue.get(item.clause) if item.clause else None
         if clause is not None:
             plain = dataclasses.replace(item, lead=None, body=None)

@@ -209,12 +209,23 @@ class EditActions(_Base):
             return
 
         def done(answer: ItemText | None) -> None:
-            if answer is not None:
+            if answer is None:
+                self.drop_draft()
+            else:
+                session.selection = target
                 session.add_custom(*answer)
                 self.after_edit()
 
+        def draft(text: ItemText) -> None:
+            self.autosave_draft(target, lambda shadow: shadow.add_custom(*text))
+
         def write() -> None:
-            self.app.push_screen(EditItemDialog("新增自定义条目（只属于本计划）"), done)
+            nonlocal target
+            target = session.selection
+            self.app.push_screen(EditItemDialog("新增自定义条目（只属于本计划）", on_draft=draft,
+                                                taken=session.value_names()), done)
+
+        target = session.selection
 
         def chapter_chosen(key: str | None) -> None:
             if key is not None:
@@ -237,6 +248,8 @@ class EditActions(_Base):
             return
         lead, body = session.wording(item)
         target = session.selection
+        values = {s.name: session.plan.values[s.name] for s in item.slots
+                  if s.name in session.plan.values}
 
         def done(answer: ItemText | None) -> None:
             session.selection = target
@@ -245,11 +258,12 @@ class EditActions(_Base):
             elif session.set_text(*answer):
                 self.after_edit()
 
-        def draft(new_lead: str, new_body: str) -> None:
-            self.autosave_draft(target, lambda shadow: shadow.set_text(new_lead, new_body))
+        def draft(text: ItemText) -> None:
+            self.autosave_draft(target, lambda shadow: shadow.set_text(*text))
 
         self.app.push_screen(EditItemDialog("修改本条文字（只改本计划，不改目录）", lead, body,
-                                            on_draft=draft), done)
+                                            on_draft=draft, slots=item.slots, values=values,
+                                            taken=session.value_names()), done)
 
     def edit_part_text(self) -> None:
         """The preamble or closing paragraph, for this plan only."""
@@ -265,8 +279,8 @@ class EditActions(_Base):
             elif session.set_part_text(answer[1]):
                 self.after_edit()
 
-        def draft(_lead: str, body: str) -> None:
-            self.autosave_draft(target, lambda shadow: shadow.set_part_text(body))
+        def draft(text: ItemText) -> None:
+            self.autosave_draft(target, lambda shadow: shadow.set_part_text(text.body))
 
         dialog = EditItemDialog(f"{title}（只改本计划，不改目录）", "", session.part_text(),
                                 with_lead=False, on_draft=draft)
