@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from drafter.model import Catalogue, Plan
 from drafter.model.value_problems import place
+from drafter.tui.controller.selection import CLOSING, PREAMBLE, TITLE, VALUES, Selection
 from drafter.tui.preview import Preview
-from drafter.tui.session import CLOSING, PREAMBLE, TITLE, VALUES, Selection
 
 _PARTS = {"标题": TITLE, "题注": TITLE, "落款": TITLE, "日期": TITLE, "总体要求": PREAMBLE,
           "结束语": CLOSING, "title": TITLE, "preamble": PREAMBLE, "closing": CLOSING,
