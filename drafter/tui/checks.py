@@ -80,3 +80,11 @@ def rule_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntr
 
 def check_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntry]:
     return value_entries(plan, preview) + rule_entries(plan, cat, preview)
+
+
+def warm_up(catalogue: Catalogue) -> None:
+    """Read the check rule table once, off the UI thread, so the first check is as fast as
+    the others."""
+    from drafter.tui.preview import build_preview
+
+    check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))

@@ -5,5 +5,6 @@ applies and what the user is told are decided here, tested without a terminal. N
 imports Textual (an import-linter contract says so). Modules: `selection` (a place in the
 plan), `history` (undo snapshots), `state` (bookkeeping and lookup), `edits` (structure and
 text), `session` (values and 待核实), `main` (the main screen's state and decisions),
-`files` (plans, recovery copies, output paths), `imports` (documents in, edits back).
+`availability` (when each action applies), `files` (plans, recovery copies, output paths),
+`imports` (documents in, edits back), `titles` (an item's one-line name).
 """

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Literal
 
 from drafter.model import DEFAULT_HEADINGS, Catalogue, Clause, Plan
+from drafter.model.plan import next_plan_year
+from drafter.tui.controller.availability import applies
 from drafter.tui.controller.files import Autosaver, default_output
 from drafter.tui.controller.selection import PREAMBLE, Selection
 from drafter.tui.controller.session import PlanSession
@@ -22,9 +24,6 @@ from drafter.tui.controller.titles import item_title
 from drafter.tui.fields import Field, item_fields, plan_fields
 from drafter.tui.labels import relabel
 from drafter.tui.preview import Preview, build_preview
-
-# the actions that apply before a plan is loaded
-_BEFORE_LOAD = ("focus_search", "help", "request_quit", "show_tab", "toggle_summary")
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,22 @@ class MainController:
         self.session: PlanSession | None = None
         self.preview = Preview()
         self.autosaver = Autosaver()
+
+    def load(self, catalogue: Catalogue | None = None) -> tuple[Catalogue, Plan]:
+        """Read the catalogue (unless given) and the plan with the library functions the CLI
+        uses; a new plan is for next year. Slow: the screen runs it in a thread.
+        DrafterError / OSError."""
+        from drafter.catalog import open_catalogue
+        from drafter.plans import blank_plan, load_plan
+
+        if catalogue is None:
+            # frozen: a big catalogue lives as long as the app; the cyclic GC need not walk
+            # it on every collection
+            catalogue = open_catalogue(self.catalog_dir, freeze=True)
+        plan = (load_plan(self.plan_path) if self.plan_path
+                else blank_plan(year=next_plan_year()))
+        build_preview(plan, catalogue)  # compiles the document template, off the UI thread
+        return catalogue, plan
 
     def start(self, catalogue: Catalogue, plan: Plan, path: Path | None) -> PlanSession:
         """The catalogue and plan are loaded: the first chapter is selected."""
@@ -148,10 +163,7 @@ class MainController:
             return session is not None and clause is not None
         if action == "leave_input":
             return in_input
-        if session is None:
-            return action in _BEFORE_LOAD
-        rule = _RULES.get(action)
-        return True if rule is None else rule(session)
+        return applies(action, session)
 
     # ------------------------------------------------------------------ actions
 
@@ -282,37 +294,3 @@ class MainController:
         """Where a document goes unless the user says otherwise."""
         path = self.session.path if self.session is not None else None
         return default_output(path, self.preview)
-
-
-def _can_remove(s: PlanSession) -> bool:
-    sel = s.chapter_selection()
-    if s.selected_part() is not None:
-        return True
-    if sel is None:
-        return False
-    return s.selected_item() is not None or not s.plan.chapters[sel.chapter].items
-
-
-def _has_variants(s: PlanSession) -> bool:
-    clause = s.selected_clause()
-    return s.selected_item() is not None and clause is not None and bool(clause.variants)
-
-
-# action → when it applies (an action not listed always applies once a plan is loaded)
-_RULES: dict[str, Callable[[PlanSession], bool]] = {
-    "remove_item": _can_remove,
-    "move_up": lambda s: s.can_move(-1),
-    "move_down": lambda s: s.can_move(1),
-    "move_chapter": lambda s: s.selected_item() is not None and len(s.plan.chapters) > 1,
-    "edit_text": lambda s: s.selected_item() is not None or s.selected_part() is not None,
-    "choose_variant": _has_variants,
-    "edit_heading": lambda s: s.chapter_selection() is not None,
-    "edit_task": lambda s: s.selected_item() is not None,
-    "render": lambda s: bool(s.plan.chapters),
-    "render_as": lambda s: bool(s.plan.chapters),
-    "undo": lambda s: s.can_undo,
-    "redo": lambda s: s.can_redo,
-    "confirm_values": lambda s: bool(s.unconfirmed_at()),
-    "confirm_chapter": lambda s: s.chapter_selection() is not None and bool(
-        s.unconfirmed_at(whole_chapter=True)),
-}

@@ -26,6 +26,7 @@ from drafter.tui.dialogs.plan_choices import (
     variant_dialog,
 )
 from drafter.tui.dialogs.text_input import TextInputDialog
+from drafter.tui.screens import file_dialogs
 from drafter.util.placeholders import placeholder_problems
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def edit_text(screen: MainScreen) -> None:
     def done(answer: ItemText | None) -> None:
         session.selection = target
         if answer is None:
-            screen.drop_draft()
+            file_dialogs.drop_draft(screen)
         elif session.set_text(*answer):
             screen.after_edit()
 
@@ -138,7 +139,7 @@ def _edit_part_text(screen: MainScreen, session: PlanSession) -> None:
 
     def done(answer: ItemText | None) -> None:
         if answer is None:
-            screen.drop_draft()
+            file_dialogs.drop_draft(screen)
         elif session.set_part_text(answer[1]):
             screen.after_edit()
 

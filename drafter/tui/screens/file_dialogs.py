@@ -42,6 +42,35 @@ class Rendered(Message):
         self.path, self.error = path, error
 
 
+# ---------------------------------------------------------------------- recovery copies
+
+def save_recovery(screen: MainScreen, plan: Plan | None = None) -> None:
+    """Write the recovery copy from a snapshot (of `plan`, else the session's), off the UI
+    thread (fsync is slow); a problem is shown as a warning."""
+    session = screen.session
+    if session is None:
+        return
+    saver = screen.controller.autosaver
+    seq = saver.ticket()
+    snapshot = copy.deepcopy(plan if plan is not None else session.plan)
+
+    def write() -> None:
+        problem = saver.write(snapshot, session.path, seq)
+        if problem is not None:
+            screen.app.call_from_thread(screen.notify, problem, severity="warning", timeout=5)
+
+    screen.run_worker(write, thread=True, group="autosave", description="自动保存")
+
+
+def drop_draft(screen: MainScreen) -> None:
+    """A dialog cancelled: the recovery copy goes back to what the plan holds."""
+    session = screen.session
+    if session is not None and session.dirty:
+        save_recovery(screen)
+    elif session is not None:
+        screen.controller.autosaver.clear(session.path)
+
+
 # ---------------------------------------------------------------------- recovery at start
 
 def offer_recovery(screen: MainScreen, then: Callable[[], None] | None = None) -> None:
@@ -57,7 +86,7 @@ def offer_recovery(screen: MainScreen, then: Callable[[], None] | None = None) -
     recovered = found.plan if found is not None else None
     if recovered is None or recovered == session.plan:
         if found is not None:
-            screen.clear_recovery(session.path)
+            screen.controller.autosaver.clear(session.path)
         if then is not None:
             then()
         return
@@ -68,7 +97,7 @@ def offer_recovery(screen: MainScreen, then: Callable[[], None] | None = None) -
             screen.refresh_views()
             screen.notify("已恢复上次未保存的修改", timeout=4)
         else:
-            screen.clear_recovery(session.path)
+            screen.controller.autosaver.clear(session.path)
         if then is not None:
             then()
 
@@ -187,7 +216,7 @@ def open_path(screen: MainScreen, answer: str | None) -> None:
     if plan is None:
         screen.notify(problem or "", title="无法打开计划", severity="error", timeout=15)
         return
-    screen.clear_recovery(session.path)
+    screen.controller.autosaver.clear(session.path)
     recent.remember("plan", path)
     session.replace_plan(plan, path)
     screen.refresh_views(autosave=False)
@@ -212,7 +241,7 @@ def start_new(screen: MainScreen, answer: str | None) -> None:
         start_import(screen)
         return
     plan = files.new_plan(session.catalogue, answer)
-    screen.clear_recovery(session.path)
+    screen.controller.autosaver.clear(session.path)
     session.replace_plan(plan, None, dirty=bool(plan.chapters))
     screen.refresh_views()
 
@@ -307,13 +336,13 @@ def request_quit(screen: MainScreen) -> None:
     session = screen.session
     if session is None or not session.dirty:
         if session is not None:
-            screen.clear_recovery(session.path)
+            screen.controller.autosaver.clear(session.path)
         screen.app.exit()
         return
 
     def done(choice: QuitChoice | None) -> None:
         if choice == "discard":
-            screen.clear_recovery(session.path)
+            screen.controller.autosaver.clear(session.path)
             screen.app.exit()
         elif choice == "save":
             if session.path is None:

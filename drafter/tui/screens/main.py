@@ -17,22 +17,18 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
 from drafter.model import Catalogue, Clause, DrafterError, Plan
-from drafter.model.plan import next_plan_year
-from drafter.tui.checks import CheckEntry, check_entries
+from drafter.tui.checks import check_entries, warm_up
 from drafter.tui.controller.main import MainController
 from drafter.tui.controller.selection import TITLE, VALUES, Selection
 from drafter.tui.controller.session import PlanSession
 from drafter.tui.fields import values_tab_label
-from drafter.tui.preview import Preview, build_preview
-from drafter.tui.screens import edit_dialogs, file_dialogs, import_dialogs
+from drafter.tui.preview import Preview
+from drafter.tui.screens import edit_dialogs, file_dialogs, import_dialogs, messages
 from drafter.tui.screens.commands import bindings
-from drafter.tui.screens.file_dialogs import Rendered
-from drafter.tui.screens.import_dialogs import DocumentImported, EditsCompared
 from drafter.tui.widgets.browser import Browser
 from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
@@ -41,6 +37,7 @@ from drafter.tui.widgets.duibiao_panel import DuibiaoPanel
 from drafter.tui.widgets.outline import PlanOutline
 from drafter.tui.widgets.preview_pane import PreviewPane
 from drafter.tui.widgets.values_form import ValuesForm
+from drafter.util.errors import user_message
 
 if TYPE_CHECKING:
     from drafter.catalog import SearchIndex
@@ -50,45 +47,13 @@ _TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview":
               "tab-checks": "#checks", "tab-duibiao": "#duibiao-file"}
 
 
-def warm_up(catalogue: Catalogue) -> None:
-    """Read the check rule table once, off the UI thread, so the first check is as fast as
-    the others."""
-    check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))
-
-
 class MainScreen(Screen[None]):
     """Browse the catalogue, edit the plan."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings())
 
-    class Loaded(Message):
-        def __init__(self, catalogue: Catalogue, plan: Plan, path: Path | None) -> None:
-            super().__init__()
-            self.catalogue, self.plan, self.path = catalogue, plan, path
-
-    class LoadFailed(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
-
-    class IndexReady(Message):
-        def __init__(self, index: SearchIndex) -> None:
-            super().__init__()
-            self.index = index
-
-    class Checked(Message):
-        """The checks of one revision of the plan are done."""
-
-        def __init__(self, entries: list[CheckEntry], revision: int) -> None:
-            super().__init__()
-            self.entries, self.revision = entries, revision
-
-    class Refreshed(Message):
-        """Every pane shows the current plan (posted after each redraw)."""
-
-        def __init__(self, revision: int) -> None:
-            super().__init__()
-            self.revision = revision
+    # the messages its workers post (screens/messages.py); `MainScreen.Refreshed` for tests
+    Refreshed = messages.Refreshed
 
     def __init__(self, catalog_dir: Path | None, plan_path: Path | None,
                  catalogue: Catalogue | None = None) -> None:
@@ -164,54 +129,28 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load", description="加载目录和计划")
     def load(self) -> None:
-        """Read the catalogue and the plan with the library functions the CLI uses."""
-        from drafter.catalog import open_catalogue
-        from drafter.plans import blank_plan, load_plan
-
-        plan_path = self.controller.plan_path
         try:
-            catalogue = self._given_catalogue
-            if catalogue is None:
-                # frozen: a big catalogue lives as long as the app; the cyclic GC need not
-                # walk it on every collection
-                catalogue = open_catalogue(self.controller.catalog_dir, freeze=True)
-            plan = load_plan(plan_path) if plan_path else blank_plan(year=next_plan_year())
-        except DrafterError as exc:
-            self.post_message(self.LoadFailed(str(exc)))
+            catalogue, plan = self.controller.load(self._given_catalogue)
+        except (DrafterError, OSError) as exc:
+            self.post_message(messages.LoadFailed(user_message(exc)))
             return
-        except OSError as exc:
-            from drafter.util.errors import user_message
+        self.post_message(messages.PlanLoaded(catalogue, plan, self.controller.plan_path))
 
-            self.post_message(self.LoadFailed(user_message(exc)))
-            return
-        build_preview(plan, catalogue)  # compiles the document template, here off the UI
-        self.post_message(self.Loaded(catalogue, plan, plan_path))
-
-    @work(thread=True, exclusive=True, group="index", description="建立搜索索引")
-    def build_index(self, catalogue: Catalogue) -> None:
-        from drafter.catalog import SearchIndex
-
-        self.post_message(self.IndexReady(SearchIndex(catalogue)))
-        warm_up(catalogue)
-
-    def on_main_screen_loaded(self, message: Loaded) -> None:
+    def on_plan_loaded(self, message: messages.PlanLoaded) -> None:
         self.controller.start(message.catalogue, message.plan, message.path)
         self.browser.show_catalogue(message.catalogue)
         self.query_one(ClauseTree).focus()
         # the index and the warm-up start once the first screen is painted
-        self.call_after_refresh(self.build_index, message.catalogue)
+        self.call_after_refresh(self.browser.build_index, message.catalogue, warm_up)
         self.refresh_views(autosave=False)
         # a plain start also lists named plans with unsaved work (issue 13)
         file_dialogs.offer_recovery(self, then=None if self.controller.plan_path else
                                     lambda: file_dialogs.offer_pending(self))
 
-    def on_main_screen_load_failed(self, message: LoadFailed) -> None:
+    def on_load_failed(self, message: messages.LoadFailed) -> None:
         self.query_one(ClauseTree).loading = False
         self.sub_title = "目录加载失败"
         self.notify(message.error, title="无法打开", severity="error", timeout=30)
-
-    def on_main_screen_index_ready(self, message: IndexReady) -> None:
-        self.browser.set_index(message.index)
 
     # ------------------------------------------------------------------ redraw
 
@@ -233,7 +172,7 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
         if autosave and session.dirty:
             self.autosave()
-        self.post_message(self.Refreshed(session.revision))
+        self.post_message(messages.Refreshed(session.revision))
 
     def values_changed(self) -> None:
         """Redraw the values form now if it is showing, else when its tab is opened."""
@@ -246,9 +185,9 @@ class MainScreen(Screen[None]):
         """The check rules take a moment the first time (the rule table): off the UI thread."""
         assert self.session is not None
         entries = check_entries(plan, self.session.catalogue, preview)
-        self.post_message(self.Checked(entries, revision))
+        self.post_message(messages.Checked(entries, revision))
 
-    def on_main_screen_checked(self, message: Checked) -> None:
+    def on_checked(self, message: messages.Checked) -> None:
         if self.session is None or message.revision != self.session.revision:
             return  # a newer check is on its way
         entries = message.entries
@@ -291,33 +230,8 @@ class MainScreen(Screen[None]):
     def show_detail(self, clause: Clause | None, variant: str | None = None) -> None:
         self.browser.show_detail(clause, variant)
 
-    # ------------------------------------------------------------------ recovery copies
-
     def autosave(self, plan: Plan | None = None) -> None:
-        """Write the recovery copy from a snapshot (of `plan`, else the session's), off the UI
-        thread (fsync is slow)."""
-        session = self.session
-        if session is not None:
-            seq = self.controller.autosaver.ticket()
-            snapshot = copy.deepcopy(plan if plan is not None else session.plan)
-            self.autosave_worker(snapshot, session.path, seq)
-
-    @work(thread=True, group="autosave", description="自动保存")
-    def autosave_worker(self, plan: Plan, path: Path | None, seq: int) -> None:
-        problem = self.controller.autosaver.write(plan, path, seq)
-        if problem is not None:
-            self.app.call_from_thread(self.notify, problem, severity="warning", timeout=5)
-
-    def clear_recovery(self, path: Path | None) -> None:
-        self.controller.autosaver.clear(path)
-
-    def drop_draft(self) -> None:
-        """A dialog cancelled: the recovery copy goes back to what the plan holds."""
-        session = self.session
-        if session is not None and session.dirty:
-            self.autosave()
-        elif session is not None:
-            self.clear_recovery(session.path)
+        file_dialogs.save_recovery(self, plan)
 
     # ------------------------------------------------------------------ messages from panes
 
@@ -381,14 +295,10 @@ class MainScreen(Screen[None]):
         if event.pane.id == "tab-values" and self._values_stale:
             self.refresh_values()
 
-    def on_rendered(self, message: Rendered) -> None:
-        file_dialogs.rendered(self, message)
-
-    def on_document_imported(self, message: DocumentImported) -> None:
-        import_dialogs.imported(self, message)
-
-    def on_edits_compared(self, message: EditsCompared) -> None:
-        import_dialogs.compared(self, message)
+    # the dialog workers' results (Rendered, DocumentImported, EditsCompared)
+    on_rendered = file_dialogs.rendered
+    on_document_imported = import_dialogs.imported
+    on_edits_compared = import_dialogs.compared
 
     # ------------------------------------------------------------------ keys
 
@@ -471,50 +381,20 @@ class MainScreen(Screen[None]):
             self._tell(notice)
             self.refresh_views()
 
-    def action_remove_item(self) -> None:
-        edit_dialogs.remove_item(self)
-
-    def action_move_chapter(self) -> None:
-        edit_dialogs.move_chapter(self)
-
-    def action_add_custom(self) -> None:
-        edit_dialogs.add_custom(self)
-
-    def action_edit_text(self) -> None:
-        edit_dialogs.edit_text(self)
-
-    def action_choose_variant(self) -> None:
-        edit_dialogs.choose_variant(self)
-
-    def action_edit_heading(self) -> None:
-        edit_dialogs.edit_heading(self)
-
-    def action_edit_meta(self) -> None:
-        edit_dialogs.edit_meta(self)
-
-    def action_edit_task(self) -> None:
-        edit_dialogs.edit_task(self)
-
-    def action_save(self) -> None:
-        file_dialogs.save(self)
-
-    def action_save_as(self, then_quit: bool = False) -> None:
-        file_dialogs.save_as(self, then_quit=then_quit)
-
-    def action_open_plan(self) -> None:
-        file_dialogs.open_plan(self)
-
-    def action_new_plan(self) -> None:
-        file_dialogs.new_plan(self)
-
-    def action_render(self) -> None:
-        file_dialogs.render(self)
-
-    def action_render_as(self) -> None:
-        file_dialogs.render_as(self)
-
-    def action_request_quit(self) -> None:
-        file_dialogs.request_quit(self)
-
-    def action_import_edits(self) -> None:
-        import_dialogs.import_edits(self)
+    # actions that ask first: functions of the screen beside it (composition, not mixins)
+    action_remove_item = edit_dialogs.remove_item
+    action_move_chapter = edit_dialogs.move_chapter
+    action_add_custom = edit_dialogs.add_custom
+    action_edit_text = edit_dialogs.edit_text
+    action_choose_variant = edit_dialogs.choose_variant
+    action_edit_heading = edit_dialogs.edit_heading
+    action_edit_meta = edit_dialogs.edit_meta
+    action_edit_task = edit_dialogs.edit_task
+    action_save = file_dialogs.save
+    action_save_as = file_dialogs.save_as
+    action_open_plan = file_dialogs.open_plan
+    action_new_plan = file_dialogs.new_plan
+    action_render = file_dialogs.render
+    action_render_as = file_dialogs.render_as
+    action_request_quit = file_dialogs.request_quit
+    action_import_edits = import_dialogs.import_edits

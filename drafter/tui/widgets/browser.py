@@ -10,11 +10,14 @@ list's `Highlighted` messages bubble on to the screen (which refreshes its keys)
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Checkbox, ContentSwitcher, Input
 
@@ -59,9 +62,25 @@ class Browser(Vertical):
         tree.loading = False
         tree.show(catalogue, hide_summary=self.hide_summary)
 
-    def set_index(self, index: SearchIndex) -> None:
+    class IndexReady(Message):
+        def __init__(self, index: SearchIndex) -> None:
+            super().__init__()
+            self.index = index
+
+    @work(thread=True, exclusive=True, group="index", description="建立搜索索引")
+    def build_index(self, catalogue: Catalogue, then: Callable[[Catalogue], None] | None = None
+                    ) -> None:
+        """Index the catalogue off the UI thread; `then(catalogue)` runs after, in the same
+        thread (the screen's warm-up of the check rules)."""
+        from drafter.catalog import SearchIndex
+
+        self.post_message(self.IndexReady(SearchIndex(catalogue)))
+        if then is not None:
+            then(catalogue)
+
+    def on_browser_index_ready(self, message: IndexReady) -> None:
         """The search index is ready: a query typed meanwhile is searched now."""
-        self.index = index
+        self.index = message.index
         if self.query_one("#search", Input).value.strip():
             self.run_search()
 
