@@ -137,3 +137,29 @@ def test_check_reports_a_custom_slot_value_of_the_wrong_type(tmp_path: Path) -> 
     result = run_cli("check", str(path))
     assert result.returncode == 1
     assert "不是整数" in result.stdout and "新建幼儿园" in result.stdout
+
+
+# --------------------------------------------------------------------------- the TUI's session
+
+
+def test_the_session_adds_a_custom_item_with_its_slots_in_one_undo_step() -> None:
+    from drafter.tui.controller.selection import Selection
+    from drafter.tui.controller.session import PlanSession
+    from tests.tui_support import tui_catalogue
+
+    plan = Plan(meta=PlanMeta(title="t", region="城关区", year=2027),
+                chapters=[PlanChapter(key="各级各类教育", items=[PlanItem(clause="gj-000001")])],
+                provenance={"新建幼儿园": "last_year"})
+    session = PlanSession(catalogue=tui_catalogue(), plan=plan, selection=Selection(0, 0))
+    assert {"新建幼儿园数", "普惠率", "地区"} <= session.value_names()  # names already taken
+    slot = Slot("新建幼儿园", "新建幼儿园", "integer", "所")
+    session.add_custom("扩充资源", "新建幼儿园{{ 新建幼儿园 }}所。", (slot,), {"新建幼儿园": 12})
+    item = session.plan.chapters[0].items[1]
+    assert item.slots == [slot] and session.plan.values["新建幼儿园"] == 12
+    assert "新建幼儿园" not in session.plan.provenance  # typed now
+    assert session.undo() and len(session.plan.chapters[0].items) == 1
+    assert "新建幼儿园" not in session.plan.values  # the value went with the item
+    assert session.redo()
+    session.selection = Selection(0, 1)
+    assert session.set_text("扩充资源", "新增学位。", (), {})  # the number typed back as text
+    assert session.plan.chapters[0].items[1].slots == []

@@ -39,7 +39,7 @@ class ItemText(NamedTuple):
     values: Mapping[str, Any] = MappingProxyType({})
 
 
-class EditItemDialog(SelectAll, ModalScreen[ItemText | None]):
+class EditItemDialog(SelectAll[ItemText | None], ModalScreen[ItemText | None]):
     """Lead phrase on one line, body in a TextArea; ctrl+s keeps, escape cancels, ctrl+a
     selects all of the field (then typing replaces it)."""
 
@@ -178,7 +178,7 @@ class EditItemDialog(SelectAll, ModalScreen[ItemText | None]):
 
         dialog = MarkSlotDialog(words, label, slot_type, unit,
                                 check=lambda lb, kind: attempt(lb, kind)[1])
-        self.app.push_screen(dialog, done)  # type: ignore[arg-type]
+        self.app.push_screen(dialog, done)
 
     def _show_slots(self) -> None:
         text = self._text()

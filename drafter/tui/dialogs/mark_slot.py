@@ -23,7 +23,7 @@ SlotAnswer = tuple[str, str]  # (label, slot type)
 Checker = Callable[[str, str], str | None]  # (label, type) -> Chinese error, or None
 
 
-class MarkSlotDialog(SelectAll, ModalScreen[SlotAnswer | None]):
+class MarkSlotDialog(SelectAll[SlotAnswer | None], ModalScreen[SlotAnswer | None]):
     """Label on one line, type from a list; enter or Ctrl+S keeps, escape cancels."""
 
     BINDINGS = [
