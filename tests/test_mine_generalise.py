@@ -65,6 +65,9 @@ def test_menu_bars_and_page_counters_are_furniture() -> None:
     ("2024年县教育局工作计划范文第1篇", "2024年县教育局工作计划"),
     ("XX县教育局2024年工作要点2024-03-28", "XX县教育局2024年工作要点"),  # a page's date
     ("XX县教育局2024年工作要点（全文）", "XX县教育局2024年工作要点"),
+    ("2024年教育工作要点｜XX县教育局", "2024年教育工作要点"),  # a page title's site name
+    ("XX县教育局2024年工作要点_XX县人民政府", "XX县教育局2024年工作要点"),
+    ("凝心聚力开创新局——XX县教育局2024年工作要点", "凝心聚力开创新局——XX县教育局2024年工作要点"),
 ])
 def test_title_affixes_of_copy_sites(raw: str, title: str) -> None:
     assert strip_title_affixes(raw) == title
