@@ -176,6 +176,8 @@ def _body_start(paras: list[Para], levels: Levels) -> int:
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
+            while i > 0 and (part := parse_marker(paras[i - 1].text)) and part.kind == "part":
+                i -= 1  # "第一部分 2023年工作总结" right above the first chapter opens the body
             # With no "一、" chapters, a bare heading line right before the first item opens
             # the first chapter (the first line of all is the title, not a heading).
             if levels.top is None and i > 1 and is_bare_heading(paras[i - 1].text):
