@@ -303,6 +303,7 @@ def test_part_headings_colon_headings_and_circled_items(tmp_path: Path) -> None:
                               "全面贯彻党的教育方针。\n"
                               "二、重点工作\n（一）加强党的建设。抓好理论学习。\n")
     assert [c.heading for c in doc.chapters] == ["指导思想", "重点工作"]
-    doc = mine_text(tmp_path, "县教育局2024年工作要点\n一、加强党的建设\n（1）抓好理论学习。每月一次。\n"
-                              "二、提升教育质量\n①深化课堂改革。推进新课标。\n②加强教研工作。开展视导。\n")
+    doc = mine_text(tmp_path, "县教育局2024年工作要点\n一、加强党的建设\n"
+                              "（1）抓好理论学习。每月一次。\n二、提升教育质量\n"
+                              "①深化课堂改革。推进新课标。\n②加强教研工作。开展视导。\n")
     assert leads(doc) == [("（1）", "抓好理论学习"), ("①", "深化课堂改革"), ("②", "加强教研工作")]
