@@ -307,3 +307,14 @@ def test_part_headings_colon_headings_and_circled_items(tmp_path: Path) -> None:
                               "（1）抓好理论学习。每月一次。\n二、提升教育质量\n"
                               "①深化课堂改革。推进新课标。\n②加强教研工作。开展视导。\n")
     assert leads(doc) == [("（1）", "抓好理论学习"), ("①", "深化课堂改革"), ("②", "加强教研工作")]
+
+
+def test_ordinal_points_written_di_yi(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, "县教育局2024年工作要点\n一、加强党的建设\n"
+                              "第一，抓好理论学习。每月一次。第二，加强组织建设。规范支部。"
+                              "第三，强化作风建设。整治形式主义。\n")
+    assert leads(doc) == [
+        ("第一", "抓好理论学习"), ("第二", "加强组织建设"), ("第三", "强化作风建设")]
+    doc = mine_text(tmp_path, "县教育局2024年工作要点\n全县教育工作重点如下。\n"
+                              "第一，抓好理论学习。每月一次。\n第二，加强组织建设。规范支部。\n")
+    assert leads(doc) == [("第一", "抓好理论学习"), ("第二", "加强组织建设")]

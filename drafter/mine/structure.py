@@ -94,6 +94,7 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
 
 
 _TASK_LEAD = re.compile(r"^[^，,；;：:。！？]{6,25}。|^[^，,；;：:。！？]{2,12}[：:](?=\S)")
+_RUN_START = ("一是", "第一")  # an ordinal run: 一是…二是…, 第一，第二，…
 _OPEN_PAIR = re.compile(r"《[^》]*$|“[^”]*$|（[^）]*$")
 _COLON_LABEL = re.compile(r"^([^，,；;：:。！？]{2,12})[：:]\s*(?=\S)")
 _DOCUMENT_NAME = re.compile(r"(?:要点|计划|总结|方案|安排|打算|思路|意见|规划)$")
@@ -160,7 +161,7 @@ def _levels(paras: list[Para]) -> Levels:
 def _body_start(paras: list[Para], levels: Levels) -> int:
     wanted = {levels.top} if levels.top else {levels.section, levels.item} - {None}
     if not wanted:  # nothing numbered: the body starts at a 一是… run, or after a lead-in
-        run_at = next((i for i in range(len(paras)) if paras[i].text.startswith("一是") and (
+        run_at = next((i for i in range(len(paras)) if paras[i].text.startswith(_RUN_START) and (
             run := split_points("\n".join(p.text for p in paras[i:]))) is not None
             and not run[0]), None)
         if run_at is not None:
