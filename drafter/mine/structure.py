@@ -14,10 +14,10 @@ from collections import Counter
 
 from drafter.mine import meta
 from drafter.mine.clause_text import extract_owners, first_sentence, split_lead, strip_final
-from drafter.mine.clean import Para
 from drafter.mine.enumerations import split_points
 from drafter.mine.markers import parse_marker
 from drafter.mine.notice import unwrap
+from drafter.mine.para import Para
 from drafter.mine.walk import (
     RUN_IN,
     Chapter,

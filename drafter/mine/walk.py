@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from drafter.mine import meta
 from drafter.mine.clause_text import split_lead, strip_final
-from drafter.mine.clean import Para
 from drafter.mine.enumerations import split_points
 from drafter.mine.markers import Marker, parse_marker
+from drafter.mine.para import Para
 
 _HEADING_MAX = 60
 # The standard part headings of a plan, which a copy may run into their text.
