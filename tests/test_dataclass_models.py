@@ -62,3 +62,24 @@ def test_problems_come_from_the_dataclass_types(text: str, line: int | None,
 def test_a_rule_for_a_field_the_dataclass_lacks_is_refused() -> None:
     with pytest.raises(TypeError, match="colour"):
         model_for(Inner, Strict, {Inner: {"colour": str}})
+
+
+def test_the_plan_meta_format_is_the_meta_dataclasses() -> None:
+    """Plan meta, options and notice are declared once: as the model dataclasses."""
+    import dataclasses
+
+    from drafter.model import PlanMeta, PlanOptions
+    from drafter.model.notice import PlanNotice
+    from drafter.plans import plan_from_yaml
+    from drafter.plans.schema import MetaModel, NoticeModel
+
+    assert set(MetaModel.model_fields) == {f.name for f in dataclasses.fields(PlanMeta)}
+    assert set(NoticeModel.model_fields) == {f.name for f in dataclasses.fields(PlanNotice)}
+    options = MetaModel.model_fields["options"].annotation
+    assert set(options.model_fields) == {  # type: ignore[union-attr]
+        f.name for f in dataclasses.fields(PlanOptions)}
+    plan = plan_from_yaml("meta:\n  year: 2026\n  options:\n    dash: '-'\n  notice:\n"
+                          "    organs: 甲局、乙局\n", "p.yaml")
+    assert type(plan.meta) is PlanMeta and type(plan.meta.options) is PlanOptions
+    assert plan.meta.options.dash == "-" and plan.meta.notice.organs == ["甲局", "乙局"]
+    assert plan.meta.notice == PlanNotice(organs=["甲局", "乙局"])
