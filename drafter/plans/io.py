@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from drafter.model.clause import Slot
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.formats import DOCUMENT_SUFFIXES, import_hint
 from drafter.model.notice import PlanNotice
@@ -213,6 +214,7 @@ def item_from_model(model: ItemModel, line: int | None) -> PlanItem:
         provenance=dict(model.provenance),
         owners=list(model.owners) if model.owners is not None else None,
         deadline=model.deadline, section=model.section, line=line,
+        slots=[Slot(name=s.name, label=s.label, type=s.type, unit=s.unit) for s in model.slots],
     )
 
 
@@ -266,6 +268,8 @@ def _item_data(item: PlanItem) -> Any:
                               for f in dataclasses.fields(item) if f.compare}
     fields["provenance"] = {k: v for k, v in item.provenance.items()
                             if v in _SAVED and k in item.values}
+    fields["slots"] = [{k: v for k, v in dataclasses.asdict(s).items()
+                        if k != "default" and v is not None} for s in item.slots] or None
     data = {k: v for k, v in fields.items() if v is not None and v != {}}
     if list(data) == ["clause"]:
         return item.clause

@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from drafter.model.clause import SLOT_TYPES
+from drafter.model.placeholders import RESERVED_NAMES, placeholder_names
 from drafter.model.plan import NUMBERING_STYLES, PlanMeta
 from drafter.model.taxonomy import CHAPTER_KEYS
 from drafter.model.years import YEAR_MAX, YEAR_MIN
@@ -143,6 +145,22 @@ class TextModel(_Model):
         return self
 
 
+def _slot_name(value: str) -> str:
+    if placeholder_names(f"{{{{ {value} }}}}") != [value] or value in RESERVED_NAMES:
+        raise ValueError(f"参数名“{value}”不能用作 {{{{ 名称 }}}}："
+                         "只能由汉字、字母、数字和下划线组成，且不以数字开头")
+    return value
+
+
+class SlotModel(_Model):
+    """An item's own typed slot (a number of a custom item made a 参数)."""
+
+    name: Annotated[str, AfterValidator(_slot_name)]
+    label: str
+    type: Literal[SLOT_TYPES] = "text"  # type: ignore[valid-type]
+    unit: str | None = None
+
+
 class ItemModel(_Model):
     clause: str | None = None
     variant: str | None = None
@@ -153,6 +171,8 @@ class ItemModel(_Model):
     owners: Owners = None
     deadline: DateText | None = None
     section: str | None = None
+    slots: Annotated[list[SlotModel], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list)
 
     @model_validator(mode="after")
     def _clause_or_text(self) -> ItemModel:
