@@ -21,7 +21,7 @@ from drafter.model.clause import Slot
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.formats import DOCUMENT_SUFFIXES, import_hint
 from drafter.model.notice import PlanNotice
-from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
+from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanText
 from drafter.plans.schema import ChapterModel, ItemModel, PlanModel, TextModel, pydantic_message
 from drafter.util.fs import atomic_write_text
 from drafter.util.placeholders import placeholder_problems
@@ -170,14 +170,9 @@ def describe_loc(loc: tuple[Any, ...]) -> str:
 
 
 def _to_plan(model: PlanModel, lines: LineMap, file: str, prefix: tuple[Any, ...]) -> Plan:
-    meta = model.meta
-    options = PlanOptions(**meta.options.model_dump())
-    notice = PlanNotice(**meta.notice.model_dump()) if meta.notice else PlanNotice()
-    plan_meta = PlanMeta(**meta.model_dump(exclude={"options", "notice"}), options=options,
-                         notice=notice)
     chapters = [_to_chapter(c, ci, lines, prefix) for ci, c in enumerate(model.chapters)]
     return Plan(
-        meta=plan_meta,
+        meta=model.meta,
         preamble=_to_text(model.preamble, lines.line(*prefix, "preamble")),
         chapters=chapters,
         closing=_to_text(model.closing, lines.line(*prefix, "closing")),
