@@ -76,6 +76,7 @@ class Chapter:
     nodes: list[Node] = field(default_factory=list)
     own: Node | None = None  # the chapter's run-in text, an item unless children follow
     intro: list[str] = field(default_factory=list)  # prose before its first numbered child
+    intro_line: int | None = None  # where that prose starts
 
 
 @dataclass
@@ -292,6 +293,7 @@ def _take_intro(chapter: Chapter) -> None:
     if any(n.numbered or split_lead(n.texts[0], numbered=False)[0] for n in head):
         return
     chapter.intro = [t for n in head for t in n.texts]
+    chapter.intro_line = head[0].line
     del chapter.nodes[:first]
 
 
@@ -307,6 +309,8 @@ def take_prose(chapter: Chapter) -> None:
         return
     if any(split_lead(n.texts[0], numbered=False)[0] for n in chapter.nodes):
         return
+    if chapter.nodes and chapter.intro_line is None:
+        chapter.intro_line = chapter.nodes[0].line
     chapter.intro += [t for n in chapter.nodes for t in n.texts]
     chapter.nodes = []
     chapter.own = None
