@@ -53,6 +53,8 @@ class MinedDocument:
     chapters: list[MinedChapter] = field(default_factory=list)
     preamble_line: int | None = None
     closing_line: int | None = None
+    organ: str | None = None  # the 落款's organ, from the plan's end (else its notice)
+    date: str | None = None  # the 落款's date (成文日期) as YYYY-MM-DD
 
     def items(self) -> list[MinedItem]:
         return [i for c in self.chapters for i in c.items]
@@ -67,6 +69,8 @@ class MinedDocument:
             "genre": self.genre,
             "preamble": self.preamble,
             "closing": self.closing,
+            "organ": self.organ,
+            "date": self.date,
             "dropped": list(self.dropped),
             "chapters": [
                 {
