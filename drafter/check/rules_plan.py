@@ -41,6 +41,8 @@ class PlanFacts:
     level: str | None
     terms: LevelTerms
     sources: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    # catalogue items whose wording speaks at no known level (never converted)
+    unlevelled: set[tuple[int, int]] = field(default_factory=set)
     edited: set[tuple[int, int]] = field(default_factory=set)
     signature: bool = True
     date: str | None = None
@@ -57,6 +59,8 @@ def plan_facts(resolved: ResolvedPlan) -> PlanFacts:
     for item in resolved.items():
         key = (item.chapter, item.index)
         facts.sources[key] = item.source_region
+        if item.clause is not None and item.source_level is None:
+            facts.unlevelled.add(key)
         if item.item.clause is None or item.item.lead is not None or item.item.body is not None:
             facts.edited.add(key)
     return facts
@@ -85,7 +89,7 @@ def _text_findings(blocks: Sequence[Block], facts: PlanFacts) -> Iterator[Findin
         part = _PARTS.get(block.role)
         key = _key(block.location)
         source = facts.sources.get(key) if key else None
-        yield from _level_words(text, block.location, part, facts, source)
+        yield from _level_words(text, block.location, part, facts, source, key)
         if family:
             yield from _places(text, block.location, part, facts, gaz, family, source)
         if key is not None and key not in facts.edited and source and source != facts.region:
@@ -97,12 +101,18 @@ def _from(source: str | None) -> str:
 
 
 def _level_words(text: str, loc: Location, part: str | None, facts: PlanFacts,
-                 source: str | None) -> Iterator[Finding]:
+                 source: str | None, key: tuple[int, int] | None) -> Iterator[Finding]:
+    if key in facts.edited and key not in facts.unlevelled and facts.sources.get(key):
+        why = "（本条文字已在计划中改写，级别用语不再自动转换）"
+    elif key in facts.unlevelled:
+        why = "（目录中没有记录本条来源的级别，未能自动转换级别用语）"
+    else:
+        why = _from(source)
     for hit in facts.terms.foreign(text, facts.level):
         fix = f"改为“{hit.fix}”" if hit.fix else "改为本级的说法"
         yield Finding("警告", "foreign.level",
                       f"“{hit.word}”是{hit.level}级的说法，本计划是{facts.level}级（{facts.region}）"
-                      f"{_from(source)}", excerpt(text, hit.start, hit.end), loc, part,
+                      f"{why}", excerpt(text, hit.start, hit.end), loc, part,
                       f"{fix}；如确指上级，可忽略")
 
 

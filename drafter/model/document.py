@@ -46,6 +46,7 @@ class MinedDocument:
     title: str | None = None
     year: int | None = None
     region: str | None = None
+    level: str | None = None  # 省/市/县/区 whose words the document speaks (全市 …)
     genre: str = "要点"  # "要点" | "计划" | "总结+计划"
     preamble: str | None = None
     closing: str | None = None
@@ -66,6 +67,7 @@ class MinedDocument:
             "title": self.title,
             "year": self.year,
             "region": self.region,
+            "level": self.level,
             "genre": self.genre,
             "preamble": self.preamble,
             "closing": self.closing,
