@@ -232,3 +232,30 @@ def test_tui_preview_and_cli_render_gap_plans_identically(extra: str) -> None:
 
 def test_example_root_is_the_repo() -> None:
     assert (ROOT / "examples" / "city_plan.yaml").is_file()
+
+
+def test_check_reports_unconfirmed_values_like_build(tmp_path: Path) -> None:
+    """`drafter check` lists every 待核实 value (chapter, item, label, source region) with a
+    count, in the words `build` uses; the example plan (all confirmed) has none."""
+    (tmp_path / "p.yaml").write_text(COUNTY, encoding="utf-8")
+    text = run_cli("check", "p.yaml", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr  # a warning, not an error: build still writes
+    assert "待核实的参数值 12 个（目录默认值 12 项）" in text.stdout
+    build = run_cli("build", "p.yaml", "-o", "x.txt", "--strict", cwd=tmp_path)
+    listed = [line.split("：", 1)[1] for line in build.stderr.splitlines()
+              if "待核实，来源" in line]
+    findings = [f for f in _json_findings(run_cli("check", "p.yaml", "--format", "json",
+                                                  cwd=tmp_path))
+                if f["rule"] == "values.unconfirmed"]
+    assert len(findings) == 12 == len(listed)
+    for finding in findings:
+        assert finding["severity"] == "警告" and (finding["chapter"], finding["item"]) == (1, 1)
+        assert "来源：安顺市" in finding["message"] and "目录默认值，待核实" in finding["message"]
+        assert any(finding["message"] in line for line in listed)  # build's own words
+    assert "公办幼儿园在园幼儿占比" in findings[0]["message"]
+    summary = json.loads(run_cli("check", "p.yaml", "--format", "json",
+                                 cwd=tmp_path).stdout)["summary"]
+    assert summary["unconfirmed"] == 12
+    example = run_cli("check", "examples/city_plan.yaml", "--format", "json")
+    assert json.loads(example.stdout)["summary"]["unconfirmed"] == 0
+    assert "values.unconfirmed" not in example.stdout

@@ -1,5 +1,6 @@
 """Checks that need the plan behind the text: other levels' words, other places' names, names
-carried from the source plan, the 落款, and targets against last year's.
+carried from the source plan, the 落款, targets against last year's, and values the user has
+not confirmed (待核实, in the words `build` reports them).
 
 Why: a county plan built from a city's clauses keeps 全市, 市级, the city's districts and its
 schools' names; a rolled plan keeps last year's targets. The text alone cannot tell a
@@ -20,6 +21,9 @@ from drafter.model.blocks import Block, Location
 from drafter.model.levels import LevelTerms
 from drafter.model.resolve import ResolvedPlan, SlotUse
 from drafter.model.roll import baseline_key
+from drafter.model.value_problems import unconfirmed_problem, where
+
+UNCONFIRMED_RULE = "values.unconfirmed"
 
 _PARTS = {"title": "标题", "caption": "题注", "preamble": "总体要求", "closing": "结束语",
           "chapter": "章标题", "section": "节标题", "signature": "落款"}
@@ -48,6 +52,8 @@ class PlanFacts:
     date: str | None = None
     uses: list[SlotUse] = field(default_factory=list)
     baseline: dict[str, object] = field(default_factory=dict)
+    pending: list[SlotUse] = field(default_factory=list)  # 待核实, each value once
+    plan_file: str | None = None
 
 
 def plan_facts(resolved: ResolvedPlan) -> PlanFacts:
@@ -55,7 +61,8 @@ def plan_facts(resolved: ResolvedPlan) -> PlanFacts:
     facts = PlanFacts(region=plan.meta.region, level=resolved.level,
                       terms=resolved.catalogue.level_terms,
                       signature=plan.meta.options.signature, date=plan.meta.date,
-                      uses=resolved.uses, baseline=dict(plan.baseline))
+                      uses=resolved.uses, baseline=dict(plan.baseline),
+                      pending=resolved.unconfirmed(), plan_file=plan.path)
     for item in resolved.items():
         key = (item.chapter, item.index)
         facts.sources[key] = item.source_region
@@ -70,7 +77,17 @@ def plan_findings(blocks: Sequence[Block], facts: PlanFacts) -> list[Finding]:
     found = list(_text_findings(blocks, facts))
     found += _signature(facts)
     found += _targets(facts)
+    found += _unconfirmed(facts)
     return found
+
+
+def _unconfirmed(facts: PlanFacts) -> Iterator[Finding]:
+    """Each value printed but not confirmed (去年, 目录默认值, 沿用): a warning, so `check`
+    lists what `build` reports and `build --strict` refuses."""
+    for use in facts.pending:
+        problem = unconfirmed_problem(use, facts.plan_file)
+        yield Finding("警告", UNCONFIRMED_RULE, problem.message, f"{use.label}：{use.value}",
+                      use.location, None if use.part == "item" else where(use), problem.hint)
 
 
 def _key(loc: Location) -> tuple[int, int] | None:
