@@ -259,3 +259,30 @@ def test_check_reports_unconfirmed_values_like_build(tmp_path: Path) -> None:
     example = run_cli("check", "examples/city_plan.yaml", "--format", "json")
     assert json.loads(example.stdout)["summary"]["unconfirmed"] == 0
     assert "values.unconfirmed" not in example.stdout
+
+
+TARGETS = ("meta: {region: 普定县, organ: 普定县教育局, year: 2026, date: 2026-02-20,\n"
+           "       options: {signature: true}}\n"
+           "chapters:\n  - key: 五育并举\n    items:\n      - lead: 加强近视防控\n"
+           "        body: 学生近视率控制在{{ 近视率 }}%以内，义务教育巩固率达到{{ 巩固率 }}%，"
+           "新建幼儿园{{ 新建 }}所。\n"
+           "values: {近视率: NOW, 巩固率: 96, 新建: 5}\n"
+           "baseline: {近视率: 5, 巩固率: 97, 新建: 5}\n")
+
+
+@pytest.mark.parametrize(("myopia", "rules"), [
+    # a falling myopia rate is the goal: only 巩固率 (fell) and 新建 (unchanged) are flagged
+    (4, {("targets.lower", "巩固率"), ("targets.unchanged", "新建")}),
+    # a rising myopia rate goes the wrong way for an indicator that should fall
+    (6, {("targets.lower", "巩固率"), ("targets.unchanged", "新建"),
+         ("targets.higher", "近视率")}),
+])
+def test_targets_follow_each_indicators_direction(tmp_path: Path, myopia: int,
+                                                  rules: set[tuple[str, str]]) -> None:
+    (tmp_path / "p.yaml").write_text(TARGETS.replace("NOW", str(myopia)), encoding="utf-8")
+    findings = _json_findings(run_cli("check", "p.yaml", "--format", "json", cwd=tmp_path))
+    got = {(f["rule"], f["text"].split("：")[0]) for f in findings
+           if f["rule"].startswith("targets.")}
+    assert got == rules
+    higher = [f for f in findings if f["rule"] == "targets.higher"]
+    assert all("高于去年的5" in f["message"] and "逐年降低" in f["fix"] for f in higher)

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from drafter.check.finding import Finding, excerpt
 from drafter.check.gazetteer import Gazetteer, load_gazetteer
 from drafter.model.blocks import Block, Location
+from drafter.model.figures import TargetChange, target_changes
 from drafter.model.levels import LevelTerms
 from drafter.model.resolve import ResolvedPlan, SlotUse
-from drafter.model.roll import baseline_key
 from drafter.model.value_problems import unconfirmed_problem, where
 
 UNCONFIRMED_RULE = "values.unconfirmed"
@@ -33,8 +33,6 @@ _QUOTED = re.compile(r"“([^“”]{2,30})”|《([^《》]{2,40})》")
 # Quoted names that are local proper names rather than policy slogans.
 _PROPER = re.compile(r"^\S{2,}(?:学校|中学|小学|学院|大学|幼儿园)$|杯|大赛|竞赛|联赛|艺术节|"
                      r"运动会|文化节|科技节")
-# Indicators that should grow: rates, coverage, new places (a lower target is suspect).
-_INCREASE = re.compile(r"率|占比|覆盖|普及|新增|新建|改扩建|增加|达标|创建|培育")
 
 
 @dataclass
@@ -50,8 +48,7 @@ class PlanFacts:
     edited: set[tuple[int, int]] = field(default_factory=set)
     signature: bool = True
     date: str | None = None
-    uses: list[SlotUse] = field(default_factory=list)
-    baseline: dict[str, object] = field(default_factory=dict)
+    targets: list[TargetChange] = field(default_factory=list)
     pending: list[SlotUse] = field(default_factory=list)  # 待核实, each value once
     plan_file: str | None = None
 
@@ -61,7 +58,7 @@ def plan_facts(resolved: ResolvedPlan) -> PlanFacts:
     facts = PlanFacts(region=plan.meta.region, level=resolved.level,
                       terms=resolved.catalogue.level_terms,
                       signature=plan.meta.options.signature, date=plan.meta.date,
-                      uses=resolved.uses, baseline=dict(plan.baseline),
+                      targets=target_changes(resolved),
                       pending=resolved.unconfirmed(), plan_file=plan.path)
     for item in resolved.items():
         key = (item.chapter, item.index)
@@ -201,38 +198,22 @@ def _signature(facts: PlanFacts) -> Iterator[Finding]:
 
 
 def _targets(facts: PlanFacts) -> Iterator[Finding]:
-    """This year's target against last year's (after roll or import): lower or unchanged."""
-    seen: set[tuple[object, ...]] = set()
-    for use in facts.uses:
-        if use.part == "global" or use.value is None or use.error:
+    """This year's target against last year's (after roll or import): unchanged, or moved
+    against the indicator's direction (`model.figures.target_changes`, the one pairing)."""
+    for target in facts.targets:
+        use, change = target.use, target.change
+        if change.before is None or change.after is None:
             continue
-        key = baseline_key(use.clause, use.name)
-        if key not in facts.baseline:
-            key = use.name
-        if key not in facts.baseline or (use.name, use.chapter, use.index) in seen:
-            continue
-        seen.add((use.name, use.chapter, use.index))
-        now, before = _number(use.value), _number(facts.baseline[key])
-        if now is None or before is None:
-            continue
-        label = use.label
-        if now == before:
-            yield Finding("提示", "targets.unchanged", f"“{label}”仍是去年的{use.value}",
-                          f"{label}：{use.value}（去年{before:g}）",
+        label, before = use.label, f"{change.before:g}"
+        text = f"{label}：{use.value}（去年{before}）"
+        if change.unchanged:
+            yield Finding("提示", "targets.unchanged", f"“{label}”仍是去年的{use.value}", text,
                           use.location, None, "请确认今年的目标是否需要更新")
-        elif now < before and (use.slot.type == "percent" or _INCREASE.search(label)):
-            yield Finding("警告", "targets.lower",
-                          f"“{label}”为{use.value}，低于去年的{before:g}",
-                          f"{label}：{use.value}（去年{before:g}）", use.location, None,
-                          "这类指标一般逐年提高：请核实是否写错")
+        elif change.wrong_way and change.direction > 0:
+            yield Finding("警告", "targets.lower", f"“{label}”为{use.value}，低于去年的{before}",
+                          text, use.location, None, "这类指标一般逐年提高：请核实是否写错")
+        elif change.wrong_way:
+            yield Finding("警告", "targets.higher", f"“{label}”为{use.value}，高于去年的{before}",
+                          text, use.location, None, "这类指标（近视率、辍学率等）一般逐年降低："
+                          "请核实是否写错")
 
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    try:
-        return float(str(value).replace(",", "").rstrip("%"))
-    except ValueError:
-        return None
