@@ -307,3 +307,51 @@ def test_one_finding_where_two_time_rules_match_the_same_words() -> None:
               Block("item", "奋力打好“十四五”收官战。", marker="1.", lead="学习。")]
     rules = [f.rule for f in check_blocks(blocks, year=2026) if f.rule.startswith("time.")]
     assert rules == ["time.shisiwu-shouguan"]
+
+
+# ------------------------------------------------- prose chapters and topics in items (issue 13)
+
+
+def _prose_doc(intro: str | None, genre: str = "要点") -> MinedDocument:
+    chapters = [
+        MinedChapter("一、", "工作思路", "总体要求", [], line=3, intro=intro),
+        MinedChapter("二、", "重点任务", "教育改革", [
+            MinedItem("1.", "加强基层党组织建设", "全面推进党支部标准化规范化建设。", "党建",
+                      line=6),
+            MinedItem("2.", "维护校园安全稳定", "完善校园及周边治安防控体系。", "保障", line=7),
+        ], line=5),
+    ]
+    return MinedDocument(source="draft.txt", title="城关区教育局2024年工作要点",
+                         chapters=chapters, genre=genre)
+
+
+@pytest.mark.parametrize(("intro", "empty"), [
+    ("全年工作坚持稳中求进，突出质量与公平。", False),  # a prose chapter has its text
+    (None, True),  # a heading with nothing under it is empty
+])
+def test_a_prose_chapter_is_not_empty(intro: str | None, empty: bool) -> None:
+    found = _rules(check_document(_prose_doc(intro)))
+    assert ("structure.empty-chapter" in found) is empty
+
+
+def test_a_prose_chapter_is_checked_like_an_item() -> None:
+    found = check_document(_prose_doc("深入贯彻党的十九大精神，办好xx教育。"))
+    assert {"time.shijiuda", "text.placeholder"} <= set(_rules(found))
+    assert all(f.part == "章首段" for f in found if f.rule == "time.shijiuda")
+
+
+def test_a_summary_documents_prose_chapter_speaks_of_last_year() -> None:
+    found = check_document(_prose_doc("深入贯彻党的十九大精神。", genre="总结+计划"))
+    assert "time.shijiuda" not in _rules(found)  # the summary part: last year's wording
+
+
+@pytest.mark.parametrize(("categories", "missing"), [
+    (("党建", "保障"), set()),  # 党建 and 保障 are items of another chapter: not missing
+    (("教育改革", "保障"), {"党建"}),  # no 党建 chapter and no 党建 item
+])
+def test_a_required_topic_may_be_an_item(categories: tuple[str, str], missing: set[str]) -> None:
+    doc = _prose_doc("坚持稳中求进。")
+    for item, category in zip(doc.chapters[1].items, categories, strict=True):
+        item.category = category
+    found = [f.message for f in check_document(doc) if f.rule == "structure.required-chapter"]
+    assert {m[m.index("“") + 1:m.index("”")] for m in found} == missing

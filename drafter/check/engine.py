@@ -202,21 +202,30 @@ def _item_text(item: MinedItem) -> str:
 
 
 def _document_items(doc: MinedDocument, draft: Draft) -> Iterator[Segment]:
+    # In a summary-and-plan document, prose before the first plan item speaks of last year.
+    planning = doc.genre != "总结+计划"
     for ci, chapter in enumerate(doc.chapters, start=1):
         loc = Location(chapter=ci, file=doc.source, line=chapter.line)
-        outline = OutlineChapter(chapter.marker, chapter.heading, chapter.category or None, loc)
+        outline = OutlineChapter(chapter.marker, chapter.heading, chapter.category or None, loc,
+                                 prose=bool(chapter.intro))
         draft.outline.append(outline)
         yield Segment("chapter", chapter.heading, loc, "章标题", marker=chapter.marker,
                       key=chapter.category)
+        if chapter.intro:  # a prose chapter's text, or the prose before its first item
+            yield Segment("intro" if planning else "summary", chapter.intro, loc,
+                          "章首段" if planning else "总结部分", key=chapter.category)
         for item in chapter.items:
             parsed = rules_structure.marker_number(item.marker)
             item_loc = Location(chapter=ci, item=parsed[1] if parsed else None,
                                 file=doc.source, line=item.line)
+            summary = item.kind == "summary"
+            planning = planning or not summary
             outline.items.append(OutlineItem(item.marker, item_loc, item.section,
-                                             f"{item.marker}{item.lead or item.body}"[:24]))
-            part = "总结部分" if item.kind == "summary" else None
-            yield Segment("summary" if item.kind == "summary" else "item", _item_text(item),
-                          item_loc, part, marker=item.marker, key=chapter.category)
+                                             f"{item.marker}{item.lead or item.body}"[:24],
+                                             category=None if summary else item.category))
+            yield Segment("summary" if summary else "item", _item_text(item),
+                          item_loc, "总结部分" if summary else None, marker=item.marker,
+                          key=chapter.category)
 
 
 def draft_from_document(doc: MinedDocument, *, year: int | None = None,

@@ -63,7 +63,8 @@ class Finding:
 class Segment:
     """One piece of text to check: the title, the preamble, a heading, an item, a raw line."""
 
-    role: str  # title | caption | preamble | chapter | section | item | closing | raw
+    role: str  # title | caption | preamble | chapter | intro | section | item | summary |
+    # closing | raw
     text: str  # lead + body for items, the heading for headings
     location: Location = field(default_factory=Location)
     part: str | None = None
@@ -78,6 +79,7 @@ class OutlineItem:
     location: Location
     section: str | None = None
     label: str = ""  # marker and the start of the lead, for reports
+    category: str | None = None  # the item's own chapter key (mined drafts' plan items)
 
 
 @dataclass
@@ -87,6 +89,7 @@ class OutlineChapter:
     key: str | None
     location: Location
     items: list[OutlineItem] = field(default_factory=list)
+    prose: bool = False  # the chapter is (or opens with) prose: a mined chapter's intro
 
 
 @dataclass(frozen=True)

@@ -113,16 +113,19 @@ def check_item_numbering(draft: Draft, ctx: Context) -> Iterator[Finding]:
 def check_empty_chapters(draft: Draft, ctx: Context) -> Iterator[Finding]:
     del ctx
     for chapter in draft.outline:
-        if not chapter.items:
+        if not chapter.items and not chapter.prose:  # a prose chapter (工作思路) is not empty
             yield Finding("警告", "structure.empty-chapter", "该章没有任何条目",
                           _chapter_label(chapter), chapter.location, "章标题",
                           "请添加条目，或删去这一章")
 
 
 def check_required_chapters(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    """A required topic (党建, 保障) with neither a chapter nor a plan item of its own: the
+    fix offered is either, so a plan whose 党建 is an item of another chapter has it."""
     keys = {c.key for c in draft.outline if c.key}
     if not keys or not draft.outline:
         return
+    keys |= {i.category for c in draft.outline for i in c.items if i.category}
     for key in ctx.profile.required_chapters:
         if key not in keys:
             yield Finding("警告", "structure.required-chapter", f"缺少“{key}”方面的章节",
