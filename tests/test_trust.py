@@ -11,6 +11,7 @@ import pytest
 from drafter.catalog.load import load_catalogue
 from drafter.cli.check_cmd import render_for_check
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
+from drafter.model.resolve import resolve
 from drafter.plans.io import load_plan, plan_from_yaml, save_plan
 from drafter.render.text import blocks_to_text
 from drafter.tui.preview import build_preview
@@ -286,3 +287,22 @@ def test_targets_follow_each_indicators_direction(tmp_path: Path, myopia: int,
     assert got == rules
     higher = [f for f in findings if f["rule"] == "targets.higher"]
     assert all("高于去年的5" in f["message"] and "逐年降低" in f["fix"] for f in higher)
+
+
+def test_tui_shows_last_year_beside_an_items_own_value() -> None:
+    """Deliver 9: import and roll keep an item's value as "<clause>.名称"; the 参数 form must
+    show that baseline as 去年 beside the item's value, not only plan-wide ones."""
+    from drafter.model.roll import roll_plan
+    from drafter.tui.fields import item_fields
+    from drafter.tui.session import Selection
+
+    plan = plan_from_yaml("meta: {region: 临江市, organ: 临江市教育局, year: 2025}\n"
+                          "chapters:\n  - key: 各级各类教育\n    items:\n"
+                          "      - {clause: gj-000001, values: {新建幼儿园数: 5, 普惠率: 92}}\n",
+                          "p.yaml")
+    rolled = roll_plan(plan, 2026).plan
+    cat = tui_catalogue()
+    fields = item_fields(rolled, resolve(rolled, cat).uses, Selection(0, 0))
+    assert {f.name: f.baseline for f in fields} == {"新建幼儿园数": 5, "普惠率": 92}
+    assert [f.note().count("去年") for f in fields] == [2, 2]  # 去年，待核实 · 去年 5
+    assert "去年 5" in fields[0].note()
