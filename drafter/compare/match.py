@@ -8,8 +8,10 @@ often answer a superior task by restating its lead). A superior item is answered
 item scoring at least `threshold` and within `relative` of its best answer; a superior item with
 no answer is 未对应, and plan items answering nothing are local initiatives (shown, not flagged).
 
-Thresholds were tuned on the hand-matched pairs in bench/data/compare_pairs.yaml
-(`python bench/compare.py` prints precision and recall). Pure: no I/O.
+Each row also keeps its `near` candidates: the best plan items that did not make the cut (below
+the threshold, or far behind the best answer), so a person can see the alternatives the
+matcher weighed. Thresholds were tuned on the tuning part of tests/data/comparepages/pairs.json
+(`python bench/compare.py` prints precision and recall per part). Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ RELATIVE = 0.4
 # task answers the 学前 task, not that one).
 RELATIVE_LOCAL = 0.6
 MAX_ANSWERS = 4
+NEAR_FLOOR = 0.05  # a candidate scoring less is no alternative worth showing
+MAX_NEAR = 2
 LEAD_WEIGHT = 2
 CONCEPT_WEIGHT = 0.6
 LEAD_BONUS = 0.25  # × rapidfuzz lead similarity (0–1), added to the cosine
@@ -47,6 +51,7 @@ class Answer:
 class Row:
     superior: Entry
     answers: list[Answer] = field(default_factory=list)
+    near: list[Answer] = field(default_factory=list)  # weaker candidates, best first
 
     @property
     def matched(self) -> bool:
@@ -126,7 +131,11 @@ def align(superior: Sequence[Entry], local: Sequence[Entry], *, threshold: float
         best = scored[0][0] if scored else 0.0
         kept = [(s, j, w) for s, j, w in scored if s >= relative * best][:MAX_ANSWERS]
         used.update(j for _, j, _ in kept)
-        rows.append(Row(sup, [Answer(local[j], round(s, 3), w[:8]) for s, j, w in kept]))
+        taken = {j for _, j, _ in kept}
+        others = sorted(((score, j, words) for j, (score, words) in enumerate(row)
+                         if j not in taken and score >= NEAR_FLOOR), key=lambda s: (-s[0], s[1]))
+        rows.append(Row(sup, [Answer(local[j], round(s, 3), w[:8]) for s, j, w in kept],
+                        [Answer(local[j], round(s, 3), w[:8]) for s, j, w in others[:MAX_NEAR]]))
     leftover = [e for i, e in enumerate(local) if i not in used]
     return Alignment(rows, leftover, source)
 

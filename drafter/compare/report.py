@@ -82,6 +82,9 @@ def alignment_text(al: Alignment, *, mark: Mark = lambda w: w, title: str = "") 
             lines.append(f"    → {clean(ans.entry.ref)} {shown}"
                          f"  匹配度 {ans.score:.2f}  共同词：{words}")
             lines.append(f"      {excerpt(ans.entry.body, ans.words, mark)}")
+        label = "其他可能" if row.matched else "最接近"
+        lines += [f"    · {label}：{clean(ans.entry.ref)} {clean(ans.entry.title)}"
+                  f"  匹配度 {ans.score:.2f}（未计入）" for ans in row.near]
     if al.local:
         lines += ["", f"━━ 本地工作（上级计划中没有对应任务，仅列出）（{len(al.local)}）━━"]
         lines += [f"  · {clean(e.ref)} {clean(e.title)}" for e in al.local]
@@ -115,7 +118,9 @@ def alignment_json(al: Alignment, *, title: str = "") -> str:
         "superior": [{"item": _entry_json(r.superior),
                       "status": "已对应" if r.matched else "未对应",
                       "answers": [{"item": _entry_json(a.entry), "score": a.score,
-                                   "words": list(a.words)} for a in r.answers]}
+                                   "words": list(a.words)} for a in r.answers],
+                      "near": [{"item": _entry_json(a.entry), "score": a.score,
+                                "words": list(a.words)} for a in r.near]}
                      for r in al.rows],
         "local": [_entry_json(e) for e in al.local],
     }

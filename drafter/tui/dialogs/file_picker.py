@@ -32,8 +32,14 @@ def _suffixes(suffixes: tuple[str, ...]) -> Callable[[Path], bool]:
 
 
 def picker(kind: str, start: Path | None = None) -> ChineseFileOpen:
-    """A file picker for plans (.yaml) or documents (every format drafter reads)."""
-    if kind == "plan":
+    """A file picker for plans (.yaml), documents (every format drafter reads) or a superior's
+    plan (`superior`: either)."""
+    if kind == "superior":
+        label = "上级要点（.docx .doc .wps .pdf .html .txt .yaml …）"
+        filters = Filters((label, _suffixes((*DOCUMENT_SUFFIXES, *PLAN_SUFFIXES))),
+                          ("全部文件", lambda _: True))
+        title = "选择上级要点文件"
+    elif kind == "plan":
         filters = Filters(("计划文件（.yaml）", _suffixes(PLAN_SUFFIXES)),
                           ("全部文件", lambda _: True))
         title = "打开计划文件"

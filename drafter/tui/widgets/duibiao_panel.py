@@ -1,10 +1,13 @@
 """The 对标 tab: check the plan against a superior's plan, and find clauses for what is missing.
 
 Why: an unmatched superior task (未对应) is only useful with a way to answer it. The panel takes
-a file name (any format `drafter compare --against` takes), compares in a worker with the same
+a file (typed, or chosen with the 浏览… button's file picker; any format `drafter compare
+--against` takes), compares in a worker with the same
 library call the CLI makes (`drafter.compare.match.align`), lists unmatched tasks first, and on
 enter posts `DuibiaoPanel.Search` with words from that task, so the screen can pre-fill the
-catalogue search with them. The plan's rendered blocks come down from the screen with the
+catalogue search with them. Under each task it shows every answer the matcher kept and, dimmed,
+the weaker candidates it set aside (`Row.near`), so the official sees the alternatives too. The
+plan's rendered blocks come down from the screen with the
 request (`compare(path, blocks, catalogue)`); the panel never reaches into its siblings.
 """
 
@@ -15,9 +18,9 @@ from pathlib import Path
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.compare import (
@@ -32,6 +35,7 @@ from drafter.compare import (
 )
 from drafter.model import Catalogue, DrafterError
 from drafter.model.blocks import Block
+from drafter.tui.dialogs.file_picker import picker
 
 
 def search_words(entry: Entry, limit: int = 2) -> str:
@@ -58,6 +62,9 @@ class DuibiaoPanel(Vertical):
 
     DEFAULT_CSS = """
     DuibiaoPanel { height: 1fr; }
+    DuibiaoPanel > #duibiao-open { height: auto; }
+    DuibiaoPanel > #duibiao-open > Input { width: 1fr; }
+    DuibiaoPanel > #duibiao-open > Button { width: auto; min-width: 10; }
     DuibiaoPanel > #duibiao-summary { height: auto; padding: 0 1; }
     DuibiaoPanel > OptionList { height: 1fr; border: none; }
     """
@@ -87,9 +94,11 @@ class DuibiaoPanel(Vertical):
         self.alignment: Alignment | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="上级要点文件（.docx/.txt/.md/.yaml 等），回车开始对照",
-                    id="duibiao-file")
-        yield Static("对照上级要点：输入文件路径后回车。未对应的任务排在最前，"
+        with Horizontal(id="duibiao-open"):
+            yield Input(placeholder="上级要点文件（.docx/.txt/.md/.yaml 等），回车开始对照",
+                        id="duibiao-file")
+            yield Button("浏览…", id="duibiao-browse")
+        yield Static("对照上级要点：输入文件路径后回车，或按“浏览…”选择文件。未对应的任务排在最前，"
                      "选中后回车，在目录中查找能回应它的条目。", id="duibiao-summary")
         yield OptionList(id="duibiao-list")
 
@@ -100,6 +109,22 @@ class DuibiaoPanel(Vertical):
         value = event.value.strip().strip("'\"")
         if value:
             self.post_message(self.Compare(Path(value).expanduser()))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "duibiao-browse":
+            return
+        event.stop()
+        typed = Path(self.query_one("#duibiao-file", Input).value.strip().strip("'\"")).expanduser()
+        start = typed if typed.is_dir() else typed.parent if typed.parent.is_dir() else None
+        self.app.push_screen(picker("superior", start if str(typed) != "." else None),
+                             self._picked)
+
+    def _picked(self, path: Path | None) -> None:
+        """The picker's answer: fill the box (so the choice is visible and editable) and compare."""
+        if path is None:
+            return
+        self.query_one("#duibiao-file", Input).value = str(path)
+        self.post_message(self.Compare(path))
 
     def compare(self, path: Path, blocks: list[Block], catalogue: Catalogue) -> None:
         self.query_one("#duibiao-summary", Static).update(f"正在对照 {clean(str(path))} ……")
@@ -140,14 +165,19 @@ class DuibiaoPanel(Vertical):
             text = Text()
             sup = row.superior
             if row.matched:
-                best = row.answers[0]
                 text.append("✓ ", style="green")
                 text.append(f"{clean(sup.ref)} {clean(sup.title)}")
-                text.append(f"\n    → {clean(best.entry.ref)} {clean(best.entry.title)}"
-                            f"（{best.score:.2f}）", style="dim")
+                for ans in row.answers:
+                    text.append(f"\n    → {clean(ans.entry.ref)} {clean(ans.entry.title)}"
+                                f"（{ans.score:.2f}）")
+                near_label = "其他可能"
             else:
                 text.append("✗ 未对应 ", style="bold red")
                 text.append(f"{clean(sup.ref)} {clean(sup.title)}")
+                near_label = "最接近"
+            for ans in row.near:
+                text.append(f"\n    · {near_label}：{clean(ans.entry.ref)} {clean(ans.entry.title)}"
+                            f"（{ans.score:.2f}，未计入）", style="dim")
             options.append(Option(text))
         listing = self.query_one(OptionList)
         listing.set_options(options)
