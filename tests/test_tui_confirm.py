@@ -9,7 +9,8 @@ from textual.widgets import TabbedContent
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
 from drafter.plans.io import load_plan, save_plan
 from drafter.tui.app import make_app
-from drafter.tui.session import PlanSession, Selection
+from drafter.tui.controller.selection import Selection
+from drafter.tui.controller.session import PlanSession
 from tests.tui_support import started, tui_catalogue
 
 SIZE = (120, 40)

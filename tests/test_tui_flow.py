@@ -16,9 +16,9 @@ from textual.message import Message
 from drafter.model import CHAPTER_KEYS, Clause, Plan
 from drafter.plans.io import load_plan
 from drafter.tui.app import make_app
-from drafter.tui.screens.file_actions import Rendered
+from drafter.tui.controller.selection import Selection
+from drafter.tui.screens.file_dialogs import Rendered
 from drafter.tui.screens.main import MainScreen
-from drafter.tui.session import Selection
 from drafter.tui.widgets.hit_list import HitList
 from drafter.tui.widgets.values_form import FieldRow, ValuesForm
 from drafter.util.paths import bundled_catalog_dir

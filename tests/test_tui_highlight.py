@@ -14,9 +14,9 @@ from textual.widgets import TextArea
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
 from drafter.plans.io import save_plan
 from drafter.tui.app import make_app
+from drafter.tui.controller.selection import Selection
 from drafter.tui.dialogs.choice import ChoiceDialog
 from drafter.tui.dialogs.edit_item import EditItemDialog
-from drafter.tui.session import Selection
 from tests.tui_support import started, tui_catalogue
 
 SIZES = [(100, 30), (120, 40)]

@@ -14,12 +14,12 @@ from textual.widgets import Input, TextArea
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
 from drafter.plans.io import save_plan
 from drafter.tui.app import make_app
+from drafter.tui.controller.selection import PREAMBLE, Selection
 from drafter.tui.dialogs.choice import ChoiceDialog
 from drafter.tui.dialogs.edit_item import EditItemDialog
 from drafter.tui.dialogs.edit_meta import EditMetaDialog
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.tui.screens.help import HelpScreen
-from drafter.tui.session import PREAMBLE, Selection
 from tests.tui_support import clear_input, started, tui_catalogue, type_text
 
 SIZE = (120, 40)

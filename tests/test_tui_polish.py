@@ -16,11 +16,11 @@ from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta, PlanText
 from drafter.model.plan import next_plan_year
 from drafter.plans.io import save_plan
 from drafter.tui.app import make_app
+from drafter.tui.controller.selection import CLOSING, PREAMBLE, TITLE, VALUES, Selection
 from drafter.tui.dialogs.confirm import QuitDialog
 from drafter.tui.dialogs.edit_item import EditItemDialog
 from drafter.tui.dialogs.edit_meta import EditMetaDialog
 from drafter.tui.dialogs.palette import NO_MATCHES, PLACEHOLDER
-from drafter.tui.session import CLOSING, PREAMBLE, TITLE, VALUES, Selection
 from drafter.tui.widgets.outline import item_title
 from drafter.tui.widgets.tickbox import TickBox
 from tests.tui_support import started, tui_catalogue

@@ -14,9 +14,9 @@ from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
 from drafter.plans.io import load_plan, save_plan
 from drafter.tui import autosave
 from drafter.tui.app import make_app
+from drafter.tui.controller.selection import Selection
 from drafter.tui.dialogs.choice import ChoiceDialog
 from drafter.tui.dialogs.edit_item import EditItemDialog
-from drafter.tui.session import Selection
 from tests.tui_support import started, tui_catalogue
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((120, 40), id="120x40")]

@@ -11,9 +11,10 @@ from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta, PlanText
 from drafter.model.blocks import Location
 from drafter.model.resolve import resolve
 from drafter.tui.checks import value_entries
+from drafter.tui.controller.selection import CLOSING, PREAMBLE, Selection
+from drafter.tui.controller.session import PlanSession
 from drafter.tui.fields import item_fields, plan_fields
 from drafter.tui.preview import build_preview
-from drafter.tui.session import CLOSING, PREAMBLE, PlanSession, Selection
 from drafter.tui.widgets.hit_list import hit_text
 from tests.tui_support import tui_catalogue
 

@@ -14,11 +14,11 @@ from textual.widgets import Input
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
 from drafter.plans.io import save_plan
 from drafter.tui.app import make_app
+from drafter.tui.controller.selection import Selection
 from drafter.tui.dialogs.choice import ChoiceDialog
 from drafter.tui.dialogs.edit_task import EditTaskDialog, split_owners
 from drafter.tui.dialogs.text_input import TextInputDialog
-from drafter.tui.screens.file_actions import Rendered
-from drafter.tui.session import Selection
+from drafter.tui.screens.file_dialogs import Rendered
 from tests.tui_support import clear_input, started, tui_catalogue
 
 SIZE = (120, 40)

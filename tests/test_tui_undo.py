@@ -12,9 +12,10 @@ import pytest
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
 from drafter.plans.io import save_plan
 from drafter.tui.app import make_app
+from drafter.tui.controller.history import History, State
+from drafter.tui.controller.selection import Selection
+from drafter.tui.controller.session import PlanSession
 from drafter.tui.dialogs.confirm import ConfirmDialog
-from drafter.tui.history import History, State
-from drafter.tui.session import PlanSession, Selection
 from tests.tui_support import started, tui_catalogue
 
 CAT = tui_catalogue()

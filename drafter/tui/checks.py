@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from drafter.model import Catalogue, Plan
 from drafter.model.value_problems import place
+from drafter.tui.controller.selection import CLOSING, PREAMBLE, TITLE, VALUES, Selection
 from drafter.tui.preview import Preview
-from drafter.tui.session import CLOSING, PREAMBLE, TITLE, VALUES, Selection
 
 _PARTS = {"标题": TITLE, "题注": TITLE, "落款": TITLE, "日期": TITLE, "总体要求": PREAMBLE,
           "结束语": CLOSING, "title": TITLE, "preamble": PREAMBLE, "closing": CLOSING,
@@ -80,3 +80,11 @@ def rule_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntr
 
 def check_entries(plan: Plan, cat: Catalogue, preview: Preview) -> list[CheckEntry]:
     return value_entries(plan, preview) + rule_entries(plan, cat, preview)
+
+
+def warm_up(catalogue: Catalogue) -> None:
+    """Read the check rule table once, off the UI thread, so the first check is as fast as
+    the others."""
+    from drafter.tui.preview import build_preview
+
+    check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))

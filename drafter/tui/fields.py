@@ -16,7 +16,7 @@ from drafter.model.resolve import SlotUse
 from drafter.model.roll import baseline_of
 from drafter.model.value_problems import place
 from drafter.model.values import type_word
-from drafter.tui.session import Selection
+from drafter.tui.controller.selection import Selection
 
 Scope = Literal["global", "plan", "item"]
 Status = Literal["ok", "unconfirmed", "missing", "optional", "error"]

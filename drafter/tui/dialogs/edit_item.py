@@ -20,7 +20,7 @@ from drafter.util.placeholders import placeholder_problems
 ItemText = tuple[str, str]  # (lead, body)
 
 
-class EditItemDialog(SelectAll, ModalScreen[ItemText | None]):
+class EditItemDialog(SelectAll[ItemText | None], ModalScreen[ItemText | None]):
     """Lead phrase on one line, body in a TextArea; ctrl+s keeps, escape cancels, ctrl+a
     selects all of the field (then typing replaces it)."""
 

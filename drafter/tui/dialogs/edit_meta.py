@@ -52,7 +52,7 @@ def meta_problems(values: dict[str, str]) -> list[str]:
     return problems
 
 
-class EditMetaDialog(SelectAll, ModalScreen[PlanMeta | None]):
+class EditMetaDialog(SelectAll[PlanMeta | None], ModalScreen[PlanMeta | None]):
     """Every meta field in one form, label beside field, one line each, so that all of it
     shows in a 100×30 terminal (issue 13); ctrl+s keeps, escape cancels."""
 

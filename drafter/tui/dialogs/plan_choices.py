@@ -13,13 +13,13 @@ from rich.text import Text
 
 from drafter.model import CHAPTER_KEYS, DEFAULT_HEADINGS, Clause, Plan, Slot
 from drafter.model.numbering import chapter_marker
+from drafter.tui.controller.files import NEW_EMPTY, NEW_IMPORT, NEW_STARTER
+from drafter.tui.controller.titles import bracket_slots
 from drafter.tui.dialogs.choice import Choice, ChoiceDialog
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.tui.widgets.clause_detail import source_line
-from drafter.tui.widgets.outline import bracket_slots
 
 MAIN_WORDING = "@main"  # the answer for "the clause's own wording" (no variant)
-NEW_EMPTY, NEW_STARTER, NEW_IMPORT = "empty", "starter", "import"
 
 
 def new_plan_dialog() -> ChoiceDialog:

@@ -7,15 +7,20 @@ all, as in every word processor the users know. Mixed into the editing dialogs.
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
+T = TypeVar("T")
+
 SELECT_ALL = Binding("ctrl+a", "select_all_text", "全选", show=False, priority=True)
 
 
-class SelectAll(Screen[object]):
-    """The `select_all_text` action; add `SELECT_ALL` to the dialog's BINDINGS."""
+class SelectAll(Screen[T], Generic[T]):
+    """The `select_all_text` action; add `SELECT_ALL` to the dialog's BINDINGS. Generic in
+    the dialog's result, so `push_screen` callbacks keep their type."""
 
     def action_select_all_text(self) -> None:
         focused = self.focused

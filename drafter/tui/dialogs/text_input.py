@@ -15,7 +15,7 @@ from drafter.tui.dialogs.select_all import SELECT_ALL, SelectAll
 Validator = Callable[[str], str | None]  # returns a Chinese error, or None when fine
 
 
-class TextInputDialog(SelectAll, ModalScreen[str | None]):
+class TextInputDialog(SelectAll[str | None], ModalScreen[str | None]):
     """Ask for one line of text; enter confirms, escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "取消"), SELECT_ALL]

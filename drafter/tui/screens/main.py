@@ -1,58 +1,43 @@
 """The main screen: catalogue on the left, the plan (outline, values, preview, checks) right.
 
-Why: one place to browse, pick, arrange, fill in, preview and render. The screen is the
-controller: it hands data down to its widgets, handles their messages, applies edits to
-the `PlanSession` and redraws. Browsing, editing and file actions live in the mixins beside it;
-loading happens in a worker so the first screen shows at once, even for a large catalogue.
+Why: one place to browse, pick, arrange, fill in, preview and render. The screen is thin: it
+binds keys to the `MainController` (drafter/tui/controller, plain Python: what applies, what
+an action does, what the user is told), hands data down to its widgets and redraws. Actions
+that ask first open their dialogs in `edit_dialogs`, `file_dialogs` and `import_dialogs`.
+Loading happens in a worker so the first screen shows at once, even for a large catalogue.
 """
 
 from __future__ import annotations
 
 import copy
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
-from textual.message import Message
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import (
-    ContentSwitcher,
-    Footer,
-    Header,
-    Input,
-    TabbedContent,
-    TabPane,
-)
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
-from drafter.model import Catalogue, DrafterError, Plan
-from drafter.model.plan import next_plan_year
-from drafter.tui.checks import CheckEntry, check_entries
-from drafter.tui.fields import Field, item_fields, plan_fields, values_tab_label
-from drafter.tui.labels import relabel
-from drafter.tui.preview import Preview, build_preview
-from drafter.tui.screens.browse_actions import BrowseActions
+from drafter.model import Catalogue, Clause, DrafterError, Plan
+from drafter.tui.checks import check_entries, warm_up
+from drafter.tui.controller.main import MainController
+from drafter.tui.controller.selection import TITLE, VALUES, Selection
+from drafter.tui.controller.session import PlanSession
+from drafter.tui.fields import values_tab_label
+from drafter.tui.preview import Preview
+from drafter.tui.screens import edit_dialogs, file_dialogs, import_dialogs, messages
 from drafter.tui.screens.commands import bindings
-from drafter.tui.screens.confirm_actions import ConfirmActions
-from drafter.tui.screens.edit_actions import EditActions
-from drafter.tui.screens.file_actions import FileActions
-from drafter.tui.screens.import_actions import ImportActions
-from drafter.tui.screens.output_actions import OutputActions
-from drafter.tui.screens.task_actions import TaskActions
-from drafter.tui.session import TITLE, VALUES, PlanSession, Selection
+from drafter.tui.widgets.browser import Browser
 from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
 from drafter.tui.widgets.clause_detail import ClauseDetail
 from drafter.tui.widgets.duibiao_panel import DuibiaoPanel
-from drafter.tui.widgets.hit_list import HitList
-from drafter.tui.widgets.outline import PlanOutline, item_title
+from drafter.tui.widgets.outline import PlanOutline
 from drafter.tui.widgets.preview_pane import PreviewPane
-from drafter.tui.widgets.tickbox import TickBox
 from drafter.tui.widgets.values_form import ValuesForm
+from drafter.util.errors import user_message
 
 if TYPE_CHECKING:
     from drafter.catalog import SearchIndex
@@ -62,76 +47,60 @@ _TAB_FOCUS = {"tab-outline": "#outline", "tab-values": "#values", "tab-preview":
               "tab-checks": "#checks", "tab-duibiao": "#duibiao-file"}
 
 
-def warm_up(catalogue: Catalogue) -> None:
-    """Read the check rule table once, off the UI thread, so the first check is as fast as
-    the others."""
-    check_entries(Plan(), catalogue, build_preview(Plan(), catalogue))
-
-
-class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, ConfirmActions,
-                 FileActions, ImportActions, Screen[None]):
+class MainScreen(Screen[None]):
     """Browse the catalogue, edit the plan."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings())
 
-    class Loaded(Message):
-        def __init__(self, catalogue: Catalogue, plan: Plan, path: Path | None) -> None:
-            super().__init__()
-            self.catalogue, self.plan, self.path = catalogue, plan, path
-
-    class LoadFailed(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
-
-    class IndexReady(Message):
-        def __init__(self, index: SearchIndex) -> None:
-            super().__init__()
-            self.index = index
-
-    class Checked(Message):
-        """The checks of one revision of the plan are done."""
-
-        def __init__(self, entries: list[CheckEntry], revision: int) -> None:
-            super().__init__()
-            self.entries, self.revision = entries, revision
-
-    class Refreshed(Message):
-        """Every pane shows the current plan (posted after each redraw)."""
-
-        def __init__(self, revision: int) -> None:
-            super().__init__()
-            self.revision = revision
+    # the messages its workers post (screens/messages.py); `MainScreen.Refreshed` for tests
+    Refreshed = messages.Refreshed
 
     def __init__(self, catalog_dir: Path | None, plan_path: Path | None,
                  catalogue: Catalogue | None = None) -> None:
         super().__init__()
-        self.catalog_dir = catalog_dir
-        self.plan_path = plan_path
+        self.controller = MainController(catalog_dir, plan_path)
         self._given_catalogue = catalogue
-        self.session: PlanSession | None = None
-        self.index: SearchIndex | None = None
-        self.preview = Preview()
-        self.hide_summary = False
-        self._search_timer: Timer | None = None
-        self._last_key = 0.0
         self._values_stale = True
-        self._autosave_lock = threading.Lock()  # recovery copies: one writer at a time
-        self._autosave_seq = 0  # the latest autosave asked for; older ones are skipped
-        self.last_search_ms = 0.0  # of the latest search (the bench reads it)
+
+    # ------------------------------------------------------------------ what the controller holds
+
+    @property
+    def session(self) -> PlanSession | None:
+        return self.controller.session
+
+    @property
+    def preview(self) -> Preview:
+        return self.controller.preview
+
+    @property
+    def browser(self) -> Browser:
+        return self.query_one(Browser)
+
+    @property
+    def index(self) -> SearchIndex | None:
+        return self.browser.index
+
+    @property
+    def hide_summary(self) -> bool:
+        return self.browser.hide_summary
+
+    @property
+    def last_search_ms(self) -> float:
+        return self.browser.last_search_ms
+
+    @property
+    def current_clause(self) -> Clause | None:
+        return self.browser.current_clause
+
+    def default_output(self) -> Path:
+        return self.controller.default_output()
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         with Horizontal(id="body"):
-            with Vertical(id="left"):
-                yield Input(placeholder="搜索条目：输入关键词（按 / 聚焦）", id="search")
-                yield TickBox("隐藏总结类条目", id="hide-summary")
-                with ContentSwitcher(initial="catalogue", id="browser"):
-                    yield ClauseTree(id="catalogue")
-                    yield HitList(id="hits")
-                yield ClauseDetail(id="detail")
+            yield Browser(id="left")
             with TabbedContent(id="tabs", initial="tab-outline"):
                 with TabPane("大纲", id="tab-outline"):
                     yield PlanOutline(id="outline")
@@ -160,61 +129,28 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
 
     @work(thread=True, exclusive=True, group="load", description="加载目录和计划")
     def load(self) -> None:
-        """Read the catalogue and the plan with the library functions the CLI uses."""
-        from drafter.catalog import open_catalogue
-        from drafter.plans import blank_plan, load_plan
-
         try:
-            catalogue = self._given_catalogue
-            if catalogue is None:
-                # frozen: a big catalogue lives as long as the app; the cyclic GC need not
-                # walk it on every collection
-                catalogue = open_catalogue(self.catalog_dir, freeze=True)
-            plan = (load_plan(self.plan_path) if self.plan_path
-                    else blank_plan(year=next_plan_year()))
-        except DrafterError as exc:
-            self.post_message(self.LoadFailed(str(exc)))
+            catalogue, plan = self.controller.load(self._given_catalogue)
+        except (DrafterError, OSError) as exc:
+            self.post_message(messages.LoadFailed(user_message(exc)))
             return
-        except OSError as exc:
-            from drafter.util.errors import user_message
+        self.post_message(messages.PlanLoaded(catalogue, plan, self.controller.plan_path))
 
-            self.post_message(self.LoadFailed(user_message(exc)))
-            return
-        build_preview(plan, catalogue)  # compiles the document template, here off the UI
-        self.post_message(self.Loaded(catalogue, plan, self.plan_path))
-
-    @work(thread=True, exclusive=True, group="index", description="建立搜索索引")
-    def build_index(self, catalogue: Catalogue) -> None:
-        from drafter.catalog import SearchIndex
-
-        self.post_message(self.IndexReady(SearchIndex(catalogue)))
-        warm_up(catalogue)
-
-    def on_main_screen_loaded(self, message: Loaded) -> None:
-        self.session = PlanSession(catalogue=message.catalogue, plan=message.plan,
-                                   path=message.path)
-        if message.plan.chapters:
-            self.session.selection = Selection(0)
-        tree = self.query_one(ClauseTree)
-        tree.loading = False
-        tree.show(message.catalogue, hide_summary=self.hide_summary)
-        tree.focus()
+    def on_plan_loaded(self, message: messages.PlanLoaded) -> None:
+        self.controller.start(message.catalogue, message.plan, message.path)
+        self.browser.show_catalogue(message.catalogue)
+        self.query_one(ClauseTree).focus()
         # the index and the warm-up start once the first screen is painted
-        self.call_after_refresh(self.build_index, message.catalogue)
+        self.call_after_refresh(self.browser.build_index, message.catalogue, warm_up)
         self.refresh_views(autosave=False)
         # a plain start also lists named plans with unsaved work (issue 13)
-        self.offer_recovery(then=None if self.plan_path else self.offer_pending)
+        file_dialogs.offer_recovery(self, then=None if self.controller.plan_path else
+                                    lambda: file_dialogs.offer_pending(self))
 
-    def on_main_screen_load_failed(self, message: LoadFailed) -> None:
+    def on_load_failed(self, message: messages.LoadFailed) -> None:
         self.query_one(ClauseTree).loading = False
         self.sub_title = "目录加载失败"
         self.notify(message.error, title="无法打开", severity="error", timeout=30)
-
-    def on_main_screen_index_ready(self, message: IndexReady) -> None:
-        self.index = message.index
-        query = self.query_one("#search", Input).value
-        if query.strip():
-            self.run_search()
 
     # ------------------------------------------------------------------ redraw
 
@@ -223,26 +159,20 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
         session = self.session
         if session is None:
             return
-        plan, cat = session.plan, session.catalogue
-        self.preview = build_preview(plan, cat)
-        gaps: dict[tuple[int, int], int] = {}
-        for use in self.preview.gaps:
-            if use.part == "item" and use.chapter is not None and use.index is not None:
-                key = (use.chapter, use.index)
-                gaps[key] = gaps.get(key, 0) + 1
-        self.query_one(PlanOutline).show(plan, cat, session.selection, gaps)
+        preview = self.controller.refresh()
+        self.query_one(PlanOutline).show(session.plan, session.catalogue, session.selection,
+                                         self.controller.item_gaps())
         self.values_changed()
         for pane in self.query(PreviewPane):
-            pane.show(self.preview)
-        self.run_checks(copy.deepcopy(plan), self.preview, session.revision)
-        tabs = self.query_one(TabbedContent)
-        tabs.get_tab("tab-values").label = values_tab_label(len(self.preview.gaps),
-                                                            len(self.preview.unconfirmed))
+            pane.show(preview)
+        self.run_checks(copy.deepcopy(session.plan), preview, session.revision)
+        self.query_one(TabbedContent).get_tab("tab-values").label = values_tab_label(
+            len(preview.gaps), len(preview.unconfirmed))
         self.update_title()
         self.refresh_bindings()
         if autosave and session.dirty:
             self.autosave()
-        self.post_message(self.Refreshed(session.revision))
+        self.post_message(messages.Refreshed(session.revision))
 
     def values_changed(self) -> None:
         """Redraw the values form now if it is showing, else when its tab is opened."""
@@ -255,9 +185,9 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
         """The check rules take a moment the first time (the rule table): off the UI thread."""
         assert self.session is not None
         entries = check_entries(plan, self.session.catalogue, preview)
-        self.post_message(self.Checked(entries, revision))
+        self.post_message(messages.Checked(entries, revision))
 
-    def on_main_screen_checked(self, message: Checked) -> None:
+    def on_checked(self, message: messages.Checked) -> None:
         if self.session is None or message.revision != self.session.revision:
             return  # a newer check is on its way
         entries = message.entries
@@ -266,87 +196,68 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
         self.query_one(TabbedContent).get_tab("tab-checks").label = label
 
     def refresh_values(self) -> None:
-        session = self.session
-        if session is None:
+        view = self.controller.values_view()
+        if view is None:
             return
         self._values_stale = False
-        uses = self.preview.uses
-        item = session.selected_item()
-        title = item_title(item, session.catalogue) if item is not None else None
-        needed = {u.name for u in self.preview.gaps if u.part == "global"}
-        needed |= {u.name for u in uses if u.part == "global" and u.origin != "missing"}
-        plan, cat = session.plan, session.catalogue
-        self.query_one(ValuesForm).show(relabel(plan_fields(plan, uses, needed), plan, cat),
-                                        relabel(item_fields(plan, uses, session.selection),
-                                                plan, cat),
-                                        len(self.preview.gaps), title,
-                                        unconfirmed=len(self.preview.unconfirmed))
+        self.query_one(ValuesForm).show(view.plan, view.item, view.gaps, view.title,
+                                        unconfirmed=view.unconfirmed)
 
     def update_title(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        name = session.path.name if session.path else "未命名计划"
-        self.sub_title = f"{name}{' *' if session.dirty else ''}"
+        title = self.controller.sub_title()
+        if title is not None:
+            self.sub_title = title
 
-    # ------------------------------------------------------------------ plan panes
-
-    def on_plan_outline_selected(self, message: PlanOutline.Selected) -> None:
-        session = self.session
-        if session is None or message.selection == session.selection:
-            return
-        session.selection = message.selection
+    def after_edit(self, selection: Selection | None = None) -> None:
+        if self.session is not None and selection is not None:
+            self.session.selection = selection
+        self.refresh_views()
         self.show_selected_detail()
-        self.values_changed()
-        self.refresh_bindings()
 
     def show_selected_detail(self) -> None:
         """The detail pane shows the selected item as the plan has it (own text first)."""
-        session = self.session
-        if session is None:
+        view = self.controller.detail()
+        if view is None:
             return
-        item = session.selected_item()
-        part = session.selected_part()
         detail = self.query_one(ClauseDetail)
-        clause = session.selected_clause()
-        if part is not None:
-            if clause is not None and part.text is None:
-                self.show_detail(clause)
-            elif clause is not None:
-                detail.show_edited(clause, None, "", session.part_text())
-            else:
-                detail.show_custom("", session.part_text())
-        elif item is not None:
-            lead, body = session.wording(item)
-            if clause is None:
-                detail.show_custom(lead, body)
-            elif item.lead is None and item.body is None:
-                self.show_detail(clause, item.variant)
-            else:
-                detail.show_edited(clause, item.variant, lead, body)
+        if view.kind == "clause":
+            detail.show(view.clause, view.variant)
+        elif view.kind == "edited" and view.clause is not None:
+            detail.show_edited(view.clause, view.variant, view.lead, view.body)
+        else:
+            detail.show_custom(view.lead, view.body)
+
+    def show_detail(self, clause: Clause | None, variant: str | None = None) -> None:
+        self.browser.show_detail(clause, variant)
+
+    def autosave(self, plan: Plan | None = None) -> None:
+        file_dialogs.save_recovery(self, plan)
+
+    # ------------------------------------------------------------------ messages from panes
+
+    def on_plan_outline_selected(self, message: PlanOutline.Selected) -> None:
+        if self.controller.select(message.selection):
+            self.show_selected_detail()
+            self.values_changed()
+            self.refresh_bindings()
+
+    def follow_highlight(self) -> None:
+        """Before acting: the item the outline's cursor is on is the one acted on (issue 9:
+        an action must never fall on an item the cursor has left)."""
+        if self.session is None or self.query_one(TabbedContent).active != "tab-outline":
+            return
+        highlighted = self.query_one(PlanOutline).highlighted
+        if highlighted is not None:
+            self.on_plan_outline_selected(PlanOutline.Selected(highlighted))
 
     def on_values_form_changed(self, message: ValuesForm.Changed) -> None:
-        self._store_value(message.field, message.value, as_typed=False)
+        if self.controller.store_value(message.field, message.value, as_typed=False):
+            self.refresh_views()
 
     def on_values_form_refused(self, message: ValuesForm.Refused) -> None:
         """What was typed does not fit: the plan keeps it as typed (flagged, never used), so
         no earlier keystroke's value stays behind and no redraw rewrites the field."""
-        self._store_value(message.field, message.raw, as_typed=True)
-
-    def _store_value(self, field: Field, value: object, *, as_typed: bool) -> None:
-        """One value into the plan where its field says (global, plan-wide or the selected
-        item); the views are redrawn only when the plan changed."""
-        session = self.session
-        if session is None:
-            return
-        before = session.revision
-        if field.scope == "global":
-            session.set_global(field.name, value, as_typed=as_typed)
-        elif field.scope == "plan":
-            session.set_value(field.name, value)
-        else:
-            session.set_value(field.name, value, item=session.selected_item())
-        if session.revision != before:
+        if self.controller.store_value(message.field, message.raw, as_typed=True):
             self.refresh_views()
 
     def on_duibiao_panel_compare(self, message: DuibiaoPanel.Compare) -> None:
@@ -356,10 +267,7 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
 
     def on_duibiao_panel_search(self, message: DuibiaoPanel.Search) -> None:
         """An unmatched superior task: the catalogue search, pre-filled with its words."""
-        self.query_one("#search", Input).value = message.query
-        self.run_search()
-        switcher = self.query_one(ContentSwitcher)
-        self.query_one(HitList if switcher.current == "hits" else ClauseTree).focus()
+        self.browser.search_for(message.query)
 
     def on_checks_panel_jump(self, message: ChecksPanel.Jump) -> None:
         self.jump_to(message.target)
@@ -381,6 +289,24 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
         self.show_selected_detail()
         self.query_one(PlanOutline).focus()
 
+    @on(TabbedContent.TabActivated)
+    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """The values form is redrawn only while it can be seen (it is the costly pane)."""
+        if event.pane.id == "tab-values" and self._values_stale:
+            self.refresh_values()
+
+    # the dialog workers' results (Rendered, DocumentImported, EditsCompared)
+    on_rendered = file_dialogs.rendered
+    on_document_imported = import_dialogs.imported
+    on_edits_compared = import_dialogs.compared
+
+    # ------------------------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that do not apply now are hidden (the footer shows no dead keys)."""
+        return self.controller.enabled(action, clause=self.current_clause,
+                                       in_input=isinstance(self.focused, Input))
+
     def action_show_tab(self, tab: str) -> None:
         """Show a tab and put the focus in it (not left in a pane that is now hidden)."""
         self.query_one(TabbedContent).active = tab
@@ -388,13 +314,87 @@ class MainScreen(TaskActions, OutputActions, BrowseActions, EditActions, Confirm
             self.refresh_values()
         self.query_one(_TAB_FOCUS[tab]).focus()
 
-    @on(TabbedContent.TabActivated)
-    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        """The values form is redrawn only while it can be seen (it is the costly pane)."""
-        if event.pane.id == "tab-values" and self._values_stale:
-            self.refresh_values()
-
     def action_help(self) -> None:
         from drafter.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_toggle_summary(self) -> None:
+        self.browser.toggle_summary()
+
+    def action_leave_input(self) -> None:
+        """Esc in an input: back to the list it belongs to, so keys are commands again."""
+        focused = self.focused
+        if not isinstance(focused, Input):
+            return
+        if focused.id == "search":
+            self.browser.focus_list()
+        elif focused.id == "duibiao-file":
+            self.query_one("#duibiao-list").focus()
+        else:
+            self.query_one(ValuesForm).focus()
+
+    def _tell(self, notice: str | None, timeout: float = 2) -> None:
+        if notice is not None:
+            self.notify(notice, timeout=timeout)
+
+    def action_undo(self) -> None:
+        notice = self.controller.undo()
+        if notice is not None:
+            self.after_edit()
+            self._tell(notice)
+
+    def action_redo(self) -> None:
+        notice = self.controller.redo()
+        if notice is not None:
+            self.after_edit()
+            self._tell(notice)
+
+    def action_add_clause(self) -> None:
+        clause = self.current_clause
+        if self.session is not None and clause is not None:
+            self._tell(self.controller.add_clause(clause), timeout=3)
+            self.after_edit()
+
+    def action_move_up(self) -> None:
+        self.follow_highlight()
+        if self.session is not None and self.session.move_selected(-1):
+            self.after_edit()
+
+    def action_move_down(self) -> None:
+        self.follow_highlight()
+        if self.session is not None and self.session.move_selected(1):
+            self.after_edit()
+
+    def action_confirm_values(self) -> None:
+        self._confirm(whole_chapter=False)
+
+    def action_confirm_chapter(self) -> None:
+        self._confirm(whole_chapter=True)
+
+    def _confirm(self, *, whole_chapter: bool) -> None:
+        notice = self.controller.confirm(whole_chapter=whole_chapter)
+        if notice is not None:
+            self._tell(notice)
+            self.refresh_views()
+
+    # actions that ask first: functions of the screen beside it (composition, not mixins)
+    action_remove_item = edit_dialogs.remove_item
+    action_move_chapter = edit_dialogs.move_chapter
+    action_add_custom = edit_dialogs.add_custom
+    action_edit_text = edit_dialogs.edit_text
+    action_choose_variant = edit_dialogs.choose_variant
+    action_edit_heading = edit_dialogs.edit_heading
+    action_edit_meta = edit_dialogs.edit_meta
+    action_edit_task = edit_dialogs.edit_task
+    action_save = file_dialogs.save
+    action_save_as = file_dialogs.save_as
+    action_open_plan = file_dialogs.open_plan
+    action_new_plan = file_dialogs.new_plan
+    action_render = file_dialogs.render
+    action_render_as = file_dialogs.render_as
+    action_request_quit = file_dialogs.request_quit
+    action_import_edits = import_dialogs.import_edits

@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from drafter.tui.checks import CheckEntry
-from drafter.tui.session import Selection
+from drafter.tui.controller.selection import Selection
 
 _STYLE = {"错误": "bold red", "警告": "bold yellow", "提示": "cyan"}
 

@@ -8,43 +8,17 @@ does the editing; this widget never changes the plan.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from drafter.model import DEFAULT_HEADINGS, Catalogue, Plan, PlanItem, Slot
+from drafter.model import DEFAULT_HEADINGS, Catalogue, Plan, PlanItem
 from drafter.model.numbering import chapter_marker
-from drafter.model.resolve import item_wording
-from drafter.tui.session import CLOSING, PREAMBLE, Selection
-
-_PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.S)
-
-
-def bracket_slots(template: str, slots: Sequence[Slot] = ()) -> str:
-    """`{{ 名称 }}` as 〔label〕: what a person reads in a title line, not template syntax."""
-    labels = {s.name: s.label for s in slots}
-
-    def label(match: re.Match[str]) -> str:
-        expr = match.group(1)
-        return f"〔{labels.get(expr) or expr}〕"
-
-    return _PLACEHOLDER.sub(label, template)
-
-
-def item_title(item: PlanItem, cat: Catalogue, width: int = 36,
-               plan: Plan | None = None) -> str:
-    """The item's lead phrase as it will render (plan-local text and variants included)."""
-    wording = item_wording(plan or Plan(), item, cat)
-    if wording.clause is None and item.clause is not None:
-        text = item.clause or "（空条目）"
-    else:
-        text = bracket_slots(wording.lead or wording.body or "（空条目）", wording.slots)
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+from drafter.tui.controller.selection import CLOSING, PREAMBLE, Selection
+from drafter.tui.controller.titles import item_title
 
 
 def item_label(number: int, item: PlanItem, cat: Catalogue, gaps: int) -> Text:
