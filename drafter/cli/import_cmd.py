@@ -18,7 +18,6 @@ import click
 
 from drafter.model.errors import DrafterError
 from drafter.model.formats import PLAN_SUFFIXES
-from drafter.model.plan import PlanMeta
 from drafter.util.fs import check_writable
 from drafter.util.paths import bundled_catalog_dir, user_catalog_dir
 
@@ -59,18 +58,6 @@ def import_cmd(paths: tuple[Path, ...], output: Path | None, catalog: Path | Non
                                hint="用 drafter build 生成文档，或用 drafter tui 打开编辑")
     output = output or Path.cwd() / f"{source.stem}.yaml"
     run_import(source, output, catalog=catalog, force=force)
-
-
-def _echo_signature(meta: PlanMeta, organ_from: str | None) -> None:
-    """Say what the 落款 will print, and what the document did not give."""
-    date = meta.date or "（无，请在 meta.date 填写成文日期）"
-    if organ_from is None:
-        click.echo("  文档中没有落款，也看不出发文机关：已关闭落款；请在 meta.organ 填写发文机关，"
-                   "并设 signature: true")
-        return
-    where = {"signature": "取自文末落款", "title": "取自标题",
-             "region": "文档中没有，按地区暂定，请核对"}[organ_from]
-    click.echo(f"  落款：{meta.organ}（{where}），成文日期：{date}")
 
 
 def target_catalog(catalog: Path | None) -> Path:
@@ -135,6 +122,6 @@ def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool)
     click.echo(f"  {len(result.plan.chapters)} 章，{items} 条；条目已并入目录 {folder}")
     if result.own_text:
         click.echo(f"  其中 {result.own_text} 条未能与目录条目对应，作为计划自己的文字保留。")
-    _echo_signature(result.plan.meta, result.organ_from)
+    click.echo(f"  {result.signature_note()}")
     click.echo(f"下一步：drafter build {output}（生成文档），drafter roll {output} --to "
                f"{result.plan.meta.year + 1}（滚动到下一年），或 drafter tui {output}。")

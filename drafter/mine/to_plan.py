@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,10 +43,20 @@ class Imported:
     # (not in the document: "<地区>教育局", as `drafter new` defaults), None (none: 落款 off)
     organ_from: str | None = None
 
+    def signature_note(self) -> str:
+        """What the 落款 will print and what the document did not give (CLI and TUI)."""
+        meta = self.plan.meta
+        if self.organ_from is None:
+            return ("文档中没有落款，也看不出发文机关：已关闭落款；请在 meta.organ 填写发文机关，"
+                    "并设 signature: true")
+        where = {"signature": "取自文末落款", "title": "取自标题",
+                 "region": "文档中没有，按地区暂定，请核对"}[self.organ_from]
+        date = meta.date or "（无，请在 meta.date 填写成文日期）"
+        return f"落款：{meta.organ}（{where}），成文日期：{date}"
+
 
 def import_document(doc: MinedDocument, *, existing: Catalogue | None = None,
-                    flagger: Flagger | None = None,
-                    raw_lines: Sequence[str] = ()) -> Imported:
+                    flagger: Flagger | None = None) -> Imported:
     """The catalogue with `doc`'s clauses merged in, and a plan reproducing `doc`."""
     cat = build_catalogue([doc], existing=existing, flagger=flagger)
     index = wording_index(cat)
