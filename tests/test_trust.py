@@ -293,8 +293,8 @@ def test_tui_shows_last_year_beside_an_items_own_value() -> None:
     """Deliver 9: import and roll keep an item's value as "<clause>.名称"; the 参数 form must
     show that baseline as 去年 beside the item's value, not only plan-wide ones."""
     from drafter.model.roll import roll_plan
-    from drafter.tui.fields import item_fields
     from drafter.tui.controller.selection import Selection
+    from drafter.tui.fields import item_fields
 
     plan = plan_from_yaml("meta: {region: 临江市, organ: 临江市教育局, year: 2025}\n"
                           "chapters:\n  - key: 各级各类教育\n    items:\n"
