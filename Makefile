@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(BIN)/ruff check drafter tests bench
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check drafter tests bench

@@ -46,7 +46,11 @@ _MIN_PREFIX = 4
 
 
 def split_of(label: dict[str, Any]) -> str:
-    """The split rule: sha1 of the page's group (or URL); first 8 hex digits mod 3 == 0 → test."""
+    """The split rule: a split the label names (decided before the page was ever scored: the
+    pages added after the first round all went to dev, so the test part stays the same pages);
+    otherwise sha1 of the page's group (or URL), first 8 hex digits mod 3 == 0 → test."""
+    if label.get("split") in ("dev", "test"):
+        return str(label["split"])
     key = label.get("group") or label["url"]
     return "test" if int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % 3 == 0 else "dev"
 

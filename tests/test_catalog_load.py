@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from drafter.catalog import cache as cache_module
 from drafter.catalog import load as load_module
 from drafter.catalog.dump import write_catalogue
 from drafter.catalog.load import check_catalogue, load_catalogue
@@ -145,6 +146,68 @@ def test_a_damaged_cache_file_is_ignored(tmp_path: Path) -> None:
     for f in cache_dir.iterdir():
         f.write_bytes(b"\x00garbage")
     assert len(load_catalogue(folder)) == 2
+
+
+def _cache_files() -> list[Path]:
+    folder = Path(os.environ["DRAFTER_HOME"]) / "cache" / "catalog"
+    return sorted(f for f in folder.iterdir() if f.suffix == ".marshal")
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files load_catalogue parses from here on (a cache miss parses, a hit does not)."""
+    parsed: list[str] = []
+    real = load_module.load_yaml
+
+    def counting(text: str, file: str) -> object:
+        parsed.append(Path(file).name)
+        return real(text, file)
+
+    monkeypatch.setattr(load_module, "load_yaml", counting)
+    return parsed
+
+
+def test_a_tampered_cache_file_is_not_served(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache file whose records were altered (still well-formed) is untrusted: the clause
+    comes from the YAML, never from the altered cache."""
+    folder = tmp_path / "catalog"
+    write_catalogue(sample(), folder)
+    load_catalogue(folder)
+    old, new = "开展师德专题教育".encode(), "开展违规专题教育".encode()
+    (target,) = [f for f in _cache_files() if old in f.read_bytes()]
+    target.write_bytes(target.read_bytes().replace(old, new))
+    parsed = _parses(monkeypatch)
+    clause = load_catalogue(folder).get("js-3fa2c1")
+    assert clause is not None and clause.body.startswith("开展师德专题教育")
+    assert parsed == ["教师队伍.yaml"]
+
+
+def test_a_cache_written_with_another_secret_is_not_served(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cache files copied from another machine or user (another secret) are misses."""
+    folder = tmp_path / "catalog"
+    write_catalogue(sample(), folder)
+    load_catalogue(folder)
+    secret = Path(os.environ["DRAFTER_HOME"]) / "cache" / "catalog" / "secret"
+    assert secret.stat().st_mode & 0o077 == 0  # readable by this user only
+    secret.write_bytes(bytes(32))
+    parsed = _parses(monkeypatch)
+    assert len(load_catalogue(folder)) == 2
+    assert len(parsed) == 7  # every chapter file parsed again
+
+
+def test_a_new_cache_format_is_a_miss_then_warm_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "catalog"
+    write_catalogue(sample(), folder)
+    load_catalogue(folder)
+    monkeypatch.setattr(cache_module, "FORMAT", cache_module.FORMAT + 1)
+    parsed = _parses(monkeypatch)
+    load_catalogue(folder)
+    assert len(parsed) == 7
+    parsed.clear()
+    load_catalogue(folder)  # the new format's cache was written on that load
+    assert parsed == []
 
 
 def test_hand_added_clause_without_optional_fields_loads(tmp_path: Path) -> None:

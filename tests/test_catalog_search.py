@@ -7,6 +7,9 @@ import pytest
 from drafter.catalog.search import SearchIndex
 from drafter.model import Catalogue, Clause, Variant
 
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = pytest.mark.xdist_group("test_catalog_search")
+
 
 def clause(cid: str, chapter: str, lead: str, body: str, *, kind: str = "plan",
            tags: list[str] | None = None, variant: str | None = None) -> Clause:

@@ -418,3 +418,41 @@ def test_every_rule_family_is_covered() -> None:
                 "numbers.baseline"}
     assert expected <= covered
     assert len(engine.RULES) == 21
+
+
+# The gazetteer's scan: longest name at each place, left to right, never overlapping.
+GAZETTEER_CASES = [
+    ("推进昆明市五华区教育", ["昆明市", "五华区"]),  # two names side by side
+    ("镇宁布依族苗族自治县和镇宁自治县", ["镇宁布依族苗族自治县", "镇宁自治县"]),  # alias too
+    ("文山州", ["文山州"]),  # a name that ends the text
+    ("文山", []),  # a name's start that the text cuts short
+    ("创新社区教育", []),  # 社区 names are left out
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), GAZETTEER_CASES)
+def test_gazetteer_finds_names_longest_first(text: str, names: list[str]) -> None:
+    from drafter.check.gazetteer import load_gazetteer
+
+    found = load_gazetteer().find(text)
+    assert [name for _, _, name in found] == names
+    assert all(text[start:end] == name for start, end, name in found)
+
+
+def test_gazetteer_scan_matches_one_regex_of_all_names() -> None:
+    """The scan finds exactly what one alternation of every name, longest first, finds."""
+    import random
+    import re
+
+    from drafter.check.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    names = sorted(gaz.names)
+    regex = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice(["", "教育", "和", "县"]) + rng.choice(names)[: rng.randint(2, 9)]
+                       for _ in range(rng.randint(1, 8)))
+        expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
+        assert gaz.find(text) == expected, text

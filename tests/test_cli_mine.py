@@ -13,6 +13,9 @@ import pytest
 from drafter.model.errors import display_path
 from tests.conftest import CORPUS, DATA, run_cli, run_cli_process
 
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = pytest.mark.xdist_group("test_cli_mine")
+
 MINE = DATA / "mine"
 
 

@@ -31,6 +31,9 @@ from tests.docx_sample import (
     sample_meta,
 )
 
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = pytest.mark.xdist_group("test_docx_golden")
+
 _RUN_IN = re.compile(r"（[一二三四五六七八九十]+）")
 # paragraph style id → (eastAsia font, size in half-points) of its text
 ROLE_FONTS = {

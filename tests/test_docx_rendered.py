@@ -18,7 +18,9 @@ from drafter.render.profile import load_profile
 from tests.docx_render import HAVE_OFFICE, Page, char_count, pdf_pages, to_pdfs
 from tests.docx_sample import example_cases, sample_blocks, sample_meta
 
-pytestmark = pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed")
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = [pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed"),
+              pytest.mark.xdist_group("test_docx_rendered")]
 
 PT = 1 / 20  # twips → points
 PROFILE = load_profile()

@@ -15,6 +15,9 @@ from drafter.model.identity import is_identity
 from tests.conftest import ROOT, run_cli
 from tests.import_support import invoke
 
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = pytest.mark.xdist_group("test_import_update")
+
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 EXAMPLE = ROOT / "examples" / "city_plan.yaml"
 

@@ -21,6 +21,9 @@ from drafter.render.notice import notice_text
 from tests.docx_read import NS, R_NS, Docx, Resolver, text_of, w
 from tests.notice_sample import PROFILE, example, notice_bytes
 
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = pytest.mark.xdist_group("test_notice_docx")
+
 UNIT = PROFILE.grid.char_unit  # 320 twips: one body character
 
 

@@ -19,7 +19,9 @@ import pytest
 from tests.docx_render import HAVE_OFFICE, to_pdfs
 from tests.notice_sample import PROFILE, notice_bytes
 
-pytestmark = pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed")
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = [pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed"),
+              pytest.mark.xdist_group("test_notice_rendered")]
 pdfplumber = pytest.importorskip("pdfplumber")
 
 PT = 1 / 20

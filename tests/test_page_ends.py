@@ -20,7 +20,9 @@ from drafter.render.docx_writer import docx_bytes
 from drafter.render.profile import load_profile
 from tests.docx_render import HAVE_OFFICE, Page, pdf_pages, to_pdfs
 
-pytestmark = pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed")
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = [pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed"),
+              pytest.mark.xdist_group("test_page_ends")]
 
 PROFILE = load_profile()
 BLOCK_BOTTOM = (PROFILE.page.height - PROFILE.page.margin_bottom) / 20

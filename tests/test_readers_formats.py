@@ -13,6 +13,9 @@ from drafter.mine.readers.office import find_soffice
 from drafter.model.document import MinedDocument
 from tests.formats import make_all
 
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = pytest.mark.xdist_group("test_readers_formats")
+
 FORMATS = ["docx", "html", "pdf", "doc", "odt", "rtf", "wps"]
 _SPACE = re.compile(r"\s+")
 

@@ -41,13 +41,19 @@ def test_a_user_profile_lists_only_what_it_changes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "message", "line"), [
-    ("roles:\n  body:\n    colour: red\n", "未知的设置项“colour”", 3),  # typo in a role
-    ("page:\n  width: 二百\n", "“width”应是整数", 2),  # wrong type
-    ("grid:\n  line_pitch: 0\n", "“line_pitch”应大于 0", 2),  # parses but cannot work
+    ("roles:\n  body:\n    colour: red\n", "未知设置项“colour”", 3),  # typo in a role
+    ("page:\n  width: 二百\n", "“page.width”应是整数", 2),  # wrong type
+    ("grid:\n  line_pitch: 0\n", "“grid.line_pitch”应大于 0", 2),  # parses but cannot work
     ("tasks:\n  widths: [1000, 2000]\n", "tasks.widths 应是 5 个正整数", 2),  # five columns
     ("roles:\n  title:\n    align: middle\n", "应是 left、center、right、both 之一", 3),
     ("page_number:\n  format: 第页\n", "页码格式应含 {n}", 2),
     ("fonts: !!python/object:os.system x\n", "不允许的 YAML 标签", 1),  # unsafe YAML
+    ("roles:\n  title:\n    bold: 1\n", "“roles.title.bold”应是 true 或 false", 3),  # no coercion
+    ("roles:\n  body:\n    size: 0\n", "字号 size 应大于 0", 3),
+    ("font_alternates:\n  仿宋_GB2312: 3\n", "“font_alternates.仿宋_GB2312”应是文字", 2),
+    ("title:\n  break_after: 年\n", "“title.break_after”应是列表", 2),  # a list, not a word
+    ("roles: 3\n", "“roles”应是一个映射", 1),
+    ("page_number:\n  inset: 2.5\n", "“page_number.inset”应是整数", 2),
 ])
 def test_bad_profiles_name_file_and_line(tmp_path: Path, text: str, message: str,
                                           line: int) -> None:
@@ -58,6 +64,28 @@ def test_bad_profiles_name_file_and_line(tmp_path: Path, text: str, message: str
     problem = info.value.problems[0]
     assert message in str(info.value)
     assert problem.file and problem.file.endswith("坏.yaml") and problem.line == line
+
+
+def test_every_problem_of_a_profile_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "坏.yaml"
+    path.write_text("page:\n  width: 宽\ngrid:\n  line_pitch: 0\nroles:\n  body:\n"
+                    "    colour: red\n", encoding="utf-8")
+    with pytest.raises(DrafterError) as info:
+        load_profile(str(path))
+    assert [p.line for p in info.value.problems] == [2, 4, 7]
+
+
+def test_the_profile_format_is_the_profile_dataclasses() -> None:
+    """Declared once: the validating model has exactly the dataclasses' fields, nested."""
+    import dataclasses
+
+    from drafter.render.profile import Profile, RoleStyle, profile_model
+
+    model = profile_model()
+    assert set(model.model_fields) == {f.name for f in dataclasses.fields(Profile)}
+    roles = model.model_fields["roles"].annotation
+    body = roles.model_fields["body"].annotation  # type: ignore[union-attr]
+    assert set(body.model_fields) == {f.name for f in dataclasses.fields(RoleStyle)}
 
 
 def test_unknown_profile_name_lists_the_known_ones() -> None:

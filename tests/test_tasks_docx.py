@@ -11,6 +11,9 @@ from tests.docx_read import NS, Docx, Resolver, text_of, text_runs, w
 from tests.docx_render import HAVE_OFFICE, pdf_pages, to_pdf
 from tests.docx_sample import SPECIAL, TITLE, sample_blocks, sample_meta
 
+# one xdist worker runs this module, so its module-scoped fixtures are built once
+pytestmark = pytest.mark.xdist_group("test_tasks_docx")
+
 
 @pytest.fixture(scope="module")
 def data() -> bytes:

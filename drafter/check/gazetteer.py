@@ -10,7 +10,6 @@ a plan more often than places.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,7 +23,8 @@ _COMMON = frozenset({"新城区", "老城区", "市中区", "城中区", "城东
 class Gazetteer:
     names: dict[str, list[str]] = field(default_factory=dict)  # name (or alias) -> codes
     by_code: dict[str, str] = field(default_factory=dict)  # code -> official name
-    _regex: re.Pattern[str] | None = None
+    # name lengths, longest first, by the names' first two characters (what `find` tries)
+    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def codes(self, region: str | None) -> list[str]:
         return list(self.names.get((region or "").strip(), []))
@@ -47,10 +47,28 @@ class Gazetteer:
         return f"{parent}{name}" if parent and parent != name else name
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, name) of every division name in `text`, longest first."""
-        if self._regex is None or not text:
-            return []
-        return [(m.start(), m.end(), m.group()) for m in self._regex.finditer(text)]
+        """(start, end, name) of every division name in `text`: scanning left to right, the
+        longest name starting at each place, matches never overlapping (what one regex of all
+        names, longest first, finds — without compiling 3,000 alternatives on every start)."""
+        out: list[tuple[int, int, str]] = []
+        names, lengths = self.names, self._lengths
+        i, end = 0, len(text)
+        while i < end - 1:
+            for size in lengths.get(text[i:i + 2], ()):
+                if i + size <= end and text[i:i + size] in names:
+                    out.append((i, i + size, text[i:i + size]))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
+
+    def index(self) -> None:
+        """Build what `find` looks up, once all names are in."""
+        by_start: dict[str, set[int]] = {}
+        for name in self.names:
+            by_start.setdefault(name[:2], set()).add(len(name))
+        self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in by_start.items()}
 
 
 def _aliases(name: str) -> list[str]:
@@ -78,6 +96,5 @@ def load_gazetteer() -> Gazetteer:
                 codes = gaz.names.setdefault(alias, [])
                 if code not in codes:
                     codes.append(code)
-    words = sorted(gaz.names, key=len, reverse=True)
-    gaz._regex = re.compile("|".join(map(re.escape, words)))
+    gaz.index()
     return gaz

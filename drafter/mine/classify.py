@@ -59,9 +59,11 @@ def classify(lead: str, body: str, fallback: str | None) -> tuple[str, list[str]
     if lead_best >= s["lead_decides"] and lead_best - _second(lead_scores) >= s["lead_margin"]:
         # the lead names the topic
         return CHAPTER_KEYS[lead_scores.index(lead_best)], _pick_tags(rules, tag_scores)
-    if fallback in CHAPTER_KEYS:
+    if fallback in CHAPTER_KEYS and not rules.lead_only[CHAPTER_KEYS.index(fallback)]:
         scores[CHAPTER_KEYS.index(fallback)] += s["fallback_bonus"]
     else:
+        # A heading naming a lead-only key ("工作思路" → 总体要求) says nothing about its
+        # items: ordinary items never land there from their chapter.
         fallback = None
     best = max(scores)
     top = scores.index(best)  # ties: the first in CHAPTER_KEYS order

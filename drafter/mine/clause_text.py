@@ -64,6 +64,8 @@ def split_lead(text: str, *, numbered: bool = True) -> tuple[str, str]:
             return strip_final(text), ""
         return "", text
     lead, body = strip_final(text[:end]), text[end + 1:].strip()
+    if numbered and limit < len(lead) <= _SENTENCE_LEAD_MAX:
+        limit = len(lead)  # a numbered item's long first sentence is still its lead
     if len(lead) > limit or not lead or (not numbered and not body):
         return "", text
     return lead, body
@@ -75,7 +77,9 @@ def _lead_end(text: str) -> int | None:
     early = next((i for i, ch in enumerate(text[:_EARLY_MAX + 1]) if ch in _EARLY_END), None)
     if early is not None and (sentence is None or early < sentence):
         head = text[:early]
-        if not _NOT_A_LEAD_BEFORE_COLON.search(head) and _balanced(head):
+        # A lead phrase is one clause: a ；/： after a comma ends a clause of a sentence.
+        if (not _NOT_A_LEAD_BEFORE_COLON.search(head) and _balanced(head)
+                and "，" not in head and "," not in head):
             return early
     if sentence is not None and _balanced(text[:sentence]):
         return sentence

@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from drafter.mine import junk
+from drafter.mine.contents import take_contents
 from drafter.mine.enumerations import glued_point
 from drafter.mine.markers import GLUED_MARKER, INLINE_MARKER, Marker, parse_marker
 from drafter.mine.punct import to_full_width
@@ -43,6 +44,8 @@ _NEVER_LAST = re.compile(r"[，、,（(《“‘【-]$")
 _NUMBER_END = re.compile(r"\d$")
 _UNIT_START = re.compile(r"[年月日%％个所名人万亿元]")
 _NEVER_FIRST = re.compile(r"^[，。、；：,.;:）)》”’】!?！？]")
+_FRAGMENT_START = re.compile(r"^[\u4e00-\u9fff]{1,3}。")
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _ASCII_LETTER_END = re.compile(r"[A-Za-z]$")
 _ASCII_LETTER_START = re.compile(r"^[A-Za-z]")
 # Pinyin a converter left after characters ("系統(tǒng)"), and one cut off by the page end.
@@ -54,9 +57,18 @@ _PINYIN = re.compile(
 # Commas a site sprinkled in ("发展,,为了", "二,、工作目标", "环境,。"): never real text.
 _STRAY_COMMA = re.compile(r"[,，]+(?=[、。！？；!?;])|(?<=[、。；])[,，]+")
 _DOUBLE_COMMA = re.compile(r"([,，])[,，]+")
+# An item number with a space before its mark ("2 .夯实基层党组织建设"): written as "2.".
+_SPACED_MARK = re.compile(r"(?<![\d.．])(\d{1,3}) +(?=[.．、](?![\d.．])\s*[\u4e00-\u9fff“《])")
+# A full stop an OCR pass read as "o" before the next marker ("巩固率99.9%o(二)各类…").
+_OCR_STOP = re.compile(
+    r"(?<=[\u4e00-\u9fff%\d])o(?=[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _WRAP_MIN_WIDTH = 20.0
 _TITLE_GLUED = re.compile(
-    r"^[^。；，,]{4,40}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书)(?=一、|[（(]一[）)])")
+    r"^[^。；，,]{4,80}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书|工作规划)"
+    r"(?=一、|[（(]一[）)]|1[.．、](?![\d.．]))")
+# An item's owner note run into the next item ("…（责任科室：基教科）2.办好…"): a line to re-split.
+_OWNER_THEN_ITEM = re.compile(
+    r"[（(](?:责任|牵头|主责|配合)[^（）()]{1,40}[）)]\s*\d{1,2}\s*[.．、]")
 _RESPLIT_MIN = 120  # shorter lines are never re-split at inline markers
 _RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
 
@@ -107,8 +119,9 @@ def clean_lines(lines: list[str]) -> Cleaned:
     if "(" in joined:
         simplified = [_PINYIN.sub("", line) for line in simplified]
     dropped: list[str] = []
-    paras = _tidy(simplified)
+    paras = _tidy(_drop_excerpt_lines(simplified, rules, dropped))
     paras = _drop_junk_lines(paras, rules, dropped)
+    paras = take_contents(paras, dropped)
     paras = restore_lost_numbers(paras)
     paras = join_chunks(paras)
     paras = join_wrapped(paras)
@@ -125,9 +138,35 @@ def clean_lines(lines: list[str]) -> Cleaned:
                 out[-1].cut = resumes = True
             continue
         unknown_start = resumes and parse_marker(text) is None
-        out.append(Para(text, p.line, p.indent, p.gap_before, cut=elided or unknown_start))
+        out.append(Para(text, p.line, p.indent, p.gap_before,
+                        cut=p.cut or elided or unknown_start))
         resumes = elided
     return Cleaned(out, dropped)
+
+
+_EXCERPT_LINES = 8  # a site's excerpt of the text sits among its first lines
+
+
+def _drop_excerpt_lines(lines: list[str], rules: junk.JunkRules, dropped: list[str]
+                        ) -> list[str]:
+    """A site's excerpt of the text ("摘要：标题  一、…  1.…（全文共：1831字）"): blanked.
+
+    Judged on the whole line, before its wide gaps split it into paragraphs that would each
+    look like plan text (a second title, a second chapter heading).
+    """
+    out = list(lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _EXCERPT_LINES:
+            break
+        following = [q for q in lines[i + 1:i + 12] if q.strip()]
+        if junk.is_excerpt(normalise_space(line), [normalise_space(q) for q in following]):
+            dropped.append(line.strip())
+            out[i] = ""
+    return out
 
 
 def _tidy(lines: list[str]) -> list[Para]:
@@ -140,6 +179,10 @@ def _tidy(lines: list[str]) -> list[Para]:
                 gap = True
                 continue
             text = _DECIMAL_DOT.sub(".", text)
+            if "o" in text:
+                text = _OCR_STOP.sub("。", text)
+            if " ." in text or " 、" in text or " ．" in text:
+                text = _SPACED_MARK.sub(r"\1", text)
             if ",," in text or "，，" in text or ",、" in text or ",。" in text:
                 text = _DOUBLE_COMMA.sub(r"\1", _STRAY_COMMA.sub("", text))
             out.append(Para(text, number, k == 0 and bool(_INDENT.match(raw)), gap))
@@ -230,7 +273,10 @@ def join_chunks(paras: list[Para]) -> list[Para]:
     numbers = [int(_CHUNK.match(paras[k].text).group(1)) for k in run]  # type: ignore[union-attr]
     if numbers != list(range(1, len(run) + 1)) or run != list(range(run[0], run[0] + len(run))):
         return paras
-    if any(len(paras[k].text) < _CHUNK_MIN or _TERMINAL.search(paras[k].text) for k in run[:-1]):
+    # Chunks are long and cut where the page size fell, so most end mid-sentence (a real list
+    # of long items ends each with a full stop).
+    if any(len(paras[k].text) < _CHUNK_MIN for k in run[:-1]) or 2 * sum(
+            1 for k in run[:-1] if _TERMINAL.search(paras[k].text)) > len(run) - 1:
         return paras
     first = paras[run[0]]
     text = "".join(_CHUNK.sub("", paras[k].text, count=1) for k in run)
@@ -289,8 +335,9 @@ def join_wrapped(paras: list[Para]) -> list[Para]:
             glue = " " if (_ASCII_LETTER_END.search(prev.text)
                            and _ASCII_LETTER_START.search(p.text)) else ""
             prev.text = prev.text + glue + p.text
+            prev.cut = prev.cut or p.cut
         else:
-            out.append(Para(p.text, p.line, p.indent, p.gap_before))
+            out.append(Para(p.text, p.line, p.indent, p.gap_before, cut=p.cut))
         last_line = p.text
     return out
 
@@ -307,10 +354,12 @@ def _continues(prev: Para, last_line: str, p: Para, full: tuple[float | None, ..
         return True  # "2016" / "年教育局工作要点": a number is never cut from its 年
     if _NEVER_FIRST.match(p.text):
         return True
+    if _NEVER_LAST.search(prev.text) or _open_bracket(last_line):
+        return True  # even across a blank line: a sentence broken there
+    if _FRAGMENT_START.match(p.text) and _CJK_END.search(prev.text):
+        return True  # "1.加强理论" / "学习。抓好……": the rest of a word, then its full stop
     if p.gap_before:
         return False
-    if _NEVER_LAST.search(prev.text) or _open_bracket(last_line):
-        return True
     if _SENTENCE_END.search(prev.text) or (p.indent and not prev.indent):
         return False
     return any(at is not None and measure(last_line) >= at - 4
@@ -331,15 +380,42 @@ def resplit(paras: list[Para]) -> list[Para]:
             para = Para(para.text[title.end():], para.line)
         p = para
         _note(parse_marker(p.text), counters)
-        pieces = _split_line(p.text, dict(counters)) if len(p.text) >= _RESPLIT_MIN else [p.text]
-        if len(pieces) > 1 and (len(p.text) >= _RESPLIT_SURE or len(pieces) > 2):
+        # A heading line that runs on into its items is re-split whatever its length.
+        runs_on = (title is not None or _heading_runs_on(p.text)
+                   or _OWNER_THEN_ITEM.search(p.text) is not None)
+        pieces = (_split_line(p.text, dict(counters))
+                  if len(p.text) >= _RESPLIT_MIN or runs_on else [p.text])
+        if len(pieces) > 1 and (len(p.text) >= _RESPLIT_SURE or len(pieces) > 2 or runs_on):
             pieces = _split_line(p.text, counters)
         else:
             pieces = _split_glued(p.text, counters)  # a short heading glued to its child
+            pieces = [*pieces[:-1], *_cut_trailing_heading(pieces[-1], counters)]
         pieces = [q for piece in pieces for q in _cut_glued_point(piece)]
         for k, piece in enumerate(pieces):
-            out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0))
+            out.append(Para(piece, p.line, p.indent if k == 0 else False, p.gap_before and k == 0,
+                            cut=p.cut))
     return out
+
+
+_TRAILING_HEADING = re.compile(
+    r"(?<=[。；！？])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"[^。；，,：:！？]{2,30}$)")
+
+
+def _cut_trailing_heading(text: str, counters: dict[str, int]) -> list[str]:
+    """A paragraph with the next chapter's heading run onto its end ("…发展。一、成绩亮点")."""
+    m = _TRAILING_HEADING.search(text)
+    if m is None or not _continues_sequence(parse_marker(text[m.end():]), counters):
+        return [text]
+    return [text[: m.start()].strip(), text[m.end():]]
+
+
+def _heading_runs_on(text: str) -> bool:
+    """A chapter or section heading glued to its first item ("一、加强党建1.加强理论武装。…")."""
+    marker = parse_marker(text)
+    return (marker is not None and marker.kind in ("chapter", "section")
+            and (GLUED_MARKER.search(text, 2, 60) is not None
+                 or any(_bare_item_at(text, m.start()) for m in _BARE_ITEM.finditer(text, 2, 60))))
 
 
 def _cut_glued_point(text: str) -> list[str]:
@@ -372,7 +448,8 @@ def _continues_sequence(marker: Marker | None, counters: dict[str, int]) -> bool
     """
     if marker is None or marker.kind not in ("chapter", "section", "item"):
         return False
-    expected = marker.number == counters[marker.kind] + 1
+    # The next number, or the one after it: a copy may have lost one item (numbering skips).
+    expected = counters[marker.kind] < marker.number <= counters[marker.kind] + 2
     restart = marker.number == 1 and (marker.kind == "chapter" or counters["fresh"] == 1)
     if not (expected or restart):
         return False
@@ -380,18 +457,48 @@ def _continues_sequence(marker: Marker | None, counters: dict[str, int]) -> bool
     return True
 
 
+# An item number glued to the text before it, its sentence end lost ("…控制在0.5%以下2、扫盲
+# 程度完成指标：…", "…（责任科室：组织科）2.夯实…"): taken only when it is the next item number
+# and what follows reads as a lead (a short phrase up to its full stop or colon).
+_GLUED_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)”%])(?=\d{1,2}[.．、][\u4e00-\u9fff“])")
+_LEAD_AFTER = re.compile(r"\d{1,2}[.．、]([^。：:；;，,]{2,25})[。：:]")
+# One that lost its mark too ("一、全面从严治党1加强理论学习。…2加强基层党建。"): a single digit
+# between Chinese characters, read as "1、" only under the same conditions, and never before a
+# unit ("3月", "2所").
+_BARE_ITEM = re.compile(r"(?<=[\u4e00-\u9fff。）)”])(?=\d[\u4e00-\u9fff])")
+_UNITS = "年月日个所名人万亿元项件次场批位家座台套间栋处届期类级倍周天岁"
+_BARE_LEAD_AFTER = re.compile(rf"\d(?![{_UNITS}])([^。：:；;，,\d]{{2,25}})[。：:]")
+_NOT_BEFORE_NUMBER = re.compile(r"[第约近达至和及与或共计每前后]$")
+
+
 def _split_line(text: str, counters: dict[str, int]) -> list[str]:
     cuts: list[int] = []
     _glued_item(text, 0, counters, cuts)
-    for match in INLINE_MARKER.finditer(text):
-        start = match.end()
+    bare = {m.start() for m in _BARE_ITEM.finditer(text) if _bare_item_at(text, m.start())}
+    starts = sorted({m.end() for m in INLINE_MARKER.finditer(text)}
+                    | {m.start() for m in _GLUED_ITEM.finditer(text)
+                       if _LEAD_AFTER.match(text, m.start())
+                       and not _NOT_BEFORE_NUMBER.search(text, 0, m.start())} | bare)
+    for start in starts:
+        probe = _with_mark(text[start:]) if start in bare else text[start:]
         if start > (cuts[-1] if cuts else 0) and _continues_sequence(
-            parse_marker(text[start:]), counters
+            parse_marker(probe), counters
         ):
             cuts.append(start)
             _glued_item(text, start, counters, cuts)
     bounds = [0, *cuts, len(text)]
-    return [q for a, b in pairwise(bounds) if (q := text[a:b].strip())]
+    return [_with_mark(q) if a in bare else q
+            for a, b in pairwise(bounds) if (q := text[a:b].strip())]
+
+
+def _bare_item_at(text: str, at: int) -> bool:
+    return (_BARE_LEAD_AFTER.match(text, at) is not None
+            and not _NOT_BEFORE_NUMBER.search(text, 0, at))
+
+
+def _with_mark(text: str) -> str:
+    """"1加强理论学习。" → "1、加强理论学习。" (an item number that lost its mark)."""
+    return f"{text[0]}、{text[1:]}"
 
 
 def _split_glued(text: str, counters: dict[str, int]) -> list[str]:

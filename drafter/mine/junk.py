@@ -26,6 +26,9 @@ _MARKER_START = re.compile(
 # Every elision rule needs one of these; most paragraphs have none, so most skip the rules.
 _ELISION_HINT = re.compile(r"[…〔\[]|\.{3}|。。|隐藏|省略|结束|略")
 _ELLIPSIS_END = re.compile(r"(?:\.{3,}|…+|。。。)\s*$")
+# What a site puts around its excerpt: a label before it, a length note after it.
+_EXCERPT_LABEL = re.compile(r"^\s*(?:摘要|导语|内容摘要|内容简介|简介)\s*[:：]\s*")
+_EXCERPT_NOTE = re.compile(r"\s*[(（]?\s*全文共\s*[:：]?\s*\d+\s*字\s*[)）]?\s*$")
 _EXCERPT_MIN = 12  # characters an excerpt must share with the text after it
 
 
@@ -142,9 +145,13 @@ def cut_elisions(text: str, rules: JunkRules | None = None) -> tuple[str, bool]:
 def is_excerpt(line: str, following: list[str]) -> bool:
     """A search-result excerpt: truncated with an ellipsis and repeating the text after it.
 
+    A site's label before it ("摘要：") and a length note after it ("（全文共：1831字）") are
+    not part of the excerpt.
+
     `following` is the next few non-empty lines; the excerpt must be a prefix of their
     concatenation (ignoring spaces), at least _EXCERPT_MIN characters long.
     """
+    line = _EXCERPT_NOTE.sub("", _EXCERPT_LABEL.sub("", line))
     if not _ELLIPSIS_END.search(line):
         return False
     head = re.sub(r"\s+", "", _ELLIPSIS_END.sub("", line))

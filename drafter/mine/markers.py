@@ -24,6 +24,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("section", re.compile(
         r"^[（(]\s*(?P<num>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*")),
     ("item", re.compile(r"^(?P<num>\d{1,3})\s*(?:[.．、](?![\d.．])|[)）](?![\d]))\s*")),
+    # an item number a copy anonymised like its figures ("x.城区学校建设。"): number unknown (0)
+    ("item", re.compile(r"^(?P<num>[xX×])\s*[.．、](?=[\u4e00-\u9fff“《])\s*")),
     ("sub", re.compile(r"^[（(]\s*(?P<num>\d{1,2})\s*[）)]\s*[、.．]?\s*")),
     ("circled", re.compile(rf"^(?P<num>[{_CIRCLED}])\s*[、.．]?\s*")),
 )
@@ -64,7 +66,7 @@ def parse_marker(text: str) -> Marker | None:
         if kind == "circled":
             number = _CIRCLED.index(raw) + 1
         elif kind in ("item", "sub"):
-            number = int(raw)
+            number = int(raw) if raw.isdigit() else -1
         else:
             converted = cn_to_int(raw)
             if converted is None:
@@ -72,7 +74,9 @@ def parse_marker(text: str) -> Marker | None:
             number = converted
         if number == 0:
             continue
-        return Marker(kind, number, _canonical(kind, raw, m.group(0)), text[m.end():].strip())
+        # A placeholder number (-1 above) continues no sequence: numbered 0.
+        return Marker(kind, max(number, 0), _canonical(kind, raw, m.group(0)),
+                      text[m.end():].strip())
     return None
 
 

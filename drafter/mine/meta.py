@@ -43,23 +43,28 @@ _PLAN_HEADING = re.compile(
 _HEADING_MAX = 25
 
 
+# A line leading into the text ("现将2022年工作总结及2023年工作安排汇报如下："): never a title.
+_LEAD_IN_LINE = re.compile(r"^现将|(?:如下|以下)[:：]?$")
+
+
 def is_title_like(text: str) -> bool:
     """A short line naming a plan ("XX市教育局2024年工作要点"), not a sentence."""
     return (len(text) <= _TITLE_MAX and _SENTENCE_END.search(text) is None
-            and _TITLE_WORDS.search(text) is not None)
+            and _TITLE_WORDS.search(text) is not None and _LEAD_IN_LINE.search(text) is None)
 
 
 _GLUED_TITLE = re.compile(
-    r"^(?P<title>.{4,40}?(?:工作要点|工作计划|工作总结|工作安排|实施方案|要点|计划))"
+    r"^(?P<title>.{4,40}?(?:工作要点|工作计划|工作总结|工作安排|实施方案|工作规划|要点|计划))"
     r"(?=(?:\d{4}|20xx|[一二〇○]{4})年)"
 )
 
 
 _BLURB_TITLE = re.compile(
-    r"(?:整理|收集|搜集|带来|分享|推荐)(?:了|的)(?:多篇|几篇|相关的)?《?(?P<title>[^，,。《》“”]{4,40}?)》?"
-    r"(?:[，,。]|供大家|希望|欢迎|范文)"
+    r"(?:整理|收集|搜集|带来|分享|推荐|准备)(?:了|的)(?:多篇|几篇|相关的)?《?(?P<title>[^，,。《》“”]{4,40}?)》?"
+    r"(?:参考)?(?:[，,。]|供大家|希望|欢迎|范文)"
 )
 _COPY_MIN = 5
+_BREADCRUMB_END = re.compile(r"(?:>|›|»|＞)\s*(?P<title>[^>›»＞]{4,60})$")
 # A title run into its first chapter's heading ("教育局工作计划指导思想").
 _GLUED_CHAPTER_HEADING = re.compile(
     r"(?<=要点|计划|总结|意见|思路|安排)(?:指导思想|总体要求|总体思路|工作目标|主要目标)$")
@@ -88,11 +93,14 @@ def title_from_dropped(dropped: list[str]) -> str | None:
     """
     found: str | None = None
     for line in dropped:
+        crumb = _BREADCRUMB_END.search(line)
+        if crumb is not None:  # "首页 > 政务公开 > XX县教育局2024年工作要点": its last step
+            line = crumb.group("title")
         m = _BLURB_TITLE.search(line)
         candidate = m.group("title") if m else line
         if not _TITLE_WORDS.search(candidate) or len(candidate) > _TITLE_MAX:
             continue
-        if m is None and not re.search(r"篇|范文|范例|模板|\.docx?$", candidate):
+        if m is None and crumb is None and not re.search(r"篇|范文|范例|模板|\.docx?$", candidate):
             continue
         tidy = tidy_title(candidate.replace(" ", ""))
         if is_title_like(tidy) and not re.search(r"[:：>|]", tidy) and len(tidy) >= len(
@@ -106,7 +114,8 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
     m = _GLUED_TITLE.match(text)
     if m is None or len(text) <= len(m.group("title")) + 20:
         return None
-    return m.group("title"), text[m.end():]
+    title, rest = m.group("title"), text[m.end():]
+    return title, rest.removeprefix(title)  # a site may have doubled the title
 
 
 def _arabic_years(text: str | None) -> str | None:

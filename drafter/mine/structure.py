@@ -94,6 +94,21 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     return doc
 
 
+_TASK_LEAD = re.compile(r"^[^，,；;：:。！？]{6,25}。|^[^，,；;：:。！？]{2,12}[：:](?=\S)")
+_OPEN_PAIR = re.compile(r"《[^》]*$|“[^”]*$|（[^）]*$")
+_COLON_LABEL = re.compile(r"^([^，,；;：:。！？]{2,12})[：:]\s*(?=\S)")
+_DOCUMENT_NAME = re.compile(r"(?:要点|计划|总结|方案|安排|打算|思路|意见|规划)$")
+_NOT_A_TASK = re.compile(
+    r"^(?:\d|[xX*]{2}|20|今年|去年|明年|本年|我|全[市县区镇乡]|在|为|根据|按照|随着)")
+
+
+def _task_led(text: str) -> bool:
+    """A paragraph opening with a short task phrase and going on: an unnumbered item."""
+    m = _TASK_LEAD.match(text)
+    return (m is not None and len(text) > m.end() and not _NOT_A_TASK.match(text)
+            and not _DOCUMENT_NAME.search(text[: m.end() - 1]))
+
+
 def _cut_in_lead(items: list[MinedItem]) -> bool:
     """The page ended inside the last item's lead: no body, and a lead that cannot be whole.
 
@@ -106,10 +121,11 @@ def _cut_in_lead(items: list[MinedItem]) -> bool:
         return _TEXT_END.search(last.body) is None
     if last.body:
         return False
-    if len(last.lead) < _LEAD_MIN or "，" in last.lead:
-        return True
-    siblings = [i for i in items[:-1] if i.marker and i.kind == last.kind]
-    return bool(last.marker) and len(siblings) >= 1 and all(i.body for i in siblings)
+    if len(last.lead) < _LEAD_MIN or "，" in last.lead or _OPEN_PAIR.search(last.lead):
+        return True  # too short, a sentence, or a bracket the page end left open
+    siblings = [i for i in items[:-1]
+                if bool(i.marker) == bool(last.marker) and i.kind == last.kind]
+    return len(siblings) >= 1 and all(i.body for i in siblings)
 
 
 def _drop_last_item(doc: MinedDocument) -> None:
@@ -152,7 +168,12 @@ def _body_start(paras: list[Para], levels: Levels) -> int:
             return run_at
         # "……重点做好如下工作：" then plain paragraphs: each is an item led by its first sentence
         lead_in = next((i for i, p in enumerate(paras) if _LEAD_IN.search(p.text)), None)
-        return lead_in + 1 if lead_in is not None and lead_in + 2 < len(paras) else len(paras)
+        if lead_in is not None and lead_in + 2 < len(paras):
+            return lead_in + 1
+        # No lead-in: the items start at the first paragraph led by a short task phrase
+        # ("加快教育布局专项规划调整和工程项目建设。结合……"), never at the title.
+        led = next((i for i, p in enumerate(paras) if _task_led(p.text)), None)
+        return led if led is not None else len(paras)
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
@@ -241,7 +262,8 @@ def _mined_chapter(chapter: Chapter, cut_lines: set[int]) -> MinedChapter:
              if not n.container]
     return MinedChapter(chapter.marker, chapter.heading, "",
                         [i for i in items if i.lead or i.body], chapter.line or None,
-                        intro="\n".join(chapter.intro) or None)
+                        intro="\n".join(chapter.intro) or None,
+                        intro_line=chapter.intro_line if chapter.intro else None)
 
 
 def _mined_item(node: Node, cut_lines: set[int], *, sentence_leads: bool = False) -> MinedItem:
@@ -253,6 +275,9 @@ def _mined_item(node: Node, cut_lines: set[int], *, sentence_leads: bool = False
         texts.append(cleaned)
     if node.standalone:
         lead, body = strip_final(texts[0]), "\n".join(t for t in texts[1:] if t)
+    elif sentence_leads and not node.numbered and (label := _COLON_LABEL.match(texts[0])):
+        lead, first = label.group(1), texts[0][label.end():]  # "学前教育：扩大普惠资源……"
+        body = "\n".join(t for t in (first, *texts[1:]) if t)
     elif sentence_leads and not node.numbered:
         lead, first = first_sentence(texts[0])
         body = "\n".join(t for t in (first, *texts[1:]) if t)

@@ -25,8 +25,14 @@ _GLUED_HEADING = re.compile(
     r"^(?:指导思想|总体要求|总体思路|工作思路|工作目标|主要目标|主要指标|基本原则|主要任务|重点任务"
     r"|主要措施|工作措施|保障措施|重点工作|主要工作及措施|工作目标和任务)(?=[\u4e00-\u9fff\d“])"
 )
+# Any heading run into a text that opens with a year ("一、xx区教育局xxxx年工作基本情况xxxx年，…").
+_GLUED_YEAR_HEADING = re.compile(
+    r"^[^。，,；：]{4,30}?(?:情况|成效|成绩|做法|亮点|回顾|总结|目标|思路|措施|要求|任务|打算|安排)"
+    r"(?=(?:\d{4}|[xX*]{4}|20[xX*]{2})年|今年|一年来|近年来)"
+)
 _GLUED_BODY_MIN = 10
 RUN_IN = re.compile(r"[。！？]")
+_OWN_LINE_STOP = re.compile(r"[。！？：:；;]")  # a colon label or a second clause runs text in
 _INTRO = re.compile(r"以下|如下|几个方面|重点做好|主要任务是|[：:]$")
 _INTRO_MAX = 80
 _PLAN_TRIGGER = re.compile(
@@ -70,6 +76,7 @@ class Chapter:
     nodes: list[Node] = field(default_factory=list)
     own: Node | None = None  # the chapter's run-in text, an item unless children follow
     intro: list[str] = field(default_factory=list)  # prose before its first numbered child
+    intro_line: int | None = None  # where that prose starts
 
 
 @dataclass
@@ -162,8 +169,7 @@ class Walker:
         if chapter.own is not None:
             chapter.own.container = True
         self.sub_items = False
-        standalone = len(m.rest) <= _HEADING_MAX and not RUN_IN.search(m.rest)
-        node = Node(m.text, p.line, [m.rest], self.kind, standalone=standalone)
+        node = Node(m.text, p.line, [m.rest], self.kind, standalone=_own_line(m.rest))
         chapter.nodes.append(node)
         self.section = self.current = node
 
@@ -176,8 +182,7 @@ class Walker:
             section_heading = _node_heading(self.section)
         elif chapter.own is not None:
             chapter.own.container = True
-        standalone = len(m.rest) <= _HEADING_MAX and not RUN_IN.search(m.rest) and bool(
-            m.rest) and not m.rest.endswith(("，", "、"))
+        standalone = _own_line(m.rest) and bool(m.rest) and not m.rest.endswith(("，", "、"))
         node = Node(m.text, p.line, [m.rest], self.kind, standalone=standalone,
                      section=section_heading)
         chapter.nodes.append(node)
@@ -193,12 +198,15 @@ class Walker:
         if self.kind == "summary" and self.pending_plan and _PLAN_TRIGGER.search(p.text):
             self._plan_starts()
         node = self.current
-        if node is not None and node.numbered:
+        # A numbered item, or a lead on a line of its own with no body yet ("加强理论学习" /
+        # "抓好中心组学习，……"), takes the paragraph as its body.
+        if node is not None and (node.numbered or (node.standalone and len(node.texts) == 1)):
             node.texts.append(p.text)
             node.more_lines.append(p.line)
             return
         chapter = self._chapter()
-        node = Node("", p.line, [p.text], self.kind, numbered=False)
+        node = Node("", p.line, [p.text], self.kind, numbered=False,
+                    standalone=_bare_lead(p.text))
         chapter.nodes.append(node)
         self.current = node
 
@@ -223,6 +231,20 @@ class Walker:
             self.kind, self.pending_plan = "plan", False
 
 
+_BARE_LEAD = re.compile(r"^[^，,。；;：:！？!?、（(“]{4,25}$")
+
+
+def _bare_lead(text: str) -> bool:
+    """A short task phrase alone on its line, no punctuation: an unnumbered item's lead."""
+    return _BARE_LEAD.match(text) is not None and not meta.is_plan_heading(text) and not (
+        meta.is_summary_heading(text))
+
+
+def _own_line(rest: str) -> bool:
+    """A numbered heading with no text of its own: short, one sentence at most, ending there."""
+    return len(rest) <= _HEADING_MAX and not _OWN_LINE_STOP.search(rest[:-1])
+
+
 def _opens_child(p: Para, levels: Levels) -> bool:
     m = parse_marker(p.text)
     return m is not None and m.kind in (levels.section, levels.item)
@@ -230,7 +252,7 @@ def _opens_child(p: Para, levels: Levels) -> bool:
 
 def _split_heading(rest: str) -> tuple[str, str]:
     """A chapter heading and any text run into it ("一、总体要求。以……")."""
-    glued = _GLUED_HEADING.match(rest)
+    glued = _GLUED_HEADING.match(rest) or _GLUED_YEAR_HEADING.match(rest)
     if glued is not None and len(rest) > glued.end() + _GLUED_BODY_MIN:
         return glued.group(0), rest[glued.end():]  # "指导思想认真学习……": breaks were lost
     if len(rest) <= _HEADING_MAX and not RUN_IN.search(rest[:-1]):
@@ -271,6 +293,7 @@ def _take_intro(chapter: Chapter) -> None:
     if any(n.numbered or split_lead(n.texts[0], numbered=False)[0] for n in head):
         return
     chapter.intro = [t for n in head for t in n.texts]
+    chapter.intro_line = head[0].line
     del chapter.nodes[:first]
 
 
@@ -286,6 +309,8 @@ def take_prose(chapter: Chapter) -> None:
         return
     if any(split_lead(n.texts[0], numbered=False)[0] for n in chapter.nodes):
         return
+    if chapter.nodes and chapter.intro_line is None:
+        chapter.intro_line = chapter.nodes[0].line
     chapter.intro += [t for n in chapter.nodes for t in n.texts]
     chapter.nodes = []
     chapter.own = None

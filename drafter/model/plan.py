@@ -13,6 +13,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from drafter.model.clause import Slot
 from drafter.model.notice import PlanNotice
 
 NumberingStyle = Literal["continuous", "per_chapter", "sections"]
@@ -78,6 +79,9 @@ class PlanItem:
     deadline: str | None = None  # 完成时限, for the task table
     section: str | None = None  # （一） section heading this item sits under
     line: int | None = field(default=None, compare=False)  # line in the plan file
+    # The item's own typed slots (a number of a custom item made a 参数 with a label and a
+    # type, issue 13); a catalogue clause's slots of the same name are overridden.
+    slots: list[Slot] = field(default_factory=list)
 
     @property
     def is_custom(self) -> bool:

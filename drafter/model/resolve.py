@@ -300,8 +300,11 @@ def item_wording(plan: Plan, item: PlanItem, cat: Catalogue,
     if clause is None:
         custom = item.clause is None
         return Wording(item.lead or "" if custom else "", item.body or "" if custom else "",
-                       None, [], list(item.owners or []), None)
+                       None, list(item.slots) if custom else [], list(item.owners or []), None)
     lead, body, declared = clause.wording(item.variant)
+    if item.slots:  # the item's own typed slots win over the clause's of the same name
+        own = {s.name for s in item.slots}
+        declared = [s for s in declared if s.name not in own] + list(item.slots)
     source = _source(clause, item.variant)
     source_level = clause_level(source)
     if item.lead is None:

@@ -29,7 +29,7 @@ from drafter.plans.io import (
     read_text_file,
     validation_problems,
 )
-from drafter.plans.schema import DateText, ItemEntry, NoticeModel, Owners, Values
+from drafter.plans.schema import DateText, ItemEntry, NoticeChanges, Owners, Values
 from drafter.util.placeholders import placeholder_problems
 from drafter.util.yamlio import LineMap, load_yaml
 
@@ -100,7 +100,7 @@ class VariantModel(_Model):
     add: dict[str, list[ItemEntry]] = Field(default_factory=dict)
     drop: list[str] = Field(default_factory=list)
     item_tasks: dict[str, ItemTaskModel] = Field(default_factory=dict)
-    notice: NoticeModel | None = None
+    notice: NoticeChanges = Field(default_factory=dict)
 
 
 class BatchModel(_Model):
@@ -241,7 +241,7 @@ def _to_variant(model: VariantModel, line: int | None) -> BatchVariant:
         drop=list(model.drop), line=line,
         item_tasks={k: ItemTask(owners=list(v.owners) if v.owners is not None else None,
                                 deadline=v.deadline) for k, v in model.item_tasks.items()},
-        notice=model.notice.model_dump(exclude_unset=True) if model.notice else {},
+        notice=model.notice,
     )
 
 

@@ -17,10 +17,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from drafter.model.clause import Slot
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.formats import DOCUMENT_SUFFIXES, import_hint
 from drafter.model.notice import PlanNotice
-from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
+from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanText
 from drafter.plans.schema import ChapterModel, ItemModel, PlanModel, TextModel, pydantic_message
 from drafter.util.fs import atomic_write_text
 from drafter.util.placeholders import placeholder_problems
@@ -169,14 +170,9 @@ def describe_loc(loc: tuple[Any, ...]) -> str:
 
 
 def _to_plan(model: PlanModel, lines: LineMap, file: str, prefix: tuple[Any, ...]) -> Plan:
-    meta = model.meta
-    options = PlanOptions(**meta.options.model_dump())
-    notice = PlanNotice(**meta.notice.model_dump()) if meta.notice else PlanNotice()
-    plan_meta = PlanMeta(**meta.model_dump(exclude={"options", "notice"}), options=options,
-                         notice=notice)
     chapters = [_to_chapter(c, ci, lines, prefix) for ci, c in enumerate(model.chapters)]
     return Plan(
-        meta=plan_meta,
+        meta=model.meta,
         preamble=_to_text(model.preamble, lines.line(*prefix, "preamble")),
         chapters=chapters,
         closing=_to_text(model.closing, lines.line(*prefix, "closing")),
@@ -213,6 +209,7 @@ def item_from_model(model: ItemModel, line: int | None) -> PlanItem:
         provenance=dict(model.provenance),
         owners=list(model.owners) if model.owners is not None else None,
         deadline=model.deadline, section=model.section, line=line,
+        slots=[Slot(name=s.name, label=s.label, type=s.type, unit=s.unit) for s in model.slots],
     )
 
 
@@ -266,6 +263,8 @@ def _item_data(item: PlanItem) -> Any:
                               for f in dataclasses.fields(item) if f.compare}
     fields["provenance"] = {k: v for k, v in item.provenance.items()
                             if v in _SAVED and k in item.values}
+    fields["slots"] = [{k: v for k, v in dataclasses.asdict(s).items()
+                        if k != "default" and v is not None} for s in item.slots] or None
     data = {k: v for k, v in fields.items() if v is not None and v != {}}
     if list(data) == ["clause"]:
         return item.clause

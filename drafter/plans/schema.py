@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import (
     AfterValidator,
@@ -21,12 +21,17 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     model_validator,
 )
 
-from drafter.model.plan import NUMBERING_STYLES, PlanMeta
+from drafter.model.clause import SLOT_TYPES
+from drafter.model.notice import PlanNotice
+from drafter.model.placeholders import RESERVED_NAMES, placeholder_names
+from drafter.model.plan import PlanMeta, PlanOptions
 from drafter.model.taxonomy import CHAPTER_KEYS
 from drafter.model.years import YEAR_MAX, YEAR_MIN
+from drafter.util.dataclass_models import build, model_for
 
 
 def _date_to_text(value: Any) -> Any:
@@ -70,7 +75,6 @@ def _owners_text(value: Any) -> Any:
     return value
 
 
-DateText = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_real_date)]
 # Stored provenance of a value (model.provenance.STORED): a value without an entry was typed.
 ProvenanceMap = Annotated[dict[str, Literal["confirmed", "last_year"]],
                           BeforeValidator(_none_as_empty_dict)]
@@ -83,51 +87,54 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
 
-class OptionsModel(_Model):
-    numbering: Literal[NUMBERING_STYLES] = "continuous"  # type: ignore[valid-type]
-    bold_leads: bool = True
-    caption: str | None = None
-    signature: bool = False
-    owners: bool = False
-    fonts: Annotated[dict[str, str], BeforeValidator(_none_as_empty_dict)] = Field(
-        default_factory=dict)
-    dash: Literal["—", "-"] = "—"
-    profile: str = "gbt9704"
-    reference: str | None = None
+Date = Annotated[str | None, Field(pattern=r"^\d{4}-\d{1,2}-\d{1,2}$"),
+                 BeforeValidator(_date_to_text), AfterValidator(_real_date)]
+
+# The meta, its options and its notice ARE the model dataclasses (PlanMeta, PlanOptions,
+# PlanNotice): their validating models are generated from them (fields, types, defaults), and
+# only what a type cannot say is added here, by field name. A field added to a dataclass is
+# in the plan format at once; `meta_from_data` builds the dataclass back.
+NoticeModel = model_for(PlanNotice, _Model, {PlanNotice: {
+    "urgency": Literal["特急", "加急"] | None,
+    "organs": Annotated[list[str], BeforeValidator(_owners_text)],
+    "date": Date,
+    "print_date": Date,
+}})
+MetaModel = model_for(PlanMeta, _Model, {
+    PlanMeta: {
+        "year": Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)],
+        "date": Date,
+        "level": Literal["省", "市", "县", "区"] | None,
+        "notice": Optional[NoticeModel],  # noqa: UP045 (a model class held in a variable)
+    },
+    PlanOptions: {
+        "fonts": Annotated[dict[str, str], BeforeValidator(_none_as_empty_dict)],
+        "dash": Literal["—", "-"],
+    },
+})
 
 
-class NoticeModel(_Model):
-    """meta.notice: the 印发通知 around the plan (see drafter.model.notice.PlanNotice)."""
-
-    doc_number: str = ""
-    signer: str | None = None
-    copy_number: str | None = None
-    secrecy: str | None = None
-    urgency: Literal["特急", "加急"] | None = None
-    organs: Annotated[list[str], BeforeValidator(_owners_text)] = Field(default_factory=list)
-    mark: str | None = None
-    to: str = ""
-    body: str | None = None
-    sealed: bool = True
-    date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
-    note: str | None = None
-    cc: str = ""
-    printer: str = ""
-    print_date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
-    tasks: bool = True
-    plan_signature: bool = False
+def _meta(value: Any) -> PlanMeta:
+    if isinstance(value, PlanMeta):
+        return value
+    data = MetaModel.model_validate({} if value is None else value).model_dump()
+    if data.get("notice") is None:
+        data.pop("notice", None)  # no notice: the dataclass's own (empty) one
+    return build(PlanMeta, data)
 
 
-class MetaModel(_Model):
-    title: str = PlanMeta.title
-    organ: str = ""
-    region: str = ""
-    year: int = Field(default=PlanMeta.year, ge=YEAR_MIN, le=YEAR_MAX)
-    date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
-    template: str = PlanMeta.template
-    options: OptionsModel = Field(default_factory=OptionsModel)
-    level: Literal["省", "市", "县", "区"] | None = None
-    notice: NoticeModel | None = None
+def notice_changes(value: Any) -> dict[str, Any]:
+    """A batch variant's `notice:`: only the keys it sets, validated as the plan's notice."""
+    if value is None:
+        return {}
+    return NoticeModel.model_validate(value).model_dump(exclude_unset=True)
+
+
+# Types for the hand-written models below: validated by the generated models, typed as the
+# dataclasses (or the changes) they produce.
+MetaEntry = Annotated[PlanMeta, PlainValidator(_meta)]
+NoticeChanges = Annotated[dict[str, Any], PlainValidator(notice_changes)]
+DateText = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_real_date)]
 
 
 class TextModel(_Model):
@@ -143,6 +150,22 @@ class TextModel(_Model):
         return self
 
 
+def _slot_name(value: str) -> str:
+    if placeholder_names(f"{{{{ {value} }}}}") != [value] or value in RESERVED_NAMES:
+        raise ValueError(f"参数名“{value}”不能用作 {{{{ 名称 }}}}："
+                         "只能由汉字、字母、数字和下划线组成，且不以数字开头")
+    return value
+
+
+class SlotModel(_Model):
+    """An item's own typed slot (a number of a custom item made a 参数)."""
+
+    name: Annotated[str, AfterValidator(_slot_name)]
+    label: str
+    type: Literal[SLOT_TYPES] = "text"  # type: ignore[valid-type]
+    unit: str | None = None
+
+
 class ItemModel(_Model):
     clause: str | None = None
     variant: str | None = None
@@ -153,6 +176,8 @@ class ItemModel(_Model):
     owners: Owners = None
     deadline: DateText | None = None
     section: str | None = None
+    slots: Annotated[list[SlotModel], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list)
 
     @model_validator(mode="after")
     def _clause_or_text(self) -> ItemModel:
@@ -181,7 +206,7 @@ class ChapterModel(_Model):
 
 
 class PlanModel(_Model):
-    meta: MetaModel = Field(default_factory=MetaModel)
+    meta: MetaEntry = Field(default_factory=PlanMeta)
     preamble: TextEntry = None
     chapters: Annotated[list[ChapterModel], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list)

@@ -1,8 +1,10 @@
 """Style profiles: every GB/T 9704 number the Word writers use, as data.
 
 A profile is a YAML file (templates/profiles/gbt9704.yaml is the standard). A user profile
-lists only what it changes; everything else comes from gbt9704. Unknown keys and values of
-the wrong type are rejected with a Chinese error naming file:line. Font overrides from a
+lists only what it changes; everything else comes from gbt9704. The file's format is these
+dataclasses (`profile_model`: a pydantic model generated from them, `drafter.util.
+dataclass_models`): unknown keys and values of the wrong type are rejected with a Chinese
+error naming file:line, every problem at once. Font overrides from a
 plan (role → font name) are applied with `Profile.with_fonts`.
 
 This module only reads profiles: it knows nothing about python-docx or blocks.
@@ -11,16 +13,17 @@ This module only reads profiles: it knows nothing about python-docx or blocks.
 from __future__ import annotations
 
 import dataclasses
-import types
-import typing
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from drafter.model.errors import DrafterError, Problem
+from drafter.model.errors import DrafterError
 from drafter.util.paths import templates_dir, user_data_dir
 from drafter.util.yamlio import LineMap, read_yaml_file
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 DEFAULT_PROFILE = "gbt9704"
 TASK_COLUMNS = ("序号", "重点任务", "具体内容", "责任单位", "完成时限")
@@ -200,47 +203,56 @@ def _mtime(path: Path) -> float:
 @lru_cache(maxsize=32)
 def _load_path(path: Path, mtime: float) -> Profile:
     """Read and validate one profile file (cached per path and modification time)."""
+    from drafter.util.dataclass_models import build
+    from drafter.util.validation import validate
+
     base_path = templates_dir() / "profiles" / f"{DEFAULT_PROFILE}.yaml"
     data, lines = _read(path)
     if path != base_path.resolve():
         data = _merge(_read(base_path)[0], data)
-    file = str(path)
-    problems: list[Problem] = []
-    profile = _build(Profile, data, (), lines, file, problems)
-    if not problems:
-        problems = _sanity_problems(typing.cast(Profile, profile), lines, file)
-    if problems:
-        raise DrafterError(problems)
-    return typing.cast(Profile, profile)
+    model = validate(profile_model(), data, lines, str(path))
+    return build(Profile, model.model_dump())
 
 
-def _sanity_problems(profile: Profile, lines: LineMap, file: str) -> list[Problem]:
-    """Numbers that parse but cannot work: a table needs five columns, sizes are positive."""
-    problems: list[Problem] = []
+@lru_cache(maxsize=1)
+def profile_model() -> type[BaseModel]:
+    """The profile file's format: the `Profile` dataclasses themselves (their fields, types
+    and defaults), plus what a type cannot say (sizes positive, five column widths, {n})."""
+    from pydantic import AfterValidator, Field
 
-    def bad(message: str, *path: str) -> None:
-        problems.append(Problem(message, file=file, line=lines.line(*path),
-                                where=".".join(path)))
+    from drafter.util.dataclass_models import model_for
+    from drafter.util.validation import Strict
 
-    widths = profile.tasks.widths
-    if len(widths) != len(TASK_COLUMNS) or any(w <= 0 for w in widths):
-        bad(f"tasks.widths 应是 {len(TASK_COLUMNS)} 个正整数（{'、'.join(TASK_COLUMNS)}的列宽）",
-            "tasks", "widths")
-    for name in ("grid", "title"):
-        part = getattr(profile, name)
-        for field in dataclasses.fields(part):
-            value = getattr(part, field.name)
-            if isinstance(value, int) and value <= 0 and field.name != "blank_lines_after":
-                bad(f"“{field.name}”应大于 0", name, field.name)
-    roles = [(f"roles.{f.name}", getattr(profile.roles, f.name))
-             for f in dataclasses.fields(profile.roles)]
-    roles += [(f"tasks.{n}", getattr(profile.tasks, n)) for n in ("header", "cell", "group")]
-    for where, style in roles:
-        if style.size <= 0:
-            bad("字号 size 应大于 0（单位：半磅，32 = 三号）", *where.split("."), "size")
-    if "{n}" not in profile.page_number.format:
-        bad("页码格式应含 {n}，如“— {n} —”", "page_number", "format")
-    return problems
+    positive = Annotated[int, Field(gt=0)]
+    rules: dict[type, dict[str, Any]] = {
+        Grid: dict.fromkeys(("line_pitch", "lines_per_page", "chars_per_line", "char_unit"),
+                            positive),
+        TitleRules: {"max_chars": positive, "blank_lines_after": Annotated[int, Field(ge=0)]},
+        RoleStyle: {"size": Annotated[int, AfterValidator(_size)]},
+        TaskTable: {"widths": Annotated[list[int], AfterValidator(_widths)]},
+        PageNumber: {"format": Annotated[str, AfterValidator(_page_format)]},
+        Profile: {"font_alternates": dict[str, str]},  # 字体: 替代字体
+    }
+    return model_for(Profile, Strict, rules, title="设置项")
+
+
+def _size(value: int) -> int:
+    if value <= 0:
+        raise ValueError("字号 size 应大于 0（单位：半磅，32 = 三号）")
+    return value
+
+
+def _widths(value: list[int]) -> list[int]:
+    if len(value) != len(TASK_COLUMNS) or any(w <= 0 for w in value):
+        raise ValueError(f"tasks.widths 应是 {len(TASK_COLUMNS)} 个正整数"
+                         f"（{'、'.join(TASK_COLUMNS)}的列宽）")
+    return value
+
+
+def _page_format(value: str) -> str:
+    if "{n}" not in value:
+        raise ValueError("页码格式应含 {n}，如“— {n} —”")
+    return value
 
 
 def _read(path: Path) -> tuple[dict[str, Any], LineMap]:
@@ -260,78 +272,3 @@ def _merge(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
         else:
             merged[key] = value
     return merged
-
-
-def _build(cls: type, data: Any, path: tuple[str, ...], lines: LineMap, file: str,
-           problems: list[Problem]) -> Any:
-    """Construct dataclass `cls` from `data`, appending every problem found."""
-    where = ".".join(path) or "（顶层）"
-    if not isinstance(data, dict):
-        problems.append(Problem("应是“键: 值”的映射", file=file, line=lines.line(*path),
-                                where=where))
-        return None
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    for key in data:
-        if key not in fields:
-            problems.append(Problem(f"未知的设置项“{key}”", file=file,
-                                    line=lines.line(*path, key), where=where,
-                                    hint=f"可用的设置项：{'、'.join(fields)}"))
-    values: dict[str, Any] = {}
-    for name, field in fields.items():
-        if name not in data:
-            has_default = field.default is not dataclasses.MISSING
-            if not has_default:
-                problems.append(Problem(f"缺少设置项“{name}”", file=file,
-                                        line=lines.line(*path), where=where))
-            continue
-        values[name] = _value(hints[name], data[name], (*path, name), lines, file, problems)
-    if problems or any(v is _BAD for v in values.values()):
-        return None
-    return cls(**values)
-
-
-_BAD = object()
-
-
-def _value(hint: Any, raw: Any, path: tuple[str, ...], lines: LineMap, file: str,
-           problems: list[Problem]) -> Any:
-    origin = typing.get_origin(hint)
-    if hint == FontPairs:
-        ok = isinstance(raw, dict) and all(isinstance(v, str) for v in raw.values())
-        if not ok:
-            return _bad("应是“字体: 替代字体”的映射", path, lines, file, problems)
-        return tuple((str(k), v) for k, v in raw.items())
-    if dataclasses.is_dataclass(hint):
-        return _build(typing.cast(type, hint), raw, path, lines, file, problems)
-    if origin in (Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        return None if raw is None else _value(args[0], raw, path, lines, file, problems)
-    if origin is tuple:
-        if not isinstance(raw, list):
-            return _bad("应是列表，如 [年, 局]", path, lines, file, problems)
-        item = typing.get_args(hint)[0]
-        return tuple(_value(item, r, (*path, i), lines, file, problems)  # type: ignore[misc,arg-type]
-                     for i, r in enumerate(raw))
-    if origin is Literal:
-        allowed = typing.get_args(hint)
-        if raw not in allowed:
-            return _bad(f"应是 {'、'.join(allowed)} 之一", path, lines, file, problems)
-        return raw
-    if hint is bool:
-        return raw if isinstance(raw, bool) else _bad("应是 true 或 false", path, lines, file,
-                                                       problems)
-    if hint is int:
-        ok = isinstance(raw, int) and not isinstance(raw, bool)
-        return raw if ok else _bad("应是整数", path, lines, file, problems)
-    if hint is str:
-        ok = isinstance(raw, (str, int, float)) and not isinstance(raw, bool) and bool(str(raw))
-        return str(raw) if ok else _bad("应是文字", path, lines, file, problems)
-    return raw
-
-
-def _bad(message: str, path: tuple[str, ...], lines: LineMap, file: str,
-         problems: list[Problem]) -> object:
-    problems.append(Problem(f"“{path[-1]}”{message}", file=file, line=lines.line(*path),
-                            where=".".join(str(p) for p in path)))
-    return _BAD

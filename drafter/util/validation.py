@@ -79,7 +79,9 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"])), None
     if kind == "literal_error":
-        expected = str(error.get("ctx", {}).get("expected", "")).replace("' or '", "'、'")
+        # pydantic writes "'a', 'b' or 'c'": the user reads a、b、c
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        expected = expected.replace("'", "").replace(", ", "、").replace(" or ", "、")
         return f"“{key}”的取值“{error.get('input')}”无效，应是 {expected} 之一", None
     template = _MESSAGES.get(kind)
     if template is None:

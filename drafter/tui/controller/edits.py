@@ -9,6 +9,7 @@ Textual, no file I/O. Values and confirmation are in `session`.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from drafter.model import (
@@ -19,7 +20,9 @@ from drafter.model import (
     PlanItem,
     PlanMeta,
     PlanText,
+    Slot,
 )
+from drafter.model.resolve import resolve
 from drafter.tui.controller.selection import PREAMBLE, Selection
 from drafter.tui.controller.state import PlanState, edit
 
@@ -80,17 +83,31 @@ class PlanEdits(PlanState):
         return at
 
     @edit
-    def add_custom(self, lead: str, body: str) -> Selection | None:
-        """A custom item (no catalogue clause) after the selection; None when no chapter exists."""
+    def add_custom(self, lead: str, body: str, slots: Sequence[Slot] = (),
+                   values: Mapping[str, Any] | None = None) -> Selection | None:
+        """A custom item (no catalogue clause) after the selection, with the slots marked in
+        its text and their values (plan-wide); None when no chapter exists."""
         sel = self.chapter_selection()
         if sel is None:
             return None
         items = self.plan.chapters[sel.chapter].items
         at = len(items) if sel.item is None else sel.item + 1
-        items.insert(at, PlanItem(lead=lead, body=body))
+        items.insert(at, PlanItem(lead=lead, body=body, slots=list(slots)))
+        self._typed(values)
         self.selection = Selection(sel.chapter, at)
         self.changed()
         return self.selection
+
+    def value_names(self) -> set[str]:
+        """Every value name the plan uses or holds (a newly marked slot takes another)."""
+        names = {u.name for u in resolve(self.plan, self.catalogue).uses}
+        return names | set(self.plan.values)
+
+    def _typed(self, values: Mapping[str, Any] | None) -> None:
+        """Values of numbers just marked as slots (issue 13.6): typed, plan-wide."""
+        for name, value in (values or {}).items():
+            self.plan.values[name] = value
+            self.plan.provenance.pop(name, None)
 
     @edit
     def remove_selected(self) -> PlanItem | None:
@@ -170,11 +187,17 @@ class PlanEdits(PlanState):
     # ------------------------------------------------------------------ text, variants, meta
 
     @edit
-    def set_text(self, lead: str, body: str) -> bool:
-        """Plan-local text for the selected item; text equal to the catalogue's clears it."""
+    def set_text(self, lead: str, body: str, slots: Sequence[Slot] | None = None,
+                 values: Mapping[str, Any] | None = None) -> bool:
+        """Plan-local text for the selected item; text equal to the catalogue's clears it.
+        `slots`: the item's own slots its text uses (None: unchanged); `values`: those of the
+        numbers just marked as slots."""
         item = self.selected_item()
         if item is None:
             return False
+        if slots is not None:
+            item.slots = list(slots)
+        self._typed(values)
         clause = self.catalogue.get(item.clause) if item.clause else None
         if clause is not None:
             plain = dataclasses.replace(item, lead=None, body=None)

@@ -79,13 +79,24 @@ def add_custom(screen: MainScreen) -> None:
     if session is None:
         return
 
+    target = session.selection
+
     def done(answer: ItemText | None) -> None:
-        if answer is not None:
-            session.add_custom(*answer)
-            screen.after_edit()
+        if answer is None:
+            file_dialogs.drop_draft(screen)
+            return
+        session.selection = target
+        session.add_custom(*answer)
+        screen.after_edit()
+
+    def draft(text: ItemText) -> None:  # typed but not kept: the recovery copy (issue 13.15)
+        _autosave_draft(screen, target, lambda shadow: shadow.add_custom(*text))
 
     def write() -> None:
-        screen.app.push_screen(EditItemDialog("新增自定义条目（只属于本计划）"), done)
+        nonlocal target
+        target = session.selection
+        screen.app.push_screen(EditItemDialog("新增自定义条目（只属于本计划）", on_draft=draft,
+                                              taken=session.value_names()), done)
 
     def chapter_chosen(key: str | None) -> None:
         if key is not None:
@@ -118,6 +129,8 @@ def edit_text(screen: MainScreen) -> None:
         return
     lead, body = session.wording(item)
     target = session.selection
+    values = {s.name: session.plan.values[s.name] for s in item.slots
+              if s.name in session.plan.values}
 
     def done(answer: ItemText | None) -> None:
         session.selection = target
@@ -126,11 +139,12 @@ def edit_text(screen: MainScreen) -> None:
         elif session.set_text(*answer):
             screen.after_edit()
 
-    def draft(new_lead: str, new_body: str) -> None:
-        _autosave_draft(screen, target, lambda shadow: shadow.set_text(new_lead, new_body))
+    def draft(text: ItemText) -> None:
+        _autosave_draft(screen, target, lambda shadow: shadow.set_text(*text))
 
     screen.app.push_screen(EditItemDialog("修改本条文字（只改本计划，不改目录）", lead, body,
-                                          on_draft=draft), done)
+                                          on_draft=draft, slots=item.slots, values=values,
+                                          taken=session.value_names()), done)
 
 
 def _edit_part_text(screen: MainScreen, session: PlanSession) -> None:
@@ -143,8 +157,8 @@ def _edit_part_text(screen: MainScreen, session: PlanSession) -> None:
         elif session.set_part_text(answer[1]):
             screen.after_edit()
 
-    def draft(_lead: str, body: str) -> None:
-        _autosave_draft(screen, target, lambda shadow: shadow.set_part_text(body))
+    def draft(text: ItemText) -> None:
+        _autosave_draft(screen, target, lambda shadow: shadow.set_part_text(text.body))
 
     screen.app.push_screen(EditItemDialog(f"{title}（只改本计划，不改目录）", "",
                                           session.part_text(), with_lead=False,
