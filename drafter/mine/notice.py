@@ -15,8 +15,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from drafter.mine.clean import Para
 from drafter.mine.markers import parse_marker
+from drafter.mine.para import Para
 from drafter.model.numbering import parse_chinese_numeral
 
 _NOTICE_TITLE = re.compile(
