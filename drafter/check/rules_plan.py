@@ -101,6 +101,8 @@ def _text_findings(blocks: Sequence[Block], facts: PlanFacts) -> Iterator[Findin
             continue
         text = f"{block.lead}{block.text}"
         part = _PARTS.get(block.role)
+        if block.role == "preamble" and block.location.chapter is not None:
+            part = "章首段"  # a chapter's intro paragraph
         key = _key(block.location)
         source = facts.sources.get(key) if key else None
         yield from _level_words(text, block.location, part, facts, source, key)

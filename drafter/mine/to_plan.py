@@ -69,7 +69,8 @@ def import_document(doc: MinedDocument, *, existing: Catalogue | None = None,
     plan.closing = _framing(doc.closing, doc)
     for chapter in doc.chapters:
         key = chapter.category if chapter.category in CHAPTER_KEYS else None
-        out = PlanChapter(key=key, heading=chapter.heading or None)
+        out = PlanChapter(key=key, heading=chapter.heading or None,
+                          intro=_framing(chapter.intro, doc))
         if out.key is None and not out.heading:
             out.key = CHAPTER_KEYS[-1]
         for item in chapter.items:

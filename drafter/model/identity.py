@@ -55,6 +55,8 @@ def block_identity(role: str, chapter: int | None, item: int | None, clause: str
         return item_identity(chapter, item, clause)
     if role == "chapter" and chapter is not None:
         return Identity("chapter", chapter)
+    if role == "preamble" and chapter is not None:
+        return None  # a chapter's intro paragraph: only the plan's preamble is "_dft_p"
     if role in ("title", "preamble", "closing"):
         return Identity(role)
     return None

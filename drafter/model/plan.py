@@ -59,7 +59,7 @@ class PlanMeta:
 
 @dataclass
 class PlanText:
-    """A preamble or closing: a clause id, or inline text."""
+    """A preamble, closing or chapter intro: a clause id, or inline text."""
 
     clause: str | None = None
     text: str | None = None
@@ -94,6 +94,9 @@ class PlanChapter:
     heading: str | None = None
     items: list[PlanItem] = field(default_factory=list)
     line: int | None = field(default=None, compare=False)
+    # Prose right after the heading, before the first item (a 工作思路 chapter's paragraph,
+    # a chapter's opening sentence): printed as a body paragraph, like the preamble.
+    intro: PlanText | None = None
 
 
 @dataclass

@@ -35,7 +35,7 @@ from drafter.model.values import (
 )
 
 Origin = Literal["item", "plan", "default", "missing"]
-Part = Literal["global", "title", "preamble", "item", "closing"]
+Part = Literal["global", "title", "preamble", "item", "closing", "intro"]
 
 
 @dataclass(frozen=True)
@@ -127,12 +127,13 @@ class ResolvedItem:
 
 @dataclass(frozen=True)
 class ResolvedText:
-    """A preamble or closing as it renders."""
+    """A preamble, closing or chapter intro as it renders."""
 
     part: Part
     text: PlanText
     template: str | None  # None for an unknown clause id
     values: tuple[SlotUse, ...]
+    chapter: int | None = None  # 0-based, for a chapter intro
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class ResolvedChapter:
     key: str | None
     line: int | None
     items: tuple[ResolvedItem, ...]
+    intro: ResolvedText | None = None  # prose before the first item
 
 
 @dataclass
@@ -162,8 +164,11 @@ class ResolvedPlan:
         out = [*self.globals, *self.title]
         if self.preamble is not None:
             out.extend(self.preamble.values)
-        for item in self.items():
-            out.extend(item.values)
+        for chapter in self.chapters:
+            if chapter.intro is not None:
+                out.extend(chapter.intro.values)
+            for item in chapter.items:
+                out.extend(item.values)
         if self.closing is not None:
             out.extend(self.closing.values)
         return out
@@ -204,6 +209,8 @@ class ResolvedPlan:
                 texts.append(part.template)
         for chapter in self.chapters:
             texts.append(chapter.heading)
+            if chapter.intro is not None and chapter.intro.template:
+                texts.append(chapter.intro.template)
             for item in chapter.items:
                 texts.extend((item.lead, item.body, item.item.section or ""))
         return {n for t in texts for n in placeholder_names(t)} & set(GLOBAL_NAMES)
@@ -231,8 +238,9 @@ def resolve(plan: Plan, cat: Catalogue, terms: LevelTerms | None = None) -> Reso
                       for ii, (item, marks) in enumerate(zip(chapter.items, markers,
                                                                  strict=True)))
         heading = chapter.heading or DEFAULT_HEADINGS.get(chapter.key or "", "")
+        intro = _text(plan, cat, chapter.intro, "intro", terms, level, chapter=ci)
         out.chapters.append(ResolvedChapter(ci, chapter_marker(ci + 1), heading, chapter.key,
-                                            chapter.line, items))
+                                            chapter.line, items, intro))
     return out
 
 
@@ -335,7 +343,7 @@ def _item(plan: Plan, cat: Catalogue, item: PlanItem, ci: int, ii: int,
 
 
 def _text(plan: Plan, cat: Catalogue, part: PlanText | None, name: Part, terms: LevelTerms,
-          level: str | None) -> ResolvedText | None:
+          level: str | None, chapter: int | None = None) -> ResolvedText | None:
     if part is None:
         return None
     clause = cat.get(part.clause) if part.clause else None
@@ -348,10 +356,10 @@ def _text(plan: Plan, cat: Catalogue, part: PlanText | None, name: Part, terms: 
     else:
         template = None
     region = source.region if source else None
-    values = tuple(_use(plan, s, {}, {}, part=name, clause=part.clause, line=part.line,
-                        region=region)
+    values = tuple(_use(plan, s, {}, {}, part=name, chapter=chapter, clause=part.clause,
+                        line=part.line, region=region)
                    for s in (_slots_for(template, declared) if template is not None else []))
-    return ResolvedText(name, part, template, values)
+    return ResolvedText(name, part, template, values, chapter)
 
 
 def _slots_for(text: str, declared: list[Slot]) -> list[Slot]:

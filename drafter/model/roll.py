@@ -119,6 +119,8 @@ def _literal_years(plan: Plan) -> Iterator[tuple[str, str]]:
     for ci, chapter in enumerate(plan.chapters, start=1):
         if _years_in(chapter.heading):
             yield f"第{ci}章标题", chapter.heading or ""
+        if _years_in(_part_text(chapter.intro)):
+            yield f"第{ci}章首段（intro）", _part_text(chapter.intro) or ""
         for ii, item in enumerate(chapter.items, start=1):
             where = Location(chapter=ci, item=ii, clause=item.clause).describe()
             for label, text in (("标题句", item.lead), ("正文", item.body),

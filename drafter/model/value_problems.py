@@ -24,6 +24,8 @@ def where(use: SlotUse) -> str:
     """Where a value is used, as a user reads it: 第二章 第5条（js-…）, 标题, 全局参数."""
     if use.part == "global":
         return "全局参数"
+    if use.part == "intro" and use.chapter is not None:
+        return f"第{chinese_numeral(use.chapter + 1)}章首段"
     if use.part in _PART_WORDS:
         word = _PART_WORDS[use.part]
         return f"{word}（{use.clause}）" if use.clause else word
@@ -34,6 +36,8 @@ def place(use: SlotUse) -> str:
     """Short form for lists: 第二章第5条, 标题, 结束语."""
     if use.part == "item" and use.chapter is not None:
         return f"第{chinese_numeral(use.chapter + 1)}章第{use.number}条"
+    if use.part == "intro" and use.chapter is not None:
+        return f"第{chinese_numeral(use.chapter + 1)}章首段"
     return _PART_WORDS.get(use.part, "")
 
 

@@ -142,6 +142,11 @@ def _texts(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
     chapters = data.get("chapters")
     for ci, chapter in enumerate(chapters if isinstance(chapters, list) else []):
         candidates.append((("chapters", ci, "heading"), get(chapter, "heading")))
+        intro = get(chapter, "intro")
+        if isinstance(intro, str):
+            candidates.append((("chapters", ci, "intro"), intro))
+        else:
+            candidates.append((("chapters", ci, "intro", "text"), get(intro, "text")))
         items = get(chapter, "items")
         for ii, item in enumerate(items if isinstance(items, list) else []):
             for name in ("lead", "body", "section"):
@@ -199,7 +204,8 @@ def _to_chapter(model: ChapterModel, ci: int, lines: LineMap,
     items = [item_from_model(item, lines.line(*prefix, "chapters", ci, "items", ii))
              for ii, item in enumerate(model.items)]
     return PlanChapter(key=model.key, heading=model.heading, items=items,
-                       line=lines.line(*prefix, "chapters", ci))
+                       line=lines.line(*prefix, "chapters", ci),
+                       intro=_to_text(model.intro, lines.line(*prefix, "chapters", ci, "intro")))
 
 
 def item_from_model(model: ItemModel, line: int | None) -> PlanItem:
@@ -253,6 +259,8 @@ def _chapter_data(chapter: PlanChapter) -> dict[str, Any]:
         data["key"] = chapter.key
     if chapter.heading is not None:
         data["heading"] = chapter.heading
+    if chapter.intro is not None:
+        data["intro"] = _text_data(chapter.intro)
     data["items"] = [_item_data(i) for i in chapter.items]
     return data
 

@@ -138,7 +138,8 @@ DateText = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_real_d
 
 
 class TextModel(_Model):
-    """A preamble or closing: a clause id, inline text, or both (text edits the clause)."""
+    """A preamble, closing or chapter intro: a clause id, inline text, or both (text edits
+    the clause)."""
 
     clause: str | None = None
     text: str | None = None
@@ -197,6 +198,7 @@ class ChapterModel(_Model):
     heading: str | None = None
     items: Annotated[list[ItemEntry], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list)
+    intro: TextEntry = None  # prose before the chapter's first item
 
     @model_validator(mode="after")
     def _key_or_heading(self) -> ChapterModel:

@@ -101,9 +101,13 @@ def compare(plan: Plan, cat: Catalogue, blocks: Sequence[Block],
     """What the edited paragraphs change in `plan` (as rendered to `blocks`)."""
     items = {(b.location.chapter, item_position(b)): b for b in blocks if b.role == "item"}
     headings = {b.location.chapter: b for b in blocks if b.role == "chapter"}
-    framing = {b.role: b for b in blocks if b.role in ("title", "preamble", "closing")}
-    fixed = {_norm(b.plain) for b in blocks if b.role in ("caption", "section", "signature",
-                                                          "date")}
+    framing = {b.role: b for b in blocks if b.role in ("title", "preamble", "closing")
+               and b.location.chapter is None}
+    # A chapter's intro (a "preamble" block inside a chapter) carries no identity: kept as it
+    # is in the plan, and its unchanged paragraph is not taken for new text.
+    fixed = {_norm(b.plain) for b in blocks
+             if b.role in ("caption", "section", "signature", "date")
+             or (b.role == "preamble" and b.location.chapter is not None)}
     changes: list[Change] = []
     order: dict[int, list[tuple[str, Any]]] = {}
     skipped: list[str] = []

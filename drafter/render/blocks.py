@@ -19,7 +19,7 @@ from drafter.model.catalogue import Catalogue
 from drafter.model.chars import clean_text
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan
-from drafter.model.resolve import ResolvedPlan, resolve
+from drafter.model.resolve import ResolvedPlan, ResolvedText, resolve
 from drafter.model.value_problems import value_problems
 from drafter.render.context import build_context
 from drafter.render.env import find_document_template, render_skeleton
@@ -71,10 +71,17 @@ def plan_problems(resolved: ResolvedPlan) -> list[Problem]:
     return problems
 
 
+def _framing_parts(resolved: ResolvedPlan) -> list[tuple[str, ResolvedText | None]]:
+    """Preamble, chapter intros and closing, named as a user reads them."""
+    return [("总体要求", resolved.preamble),
+            *((f"第{c.index + 1}章首段", c.intro) for c in resolved.chapters),
+            ("结束语", resolved.closing)]
+
+
 def _id_problems(resolved: ResolvedPlan) -> list[Problem]:
     plan = resolved.plan
     problems: list[Problem] = []
-    for name, part in (("总体要求", resolved.preamble), ("结束语", resolved.closing)):
+    for name, part in _framing_parts(resolved):
         if part is not None and part.template is None:
             problems.append(Problem(f"条目编号“{part.text.clause}”不在目录中", file=plan.path,
                                     line=part.text.line, where=name, hint=_HINT_ID))
@@ -103,7 +110,7 @@ def _placeholder_problems(resolved: ResolvedPlan) -> list[Problem]:
         ("题注", None, plan.meta.options.caption or ""),
         ("发文机关", None, plan.meta.organ),
     ]
-    for name, part in (("总体要求", resolved.preamble), ("结束语", resolved.closing)):
+    for name, part in _framing_parts(resolved):
         if part is not None:
             texts.append((name, part.text.line, part.template or ""))
     for chapter in resolved.chapters:

@@ -139,10 +139,12 @@ def _text_part(r: _Renderer, part: ResolvedText | None) -> dict[str, Any] | None
         if not r.lenient:
             return None
         template = f"【目录中没有条目 {part.text.clause}】"
-    where = {"preamble": "总体要求", "closing": "结束语"}[part.part]
+    chapter = None if part.chapter is None else part.chapter + 1
+    where = {"preamble": "总体要求", "closing": "结束语"}.get(part.part, f"第{chapter}章首段")
     text = join_lines(r.text(template, r.values.context(part.values), line=part.text.line,
                              where=where))
-    return {"text": text, "at": _at(None, None, part.text.clause, r.plan.path, part.text.line)}
+    return {"text": text,
+            "at": _at(chapter, None, part.text.clause, r.plan.path, part.text.line)}
 
 
 def _chapters(r: _Renderer) -> list[dict[str, Any]]:
@@ -161,7 +163,7 @@ def _chapters(r: _Renderer) -> list[dict[str, Any]]:
                 section = {"marker": item.section_marker, "heading": text}
             items.append(_item(r, item, section))
         chapters.append({"marker": chapter.marker, "heading": heading, "key": chapter.key,
-                         "entries": items, "at": _at(ci, None, None, plan.path, chapter.line)})
+                         "intro": _text_part(r, chapter.intro), "entries": items, "at": _at(ci, None, None, plan.path, chapter.line)})
     return chapters
 
 
