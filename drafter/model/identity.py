@@ -1,6 +1,7 @@
 """Item identities drafter writes into its .docx (as hidden bookmarks) and reads back.
 
-A rendered document carries, around each item, chapter heading, preamble and closing, a name
+A rendered document carries, around each item, chapter heading, chapter intro, preamble and
+closing, a name
 that says which plan entry it came from, so a leader's edited copy can be compared with the
 plan entry by entry (`drafter import --update`). Word hides bookmarks whose names start with
 "_" and keeps them through editing and saving, as do WPS and LibreOffice. A name holds the
@@ -18,14 +19,14 @@ from dataclasses import dataclass
 PREFIX = "_dft_"
 BLOCK_KINDS = {"title": "title", "preamble": "preamble", "closing": "closing",
                "chapter": "chapter", "item": "item"}
-_NAME = re.compile(r"^_dft_(?:(t)|(p)|(e)|(c)(\d+)|(i)(\d+)_(\d+)_([0-9a-f]{6}))$")
+_NAME = re.compile(r"^_dft_(?:(t)|(p)|(e)|(c)(\d+)|(i)(\d+)_(\d+)_([0-9a-f]{6})|(n)(\d+))$")
 _ANY = re.compile(r"^_dft_[a-z0-9_]{1,32}$")
 
 
 @dataclass(frozen=True)
 class Identity:
-    kind: str  # "title" | "preamble" | "closing" | "chapter" | "item"
-    chapter: int | None = None  # 1-based, for chapters and items
+    kind: str  # "title" | "preamble" | "closing" | "chapter" | "intro" | "item"
+    chapter: int | None = None  # 1-based, for chapters, chapter intros and items
     item: int | None = None  # 1-based within the chapter, for items
     tag: str | None = None  # 6 hex of the item's clause id or custom text
 
@@ -35,6 +36,8 @@ class Identity:
             return f"{PREFIX}i{self.chapter}_{self.item}_{self.tag}"
         if self.kind == "chapter":
             return f"{PREFIX}c{self.chapter}"
+        if self.kind == "intro":
+            return f"{PREFIX}n{self.chapter}"
         return PREFIX + {"title": "t", "preamble": "p", "closing": "e"}[self.kind]
 
 
@@ -56,7 +59,7 @@ def block_identity(role: str, chapter: int | None, item: int | None, clause: str
     if role == "chapter" and chapter is not None:
         return Identity("chapter", chapter)
     if role == "preamble" and chapter is not None:
-        return None  # a chapter's intro paragraph: only the plan's preamble is "_dft_p"
+        return Identity("intro", chapter)  # a chapter's intro: a body paragraph in a chapter
     if role in ("title", "preamble", "closing"):
         return Identity(role)
     return None
@@ -79,4 +82,6 @@ def parse_identity(name: str) -> Identity | None:
         return Identity("closing")
     if g[3]:
         return Identity("chapter", int(g[4]))
+    if g[9]:
+        return Identity("intro", int(g[10]))
     return Identity("item", int(g[6]), int(g[7]), g[8])

@@ -48,7 +48,7 @@ class Change:
     item: int | None = None  # 1-based item in the plan as rendered
     values: dict[str, Any] = field(default_factory=dict)  # numbers: name -> new value
     text: str = ""  # text / new / heading / framing: the new text
-    part: str | None = None  # framing: "title" | "preamble" | "closing"
+    part: str | None = None  # framing: "title" | "preamble" | "closing" | "intro"
 
 
 @dataclass
@@ -103,8 +103,10 @@ def compare(plan: Plan, cat: Catalogue, blocks: Sequence[Block],
     headings = {b.location.chapter: b for b in blocks if b.role == "chapter"}
     framing = {b.role: b for b in blocks if b.role in ("title", "preamble", "closing")
                and b.location.chapter is None}
-    # A chapter's intro (a "preamble" block inside a chapter) carries no identity: kept as it
-    # is in the plan, and its unchanged paragraph is not taken for new text.
+    # A chapter's intro is a "preamble" block inside a chapter; its unchanged paragraph is
+    # never new text, even where an editor lost its bookmark.
+    intros = {b.location.chapter: b for b in blocks
+              if b.role == "preamble" and b.location.chapter is not None}
     fixed = {_norm(b.plain) for b in blocks
              if b.role in ("caption", "section", "signature", "date")
              or (b.role == "preamble" and b.location.chapter is not None)}
@@ -138,6 +140,14 @@ def compare(plan: Plan, cat: Catalogue, blocks: Sequence[Block],
                 changes.append(Change("heading", _where(chapter, None, None),
                                       char_diff(block.text, new), chapter=chapter, text=new))
             order.setdefault(chapter, [])  # type: ignore[arg-type]
+            continue
+        if identity is not None and identity.kind == "intro" and identity.chapter in intros:
+            chapter = identity.chapter
+            block = intros[chapter]
+            if _norm(text) and _norm(text) != _norm(block.plain):
+                changes.append(Change("framing", f"{_where(chapter, None, None)} 章首段",
+                                      char_diff(block.plain, text.strip()), chapter=chapter,
+                                      text=text.strip(), part="intro"))
             continue
         if identity is not None and identity.kind in framing:
             block = framing[identity.kind]
@@ -351,3 +361,7 @@ def _framing(plan: Plan, change: Change) -> None:
     elif change.part == "closing":
         clause = plan.closing.clause if plan.closing else None
         plan.closing = PlanText(clause=clause, text=text)
+    elif change.part == "intro" and change.chapter is not None:
+        chapter = plan.chapters[change.chapter - 1]
+        clause = chapter.intro.clause if chapter.intro else None
+        chapter.intro = PlanText(clause=clause, text=text)

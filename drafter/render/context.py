@@ -163,7 +163,8 @@ def _chapters(r: _Renderer) -> list[dict[str, Any]]:
                 section = {"marker": item.section_marker, "heading": text}
             items.append(_item(r, item, section))
         chapters.append({"marker": chapter.marker, "heading": heading, "key": chapter.key,
-                         "intro": _text_part(r, chapter.intro), "entries": items, "at": _at(ci, None, None, plan.path, chapter.line)})
+                         "intro": _text_part(r, chapter.intro), "entries": items,
+                         "at": _at(ci, None, None, plan.path, chapter.line)})
     return chapters
 
 
