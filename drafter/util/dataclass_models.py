@@ -54,7 +54,7 @@ class _Generator:
         for f in dataclasses.fields(cls):
             if not f.init or not f.compare or own.get(f.name) is OMIT:
                 continue
-            hint = own[f.name] if f.name in own else self.validation_type(hints[f.name])
+            hint = self.validation_type(own[f.name] if f.name in own else hints[f.name])
             fields[f.name] = (hint, self.default(f, hints[f.name]))
         model = create_model(f"{cls.__name__}Model", __base__=self.base, **fields)
         if self.title:  # how messages name a key (drafter.util.validation), read from here
@@ -66,6 +66,8 @@ class _Generator:
         if dataclasses.is_dataclass(hint) and isinstance(hint, type):
             return self.model(hint)
         origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin is typing.Annotated:  # a rule's type: its dataclasses become models too
+            return typing.Annotated[(self.validation_type(args[0]), *hint.__metadata__)]
         if origin in (typing.Union, types.UnionType):
             return typing.Union[tuple(self.validation_type(a) for a in args)]  # noqa: UP007
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
