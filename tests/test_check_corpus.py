@@ -49,13 +49,13 @@ EXPECTED: dict[str, dict[str, list[int | None]]] = {
         "punct.halfwidth": [2], "punct.unpaired": [24, 26], "text.junk": [1],
     },
     # a summary + 2024 plan: 十九大, 十三五, 不忘初心 (with •), 扫黑除恶专项斗争, 精准扶贫 (also in
-    # the title). "一、工作思路" is a prose chapter (its xx leftovers are at its heading's line 9),
-    # not an empty one; 党建 is the plan part's first item, not missing. The summary's own
+    # the title). "一、工作思路" is a prose chapter (its text, line 11, has xx leftovers), not an
+    # empty one; 党建 is the plan part's first item, not missing. The summary's own
     # 扫黑除恶专项斗争 and 精准扶贫 speak of last year and are not findings.
     "003_ba70fc74859aa5a4.txt": {
         "time.shijiuda": [35], "time.shisanwu": [39], "time.buwang-chuxin": [35],
         "time.saohei-zhuanxiang": [39], "time.jingzhun-fupin": [T, 39],
-        "text.placeholder": [9, 15, 17, 19, 21, 23, 25, 27, 35, 37, 39, 41],
+        "text.placeholder": [11, 15, 17, 19, 21, 23, 25, 27, 35, 37, 39, 41],
         "text.junk": [1], "punct.halfwidth": [7],
     },
     # a 2025 plan: leftovers (XX, 某市), many web scraps; 全国教育大会 and “双减” are current;

@@ -313,7 +313,7 @@ def test_one_finding_where_two_time_rules_match_the_same_words() -> None:
 
 def _prose_doc(intro: str | None, genre: str = "要点") -> MinedDocument:
     chapters = [
-        MinedChapter("一、", "工作思路", "总体要求", [], line=3, intro=intro),
+        MinedChapter("一、", "工作思路", "总体要求", [], line=3, intro=intro, intro_line=4),
         MinedChapter("二、", "重点任务", "教育改革", [
             MinedItem("1.", "加强基层党组织建设", "全面推进党支部标准化规范化建设。", "党建",
                       line=6),
@@ -336,7 +336,8 @@ def test_a_prose_chapter_is_not_empty(intro: str | None, empty: bool) -> None:
 def test_a_prose_chapter_is_checked_like_an_item() -> None:
     found = check_document(_prose_doc("深入贯彻党的十九大精神，办好xx教育。"))
     assert {"time.shijiuda", "text.placeholder"} <= set(_rules(found))
-    assert all(f.part == "章首段" for f in found if f.rule == "time.shijiuda")
+    assert [(f.part, f.location.line) for f in found if f.rule == "time.shijiuda"] == [
+        ("章首段", 4)]  # at the prose's own line
 
 
 def test_a_summary_documents_prose_chapter_speaks_of_last_year() -> None:

@@ -138,6 +138,10 @@ def test_matching_bench_reads_every_labelled_item_and_scores_each_part() -> None
     cases = load_cases()  # stops if a labelled item is not among the items read from its page
     lineage = [c for c in cases if c.part in ("tuning", "held-out")]
     assert lineage and {c.part for c in cases} <= {"tuning", "held-out", "peer"}
+    held_out = [c for c in lineage if c.part == "held-out"]
+    assert held_out and sum(len(c.pairs) for c in held_out) > 0  # the target part can be judged
+    held, _ = score(held_out)
+    assert held.recall >= 0.9 and held.precision >= 0.8
     total, per_case = score(lineage)
     assert total.recall >= 0.9 and total.precision >= 0.8
     peer, _ = score([c for c in cases if c.part == "peer"])

@@ -65,6 +65,9 @@ def test_menu_bars_and_page_counters_are_furniture() -> None:
     ("2024年县教育局工作计划范文第1篇", "2024年县教育局工作计划"),
     ("XX县教育局2024年工作要点2024-03-28", "XX县教育局2024年工作要点"),  # a page's date
     ("XX县教育局2024年工作要点（全文）", "XX县教育局2024年工作要点"),
+    ("2024年教育工作要点｜XX县教育局", "2024年教育工作要点"),  # a page title's site name
+    ("XX县教育局2024年工作要点_XX县人民政府", "XX县教育局2024年工作要点"),
+    ("凝心聚力开创新局——XX县教育局2024年工作要点", "凝心聚力开创新局——XX县教育局2024年工作要点"),
 ])
 def test_title_affixes_of_copy_sites(raw: str, title: str) -> None:
     assert strip_title_affixes(raw) == title
@@ -286,3 +289,32 @@ def test_a_title_a_blank_line_and_a_paragraph_stay_apart(tmp_path: Path) -> None
                               "一、工作思路\n二、主要做法及成效\n（一）实施党的全面领导。坚定方向。\n")
     assert doc.title == "市教育局年度工作总结及2024年工作计划"
     assert doc.preamble is not None and doc.preamble.startswith("一年来")
+
+
+def test_part_headings_colon_headings_and_circled_items(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, "县教育局2023年工作总结和2024年工作计划\n第一部分 2023年工作总结\n"
+                              "一、党建工作扎实推进。全年开展学习20次。\n第二部分 2024年工作计划\n"
+                              "一、加强党的建设。抓好理论学习。\n")
+    assert doc.title == "县教育局2023年工作总结和2024年工作计划"  # not the part heading
+    assert [(i.lead, i.kind) for i in doc.items()] == [
+        ("党建工作扎实推进", "summary"), ("加强党的建设", "plan")]
+    doc = mine_text(tmp_path, "县教育局2024年工作要点\n"
+                              "一、指导思想：以习近平新时代中国特色社会主义思想为指导，"
+                              "全面贯彻党的教育方针。\n"
+                              "二、重点工作\n（一）加强党的建设。抓好理论学习。\n")
+    assert [c.heading for c in doc.chapters] == ["指导思想", "重点工作"]
+    doc = mine_text(tmp_path, "县教育局2024年工作要点\n一、加强党的建设\n"
+                              "（1）抓好理论学习。每月一次。\n二、提升教育质量\n"
+                              "①深化课堂改革。推进新课标。\n②加强教研工作。开展视导。\n")
+    assert leads(doc) == [("（1）", "抓好理论学习"), ("①", "深化课堂改革"), ("②", "加强教研工作")]
+
+
+def test_ordinal_points_written_di_yi(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, "县教育局2024年工作要点\n一、加强党的建设\n"
+                              "第一，抓好理论学习。每月一次。第二，加强组织建设。规范支部。"
+                              "第三，强化作风建设。整治形式主义。\n")
+    assert leads(doc) == [
+        ("第一", "抓好理论学习"), ("第二", "加强组织建设"), ("第三", "强化作风建设")]
+    doc = mine_text(tmp_path, "县教育局2024年工作要点\n全县教育工作重点如下。\n"
+                              "第一，抓好理论学习。每月一次。\n第二，加强组织建设。规范支部。\n")
+    assert leads(doc) == [("第一", "抓好理论学习"), ("第二", "加强组织建设")]

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from drafter.model.errors import DrafterError
-from drafter.util import yamlio
+from drafter.util import yaml_nodes, yamlio
 from drafter.util.yamlio import LineMap, load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +41,7 @@ def _reference(text: str) -> tuple[object, LineMap]:
         loader.dispose()
     lines = LineMap()
     if node is not None:
-        yamlio._walk(node, data, lines)
+        yaml_nodes.walk(node, data, lines)
     return data, lines
 
 
@@ -105,8 +105,8 @@ def test_catalogue_file_lines_are_the_full_maps() -> None:
 
 def test_a_plain_tree_takes_the_fast_path_and_an_alias_the_full_one() -> None:
     _, lines = load_yaml("a: [1, {b: c}]\n", "f.yaml")
-    assert isinstance(lines, yamlio._NodeLines)
+    assert isinstance(lines, yaml_nodes.NodeLines)
     assert lines.line("a", 1, "b") == 1
     _, lines = load_yaml("a: &x [1]\nb: *x\n", "f.yaml")
-    assert not isinstance(lines, yamlio._NodeLines)
+    assert not isinstance(lines, yaml_nodes.NodeLines)
     assert lines.line("b", 0) == 1

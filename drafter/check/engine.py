@@ -211,7 +211,8 @@ def _document_items(doc: MinedDocument, draft: Draft) -> Iterator[Segment]:
         yield Segment("chapter", chapter.heading, loc, "章标题", marker=chapter.marker,
                       key=chapter.category)
         if chapter.intro:  # a prose chapter's text, or the prose before its first item
-            yield Segment("intro" if planning else "summary", chapter.intro, loc,
+            intro_loc = replace(loc, line=chapter.intro_line or chapter.line)
+            yield Segment("intro" if planning else "summary", chapter.intro, intro_loc,
                           "章首段" if planning else "总结部分", key=chapter.category)
         for item in chapter.items:
             parsed = rules_structure.marker_number(item.marker)

@@ -17,6 +17,10 @@ from drafter.model.numbering import parse_chinese_numeral
 _ORDINAL = re.compile(
     r"(?:(?<=^)|(?<=\n)|(?<=[。；;：:！？]))\s*(?P<num>[一二三四五六七八九十]{1,3})是(?=\S)"
 )
+# The same run written 第一，第二，… (one form per run).
+_ORDINAL_DI = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[。；;：:！？]))\s*第(?P<num>[一二三四五六七八九十]{1,3})[，,、](?=\S)"
+)
 _MIN_RUN = 2  # one lone "一是" is a turn of phrase, not a list
 # A heading glued to its first point: "（一）坚定政治方向，夯实保障一是深入开展……".
 GLUED_ORDINAL = re.compile(r"(?<=[\u4e00-\u9fff”》）)])一是(?=[\u4e00-\u9fff“《])")
@@ -30,13 +34,9 @@ def split_points(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     三是…); it ends at the first ordinal out of sequence. None when there is no run of at least
     two points.
     """
-    starts: list[tuple[int, int, str]] = []  # (start of marker, start of text, marker)
-    expected = 1
-    for m in _ORDINAL.finditer(text):
-        if parse_chinese_numeral(m.group("num")) != expected:
-            continue
-        starts.append((m.start("num"), m.end(), f"{m.group('num')}是"))
-        expected += 1
+    starts = _run(text, _ORDINAL, "{}是")
+    if len(starts) < _MIN_RUN:
+        starts = _run(text, _ORDINAL_DI, "第{}")
     if len(starts) < _MIN_RUN:
         return None
     intro = text[: starts[0][0]].strip()
@@ -47,6 +47,19 @@ def split_points(text: str) -> tuple[str, list[tuple[str, str]]] | None:
         end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
         points.append((marker, text[begin:end].strip()))
     return intro, points
+
+
+def _run(text: str, ordinal: re.Pattern[str], form: str) -> list[tuple[int, int, str]]:
+    """(start of marker, start of text, marker) of the ordinals counting up from 一."""
+    starts: list[tuple[int, int, str]] = []
+    expected = 1
+    for m in ordinal.finditer(text):
+        if parse_chinese_numeral(m.group("num")) != expected:
+            continue
+        at = m.start("num") - (1 if form.startswith("第") else 0)
+        starts.append((at, m.end(), form.format(m.group("num"))))
+        expected += 1
+    return starts
 
 
 def glued_point(text: str) -> int | None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.mine.clean import Para
 from drafter.mine.markers import parse_marker
+from drafter.mine.para import Para
 
 _NOTICE_TITLE = re.compile(
     r"^(?:.{0,30}?)关于(?:印发|下发|转发|发布|印送)(?P<what>.+?)的(?:通知|函)$"

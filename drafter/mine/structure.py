@@ -14,10 +14,10 @@ from collections import Counter
 
 from drafter.mine import meta
 from drafter.mine.clause_text import extract_owners, first_sentence, split_lead, strip_final
-from drafter.mine.clean import Para
 from drafter.mine.enumerations import split_points
 from drafter.mine.markers import parse_marker
 from drafter.mine.notice import unwrap
+from drafter.mine.para import Para
 from drafter.mine.walk import (
     RUN_IN,
     Chapter,
@@ -94,6 +94,7 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
 
 
 _TASK_LEAD = re.compile(r"^[^，,；;：:。！？]{6,25}。|^[^，,；;：:。！？]{2,12}[：:](?=\S)")
+_RUN_START = ("一是", "第一")  # an ordinal run: 一是…二是…, 第一，第二，…
 _OPEN_PAIR = re.compile(r"《[^》]*$|“[^”]*$|（[^）]*$")
 _COLON_LABEL = re.compile(r"^([^，,；;：:。！？]{2,12})[：:]\s*(?=\S)")
 _DOCUMENT_NAME = re.compile(r"(?:要点|计划|总结|方案|安排|打算|思路|意见|规划)$")
@@ -160,7 +161,7 @@ def _levels(paras: list[Para]) -> Levels:
 def _body_start(paras: list[Para], levels: Levels) -> int:
     wanted = {levels.top} if levels.top else {levels.section, levels.item} - {None}
     if not wanted:  # nothing numbered: the body starts at a 一是… run, or after a lead-in
-        run_at = next((i for i in range(len(paras)) if paras[i].text.startswith("一是") and (
+        run_at = next((i for i in range(len(paras)) if paras[i].text.startswith(_RUN_START) and (
             run := split_points("\n".join(p.text for p in paras[i:]))) is not None
             and not run[0]), None)
         if run_at is not None:
@@ -176,6 +177,8 @@ def _body_start(paras: list[Para], levels: Levels) -> int:
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
+            while i > 0 and (part := parse_marker(paras[i - 1].text)) and part.kind == "part":
+                i -= 1  # "第一部分 2023年工作总结" right above the first chapter opens the body
             # With no "一、" chapters, a bare heading line right before the first item opens
             # the first chapter (the first line of all is the title, not a heading).
             if levels.top is None and i > 1 and is_bare_heading(paras[i - 1].text):
@@ -261,7 +264,8 @@ def _mined_chapter(chapter: Chapter, cut_lines: set[int]) -> MinedChapter:
              if not n.container]
     return MinedChapter(chapter.marker, chapter.heading, "",
                         [i for i in items if i.lead or i.body], chapter.line or None,
-                        intro="\n".join(chapter.intro) or None)
+                        intro="\n".join(chapter.intro) or None,
+                        intro_line=chapter.intro_line if chapter.intro else None)
 
 
 def _mined_item(node: Node, cut_lines: set[int], *, sentence_leads: bool = False) -> MinedItem:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from drafter.mine import meta
 from drafter.mine.clause_text import split_lead, strip_final
-from drafter.mine.clean import Para
 from drafter.mine.enumerations import split_points
 from drafter.mine.markers import Marker, parse_marker
+from drafter.mine.para import Para
 
 _HEADING_MAX = 60
 # The standard part headings of a plan, which a copy may run into their text.
@@ -31,6 +31,7 @@ _GLUED_YEAR_HEADING = re.compile(
     r"(?=(?:\d{4}|[xX*]{4}|20[xX*]{2})年|今年|一年来|近年来)"
 )
 _GLUED_BODY_MIN = 10
+_COLON_HEADING = re.compile(r"^([^，,。；;：:！？]{2,12})[：:]\s*")
 RUN_IN = re.compile(r"[。！？]")
 _OWN_LINE_STOP = re.compile(r"[。！？：:；;]")  # a colon label or a second clause runs text in
 _INTRO = re.compile(r"以下|如下|几个方面|重点做好|主要任务是|[：:]$")
@@ -76,6 +77,7 @@ class Chapter:
     nodes: list[Node] = field(default_factory=list)
     own: Node | None = None  # the chapter's run-in text, an item unless children follow
     intro: list[str] = field(default_factory=list)  # prose before its first numbered child
+    intro_line: int | None = None  # where that prose starts
 
 
 @dataclass
@@ -122,9 +124,10 @@ class Walker:
         elif m is not None and kind == self.levels.item:
             self.sub_items = False
             self._open_item(m, p)
-        elif m is not None and kind == "sub" and self.levels.item == "item" and (
+        elif m is not None and kind in ("sub", "circled") and self.levels.item is not None and (
                 self.sub_items or not self._inside_item()):
-            self.sub_items = True  # "（1）" right under a heading numbers items, not sub-points
+            # "（1）" or "①" right under a heading numbers items, not sub-points
+            self.sub_items = True
             self._open_item(m, p)
         else:
             self._plain(p)
@@ -251,6 +254,9 @@ def _opens_child(p: Para, levels: Levels) -> bool:
 
 def _split_heading(rest: str) -> tuple[str, str]:
     """A chapter heading and any text run into it ("一、总体要求。以……")."""
+    label = _COLON_HEADING.match(rest)
+    if label is not None and len(rest) > label.end() + _GLUED_BODY_MIN:
+        return label.group(1), rest[label.end():]  # "指导思想：以……为指导，……"
     glued = _GLUED_HEADING.match(rest) or _GLUED_YEAR_HEADING.match(rest)
     if glued is not None and len(rest) > glued.end() + _GLUED_BODY_MIN:
         return glued.group(0), rest[glued.end():]  # "指导思想认真学习……": breaks were lost
@@ -292,6 +298,7 @@ def _take_intro(chapter: Chapter) -> None:
     if any(n.numbered or split_lead(n.texts[0], numbered=False)[0] for n in head):
         return
     chapter.intro = [t for n in head for t in n.texts]
+    chapter.intro_line = head[0].line
     del chapter.nodes[:first]
 
 
@@ -307,6 +314,8 @@ def take_prose(chapter: Chapter) -> None:
         return
     if any(split_lead(n.texts[0], numbered=False)[0] for n in chapter.nodes):
         return
+    if chapter.nodes and chapter.intro_line is None:
+        chapter.intro_line = chapter.nodes[0].line
     chapter.intro += [t for n in chapter.nodes for t in n.texts]
     chapter.nodes = []
     chapter.own = None

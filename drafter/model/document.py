@@ -38,6 +38,7 @@ class MinedChapter:
     items: list[MinedItem] = field(default_factory=list)
     line: int | None = None
     intro: str | None = None  # prose before its first item (not a clause)
+    intro_line: int | None = None  # 1-based source line where that prose starts
 
 
 @dataclass
@@ -74,6 +75,7 @@ class MinedDocument:
                     "heading": c.heading,
                     "category": c.category,
                     "intro": c.intro,
+                    "intro_line": c.intro_line,
                     "items": [
                         {
                             "marker": i.marker,
