@@ -24,6 +24,7 @@ from drafter.model.clause import Clause, Slot
 from drafter.model.document import MinedChapter, MinedDocument, MinedItem
 from drafter.model.errors import DrafterError
 from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta
+from drafter.model.resolve import resolve
 
 
 def _doc(title: str | None = "某某县教育局2022年工作要点", preamble: str | None = None,
@@ -271,7 +272,7 @@ def test_plan_values_far_from_baseline(value: int, fires: bool) -> None:
                                                               values={"新增学位": value})])],
                 baseline={"bz-000001.新增学位": 1500})
     cat = _catalogue()
-    assert [(p.name, p.value, p.baseline) for p in baseline_pairs(plan, cat)] == [
+    assert [(p.name, p.value, p.baseline) for p in baseline_pairs(resolve(plan, cat))] == [
         ("新增学位", value, 1500)]
     findings = check_plan(plan, _blocks_for(plan, value), cat)
     assert ("numbers.baseline" in _rules(findings)) is fires

@@ -162,3 +162,74 @@ def test_importing_does_not_take_variants_away_from_plans_on_the_bundled_catalog
     assert invoke("build", str(tmp_path / "p.yaml"), "--format", "txt", "-o",
                   str(again)).exit_code == 0
     same_items(source, again)
+
+
+SIGNED_HEAD = ("XX市教育局2024年工作要点\n"
+               "2024年全市教育工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导，"
+               "全面贯彻党的二十大精神，办好人民满意的教育。\n"
+               "一、加强党的建设\n"
+               "1.深化主题教育成果。巩固拓展主题教育成果，健全长效机制。\n"
+               "2.加强基层党组织建设。推进党支部标准化规范化建设。\n"
+               "3.推进清廉学校建设。加强教育系统党风廉政建设和作风建设。\n")
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[s.name[:3] for s in SOURCES])
+def test_imported_plans_sign_and_date_by_default(tmp_path: Path, source: Path) -> None:
+    """Deliver 7: the 落款 is on for imported plans too, and the built document ends with it
+    (the round trip above mines that built text: the 落款 never comes back as a clause)."""
+    plan, out = tmp_path / "p.yaml", tmp_path / "p.txt"
+    result = invoke("import", str(source), "-o", str(plan))
+    assert result.exit_code == 0, result.output
+    meta = yaml.safe_load(plan.read_text(encoding="utf-8"))["meta"]
+    assert meta["options"]["signature"] is True and meta["organ"]
+    assert f"落款：{meta['organ']}" in result.output
+    assert invoke("build", str(plan), "--format", "txt", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").rstrip().splitlines()[-1].strip() == meta["organ"]
+
+
+@pytest.mark.parametrize(("tail", "organ", "date", "said"), [
+    # a lone organ line at the end (was mined as an item with no lead)
+    ("XX市教育局\n", "XX市教育局", None, "取自文末落款"),
+    ("XX市教育局\n2024年2月20日\n", "XX市教育局", "2024-02-20", "取自文末落款"),
+    ("二〇二四年二月二十日\n", "XX市教育局", "2024-02-20", "取自标题"),
+])
+def test_the_documents_signature_fills_the_plan_and_comes_back(
+        tmp_path: Path, tail: str, organ: str, date: str | None, said: str) -> None:
+    source = tmp_path / "去年.txt"
+    source.write_text(SIGNED_HEAD + tail, encoding="utf-8")
+    plan, out = tmp_path / "p.yaml", tmp_path / "p.txt"
+    result = invoke("import", str(source), "-o", str(plan))
+    assert result.exit_code == 0, result.output
+    assert said in result.output
+    meta = yaml.safe_load(plan.read_text(encoding="utf-8"))["meta"]
+    assert (meta["organ"], meta["date"], meta["options"]["signature"]) == (organ, date, True)
+    data = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    assert sum(len(c["items"]) for c in data["chapters"]) == 3
+    assert invoke("build", str(plan), "--format", "txt", "-o", str(out)).exit_code == 0
+    same_items(source, out)
+    # the built document, imported again, gives the same 落款
+    again = tmp_path / "again.yaml"
+    assert invoke("import", str(out), "-o", str(again)).exit_code == 0
+    meta2 = yaml.safe_load(again.read_text(encoding="utf-8"))["meta"]
+    assert (meta2["organ"], meta2["date"]) == (organ, date)
+
+
+@pytest.mark.parametrize(("head", "organ", "signature", "said"), [
+    # no organ anywhere but a region: "<地区>教育局", as drafter new does, and said so
+    ("安顺市2024年教育工作要点\n", "安顺市教育局", True, "按地区暂定，请核对"),
+    # nothing to sign with: the 落款 is off and the output says what to fill in
+    ("2024年教育工作要点\n", "", False, "已关闭落款"),
+])
+def test_a_document_without_an_organ(tmp_path: Path, head: str, organ: str, signature: bool,
+                                     said: str) -> None:
+    source = tmp_path / "去年.txt"
+    source.write_text(SIGNED_HEAD.replace("XX市教育局2024年工作要点\n", head)
+                      .replace("全市", "全面"), encoding="utf-8")
+    plan = tmp_path / "p.yaml"
+    result = invoke("import", str(source), "-o", str(plan))
+    assert result.exit_code == 0, result.output
+    assert said in result.output
+    meta = yaml.safe_load(plan.read_text(encoding="utf-8"))["meta"]
+    assert (meta["organ"], meta["options"]["signature"]) == (organ, signature)
+    assert invoke("build", str(plan), "--format", "txt", "-o",
+                  str(tmp_path / "p.txt")).exit_code == 0

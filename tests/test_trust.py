@@ -11,6 +11,7 @@ import pytest
 from drafter.catalog.load import load_catalogue
 from drafter.cli.check_cmd import render_for_check
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
+from drafter.model.resolve import resolve
 from drafter.plans.io import load_plan, plan_from_yaml, save_plan
 from drafter.render.text import blocks_to_text
 from drafter.tui.preview import build_preview
@@ -232,3 +233,76 @@ def test_tui_preview_and_cli_render_gap_plans_identically(extra: str) -> None:
 
 def test_example_root_is_the_repo() -> None:
     assert (ROOT / "examples" / "city_plan.yaml").is_file()
+
+
+def test_check_reports_unconfirmed_values_like_build(tmp_path: Path) -> None:
+    """`drafter check` lists every 待核实 value (chapter, item, label, source region) with a
+    count, in the words `build` uses; the example plan (all confirmed) has none."""
+    (tmp_path / "p.yaml").write_text(COUNTY, encoding="utf-8")
+    text = run_cli("check", "p.yaml", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr  # a warning, not an error: build still writes
+    assert "待核实的参数值 12 个（目录默认值 12 项）" in text.stdout
+    build = run_cli("build", "p.yaml", "-o", "x.txt", "--strict", cwd=tmp_path)
+    listed = [line.split("：", 1)[1] for line in build.stderr.splitlines()
+              if "待核实，来源" in line]
+    findings = [f for f in _json_findings(run_cli("check", "p.yaml", "--format", "json",
+                                                  cwd=tmp_path))
+                if f["rule"] == "values.unconfirmed"]
+    assert len(findings) == 12 == len(listed)
+    for finding in findings:
+        assert finding["severity"] == "警告" and (finding["chapter"], finding["item"]) == (1, 1)
+        assert "来源：安顺市" in finding["message"] and "目录默认值，待核实" in finding["message"]
+        assert any(finding["message"] in line for line in listed)  # build's own words
+    assert "公办幼儿园在园幼儿占比" in findings[0]["message"]
+    summary = json.loads(run_cli("check", "p.yaml", "--format", "json",
+                                 cwd=tmp_path).stdout)["summary"]
+    assert summary["unconfirmed"] == 12
+    example = run_cli("check", "examples/city_plan.yaml", "--format", "json")
+    assert json.loads(example.stdout)["summary"]["unconfirmed"] == 0
+    assert "values.unconfirmed" not in example.stdout
+
+
+TARGETS = ("meta: {region: 普定县, organ: 普定县教育局, year: 2026, date: 2026-02-20,\n"
+           "       options: {signature: true}}\n"
+           "chapters:\n  - key: 五育并举\n    items:\n      - lead: 加强近视防控\n"
+           "        body: 学生近视率控制在{{ 近视率 }}%以内，义务教育巩固率达到{{ 巩固率 }}%，"
+           "新建幼儿园{{ 新建 }}所。\n"
+           "values: {近视率: NOW, 巩固率: 96, 新建: 5}\n"
+           "baseline: {近视率: 5, 巩固率: 97, 新建: 5}\n")
+
+
+@pytest.mark.parametrize(("myopia", "rules"), [
+    # a falling myopia rate is the goal: only 巩固率 (fell) and 新建 (unchanged) are flagged
+    (4, {("targets.lower", "巩固率"), ("targets.unchanged", "新建")}),
+    # a rising myopia rate goes the wrong way for an indicator that should fall
+    (6, {("targets.lower", "巩固率"), ("targets.unchanged", "新建"),
+         ("targets.higher", "近视率")}),
+])
+def test_targets_follow_each_indicators_direction(tmp_path: Path, myopia: int,
+                                                  rules: set[tuple[str, str]]) -> None:
+    (tmp_path / "p.yaml").write_text(TARGETS.replace("NOW", str(myopia)), encoding="utf-8")
+    findings = _json_findings(run_cli("check", "p.yaml", "--format", "json", cwd=tmp_path))
+    got = {(f["rule"], f["text"].split("：")[0]) for f in findings
+           if f["rule"].startswith("targets.")}
+    assert got == rules
+    higher = [f for f in findings if f["rule"] == "targets.higher"]
+    assert all("高于去年的5" in f["message"] and "逐年降低" in f["fix"] for f in higher)
+
+
+def test_tui_shows_last_year_beside_an_items_own_value() -> None:
+    """Deliver 9: import and roll keep an item's value as "<clause>.名称"; the 参数 form must
+    show that baseline as 去年 beside the item's value, not only plan-wide ones."""
+    from drafter.model.roll import roll_plan
+    from drafter.tui.controller.selection import Selection
+    from drafter.tui.fields import item_fields
+
+    plan = plan_from_yaml("meta: {region: 临江市, organ: 临江市教育局, year: 2025}\n"
+                          "chapters:\n  - key: 各级各类教育\n    items:\n"
+                          "      - {clause: gj-000001, values: {新建幼儿园数: 5, 普惠率: 92}}\n",
+                          "p.yaml")
+    rolled = roll_plan(plan, 2026).plan
+    cat = tui_catalogue()
+    fields = item_fields(rolled, resolve(rolled, cat).uses, Selection(0, 0))
+    assert {f.name: f.baseline for f in fields} == {"新建幼儿园数": 5, "普惠率": 92}
+    assert [f.note().count("去年") for f in fields] == [2, 2]  # 去年，待核实 · 去年 5
+    assert "去年 5" in fields[0].note()

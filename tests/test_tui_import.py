@@ -67,6 +67,10 @@ async def test_ctrl_n_import_from_last_years_file(tmp_path: Path) -> None:
         assert any("推进党的建设" in label for label in labels)
         assert any("开展党的理论学习宣传" in label for label in labels)
         assert session.dirty and session.path is None
+        # the 落款 is on, as for new plans (Deliver 7), and the notification says what it prints
+        assert session.plan.meta.options.signature and session.plan.meta.organ == "XX市教育局"
+        assert any("落款：XX市教育局（取自标题）" in str(n.message)
+                   for n in app._notifications)
         # the clauses went into the user's catalogue (the TUI was opened on a fixture folder
         # outside the bundled one, so that folder is the target), and the preview renders them
         assert any((tmp_path / "catalog").glob("*.yaml"))

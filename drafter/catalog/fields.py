@@ -19,7 +19,7 @@ from typing import Any, Literal
 from drafter.model import Clause, Slot, Source, Variant
 
 Shape = Literal["id", "text", "opt_text", "texts", "kind", "slot_type", "default", "year",
-                "slots", "sources", "source", "variants"]
+                "level", "slots", "sources", "source", "variants"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ SOURCE: tuple[Field, ...] = (
     Field("year", "year"),
     Field("region", "opt_text"),
     Field("title", "opt_text"),
+    Field("level", "level"),  # 省/市/县/区 the source speaks at (optional: older files lack it)
 )
 VARIANT: tuple[Field, ...] = (
     Field("id", "text", required=True, always=True),  # "<clause id>/<n>", checked with the clause

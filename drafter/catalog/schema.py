@@ -19,6 +19,7 @@ from typing import Any
 
 from drafter.catalog.fields import CLAUSE, SLOT, SOURCE, TOP_KEYS, VARIANT, Field, names
 from drafter.model.clause import CLAUSE_KINDS, SLOT_TYPES
+from drafter.model.levels import LEVELS
 from drafter.model.plan import GLOBAL_NAMES
 from drafter.util.placeholders import placeholder_problems, template_names
 from drafter.util.yamlio import LineMap
@@ -182,6 +183,15 @@ def _year(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
     return year
 
 
+def _level(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
+           where: str | None, **_: Any) -> str | None:
+    level = data.get(name)
+    if level is not None and level not in LEVELS:
+        ctx.problem((*path, name), f"级别“{level}”无效", where, "可选：" + "、".join(LEVELS))
+        return None
+    return level  # type: ignore[no-any-return]
+
+
 def _plain(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str,
            where: str | None, **_: Any) -> Any:
     return data.get(name)  # checked against its sibling fields by the record's own rules
@@ -325,6 +335,6 @@ def _texts_field(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: s
 
 _SHAPES: dict[str, Any] = {
     "id": _id, "text": _text_field, "opt_text": _opt_text_field, "texts": _texts_field,
-    "kind": _kind, "slot_type": _slot_type, "default": _plain, "year": _year, "slots": _slots,
-    "sources": _sources, "source": _source, "variants": _variants,
+    "kind": _kind, "slot_type": _slot_type, "default": _plain, "year": _year, "level": _level,
+    "slots": _slots, "sources": _sources, "source": _source, "variants": _variants,
 }

@@ -176,14 +176,15 @@ def check_plan(plan: Plan, blocks: Sequence[Block], cat: Catalogue | None = None
                profile: CheckProfile | None = None) -> list[Finding]:
     """`check_blocks` with the year, chapter keys, dash and baselines taken from the plan, plus
     the rules that need the plan behind the text (levels, places, names, 落款, targets)."""
-    pairs = rules_numbers.baseline_pairs(plan, cat) if cat is not None and plan.baseline else []
+    resolved = resolve(plan, cat) if cat is not None else None
+    pairs = rules_numbers.baseline_pairs(resolved) if resolved is not None else []
     found = check_blocks(blocks, year=plan.meta.year, rules=rules, profile=profile,
                          chapter_keys=[c.key for c in plan.chapters], baseline=pairs,
                          dash=plan.meta.options.dash, source=plan.path)
-    if cat is None:
+    if resolved is None:
         return found
     table = _table(rules)
-    extra = [f for f in rules_plan.plan_findings(blocks, rules_plan.plan_facts(resolve(plan, cat)))
+    extra = [f for f in rules_plan.plan_findings(blocks, rules_plan.plan_facts(resolved))
              if table.is_enabled(f.rule)]
     return sorted(found + extra, key=_order)
 
@@ -279,5 +280,8 @@ def batch_findings(blocks: list[Block], plan: Plan, cat: Catalogue | None = None
                    ) -> list[tuple[str, str]]:
     """`drafter batch`'s per-variant checker: (severity, "where：message") pairs.
 
-    Module-level so worker processes can pickle it."""
-    return [(f.severity, f"{f.where()}：{f.message}") for f in check_plan(plan, blocks, cat)]
+    Module-level so worker processes can pickle it. 待核实 values are left out: the batch
+    summary counts each county's figures by where they came from, and `--strict` refuses them
+    there."""
+    return [(f.severity, f"{f.where()}：{f.message}") for f in check_plan(plan, blocks, cat)
+            if f.rule != rules_plan.UNCONFIRMED_RULE]

@@ -1,6 +1,6 @@
 """Numbers: a percentage over 100, and a value far from last year's baseline.
 
-The baseline pairs come from the caller (a rolled plan keeps last year's values in
+The baseline pairs come from the caller (a rolled or imported plan keeps last year's values in
 `Plan.baseline`; `baseline_pairs` lines them up with this year's resolved values). A large
 change may be intended, so the finding asks the user to confirm rather than calling it wrong.
 """
@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from drafter.check.finding import BaselinePair, Context, Draft, Finding, excerpt
-from drafter.model.catalogue import Catalogue
-from drafter.model.plan import Plan
-from drafter.model.resolve import resolve
-from drafter.model.roll import baseline_key
-from drafter.model.values import validate_value
+from drafter.model.figures import as_number, target_changes
+from drafter.model.resolve import ResolvedPlan
 
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％]")
 # "增长150%" is a growth rate, not a share: percentages over 100 are fine after these words.
@@ -39,22 +35,11 @@ def check_percentages(draft: Draft, ctx: Context) -> Iterator[Finding]:
                           "比例、覆盖率不能超过100%，请核对数字（超额完成的情形可忽略）")
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        parsed, error = validate_value("decimal", value)
-        return None if error else float(parsed)
-    return None
-
-
 def check_baseline(draft: Draft, ctx: Context) -> Iterator[Finding]:
     """A value more than `baseline_tolerance` away from last year's (both numbers)."""
     tolerance = ctx.profile.baseline_tolerance
     for pair in draft.baseline:
-        value, base = _number(pair.value), _number(pair.baseline)
+        value, base = as_number(pair.value), as_number(pair.baseline)
         if value is None or base is None or base == 0:
             continue
         change = (value - base) / abs(base)
@@ -68,20 +53,8 @@ def check_baseline(draft: Draft, ctx: Context) -> Iterator[Finding]:
                       "请确认数字无误；如确有大幅变化可忽略本提示")
 
 
-def baseline_pairs(plan: Plan, cat: Catalogue) -> list[BaselinePair]:
-    """This year's resolved value of every slot that has a baseline, once per slot and place."""
-    pairs: list[BaselinePair] = []
-    seen: set[tuple[str, int | None, int | None]] = set()
-    for use in resolve(plan, cat).uses:
-        if use.value is None or use.part == "global":
-            continue
-        base_key = baseline_key(use.clause, use.name)
-        if base_key not in plan.baseline:
-            base_key = use.name
-        key = (use.name, use.chapter, use.index)
-        if base_key not in plan.baseline or key in seen:
-            continue
-        seen.add(key)
-        pairs.append(BaselinePair(use.name, use.label, use.value, plan.baseline[base_key],
-                                  use.location))
-    return pairs
+def baseline_pairs(resolved: ResolvedPlan) -> list[BaselinePair]:
+    """This year's value of every slot that has a baseline, once per slot and place (the one
+    pairing: `drafter.model.figures.target_changes`)."""
+    return [BaselinePair(t.use.name, t.use.label, t.use.value, t.baseline, t.use.location)
+            for t in target_changes(resolved)]

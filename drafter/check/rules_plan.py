@@ -1,5 +1,6 @@
 """Checks that need the plan behind the text: other levels' words, other places' names, names
-carried from the source plan, the 落款, and targets against last year's.
+carried from the source plan, the 落款, targets against last year's, and values the user has
+not confirmed (待核实, in the words `build` reports them).
 
 Why: a county plan built from a city's clauses keeps 全市, 市级, the city's districts and its
 schools' names; a rolled plan keeps last year's targets. The text alone cannot tell a
@@ -17,9 +18,12 @@ from dataclasses import dataclass, field
 from drafter.check.finding import Finding, excerpt
 from drafter.check.gazetteer import Gazetteer, load_gazetteer
 from drafter.model.blocks import Block, Location
+from drafter.model.figures import TargetChange, target_changes
 from drafter.model.levels import LevelTerms
 from drafter.model.resolve import ResolvedPlan, SlotUse
-from drafter.model.roll import baseline_key
+from drafter.model.value_problems import unconfirmed_problem, where
+
+UNCONFIRMED_RULE = "values.unconfirmed"
 
 _PARTS = {"title": "标题", "caption": "题注", "preamble": "总体要求", "closing": "结束语",
           "chapter": "章标题", "section": "节标题", "signature": "落款"}
@@ -29,8 +33,6 @@ _QUOTED = re.compile(r"“([^“”]{2,30})”|《([^《》]{2,40})》")
 # Quoted names that are local proper names rather than policy slogans.
 _PROPER = re.compile(r"^\S{2,}(?:学校|中学|小学|学院|大学|幼儿园)$|杯|大赛|竞赛|联赛|艺术节|"
                      r"运动会|文化节|科技节")
-# Indicators that should grow: rates, coverage, new places (a lower target is suspect).
-_INCREASE = re.compile(r"率|占比|覆盖|普及|新增|新建|改扩建|增加|达标|创建|培育")
 
 
 @dataclass
@@ -41,11 +43,14 @@ class PlanFacts:
     level: str | None
     terms: LevelTerms
     sources: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    # catalogue items whose wording speaks at no known level (never converted)
+    unlevelled: set[tuple[int, int]] = field(default_factory=set)
     edited: set[tuple[int, int]] = field(default_factory=set)
     signature: bool = True
     date: str | None = None
-    uses: list[SlotUse] = field(default_factory=list)
-    baseline: dict[str, object] = field(default_factory=dict)
+    targets: list[TargetChange] = field(default_factory=list)
+    pending: list[SlotUse] = field(default_factory=list)  # 待核实, each value once
+    plan_file: str | None = None
 
 
 def plan_facts(resolved: ResolvedPlan) -> PlanFacts:
@@ -53,10 +58,13 @@ def plan_facts(resolved: ResolvedPlan) -> PlanFacts:
     facts = PlanFacts(region=plan.meta.region, level=resolved.level,
                       terms=resolved.catalogue.level_terms,
                       signature=plan.meta.options.signature, date=plan.meta.date,
-                      uses=resolved.uses, baseline=dict(plan.baseline))
+                      targets=target_changes(resolved),
+                      pending=resolved.unconfirmed(), plan_file=plan.path)
     for item in resolved.items():
         key = (item.chapter, item.index)
         facts.sources[key] = item.source_region
+        if item.clause is not None and item.source_level is None:
+            facts.unlevelled.add(key)
         if item.item.clause is None or item.item.lead is not None or item.item.body is not None:
             facts.edited.add(key)
     return facts
@@ -66,7 +74,17 @@ def plan_findings(blocks: Sequence[Block], facts: PlanFacts) -> list[Finding]:
     found = list(_text_findings(blocks, facts))
     found += _signature(facts)
     found += _targets(facts)
+    found += _unconfirmed(facts)
     return found
+
+
+def _unconfirmed(facts: PlanFacts) -> Iterator[Finding]:
+    """Each value printed but not confirmed (去年, 目录默认值, 沿用): a warning, so `check`
+    lists what `build` reports and `build --strict` refuses."""
+    for use in facts.pending:
+        problem = unconfirmed_problem(use, facts.plan_file)
+        yield Finding("警告", UNCONFIRMED_RULE, problem.message, f"{use.label}：{use.value}",
+                      use.location, None if use.part == "item" else where(use), problem.hint)
 
 
 def _key(loc: Location) -> tuple[int, int] | None:
@@ -85,7 +103,7 @@ def _text_findings(blocks: Sequence[Block], facts: PlanFacts) -> Iterator[Findin
         part = _PARTS.get(block.role)
         key = _key(block.location)
         source = facts.sources.get(key) if key else None
-        yield from _level_words(text, block.location, part, facts, source)
+        yield from _level_words(text, block.location, part, facts, source, key)
         if family:
             yield from _places(text, block.location, part, facts, gaz, family, source)
         if key is not None and key not in facts.edited and source and source != facts.region:
@@ -97,12 +115,18 @@ def _from(source: str | None) -> str:
 
 
 def _level_words(text: str, loc: Location, part: str | None, facts: PlanFacts,
-                 source: str | None) -> Iterator[Finding]:
+                 source: str | None, key: tuple[int, int] | None) -> Iterator[Finding]:
+    if key in facts.edited and key not in facts.unlevelled and facts.sources.get(key):
+        why = "（本条文字已在计划中改写，级别用语不再自动转换）"
+    elif key in facts.unlevelled:
+        why = "（目录中没有记录本条来源的级别，未能自动转换级别用语）"
+    else:
+        why = _from(source)
     for hit in facts.terms.foreign(text, facts.level):
         fix = f"改为“{hit.fix}”" if hit.fix else "改为本级的说法"
         yield Finding("警告", "foreign.level",
                       f"“{hit.word}”是{hit.level}级的说法，本计划是{facts.level}级（{facts.region}）"
-                      f"{_from(source)}", excerpt(text, hit.start, hit.end), loc, part,
+                      f"{why}", excerpt(text, hit.start, hit.end), loc, part,
                       f"{fix}；如确指上级，可忽略")
 
 
@@ -174,38 +198,22 @@ def _signature(facts: PlanFacts) -> Iterator[Finding]:
 
 
 def _targets(facts: PlanFacts) -> Iterator[Finding]:
-    """This year's target against last year's (after roll or import): lower or unchanged."""
-    seen: set[tuple[object, ...]] = set()
-    for use in facts.uses:
-        if use.part == "global" or use.value is None or use.error:
+    """This year's target against last year's (after roll or import): unchanged, or moved
+    against the indicator's direction (`model.figures.target_changes`, the one pairing)."""
+    for target in facts.targets:
+        use, change = target.use, target.change
+        if change.before is None or change.after is None:
             continue
-        key = baseline_key(use.clause, use.name)
-        if key not in facts.baseline:
-            key = use.name
-        if key not in facts.baseline or (use.name, use.chapter, use.index) in seen:
-            continue
-        seen.add((use.name, use.chapter, use.index))
-        now, before = _number(use.value), _number(facts.baseline[key])
-        if now is None or before is None:
-            continue
-        label = use.label
-        if now == before:
-            yield Finding("提示", "targets.unchanged", f"“{label}”仍是去年的{use.value}",
-                          f"{label}：{use.value}（去年{before:g}）",
+        label, before = use.label, f"{change.before:g}"
+        text = f"{label}：{use.value}（去年{before}）"
+        if change.unchanged:
+            yield Finding("提示", "targets.unchanged", f"“{label}”仍是去年的{use.value}", text,
                           use.location, None, "请确认今年的目标是否需要更新")
-        elif now < before and (use.slot.type == "percent" or _INCREASE.search(label)):
-            yield Finding("警告", "targets.lower",
-                          f"“{label}”为{use.value}，低于去年的{before:g}",
-                          f"{label}：{use.value}（去年{before:g}）", use.location, None,
-                          "这类指标一般逐年提高：请核实是否写错")
+        elif change.wrong_way and change.direction > 0:
+            yield Finding("警告", "targets.lower", f"“{label}”为{use.value}，低于去年的{before}",
+                          text, use.location, None, "这类指标一般逐年提高：请核实是否写错")
+        elif change.wrong_way:
+            yield Finding("警告", "targets.higher", f"“{label}”为{use.value}，高于去年的{before}",
+                          text, use.location, None, "这类指标（近视率、辍学率等）一般逐年降低："
+                          "请核实是否写错")
 
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    try:
-        return float(str(value).replace(",", "").rstrip("%"))
-    except ValueError:
-        return None

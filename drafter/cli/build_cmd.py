@@ -23,9 +23,8 @@ from drafter.cli.build_checks import blocking_reasons
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan, next_plan_year
-from drafter.model.provenance import label as provenance_label
 from drafter.model.resolve import ResolvedPlan, resolve
-from drafter.model.value_problems import unconfirmed_problems, unused_values
+from drafter.model.value_problems import pending_summary, unconfirmed_problems, unused_values
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.plans import load_plan, plan_to_yaml, starter_plan
 from drafter.render import FORMATS, build_document, format_for, render_blocks
@@ -89,20 +88,13 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
                              notice=notice, blocks=blocks)
     click.echo(f"已生成：{written}")
     if pending:
-        click.echo(f"注意：文档中有 {len(pending)} 个参数值待核实（{pending_summary(resolved)}），"
+        click.echo(f"注意：文档中有 {len(pending)} 个参数值待核实"
+                   f"（{pending_summary(resolved.unconfirmed())}），"
                    "印发前请逐项确认：", err=True)
         for problem in pending:
             click.echo(f"  待核实：{problem}", err=True)
     for problem in unused_values(resolved):
         click.echo(f"提示：{problem}", err=True)
-
-
-def pending_summary(resolved: ResolvedPlan) -> str:
-    """"去年 2 项、目录默认值 3 项": the unconfirmed values by provenance."""
-    counts: dict[str, int] = {}
-    for use in resolved.unconfirmed():
-        counts[use.provenance] = counts.get(use.provenance, 0) + 1
-    return "、".join(f"{provenance_label(k)} {n} 项" for k, n in counts.items())
 
 
 @click.command("batch")

@@ -147,7 +147,8 @@ def _slot_lines(slots: list[Slot], indent: str) -> list[str]:
 
 def _source_text(source: Source) -> str:
     text = source.file + (f" {source.marker}" if source.marker else "")
-    extra = [f"{source.year}年" if source.year else "", source.region or ""]
+    extra = [f"{source.year}年" if source.year else "", source.region or "",
+             f"{source.level}级用语" if source.level else ""]
     extra = [e for e in extra if e]
     return text + (f"（{'，'.join(extra)}）" if extra else "")
 

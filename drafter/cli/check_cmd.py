@@ -30,7 +30,9 @@ from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.formats import DOCUMENT_SUFFIXES, SUPPORTED_HINT
 from drafter.model.plan import Plan
+from drafter.model.resolve import resolve
 from drafter.model.roll import roll_plan
+from drafter.model.value_problems import pending_summary
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.util.fs import check_writable
 
@@ -67,7 +69,9 @@ def render_for_check(plan: Plan, cat: Catalogue) -> tuple[list[Block], list[Find
 
 
 def check_plan_file(path: Path, *, year: int | None, table: RuleTable,
-                    catalog: Path | None) -> tuple[list[Finding], int | None]:
+                    catalog: Path | None) -> tuple[list[Finding], int | None, str | None]:
+    """Findings, the year judged by, and how many values are 待核实 ("12 个（目录默认值 12
+    项）"), as `build` counts them."""
     from drafter.plans import load_plan
 
     plan = load_plan(path)
@@ -76,7 +80,9 @@ def check_plan_file(path: Path, *, year: int | None, table: RuleTable,
     cat = _load_catalogue(catalog)
     blocks, findings = render_for_check(plan, cat)
     findings += [f for f in check_plan(plan, blocks, cat, rules=table) if not _marked(f)]
-    return findings, plan.meta.year
+    pending = resolve(plan, cat).unconfirmed()
+    return findings, plan.meta.year, (f"{len(pending)} 个（{pending_summary(pending)}）"
+                                      if pending else None)
 
 
 def _marked(finding: Finding) -> bool:
@@ -103,7 +109,8 @@ def check_draft_file(path: Path, *, year: int | None, table: RuleTable
 # --------------------------------------------------------------------------- output
 
 
-def format_text(findings: Sequence[Finding], target: str, year: int | None) -> str:
+def format_text(findings: Sequence[Finding], target: str, year: int | None,
+                pending: str | None = None) -> str:
     judged = f"（按{year}年的计划判断）" if year else "（未知计划年份：与年份有关的规则未运行）"
     lines = [f"检查：{target}{judged}", ""]
     for severity in SEVERITY_ORDER:
@@ -120,12 +127,18 @@ def format_text(findings: Sequence[Finding], target: str, year: int | None) -> s
                 lines.append(f"   建议：{finding.fix}")
         lines.append("")
     lines.append(summary_line(findings) if findings else f"未发现问题。{summary_line(findings)}")
+    if pending:
+        lines.append(f"待核实的参数值 {pending}：印发前请逐项确认（终端界面中选中条目按 y，"
+                     "或在“参数”页改填），drafter build --strict 不会生成含待核实值的文档")
     return "\n".join(lines)
 
 
-def format_json(findings: Sequence[Finding], target: str, year: int | None) -> str:
+def format_json(findings: Sequence[Finding], target: str, year: int | None,
+                pending: str | None = None) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
-    data = {"target": target, "year": year, "summary": {"total": len(findings), **counts},
+    unconfirmed = sum(1 for f in findings if f.rule == "values.unconfirmed")
+    data = {"target": target, "year": year,
+            "summary": {"total": len(findings), **counts, "unconfirmed": unconfirmed},
             "findings": [f.to_json() for f in findings]}
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -150,15 +163,17 @@ def check_cmd(target: Path, year: int | None, fmt: str,
         raise DrafterError.one(f"找不到要检查的文件：{target}", hint="请检查路径是否正确")
     table = load_table(rules_file)
     suffix = target.suffix.lower()
+    pending: str | None = None
     if suffix in PLAN_SUFFIXES:
-        findings, judged = check_plan_file(target, year=year, table=table, catalog=catalog)
+        findings, judged, pending = check_plan_file(target, year=year, table=table,
+                                                    catalog=catalog)
     elif suffix in DOCUMENT_SUFFIXES:
         findings, judged = check_draft_file(target, year=year, table=table)
     else:
         raise DrafterError.one(f"无法检查该类型的文件：{target}",
                                hint=f"支持计划文件 .yaml，以及草稿。{SUPPORTED_HINT}")
     output = format_json if fmt == "json" else format_text
-    click.echo(output(findings, str(target), judged))
+    click.echo(output(findings, str(target), judged, pending))
     if any(f.severity == "错误" for f in findings):
         # sys.exit, not ctx.exit: run_guarded calls click with standalone_mode=False, where
         # click returns ctx.exit's code instead of exiting with it.

@@ -90,8 +90,7 @@ def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool)
 
     check_writable(output, force)
     folder = target_catalog(catalog)
-    text = read_document(source)
-    doc = mine_source(text)
+    doc = mine_source(read_document(source))
     if not doc.items():
         raise DrafterError.one("文档中没有找到条目（一、二、… 章和 1. 2. … 条）",
                                file=str(source), hint="请确认这是一份工作要点或计划；"
@@ -101,14 +100,12 @@ def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool)
     with folder_lock(folder, "导入"):
         recover_folder(folder)
         existing = load_catalogue(folder) if has_catalogue(folder) else None
-        result = import_document(doc, existing=existing, flagger=stale_flags,
-                                 raw_lines=text.lines)
+        result = import_document(doc, existing=existing, flagger=stale_flags)
         # A clause the bundled catalogue also has is merged into a copy of it, so that the
         # user's copy does not take the bundled wording and variants away from other plans.
         seeded = None if catalog else seed_from_bundled(existing, result.catalogue)
         if seeded is not None:
-            result = import_document(doc, existing=seeded, flagger=stale_flags,
-                                     raw_lines=text.lines)
+            result = import_document(doc, existing=seeded, flagger=stale_flags)
         # The plan must render with the catalogue a later `build` will use, before anything
         # is written (the user's catalogue over the bundled one, or the named one alone).
         serialised = plan_to_yaml(result.plan)
@@ -125,5 +122,6 @@ def run_import(source: Path, output: Path, *, catalog: Path | None, force: bool)
     click.echo(f"  {len(result.plan.chapters)} 章，{items} 条；条目已并入目录 {folder}")
     if result.own_text:
         click.echo(f"  其中 {result.own_text} 条未能与目录条目对应，作为计划自己的文字保留。")
+    click.echo(f"  {result.signature_note()}")
     click.echo(f"下一步：drafter build {output}（生成文档），drafter roll {output} --to "
                f"{result.plan.meta.year + 1}（滚动到下一年），或 drafter tui {output}。")

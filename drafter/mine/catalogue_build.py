@@ -119,7 +119,7 @@ def _doc_wordings(doc: MinedDocument) -> list[_Mined]:
 
     def source(marker: str | None) -> Source:
         return Source(file=name, marker=marker or None, year=doc.year, region=doc.region,
-                      title=doc.title)
+                      title=doc.title, level=doc.level)
 
     def framing(text: str | None, kind: str, marker: str) -> None:
         if not text or not text.strip():

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from drafter.mine import junk
+from drafter.model.levels import LevelTerms, level_of_region
 from drafter.model.years import planned_year
 
 _TITLE_WORDS = re.compile(r"要点|计划|总结|方案|安排|打算|思路|意见|任务|规划|工作")
@@ -173,6 +174,21 @@ def region(title: str | None, notice_name: str | None, text: str) -> str | None:
     if best and best[0][1] >= 2:
         return best[0][0]
     return placeholder
+
+
+_LEVEL_IN_TITLE = re.compile(r"[（(]([省市县区])级[）)]")
+
+
+def document_level(title: str | None, region: str | None, text: str,
+                   terms: LevelTerms) -> str | None:
+    """The level whose words the document uses for its own jurisdiction (全市 or 全县 …):
+    stated in the title ("（市级）"), else the words the text itself uses, else the region's
+    name. The words come before the name: a county plan may name its city more often than
+    itself, and a 县级市 (义乌市) says 全市."""
+    stated = _LEVEL_IN_TITLE.search(title or "")
+    if stated is not None:
+        return stated.group(1)
+    return terms.own_level(text) or level_of_region(region)
 
 
 def genre(title: str | None, headings: list[str]) -> str:

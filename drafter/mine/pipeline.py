@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from drafter.mine import meta
 from drafter.mine.classify import classify, classify_heading
 from drafter.mine.clean import clean_lines
 from drafter.mine.read import SourceText, read_source
@@ -19,6 +20,7 @@ from drafter.mine.structure import parse
 from drafter.model.chars import UNSAFE_CHAR
 from drafter.model.document import MinedChapter, MinedDocument
 from drafter.model.taxonomy import CHAPTER_KEYS
+from drafter.util.level_terms import load_level_terms
 
 _DEFAULT_KEY = "保障"
 
@@ -35,6 +37,8 @@ def mine_source(source: SourceText) -> MinedDocument:
     # be refused at load); `drafter check` flags them in the raw lines instead.
     cleaned = clean_lines([UNSAFE_CHAR.sub("", line) for line in source.lines])
     doc = parse(cleaned.paras, str(path), cleaned.dropped)
+    doc.level = meta.document_level(doc.title, doc.region,
+                                    "\n".join(p.text for p in cleaned.paras), load_level_terms())
     for chapter in doc.chapters:
         _finish_chapter(chapter, doc)
     return doc

@@ -83,6 +83,7 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
         genre=genre, preamble=preamble, closing=closing, dropped=list(dropped),
         chapters=[_mined_chapter(c, cut_lines) for c in chapters],
         preamble_line=preamble_line, closing_line=closing_line,
+        organ=unwrapped.organ, date=unwrapped.date,
     )
     doc.chapters = [c for c in doc.chapters if c.items or c.heading]
     items = doc.items()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +31,6 @@ Flagger = Callable[[str, int | None], list[str]]
 
 _ORGAN = re.compile(r"^(.{2,30}?(?:教育局|教育厅|教育委员会|教育和体育局|教育体育局|教体局|"
                     r"教育工作委员会|教育工委|局|委员会))")
-_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _RUN_IN = re.compile(r"^[（(][一二三四五六七八九十]+[）)]$")
 
 
@@ -40,18 +39,32 @@ class Imported:
     plan: Plan
     catalogue: Catalogue
     own_text: int = 0  # items kept as the plan's own text (no catalogue wording fitted)
+    # where the 落款's organ came from: "signature" (the document's own), "title", "region"
+    # (not in the document: "<地区>教育局", as `drafter new` defaults), None (none: 落款 off)
+    organ_from: str | None = None
+
+    def signature_note(self) -> str:
+        """What the 落款 will print and what the document did not give (CLI and TUI)."""
+        meta = self.plan.meta
+        if self.organ_from is None:
+            return ("文档中没有落款，也看不出发文机关：已关闭落款；请在 meta.organ 填写发文机关，"
+                    "并设 signature: true")
+        where = {"signature": "取自文末落款", "title": "取自标题",
+                 "region": "文档中没有，按地区暂定，请核对"}[self.organ_from]
+        date = meta.date or "（无，请在 meta.date 填写成文日期）"
+        return f"落款：{meta.organ}（{where}），成文日期：{date}"
 
 
 def import_document(doc: MinedDocument, *, existing: Catalogue | None = None,
-                    flagger: Flagger | None = None,
-                    raw_lines: Sequence[str] = ()) -> Imported:
+                    flagger: Flagger | None = None) -> Imported:
     """The catalogue with `doc`'s clauses merged in, and a plan reproducing `doc`."""
     cat = build_catalogue([doc], existing=existing, flagger=flagger)
     index = wording_index(cat)
     known: dict[str, Any] = {"年份": doc.year, "地区": doc.region} if doc.region else {
         "年份": doc.year}
-    plan = Plan(meta=_meta(doc, raw_lines))
-    imported = Imported(plan, cat)
+    meta, organ_from = _meta(doc)
+    plan = Plan(meta=meta)
+    imported = Imported(plan, cat, organ_from=organ_from)
     plan.preamble = _framing(doc.preamble, doc)
     plan.closing = _framing(doc.closing, doc)
     for chapter in doc.chapters:
@@ -66,27 +79,27 @@ def import_document(doc: MinedDocument, *, existing: Catalogue | None = None,
     return imported
 
 
-def _meta(doc: MinedDocument, raw_lines: Sequence[str]) -> PlanMeta:
-    meta = PlanMeta(options=PlanOptions())
+def _meta(doc: MinedDocument) -> tuple[PlanMeta, str | None]:
+    """Year, region, title, and the 落款 (on by default, as for new plans) with where its
+    organ came from: the organ and date the document signs with, else the organ its title
+    names, else "<地区>教育局"; with no organ at all the 落款 is off (check hints it)."""
+    meta = PlanMeta(options=PlanOptions(signature=True))
     meta.year = doc.year or _dt.date.today().year
     meta.region = doc.region or ""
+    meta.date = doc.date
+    organ_from: str | None = None
     if doc.title:
         meta.title = with_globals(doc.title, meta.year, meta.region)
-        organ = _ORGAN.match(doc.title.split(str(meta.year))[0]) if doc.year else None
-        if organ:
-            meta.organ = organ.group(1)
-    tail = [line.strip() for line in raw_lines if line.strip()][-6:]
-    for n in range(len(tail) - 1, -1, -1):
-        date = _DATE.match(tail[n])
-        if date:
-            year, month, day = (int(g) for g in date.groups())
-            meta.date = f"{year:04d}-{month:02d}-{day:02d}"
-            signer = _ORGAN.fullmatch(tail[n - 1]) if n else None
-            if signer and not meta.organ:
-                meta.organ = signer.group(1)
-            meta.options.signature = bool(meta.organ)
-            break
-    return meta
+    titled = _ORGAN.match(doc.title.split(str(meta.year))[0]) if doc.title and doc.year else None
+    if doc.organ:
+        meta.organ, organ_from = doc.organ, "signature"
+    elif titled:
+        meta.organ, organ_from = titled.group(1), "title"
+    elif meta.region:
+        meta.organ, organ_from = f"{meta.region}教育局", "region"
+    else:
+        meta.options.signature = False
+    return meta, organ_from
 
 
 def with_globals(text: str, year: int | None, region: str | None) -> str:

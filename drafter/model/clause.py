@@ -40,6 +40,10 @@ class Source:
     year: int | None = None
     region: str | None = None
     title: str | None = None
+    # 省/市/县/区: the level whose words (全市, 市委市政府 …) the source uses for its own
+    # jurisdiction, recorded by the miner; None in catalogues written before it was recorded
+    # (then the region's name decides, `drafter.model.levels.clause_level`).
+    level: str | None = None
 
 
 @dataclass

@@ -47,6 +47,7 @@ class MinedDocument:
     title: str | None = None
     year: int | None = None
     region: str | None = None
+    level: str | None = None  # 省/市/县/区 whose words the document speaks (全市 …)
     genre: str = "要点"  # "要点" | "计划" | "总结+计划"
     preamble: str | None = None
     closing: str | None = None
@@ -54,6 +55,8 @@ class MinedDocument:
     chapters: list[MinedChapter] = field(default_factory=list)
     preamble_line: int | None = None
     closing_line: int | None = None
+    organ: str | None = None  # the 落款's organ, from the plan's end (else its notice)
+    date: str | None = None  # the 落款's date (成文日期) as YYYY-MM-DD
 
     def items(self) -> list[MinedItem]:
         return [i for c in self.chapters for i in c.items]
@@ -65,9 +68,12 @@ class MinedDocument:
             "title": self.title,
             "year": self.year,
             "region": self.region,
+            "level": self.level,
             "genre": self.genre,
             "preamble": self.preamble,
             "closing": self.closing,
+            "organ": self.organ,
+            "date": self.date,
             "dropped": list(self.dropped),
             "chapters": [
                 {

@@ -1,8 +1,9 @@
 """Figures (数字指标) in plan text, and how a figure changed from last year's plan to this one.
 
-Pure and stdlib-only, so every layer can use it: `drafter compare --last-year` lists every
-figure's change, and `check`'s baseline rule can ask the same question of a slot value and its
-baseline (`figure_change(label, baseline, value)`): did a target fall where it should rise?
+Pure, model-only, so every layer can use it: `drafter compare --last-year` lists every
+figure's change, and `check`'s baseline rules ask the same question of each slot value and its
+baseline (`target_changes(resolved)`, the one pairing of values with last year's): did a target
+fall where it should rise, or rise where it should fall?
 
 A figure is a number with its unit and the words before it that say what it counts
 ("学前三年毛入园率达到95%" → label 学前三年毛入园率, 95, %). Years, dates, ordinals and
@@ -17,6 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from drafter.model.resolve import ResolvedPlan, SlotUse
+from drafter.model.roll import baseline_of
 
 # Units after a number that make it a figure (longest first so 万元 wins over 元).
 _UNITS = sorted(
@@ -38,8 +43,9 @@ _LEADING_VERBS = re.compile(
 _PROTECTED = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 _DECREASING = ("近视", "肥胖", "辍学", "流失", "事故", "发生率", "不良", "超标", "负担", "大班额",
                "超大班额", "欠薪", "投诉", "违规", "失范")
-_INCREASING = ("率", "占比", "比例", "覆盖", "新增", "新建", "改扩建", "增加", "学位", "招聘",
-               "培训", "补充", "投入", "经费", "达标", "示范", "优质", "名师", "骨干")
+_INCREASING = ("率", "占比", "比例", "覆盖", "普及", "新增", "新建", "改扩建", "增加", "学位",
+               "招聘", "培训", "补充", "投入", "经费", "达标", "创建", "培育", "示范", "优质",
+               "名师", "骨干")
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,55 @@ class FigureChange:
     @property
     def unchanged(self) -> bool:
         return self.delta == 0
+
+    @property
+    def wrong_way(self) -> bool:
+        """Moved against a KNOWN direction (a target is only questioned where the indicator
+        says which way it should go)."""
+        return self.direction != 0 and self.against_direction
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """A slot value of this year's plan beside last year's (`Plan.baseline`)."""
+
+    use: SlotUse
+    baseline: Any  # as stored
+    change: FigureChange  # both as numbers (None when either is not one)
+
+
+def as_number(value: Any) -> float | None:
+    """A value as a number: 95, 95.5, "95", "1,200", "95%"; None for text and booleans."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(str(value).strip().replace(",", "").replace("，", "").rstrip("%％"))
+    except ValueError:
+        return None
+
+
+def target_changes(resolved: ResolvedPlan) -> list[TargetChange]:
+    """Every slot value with a baseline (the item's own, else the plan-wide one), once per
+    slot and place, with its change. A percentage whose label says no direction is taken as a
+    rate that should rise."""
+    out: list[TargetChange] = []
+    seen: set[tuple[str, int | None, int | None]] = set()
+    baseline = resolved.plan.baseline
+    for use in resolved.uses:
+        if use.value is None or use.error or use.part == "global":
+            continue
+        before = baseline_of(baseline, use.clause, use.name)
+        key = (use.name, use.chapter, use.index)
+        if before is None or key in seen:
+            continue
+        seen.add(key)
+        direction = expected_direction(use.label) or (1 if use.slot.type == "percent" else 0)
+        change = FigureChange(use.label, use.slot.unit or "", as_number(before),
+                              as_number(use.value), direction)
+        out.append(TargetChange(use, before, change))
+    return out
 
 
 def _label(text: str, end: int) -> str:

@@ -46,7 +46,8 @@ def plan_level(region: str | None, explicit: str | None = None) -> str | None:
 
 
 def clause_level(source: Any) -> str | None:
-    """The level of a clause's source (its recorded level, else from its region)."""
+    """The level a clause's wording speaks at: the level the miner recorded on its source,
+    else (a catalogue written before levels were recorded) from the source region's name."""
     if source is None:
         return None
     level = getattr(source, "level", None)
@@ -121,6 +122,14 @@ class LevelTerms:
                 last = end
         out.append(text[last:])
         return "".join(out)
+
+    def own_level(self, text: str) -> str | None:
+        """The level whose own-jurisdiction words (全市, 市委市政府 …) `text` uses for itself:
+        at least twice, and more than twice as often as any other level's; else None."""
+        counts = sorted(((sum(1 for _, _, row in self._hits(text, level) if row.own), level)
+                         for level in LEVELS), reverse=True)
+        (best, level), (second, _) = counts[0], counts[1]
+        return level if best >= 2 and best > 2 * second else None
 
     def foreign(self, text: str, level: str | None) -> list[LevelHit]:
         """Words of another level that a plan of `level` should not say (省 words never)."""

@@ -119,6 +119,11 @@ class ResolvedItem:
         source = _source(self.clause, self.item.variant)
         return source.region if source else None
 
+    @property
+    def source_level(self) -> str | None:
+        """The level the catalogue wording speaks at (recorded by the miner), if known."""
+        return clause_level(_source(self.clause, self.item.variant))
+
 
 @dataclass(frozen=True)
 class ResolvedText:

@@ -38,6 +38,13 @@ def baseline_key(clause: str | None, name: str) -> str:
     return f"{clause}.{name}" if clause else name
 
 
+def baseline_of(baseline: dict[str, Any], clause: str | None, name: str) -> Any:
+    """Last year's value of a slot where it is used: the item's own (import keeps one per
+    item), else the plan-wide one; None when there is none."""
+    own = baseline.get(baseline_key(clause, name))
+    return own if own is not None else baseline.get(name)
+
+
 def roll_plan(plan: Plan, to_year: int) -> RollResult:
     """A copy of `plan` for `to_year`, with this year's values kept as the baseline."""
     if isinstance(to_year, bool) or not isinstance(to_year, int) or not (

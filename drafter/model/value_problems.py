@@ -68,15 +68,25 @@ def _value_problems(resolved: ResolvedPlan) -> Iterator[tuple[Problem, bool]]:
 
 def unconfirmed_problems(resolved: ResolvedPlan) -> list[Problem]:
     """Every value the document prints that the user has not confirmed (待核实)."""
-    problems: list[Problem] = []
-    for use in resolved.unconfirmed():
-        source = f"，来源：{use.source_region}" if use.source_region else ""
-        problems.append(Problem(
-            f"参数“{use.label}”（{use.name}）= {use.value}，"
-            f"{label(use.provenance)}，待核实{source}",
-            file=resolved.plan.path, line=use.line, where=where(use),
-            hint="请在终端界面“参数”页确认或改填，或在计划文件中填写该值"))
-    return problems
+    return [unconfirmed_problem(use, resolved.plan.path) for use in resolved.unconfirmed()]
+
+
+def unconfirmed_problem(use: SlotUse, plan_file: str | None) -> Problem:
+    """One 待核实 value in the words `build` and `check` both use: label, name, value, where
+    it came from (去年, 目录默认值 …) and the region a catalogue default was mined from."""
+    source = f"，来源：{use.source_region}" if use.source_region else ""
+    return Problem(f"参数“{use.label}”（{use.name}）= {use.value}，"
+                   f"{label(use.provenance)}，待核实{source}",
+                   file=plan_file, line=use.line, where=where(use),
+                   hint="请在终端界面“参数”页确认或改填，或在计划文件中填写该值")
+
+
+def pending_summary(uses: list[SlotUse]) -> str:
+    """"去年 2 项、目录默认值 3 项": unconfirmed values counted by provenance."""
+    counts: dict[str, int] = {}
+    for use in uses:
+        counts[use.provenance] = counts.get(use.provenance, 0) + 1
+    return "、".join(f"{label(k)} {n} 项" for k, n in counts.items())
 
 
 def unused_values(resolved: ResolvedPlan) -> list[Problem]:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from drafter.model import GLOBAL_NAMES, Plan, Slot
 from drafter.model.provenance import label as provenance_label
 from drafter.model.resolve import SlotUse
+from drafter.model.roll import baseline_of
 from drafter.model.value_problems import place
 from drafter.model.values import type_word
 from drafter.tui.controller.selection import Selection
@@ -29,7 +30,7 @@ class Field:
     value: Any  # what this scope holds now (None when it holds nothing)
     status: Status  # how the value resolves where it is used
     error: str | None = None
-    baseline: Any = None  # last year's value (plan.baseline)
+    baseline: Any = None  # last year's value (model.roll.baseline_of: the item's own first)
     fallback: Any = None  # what applies when this scope is left blank
     places: tuple[str, ...] = ()  # where the slot is used, e.g. "第二章第3条"
     provenance: str = "typed"  # of the value that applies (model.provenance)
@@ -131,7 +132,8 @@ def item_fields(plan: Plan, uses: list[SlotUse], selection: Selection | None) ->
         status, error = _status([use])
         fallback = plan.values.get(use.name, use.slot.default)
         fields.append(Field("item", use.name, use.slot, item.values.get(use.name), status,
-                            error, baseline=plan.baseline.get(use.name), fallback=fallback,
+                            error, baseline=baseline_of(plan.baseline, use.clause, use.name),
+                            fallback=fallback,
                             provenance=use.provenance, source_region=use.source_region))
     return fields
 

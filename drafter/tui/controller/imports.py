@@ -26,11 +26,12 @@ class Imported:
     plan: Plan
     catalogue: Catalogue
     folder: Path
+    signature: str = ""  # what the 落款 prints and where its organ came from
 
     def notice(self) -> str:
         items = sum(len(c.items) for c in self.plan.chapters)
         return (f"已从 {self.source.name} 导入 {len(self.plan.chapters)} 章 {items} 条；"
-                f"条目已并入目录 {self.folder}。请按 Ctrl+S 保存计划。")
+                f"条目已并入目录 {self.folder}。{self.signature}。请按 Ctrl+S 保存计划。")
 
 
 def import_target(catalog_dir: Path | None) -> Path:
@@ -46,30 +47,34 @@ def import_target(catalog_dir: Path | None) -> Path:
 def import_into_catalogue(path: Path, folder: Path) -> Imported:
     """Read and mine the document, merge its clauses into the catalogue in `folder` (swapped
     in whole, under the folder's lock, as `drafter import` does). DrafterError / OSError."""
-    from drafter.catalog import has_catalogue, load_catalogue, save_catalogue, seed_from_bundled
+    from drafter.catalog import (
+        has_catalogue,
+        load_catalogue,
+        save_catalogue,
+        seed_from_bundled,
+        warm_catalogue,
+    )
     from drafter.check import stale_flags
     from drafter.mine import import_document, mine_source, read_document
     from drafter.util.fs import folder_lock, recover_folder, replace_folder
     from drafter.util.paths import user_catalog_dir
 
-    source = read_document(path)
-    doc = mine_source(source)
+    doc = mine_source(read_document(path))
     if not doc.items():
         raise DrafterError.one("文档中没有找到条目（一、二、… 章和 1. 2. … 条）", file=str(path))
     with folder_lock(folder, "导入"):
         recover_folder(folder)
         existing = load_catalogue(folder) if has_catalogue(folder) else None
-        result = import_document(doc, existing=existing, flagger=stale_flags,
-                                 raw_lines=source.lines)
+        result = import_document(doc, existing=existing, flagger=stale_flags)
         # As `drafter import` does: never shadow a bundled clause's variants.
         seeded = (seed_from_bundled(existing, result.catalogue)
                   if folder == user_catalog_dir() else None)
         if seeded is not None:
-            result = import_document(doc, existing=seeded, flagger=stale_flags,
-                                     raw_lines=source.lines)
+            result = import_document(doc, existing=seeded, flagger=stale_flags)
         replace_folder(folder, lambda new: save_catalogue(
             result.catalogue, new, comments_from=folder, warm=False))
-    return Imported(path, result.plan, result.catalogue, folder)
+        warm_catalogue(result.catalogue, folder)  # the cache under the files' final paths
+    return Imported(path, result.plan, result.catalogue, folder, result.signature_note())
 
 
 def import_problem(path: Path, exc: DrafterError | OSError) -> str:
