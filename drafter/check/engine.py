@@ -126,7 +126,8 @@ def draft_from_blocks(blocks: Sequence[Block], *, year: int | None,
         if chapter_keys is not None and 0 < chapter_index <= len(chapter_keys):
             key = chapter_keys[chapter_index - 1]
         text = f"{block.lead}{block.text}" if block.role == "item" else block.text
-        role, part = block.role, _PARTS.get(block.role)
+        role: str = block.role
+        part = _PARTS.get(block.role)
         if role == "preamble" and chapter is not None and block.location.chapter is not None:
             role, part = "intro", "章首段"  # a chapter's intro, checked as a mined one is
             chapter.prose = True
