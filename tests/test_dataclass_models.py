@@ -83,3 +83,21 @@ def test_the_plan_meta_format_is_the_meta_dataclasses() -> None:
     assert type(plan.meta) is PlanMeta and type(plan.meta.options) is PlanOptions
     assert plan.meta.options.dash == "-" and plan.meta.notice.organs == ["甲局", "乙局"]
     assert plan.meta.notice == PlanNotice(organs=["甲局", "乙局"])
+
+
+def test_dataclasses_inside_a_rule_are_validated_by_their_own_models() -> None:
+    """A rule's type (here a list of Inner) still gets Inner's generated model and rules."""
+    from pydantic import BeforeValidator
+
+    @dataclass
+    class Holder:
+        inners: list[Inner] = field(default_factory=list)
+
+    model = model_for(Holder, Strict, {
+        Holder: {"inners": Annotated[list[Inner], BeforeValidator(lambda v: v or [])]},
+        Inner: {"size": Annotated[int, Field(gt=0)]}})
+    data, lines = load_yaml("inners:\n- size: 0\n- size: 1\n  colour: red\n", "f.yaml")
+    with pytest.raises(DrafterError) as err:
+        validate(model, data, lines, "f.yaml")
+    assert [p.line for p in err.value.problems] == [2, 4]
+    assert build(Holder, model.model_validate({"inners": [{"size": 2}]})) == Holder([Inner(2)])

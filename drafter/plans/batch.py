@@ -22,7 +22,6 @@ from drafter.model.taxonomy import CHAPTER_KEYS, DEFAULT_HEADINGS
 from drafter.model.years import YEAR_MAX, YEAR_MIN
 from drafter.plans.io import (
     describe_loc,
-    item_from_model,
     load_plan,
     plan_from_data,
     raw_value_problems,
@@ -237,7 +236,8 @@ def _to_variant(model: VariantModel, line: int | None) -> BatchVariant:
         name=model.name, title=model.title, region=model.region, organ=model.organ,
         year=model.year, date=model.date, values=dict(model.values),
         item_values={k: dict(v) for k, v in model.item_values.items()},
-        add={k: [item_from_model(i, line) for i in items] for k, items in model.add.items()},
+        add={k: [dataclasses.replace(i, line=line) for i in items]
+             for k, items in model.add.items()},
         drop=list(model.drop), line=line,
         item_tasks={k: ItemTask(owners=list(v.owners) if v.owners is not None else None,
                                 deadline=v.deadline) for k, v in model.item_tasks.items()},

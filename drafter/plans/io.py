@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import datetime as _dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from drafter.model.clause import Slot
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.formats import DOCUMENT_SUFFIXES, import_hint
 from drafter.model.notice import PlanNotice
 from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanText
-from drafter.plans.schema import ChapterModel, ItemModel, PlanModel, TextModel, pydantic_message
+from drafter.plans.schema import PlanModel, pydantic_message
+from drafter.util.dataclass_models import build
 from drafter.util.fs import atomic_write_text
 from drafter.util.placeholders import placeholder_problems
 from drafter.util.yamlio import LineMap, dump_yaml, load_yaml, read_text_bounded
@@ -57,7 +56,7 @@ def plan_from_data(data: Any, lines: LineMap, file: str, prefix: tuple[Any, ...]
         raise DrafterError.one("计划文件的顶层应为“键: 值”的映射（meta、chapters、values 等）",
                                file=file, line=lines.line(*prefix))
     problems = [*raw_value_problems(data, lines, file, prefix)]
-    model: PlanModel | None = None
+    model: BaseModel | None = None
     try:
         model = PlanModel.model_validate(data)
     except ValidationError as exc:
@@ -169,48 +168,20 @@ def describe_loc(loc: tuple[Any, ...]) -> str:
     return text.replace(" ", ".") if all(isinstance(p, str) for p in loc) else text
 
 
-def _to_plan(model: PlanModel, lines: LineMap, file: str, prefix: tuple[Any, ...]) -> Plan:
-    chapters = [_to_chapter(c, ci, lines, prefix) for ci, c in enumerate(model.chapters)]
-    return Plan(
-        meta=model.meta,
-        preamble=_to_text(model.preamble, lines.line(*prefix, "preamble")),
-        chapters=chapters,
-        closing=_to_text(model.closing, lines.line(*prefix, "closing")),
-        values={k: _scalar(v) for k, v in model.values.items()},
-        baseline={k: _scalar(v) for k, v in model.baseline.items()},
-        provenance=dict(model.provenance),
-        value_lines={k: lines.line(*prefix, "values", k) or 0 for k in model.values},
-        path=file,
-    )
-
-
-def _scalar(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, _dt.date) else value
-
-
-def _to_text(model: TextModel | None, line: int | None) -> PlanText | None:
-    if model is None:
-        return None
-    return PlanText(clause=model.clause, text=model.text, line=line)
-
-
-def _to_chapter(model: ChapterModel, ci: int, lines: LineMap,
-                prefix: tuple[Any, ...]) -> PlanChapter:
-    items = [item_from_model(item, lines.line(*prefix, "chapters", ci, "items", ii))
-             for ii, item in enumerate(model.items)]
-    return PlanChapter(key=model.key, heading=model.heading, items=items,
-                       line=lines.line(*prefix, "chapters", ci))
-
-
-def item_from_model(model: ItemModel, line: int | None) -> PlanItem:
-    return PlanItem(
-        clause=model.clause, variant=model.variant, lead=model.lead, body=model.body,
-        values={k: _scalar(v) for k, v in model.values.items()},
-        provenance=dict(model.provenance),
-        owners=list(model.owners) if model.owners is not None else None,
-        deadline=model.deadline, section=model.section, line=line,
-        slots=[Slot(name=s.name, label=s.label, type=s.type, unit=s.unit) for s in model.slots],
-    )
+def _to_plan(model: BaseModel, lines: LineMap, file: str, prefix: tuple[Any, ...]) -> Plan:
+    """The validated plan, with where each part was read from (for messages)."""
+    plan = build(Plan, model)
+    plan.path = file
+    plan.value_lines = {k: lines.line(*prefix, "values", k) or 0 for k in plan.values}
+    for part in ("preamble", "closing"):
+        text = getattr(plan, part)
+        if text is not None:
+            text.line = lines.line(*prefix, part)
+    for ci, chapter in enumerate(plan.chapters):
+        chapter.line = lines.line(*prefix, "chapters", ci)
+        for ii, item in enumerate(chapter.items):
+            item.line = lines.line(*prefix, "chapters", ci, "items", ii)
+    return plan
 
 
 # --------------------------------------------------------------------------- out

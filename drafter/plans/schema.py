@@ -1,8 +1,11 @@
 """The plan file format, declared once as pydantic models that reject unknown keys.
 
-These models only validate the shape of the YAML; `drafter.plans.io` turns them into the
-model dataclasses and reports every problem at once with file:line. Nothing here reads files
-or knows about the catalogue.
+The format IS the model dataclasses (Plan, PlanMeta, PlanOptions, PlanNotice, PlanChapter,
+PlanItem, PlanText, Slot): each record's pydantic model is generated from its dataclass
+(`drafter.util.dataclass_models`), with only what a type cannot say added here by field name
+(ranges, patterns, choices, shorthands, rules across fields), and validating a record yields
+the dataclass. `drafter.plans.io` reports every problem at once with file:line. Nothing here
+reads files or knows about the catalogue.
 
 Shorthands accepted on input (and used on output where they fit):
 - an item may be a bare clause id string: `- dj-1a2b3c`;
@@ -13,7 +16,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Any, Literal, Optional
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Optional, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -22,16 +26,17 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
-    model_validator,
 )
 
-from drafter.model.clause import SLOT_TYPES
+from drafter.model.clause import SLOT_TYPES, Slot
 from drafter.model.notice import PlanNotice
 from drafter.model.placeholders import RESERVED_NAMES, placeholder_names
-from drafter.model.plan import PlanMeta, PlanOptions
+from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
 from drafter.model.taxonomy import CHAPTER_KEYS
 from drafter.model.years import YEAR_MAX, YEAR_MIN
-from drafter.util.dataclass_models import build, model_for
+from drafter.util.dataclass_models import OMIT, build, model_for
+
+T = TypeVar("T")
 
 
 def _date_to_text(value: Any) -> Any:
@@ -130,24 +135,11 @@ def notice_changes(value: Any) -> dict[str, Any]:
     return NoticeModel.model_validate(value).model_dump(exclude_unset=True)
 
 
-# Types for the hand-written models below: validated by the generated models, typed as the
-# dataclasses (or the changes) they produce.
-MetaEntry = Annotated[PlanMeta, PlainValidator(_meta)]
+# Field types that validate through a generated model and yield its dataclass (typed Any for
+# pydantic, so it does not build a second schema of the dataclass only to serialise it).
+MetaEntry = Annotated[Any, PlainValidator(_meta)]
 NoticeChanges = Annotated[dict[str, Any], PlainValidator(notice_changes)]
 DateText = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_real_date)]
-
-
-class TextModel(_Model):
-    """A preamble or closing: a clause id, inline text, or both (text edits the clause)."""
-
-    clause: str | None = None
-    text: str | None = None
-
-    @model_validator(mode="after")
-    def _one_source(self) -> TextModel:
-        if self.clause is None and self.text is None:
-            raise ValueError("需要 clause（条目编号）或 text（文字）")
-        return self
 
 
 def _slot_name(value: str) -> str:
@@ -157,63 +149,74 @@ def _slot_name(value: str) -> str:
     return value
 
 
-class SlotModel(_Model):
-    """An item's own typed slot (a number of a custom item made a 参数)."""
-
-    name: Annotated[str, AfterValidator(_slot_name)]
-    label: str
-    type: Literal[SLOT_TYPES] = "text"  # type: ignore[valid-type]
-    unit: str | None = None
+def _dates_as_text(values: dict[str, Any]) -> dict[str, Any]:
+    """A value YAML read as a date is kept as the ISO text the user wrote."""
+    return {k: v.isoformat() if isinstance(v, _dt.date) else v for k, v in values.items()}
 
 
-class ItemModel(_Model):
-    clause: str | None = None
-    variant: str | None = None
-    lead: str | None = None
-    body: str | None = None
-    values: Values = Field(default_factory=dict)
-    provenance: ProvenanceMap = Field(default_factory=dict)
-    owners: Owners = None
-    deadline: DateText | None = None
-    section: str | None = None
-    slots: Annotated[list[SlotModel], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list)
-
-    @model_validator(mode="after")
-    def _clause_or_text(self) -> ItemModel:
-        if self.variant is not None and self.clause is None:
-            raise ValueError("variant（变体）只能与 clause（条目编号）一起使用")
-        if self.clause is None and not (self.lead or self.body):
-            raise ValueError("条目需要 clause（条目编号），或自定义的 lead/body 文字")
-        return self
+PlanValues = Annotated[dict[str, Any], BeforeValidator(_none_as_empty_dict),
+                       AfterValidator(_dates_as_text)]
 
 
-ItemEntry = Annotated[ItemModel, BeforeValidator(_clause_shorthand)]
-TextEntry = Annotated[TextModel | None, BeforeValidator(_text_shorthand)]
+def _one_source(text: dict[str, Any]) -> None:
+    if text["clause"] is None and text["text"] is None:
+        raise ValueError("需要 clause（条目编号）或 text（文字）")
 
 
-class ChapterModel(_Model):
-    key: Literal[CHAPTER_KEYS] | None = None  # type: ignore[valid-type]
-    heading: str | None = None
-    items: Annotated[list[ItemEntry], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list)
-
-    @model_validator(mode="after")
-    def _key_or_heading(self) -> ChapterModel:
-        if self.key is None and not self.heading:
-            raise ValueError("章需要 key（章类别）或 heading（标题）")
-        return self
+def _clause_or_text(item: dict[str, Any]) -> None:
+    if item["variant"] is not None and item["clause"] is None:
+        raise ValueError("variant（变体）只能与 clause（条目编号）一起使用")
+    if item["clause"] is None and not (item["lead"] or item["body"]):
+        raise ValueError("条目需要 clause（条目编号），或自定义的 lead/body 文字")
 
 
-class PlanModel(_Model):
-    meta: MetaEntry = Field(default_factory=PlanMeta)
-    preamble: TextEntry = None
-    chapters: Annotated[list[ChapterModel], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list)
-    closing: TextEntry = None
-    values: Values = Field(default_factory=dict)
-    baseline: Values = Field(default_factory=dict)
-    provenance: ProvenanceMap = Field(default_factory=dict)
+def _key_or_heading(chapter: dict[str, Any]) -> None:
+    if chapter["key"] is None and not chapter["heading"]:
+        raise ValueError("章需要 key（章类别）或 heading（标题）")
+
+
+def _entry(model: type[BaseModel], cls: type[T], check: Callable[[dict[str, Any]], None],
+           shorthand: Callable[[Any], Any] | None = None) -> Callable[[Any], T]:
+    """Validate one record with its generated model, then the rule across its fields (a
+    ValueError in Chinese, at the record's line), and build the dataclass."""
+    def run(value: Any) -> T:
+        if isinstance(value, cls):
+            return value
+        record = model.model_validate(shorthand(value) if shorthand else value)
+        check(dict(record))
+        return build(cls, record)
+
+    return run
+
+
+# Items, chapters, preamble/closing and the plan itself are the model dataclasses too; an
+# item's own slots are `Slot`s without a default (the value lives in the item's values).
+_ItemModel = model_for(PlanItem, _Model, {
+    PlanItem: {"values": PlanValues, "provenance": ProvenanceMap, "owners": Owners,
+               "deadline": Optional[DateText],  # noqa: UP045
+               "slots": Annotated[list[Slot], BeforeValidator(_none_as_empty_list)]},
+    Slot: {"name": Annotated[str, AfterValidator(_slot_name)], "type": Literal[SLOT_TYPES],
+           "default": OMIT},
+})
+ItemEntry = Annotated[Any, PlainValidator(
+    _entry(_ItemModel, PlanItem, _clause_or_text, _clause_shorthand))]
+_text = _entry(model_for(PlanText, _Model), PlanText, _one_source, _text_shorthand)
+TextEntry = Annotated[Any, PlainValidator(lambda v: None if v is None else _text(v))]
+_ChapterModel = model_for(PlanChapter, _Model, {PlanChapter: {
+    "key": Literal[CHAPTER_KEYS] | None,
+    "items": Annotated[list[ItemEntry], BeforeValidator(_none_as_empty_list)],
+}})
+ChapterEntry = Annotated[Any, PlainValidator(
+    _entry(_ChapterModel, PlanChapter, _key_or_heading))]
+PlanModel = model_for(Plan, _Model, {Plan: {
+    "meta": MetaEntry,
+    "preamble": Annotated[TextEntry, Field(default=None)],
+    "chapters": Annotated[list[ChapterEntry], BeforeValidator(_none_as_empty_list)],
+    "closing": Annotated[TextEntry, Field(default=None)],
+    "values": PlanValues,
+    "baseline": PlanValues,
+    "provenance": ProvenanceMap,
+}})
 
 
 _TYPE_MESSAGES: dict[str, str] = {

@@ -5,7 +5,8 @@ format whose records are those nouns (the plan's meta and options, the style pro
 restate their fields in a second, hand-written model that can drift. `model_for(cls)` makes
 the validating model from the dataclass's own fields, type hints and defaults; a format adds
 only what a type cannot say (a range, a pattern, a shorthand) as `rules`, by field name — a
-rule for a field the dataclass does not have is an error at import. `build(cls, data)` turns
+rule for a field the dataclass does not have is an error at import; `OMIT` leaves a field
+out of the format. `build(cls, data)` turns
 the validated data back into the dataclass (nested dataclasses and tuples included).
 
 `tuple[X, ...]` fields are validated as lists (YAML has no tuples). pydantic is imported only
@@ -24,6 +25,7 @@ from pydantic import BaseModel, Field, create_model
 
 T = TypeVar("T")
 Rules = Mapping[type, Mapping[str, Any]]  # dataclass → field name → validation type
+OMIT = object()  # a rule: this field is not part of the file format (the dataclass default)
 
 
 def model_for(cls: type, base: type[BaseModel], rules: Rules | None = None, *,
@@ -50,9 +52,9 @@ class _Generator:
             raise TypeError(f"rules for {cls.__name__} name no field: {set(own) - names}")
         fields: dict[str, Any] = {}
         for f in dataclasses.fields(cls):
-            if not f.init or not f.compare:
+            if not f.init or not f.compare or own.get(f.name) is OMIT:
                 continue
-            hint = own[f.name] if f.name in own else self.validation_type(hints[f.name])
+            hint = self.validation_type(own[f.name] if f.name in own else hints[f.name])
             fields[f.name] = (hint, self.default(f, hints[f.name]))
         model = create_model(f"{cls.__name__}Model", __base__=self.base, **fields)
         if self.title:  # how messages name a key (drafter.util.validation), read from here
@@ -64,6 +66,8 @@ class _Generator:
         if dataclasses.is_dataclass(hint) and isinstance(hint, type):
             return self.model(hint)
         origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin is typing.Annotated:  # a rule's type: its dataclasses become models too
+            return typing.Annotated[(self.validation_type(args[0]), *hint.__metadata__)]
         if origin in (typing.Union, types.UnionType):
             return typing.Union[tuple(self.validation_type(a) for a in args)]  # noqa: UP007
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
@@ -85,22 +89,37 @@ class _Generator:
         return ...
 
 
-def build(cls: type[T], data: Mapping[str, Any]) -> T:
-    """The dataclass `cls` from validated data (a model's `model_dump()`)."""
-    hints = typing.get_type_hints(cls)
-    values = {name: _value(hints[name], value) for name, value in data.items()}
+def build(cls: type[T], data: Mapping[str, Any] | BaseModel) -> T:
+    """The dataclass `cls` from validated data: a generated model (its fields as validated)
+    or its `model_dump()`; nested models, mappings and lists become their dataclasses."""
+    hints = _hints(cls)
+    items = dict(data) if isinstance(data, BaseModel) else data
+    values = {name: _value(hints[name], value) for name, value in items.items()}
     return cls(**values)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """A dataclass's type hints, evaluated once (records are built by the hundred)."""
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def _value(hint: Any, value: Any) -> Any:
     if value is None:
         return None
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type) and isinstance(value, Mapping):
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type) and isinstance(
+            value, Mapping | BaseModel):
         return build(hint, value)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         return _value(inner[0], value) if len(inner) == 1 else value
+    if origin is list and args and isinstance(value, list):
+        return [_value(args[0], v) for v in value]
     if origin is tuple and isinstance(value, Mapping):  # a mapping kept as (key, value) pairs
         return tuple(value.items())
     if origin is tuple and isinstance(value, list | tuple):

@@ -47,7 +47,13 @@ def import_target(catalog_dir: Path | None) -> Path:
 def import_into_catalogue(path: Path, folder: Path) -> Imported:
     """Read and mine the document, merge its clauses into the catalogue in `folder` (swapped
     in whole, under the folder's lock, as `drafter import` does). DrafterError / OSError."""
-    from drafter.catalog import has_catalogue, load_catalogue, save_catalogue, seed_from_bundled
+    from drafter.catalog import (
+        has_catalogue,
+        load_catalogue,
+        save_catalogue,
+        seed_from_bundled,
+        warm_catalogue,
+    )
     from drafter.check import stale_flags
     from drafter.mine import import_document, mine_source, read_document
     from drafter.util.fs import folder_lock, recover_folder, replace_folder
@@ -67,6 +73,7 @@ def import_into_catalogue(path: Path, folder: Path) -> Imported:
             result = import_document(doc, existing=seeded, flagger=stale_flags)
         replace_folder(folder, lambda new: save_catalogue(
             result.catalogue, new, comments_from=folder, warm=False))
+        warm_catalogue(result.catalogue, folder)  # the cache under the files' final paths
     return Imported(path, result.plan, result.catalogue, folder, result.signature_note())
 
 
