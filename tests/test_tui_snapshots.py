@@ -2,7 +2,8 @@
 preview at 120×40.
 
 They guard the layout (CJK glyphs are two cells wide; columns must line up). The catalogue
-is a fixed in-memory fixture and the header shows no clock, so the pictures are stable.
+is a fixed in-memory fixture, the header shows no clock and the new plan's 成文日期 (today by
+default) is pinned, so the pictures are stable.
 Regenerate after an intended change with `pytest tests/test_tui_snapshots.py --snapshot-update`.
 """
 
@@ -16,6 +17,11 @@ from drafter.tui.app import DrafterApp, make_app
 from tests.tui_support import clear_input, started, tui_catalogue, type_text
 
 SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("drafter.tui.controller.main._today", lambda: "2026-02-20")
 
 
 def _app() -> DrafterApp:

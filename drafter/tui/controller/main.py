@@ -16,6 +16,7 @@ from typing import Literal
 
 from drafter.model import DEFAULT_HEADINGS, Catalogue, Clause, Plan
 from drafter.model.plan import next_plan_year
+from drafter.model.resolve import SlotUse
 from drafter.tui.controller.availability import applies
 from drafter.tui.controller.files import Autosaver, default_output
 from drafter.tui.controller.selection import PREAMBLE, Selection
@@ -81,7 +82,7 @@ class MainController:
             # it on every collection
             catalogue = open_catalogue(self.catalog_dir, freeze=True)
         plan = (load_plan(self.plan_path) if self.plan_path
-                else blank_plan(year=next_plan_year()))
+                else blank_plan(year=next_plan_year(), date=_today()))
         build_preview(plan, catalogue)  # compiles the document template, off the UI thread
         return catalogue, plan
 
@@ -102,12 +103,12 @@ class MainController:
 
     def item_gaps(self) -> dict[tuple[int, int], int]:
         """Missing or invalid values per item (chapter, index), for the outline's marks."""
-        gaps: dict[tuple[int, int], int] = {}
-        for use in self.preview.gaps:
-            if use.part == "item" and use.chapter is not None and use.index is not None:
-                key = (use.chapter, use.index)
-                gaps[key] = gaps.get(key, 0) + 1
-        return gaps
+        return _per_item(self.preview.gaps)
+
+    def item_pending(self) -> dict[tuple[int, int], int]:
+        """待核实 values per item (chapter, index), for the outline's marks: what `y` on the
+        item (or `Y` on its chapter) would confirm."""
+        return _per_item(self.preview.unconfirmed)
 
     def values_view(self) -> ValuesView | None:
         session = self.session
@@ -294,3 +295,19 @@ class MainController:
         """Where a document goes unless the user says otherwise."""
         path = self.session.path if self.session is not None else None
         return default_output(path, self.preview)
+
+
+def _per_item(uses: list[SlotUse]) -> dict[tuple[int, int], int]:
+    counts: dict[tuple[int, int], int] = {}
+    for use in uses:
+        if use.part == "item" and use.chapter is not None and use.index is not None:
+            key = (use.chapter, use.index)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _today() -> str:
+    """A new plan's 成文日期 (on by default, as Ctrl+N and `drafter new` give; edited with i)."""
+    import datetime as dt
+
+    return dt.date.today().isoformat()

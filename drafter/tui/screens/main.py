@@ -161,7 +161,8 @@ class MainScreen(Screen[None]):
             return
         preview = self.controller.refresh()
         self.query_one(PlanOutline).show(session.plan, session.catalogue, session.selection,
-                                         self.controller.item_gaps())
+                                         self.controller.item_gaps(),
+                                         self.controller.item_pending())
         self.values_changed()
         for pane in self.query(PreviewPane):
             pane.show(preview)

@@ -1,9 +1,10 @@
 """The plan outline: chapters with their headings, and their items in order.
 
 Why: the outline is where a plan is arranged (add, remove, reorder, move). It redraws from
-the plan it is handed, numbers items as the document will, marks custom items, variants
-and missing values, and posts `PlanOutline.Selected` when the cursor moves. The screen
-does the editing; this widget never changes the plan.
+the plan it is handed, numbers items as the document will, marks custom items and variants,
+counts missing (缺) and unconfirmed (待核实) values per item and per chapter, and posts
+`PlanOutline.Selected` when the cursor moves. The screen does the editing; this widget never
+changes the plan.
 """
 
 from __future__ import annotations
@@ -21,7 +22,17 @@ from drafter.tui.controller.selection import CLOSING, PREAMBLE, Selection
 from drafter.tui.controller.titles import item_title
 
 
-def item_label(number: int, item: PlanItem, cat: Catalogue, gaps: int) -> Text:
+def _marks(text: Text, gaps: int, pending: int) -> Text:
+    """缺N (missing or invalid values) and 待核实M (values nobody confirmed) side by side."""
+    if gaps:
+        text.append(f" 缺{gaps}", style="bold yellow")
+    if pending:
+        text.append(f" 待核实{pending}", style="bold magenta")
+    return text
+
+
+def item_label(number: int, item: PlanItem, cat: Catalogue, gaps: int,
+               pending: int = 0) -> Text:
     text = Text(f"{number}. ", style="bold")
     text.append(item_title(item, cat))
     if item.clause is None:
@@ -32,9 +43,7 @@ def item_label(number: int, item: PlanItem, cat: Catalogue, gaps: int) -> Text:
         text.append(" 变体", style="magenta")
     if item.clause is not None and item.clause not in cat:
         text.append(" ⚠不在目录中", style="bold red")
-    if gaps:
-        text.append(f" 缺{gaps}", style="bold yellow")
-    return text
+    return _marks(text, gaps, pending)
 
 
 class PlanOutline(Tree[Selection]):
@@ -54,9 +63,11 @@ class PlanOutline(Tree[Selection]):
         self._wanted: Selection | None = None
 
     def show(self, plan: Plan, cat: Catalogue, selection: Selection | None,
-             gaps: Mapping[tuple[int, int], int] | None = None) -> None:
-        """Redraw from `plan`; `gaps` counts missing values per (chapter, item), 0-based."""
-        gaps = gaps or {}
+             gaps: Mapping[tuple[int, int], int] | None = None,
+             pending: Mapping[tuple[int, int], int] | None = None) -> None:
+        """Redraw from `plan`; `gaps` counts missing values and `pending` 待核实 values per
+        (chapter, item), 0-based; a chapter shows its items' sums."""
+        gaps, pending = gaps or {}, pending or {}
         self.clear()
         target: TreeNode[Selection] | None = None
         continuous = plan.meta.options.numbering == "continuous"
@@ -70,6 +81,8 @@ class PlanOutline(Tree[Selection]):
             label = Text(f"{chapter_marker(ci + 1)}{heading}", style="bold")
             if not chapter.items:
                 label.append("（空）", style="dim")
+            _marks(label, sum(n for (c, _), n in gaps.items() if c == ci),
+                   sum(n for (c, _), n in pending.items() if c == ci))
             node = self.root.add(label, data=Selection(ci), expand=True)
             if selection == Selection(ci):
                 target = node
@@ -77,7 +90,8 @@ class PlanOutline(Tree[Selection]):
                 number = 0
             for ii, item in enumerate(chapter.items):
                 number += 1
-                leaf = node.add_leaf(item_label(number, item, cat, gaps.get((ci, ii), 0)),
+                leaf = node.add_leaf(item_label(number, item, cat, gaps.get((ci, ii), 0),
+                                                pending.get((ci, ii), 0)),
                                      data=Selection(ci, ii))
                 if selection == Selection(ci, ii):
                     target = leaf
