@@ -306,3 +306,18 @@ def test_tui_shows_last_year_beside_an_items_own_value() -> None:
     assert {f.name: f.baseline for f in fields} == {"新建幼儿园数": 5, "普惠率": 92}
     assert [f.note().count("去年") for f in fields] == [2, 2]  # 去年，待核实 · 去年 5
     assert "去年 5" in fields[0].note()
+
+
+def test_a_value_carried_from_last_year_is_reported_once(tmp_path: Path) -> None:
+    """After import or roll every value is last year's and 待核实: `check` says so once per
+    value (values.unconfirmed), not a second time as an unchanged target. Once the user
+    confirms last year's figure, keeping it is a choice worth a hint (targets.unchanged)."""
+    carried = TARGETS.replace("NOW", "4") + "provenance: {新建: last_year}\n"
+    (tmp_path / "p.yaml").write_text(carried, encoding="utf-8")
+    findings = _json_findings(run_cli("check", "p.yaml", "--format", "json", cwd=tmp_path))
+    about = {f["rule"] for f in findings if "新建" in f["text"] + f["message"]}
+    assert about == {"values.unconfirmed"}
+    (tmp_path / "p.yaml").write_text(TARGETS.replace("NOW", "4"), encoding="utf-8")
+    findings = _json_findings(run_cli("check", "p.yaml", "--format", "json", cwd=tmp_path))
+    assert {f["rule"] for f in findings if "新建" in f["text"] + f["message"]} == {
+        "targets.unchanged"}

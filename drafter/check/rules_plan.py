@@ -201,14 +201,17 @@ def _signature(facts: PlanFacts) -> Iterator[Finding]:
 
 def _targets(facts: PlanFacts) -> Iterator[Finding]:
     """This year's target against last year's (after roll or import): unchanged, or moved
-    against the indicator's direction (`model.figures.target_changes`, the one pairing)."""
+    against the indicator's direction (`model.figures.target_changes`, the one pairing).
+    "Unchanged" is said only of a value the user typed or confirmed: one carried over and not
+    yet confirmed is already a 待核实 finding."""
     for target in facts.targets:
         use, change = target.use, target.change
         if change.before is None or change.after is None:
             continue
         label, before = use.label, f"{change.before:g}"
         text = f"{label}：{use.value}（去年{before}）"
-        if change.unchanged:
+        if change.unchanged and not use.unconfirmed:
+            # a value still 待核实 is reported once, by values.unconfirmed
             yield Finding("提示", "targets.unchanged", f"“{label}”仍是去年的{use.value}", text,
                           use.location, None, "请确认今年的目标是否需要更新")
         elif change.wrong_way and change.direction > 0:
