@@ -9,7 +9,7 @@ import pytest
 from drafter.mine import junk
 from drafter.mine.clean import clean_lines, normalise_space, to_simplified
 from drafter.mine.punct import to_full_width
-from drafter.model.errors import DrafterError
+from drafter.model.errors import DrafterError, display_path
 
 
 def texts(lines: list[str]) -> list[str]:
@@ -184,8 +184,8 @@ def test_junk_rule_file_errors_name_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(DrafterError) as info:
         junk.load_rules(bad)
     messages = [str(p) for p in info.value.problems]
-    assert any(f"{bad}:3" in m and "正则表达式有误" in m for m in messages)
-    assert any(f"{bad}:4" in m and "whatever" in m for m in messages)
+    assert any(f"{display_path(bad)}:3" in m and "正则表达式有误" in m for m in messages)
+    assert any(f"{display_path(bad)}:4" in m and "whatever" in m for m in messages)
 
 
 def test_bundled_junk_rules_load() -> None:

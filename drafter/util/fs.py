@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from drafter.model.chars import UNSAFE_CHAR
-from drafter.model.errors import DrafterError
+from drafter.model.errors import DrafterError, display_path
 from drafter.util.errors import os_problem
 
 # Characters Windows forbids in file names, plus path separators and control characters.
@@ -254,12 +254,19 @@ def replace_folder(target: Path, write: Callable[[Path], object]) -> None:
         raise DrafterError([os_problem(exc, target)]) from None
     except DrafterError as exc:  # name the user's folder, never the staging one
         shutil.rmtree(staging, ignore_errors=True)
-        raise DrafterError([replace(p, message=p.message.replace(str(staging), str(target)),
-                                    file=p.file and p.file.replace(str(staging), str(target)))
+        raise DrafterError([replace(p, message=_unstage(p.message, staging, target),
+                                    file=p.file and _unstage(p.file, staging, target))
                             for p in exc.problems]) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _unstage(text: str, staging: Path, target: Path) -> str:
+    """`text` with the staging folder named as the user's folder, in either form a message
+    may show it (absolute, or relative to the current folder: `display_path`)."""
+    text = text.replace(str(staging), str(target))
+    return text.replace(display_path(staging), display_path(target))
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from drafter.catalog.load import load_catalogue
+from drafter.model.errors import display_path
 from drafter.util import fs
 from tests.hostile.helpers import CORPUS, run_here, snapshot
 
@@ -42,7 +43,7 @@ def test_disk_full_mid_merge_leaves_the_old_catalogue(
 
     monkeypatch.setattr(fs.os, "fsync", full_disk)
     result = run_here(capsys, "mine", str(SOURCES[1]), "-o", str(catalogue))
-    result.refused("磁盘空间不足", f"{catalogue}/")
+    result.refused("磁盘空间不足", f"{display_path(catalogue)}/")
     assert len(calls) == 3
     assert ".new-" not in result.err and ".tmp" not in result.err
     assert snapshot(catalogue) == before
@@ -86,3 +87,24 @@ def test_a_killed_run_is_recovered_on_the_next(catalogue: Path,
     assert catalogue.is_dir() and len(load_catalogue(catalogue)) > 0
     assert [p for p in catalogue.parent.iterdir() if p.name.startswith(".catalog.")
             and not p.name.endswith(".lock")] == []
+
+
+def test_a_failed_swap_names_the_users_folder_when_paths_show_relative(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages show a path relative to the current folder where that is shorter; the staging
+    folder must be mapped back to the user's folder in that form too, never shown."""
+    from drafter.model.errors import DrafterError
+    from drafter.util.errors import os_problem
+
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "catalog"
+
+    def full_disk(folder: Path) -> None:
+        raise DrafterError([os_problem(OSError(errno.ENOSPC, "full"), folder / "党建.yaml")])
+
+    with pytest.raises(DrafterError) as info:
+        fs.replace_folder(target, full_disk)
+    message = str(info.value.problems[0])
+    assert ".new-" not in message
+    assert display_path(target / "党建.yaml") == "catalog/党建.yaml"
+    assert "catalog/党建.yaml" in message

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from drafter.model.errors import display_path
 from drafter.util import fs
 from tests.hostile.helpers import EXAMPLES, city_plan, run_here
 
@@ -61,7 +62,7 @@ def test_a_read_only_folder_names_the_target(tmp_path: Path, capsys: pytest.Capt
 
     monkeypatch.setattr(fs.tempfile, "mkstemp", denied)
     result = run_here(capsys, "build", str(plan), "-o", str(target))
-    result.refused("没有权限", str(target))
+    result.refused("没有权限", display_path(target))
     assert ".tmp" not in result.err
 
 
