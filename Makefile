@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/catalog.py
 	$(BIN)/python bench/mine_accuracy.py --quiet
+	$(BIN)/python bench/compare.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
