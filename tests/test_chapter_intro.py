@@ -186,3 +186,25 @@ def test_update_takes_a_leaders_edit_of_an_intro_and_keeps_the_others(tmp_path: 
     assert again.chapters[1].intro == plan.chapters[1].intro  # untouched, not a new item
     assert [i.lead for i in again.chapters[1].items] == ["加强党的建设"]
     assert again.chapters[0].items == []
+
+
+LEAD_IN = "今年重点抓好以下几个方面工作："
+
+
+@pytest.mark.parametrize("problems", [False, True], ids=["plain", "下步打算 chapter"])
+def test_import_keeps_a_short_lead_in_line(tmp_path: Path, problems: bool) -> None:
+    """A short "…以下几个方面工作：" line before a chapter's items is not a clause (the miner
+    leaves it out of the catalogue), but it is the user's text: import keeps it as the
+    chapter's intro, also in a 存在问题及下步打算 chapter, where no prose intro is taken."""
+    heading = "存在问题及下步打算" if problems else "重点任务"
+    source = tmp_path / "要点.txt"
+    source.write_text(SOURCE.replace(f"二、重点任务\n\n{OPENING}", f"二、{heading}\n\n{LEAD_IN}"),
+                      encoding="utf-8")
+    plan = tmp_path / "p.yaml"
+    result = invoke("import", str(source), "-o", str(plan), "--catalog", str(tmp_path / "cat"))
+    assert result.exit_code == 0, result.output
+    second = yaml.safe_load(plan.read_text(encoding="utf-8"))["chapters"][1]
+    assert second["intro"] == LEAD_IN
+    assert len(second["items"]) == 3
+    cat = load_catalogue(tmp_path / "cat")
+    assert not any(LEAD_IN in c.lead + c.body for c in cat)

@@ -266,7 +266,8 @@ def _mined_chapter(chapter: Chapter, cut_lines: set[int]) -> MinedChapter:
     return MinedChapter(chapter.marker, chapter.heading, "",
                         [i for i in items if i.lead or i.body], chapter.line or None,
                         intro="\n".join(chapter.intro) or None,
-                        intro_line=chapter.intro_line if chapter.intro else None)
+                        intro_line=chapter.intro_line if chapter.intro else None,
+                        lead_in="\n".join(chapter.lead_in) or None)
 
 
 def _mined_item(node: Node, cut_lines: set[int], *, sentence_leads: bool = False) -> MinedItem:

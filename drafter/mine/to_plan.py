@@ -19,7 +19,7 @@ from typing import Any
 from drafter.mine.catalogue_build import build_catalogue, mined_wording, wording_index
 from drafter.model.catalogue import Catalogue
 from drafter.model.clause import Clause, Variant
-from drafter.model.document import MinedDocument, MinedItem
+from drafter.model.document import MinedChapter, MinedDocument, MinedItem
 from drafter.model.placeholders import escape_braces, placeholder_spans
 from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanMeta, PlanOptions, PlanText
 from drafter.model.roll import baseline_key
@@ -70,7 +70,7 @@ def import_document(doc: MinedDocument, *, existing: Catalogue | None = None,
     for chapter in doc.chapters:
         key = chapter.category if chapter.category in CHAPTER_KEYS else None
         out = PlanChapter(key=key, heading=chapter.heading or None,
-                          intro=_framing(chapter.intro, doc))
+                          intro=_framing(_intro_text(chapter), doc))
         if out.key is None and not out.heading:
             out.key = CHAPTER_KEYS[-1]
         for item in chapter.items:
@@ -112,6 +112,13 @@ def with_globals(text: str, year: int | None, region: str | None) -> str:
     if region:
         out = out.replace(region, "{{ 地区 }}")
     return out
+
+
+def _intro_text(chapter: MinedChapter) -> str | None:
+    """A chapter's prose introduction and its lead-in line, in that order (the lead-in is the
+    last thing before the items): both are the user's text."""
+    parts = [t for t in (chapter.intro, chapter.lead_in) if t and t.strip()]
+    return "\n".join(parts) or None
 
 
 def _framing(text: str | None, doc: MinedDocument) -> PlanText | None:

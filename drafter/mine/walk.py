@@ -78,6 +78,10 @@ class Chapter:
     own: Node | None = None  # the chapter's run-in text, an item unless children follow
     intro: list[str] = field(default_factory=list)  # prose before its first numbered child
     intro_line: int | None = None  # where that prose starts
+    # a short lead-in line before its first item ("重点抓好以下工作："): not a clause, but the
+    # user's text, which an imported plan keeps
+    lead_in: list[str] = field(default_factory=list)
+    lead_in_line: int | None = None
 
 
 @dataclass
@@ -277,10 +281,15 @@ def _drop_intros(chapter: Chapter) -> None:
     """Unnumbered lead-in paragraphs ("重点抓好以下工作：") before numbered children go."""
     if not any(n.numbered and n.marker for n in chapter.nodes):
         return
-    chapter.nodes = [
-        n for n in chapter.nodes
-        if n.numbered or not (len(n.texts[0]) <= _INTRO_MAX and _INTRO.search(n.texts[0]))
-    ]
+    kept: list[Node] = []
+    for node in chapter.nodes:
+        if node.numbered or not (len(node.texts[0]) <= _INTRO_MAX
+                                 and _INTRO.search(node.texts[0])):
+            kept.append(node)
+        elif not any(n.numbered for n in kept):  # before the first item: the chapter's lead-in
+            chapter.lead_in += node.texts
+            chapter.lead_in_line = chapter.lead_in_line or node.line
+    chapter.nodes = kept
 
 
 def _take_intro(chapter: Chapter) -> None:

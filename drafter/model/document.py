@@ -39,6 +39,9 @@ class MinedChapter:
     line: int | None = None
     intro: str | None = None  # prose before its first item (not a clause)
     intro_line: int | None = None  # 1-based source line where that prose starts
+    # a short lead-in line before its first item ("重点抓好以下工作："): not a clause and not
+    # checked as prose, but kept by import as part of the chapter's intro
+    lead_in: str | None = None
 
 
 @dataclass
