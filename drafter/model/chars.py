@@ -18,6 +18,10 @@ _OTHER = ("\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
 UNSAFE_CHAR = re.compile(f"[{_C0}\\r{_OTHER}]")
 # Unsafe in a file's raw text, where \r is part of a Windows line ending.
 UNSAFE_IN_FILE = re.compile(f"[{_C0}{_OTHER}]")
+# Chinese line breaking (避头尾), for every place that lays text out in lines (the title's
+# lines in a document, the TUI's preview): what never starts a line, and what never ends one.
+NO_LINE_START = frozenset("，。、；：？！）》”’」』】〕〉…—·%‰,.;:?!)]}")
+NO_LINE_END = frozenset("（《“‘「『【〔〈([{")
 # What XML 1.0 (and so .docx) cannot hold at all.
 NOT_XML = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff\\ud800-\\udfff]")
 

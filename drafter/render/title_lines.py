@@ -18,8 +18,10 @@ import math
 import re
 from collections.abc import Sequence
 
-_OPENERS = "（《“‘〔【(["
-_CLOSERS = "）》”’〕】)]，。、；：！？,.;:!?"
+from drafter.model.chars import NO_LINE_END, NO_LINE_START
+
+# Closing punctuation after which a title line may well end (a preferred break).
+_BREAK_AFTER = "）》”’〕】)]，。、；：！？,.;:!?"
 _PREFERRED, _PUNCT, _SOFT, _PLAIN, _WORD, _BAD = 0.0, 1.0, 3.0, 30.0, 400.0, 1000.0
 # Words a title line may well start with (function words, leading verbs): a break before
 # them keeps the words on both sides whole without a dictionary.
@@ -96,7 +98,7 @@ def _break_cost(title: str, i: int, after: Sequence[str], before: Sequence[str],
     if i <= 0 or i >= len(title):
         return 0.0
     left, right = title[i - 1], title[i]
-    if left in _OPENERS or right in _CLOSERS:
+    if left in NO_LINE_END or right in NO_LINE_START:
         return _BAD
     if left.isascii() and right.isascii() and left.isalnum() and right.isalnum():
         return _BAD
@@ -106,7 +108,7 @@ def _break_cost(title: str, i: int, after: Sequence[str], before: Sequence[str],
         return _PREFERRED
     if any(title.endswith(word, 0, i) for word in after):
         return _PREFERRED
-    if left in _CLOSERS or left == " " or right in _OPENERS:
+    if left in _BREAK_AFTER or left == " " or right in NO_LINE_END:
         return _PUNCT
     if any(title.startswith(word, i) for word in _SOFT_BEFORE):
         return _SOFT

@@ -12,8 +12,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-NO_START = frozenset("，。、；：？！）》”’」』】〕〉…—·%‰,.;:?!)]}")  # never first on a line
-NO_END = frozenset("（《“‘「『【〔〈([{")  # never last on a line
+from drafter.model.chars import NO_LINE_END as NO_END
+from drafter.model.chars import NO_LINE_START as NO_START
 
 
 def break_offsets(text: str, width: int) -> list[int]:
