@@ -9,7 +9,27 @@ from pathlib import Path
 
 import pytest
 
+# The suite starts many Python processes (xdist workers, end-to-end CLI runs, the layers and
+# wheel tests): they share compiled bytecode (__pycache__, git-ignored) even where the
+# environment turns writing it off, instead of each compiling drafter and the tests again.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _drives_the_app(item: pytest.Item) -> bool:
+    """A pilot test (async, the real app driven by keys) or an SVG snapshot: seconds each."""
+    return (item.get_closest_marker("asyncio") is not None
+            or "snap_compare" in getattr(item, "fixturenames", ()))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules with app-driving tests run first (each module kept together, in its order), so
+    with xdist the run ends on short tests on every worker rather than a tail of slow ones.
+    (xdist itself hands out the `xdist_group` modules before single tests.)"""
+    heavy = {item.module for item in items if _drives_the_app(item)}  # type: ignore[attr-defined]
+    items.sort(key=lambda item: getattr(item, "module", None) not in heavy)
 CORPUS = ROOT / "examples" / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 
