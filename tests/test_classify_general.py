@@ -152,6 +152,16 @@ def test_a_not_word_that_is_also_a_keyword_is_refused_with_its_line() -> None:
     ("推进校安工程建设", "保障"),
     ("实施农村义务教育学生营养改善计划，办好营养餐", "保障"),
     ("加强学生综合素质培养", "五育并举"),
+    # a school's own plan: daily moral education and activities are 五育并举
+    ("加强学生养成教育", "五育并举"),
+    ("上好主题班会课", "五育并举"),
+    ("开展大课间活动", "五育并举"),
+    ("加强青少年法治教育", "五育并举"),  # pupils' legal education, not 依法治教
+    ("加强后勤管理", "保障"),
+    ("加强机关效能建设", "保障"),
+    ("落实党风廉政建设“一岗双责”", "党建"),
+    ("落实“一岗双责”", "党建"),
+    ("落实教师继续教育", "教师队伍"),
 ])
 def test_taxonomy_vocabulary(lead: str, key: str) -> None:
     assert classify(lead, "", None)[0] == key
