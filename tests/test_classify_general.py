@@ -54,6 +54,19 @@ def test_a_purpose_word_inside_the_first_clause_is_not_a_purpose_clause() -> Non
     assert classify("促进教研工作开展", "", None)[0] == "教育改革"
 
 
+@pytest.mark.parametrize(("lead", "body", "key"), [
+    # 依托/借助/通过 … name the means; the clause after them is the task
+    ("依托网络教研，大力加强教师队伍建设", "开展网络教研活动，激发教师教研热情。", "教师队伍"),
+    ("借助信息技术，提升学校安全管理水平", "", "保障"),
+])
+def test_a_means_clause_counts_less_than_the_task(lead: str, body: str, key: str) -> None:
+    assert classify(lead, body, None)[0] == key
+
+
+def test_a_means_word_in_a_lead_of_one_clause_counts_fully() -> None:
+    assert classify("依托网络平台开展教研", "", None)[0] == "教育改革"
+
+
 def test_purpose_clauses_still_give_their_tags() -> None:
     # tags list every topic a clause touches, so the catalogue's tags do not move
     assert "义务教育" in classify("落实学生资助，确保义务教育阶段学生不辍学", "", None)[1]
@@ -190,6 +203,7 @@ def test_a_not_word_that_is_also_a_keyword_is_refused_with_its_line() -> None:
     ("推进“强师工程”", "教师队伍"),
     ("加快学校建设步伐", "保障"),  # school building works (issue 11 §12)
     ("加快新建学校建设", "保障"),
+    ("深入开展学习实践科学发展观活动", "党建"),  # a party study campaign
 ])
 def test_taxonomy_vocabulary(lead: str, key: str) -> None:
     assert classify(lead, "", None)[0] == key
