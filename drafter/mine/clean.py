@@ -17,7 +17,7 @@ from typing import Any
 
 from drafter.mine import junk
 from drafter.mine.contents import take_contents
-from drafter.mine.markers import parse_marker
+from drafter.mine.markers import INLINE_MARKER, parse_marker
 from drafter.mine.para import Para
 from drafter.mine.punct import to_full_width
 from drafter.mine.resplit import resplit
@@ -206,7 +206,18 @@ def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str
             paras[i + 1].text = p.text + paras[i + 1].text  # "2016" / "年教育局工作要点"
             continue
         if junk.is_junk_line(p.text, rules):
-            dropped.append(p.text)
+            if len(p.text) <= junk.LONG_LINE or INLINE_MARKER.search(p.text) is None:
+                dropped.append(p.text)  # furniture, or a blurb with no plan text in it
+                continue
+            p.text, cut = junk.cut_junk_sentences(p.text, rules)
+            dropped.extend(cut)
+        # In-line junk goes before lines are joined or re-split: a banner or a blurb glued
+        # between a title and its first marker would hide the marker (cut again later, once
+        # lines are joined, for junk a line break had split).
+        p.text, cut = junk.strip_fragments(p.text, rules)
+        dropped.extend(c for c in cut if c)
+        p.text = normalise_space(p.text)
+        if not p.text:
             continue
         if i < 5 and junk.is_excerpt(p.text, [q.text for q in paras[i + 1:i + 4]]):
             dropped.append(p.text)

@@ -105,6 +105,23 @@ def is_junk_line(text: str, rules: JunkRules | None = None) -> bool:
                 or (rules.short_lines is not None and rules.short_lines.search(stripped)))
 
 
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?”’）)]*|[。！？!?]+")
+LONG_LINE = 120  # a line this long that a line rule hits is a flattened page, not furniture
+
+
+def cut_junk_sentences(text: str, rules: JunkRules | None = None) -> tuple[str, list[str]]:
+    """A long line (a page flattened onto one line) without the sentences a line rule hits.
+
+    A site's blurb ("下面是小编带来的……，希望……。") glued to the plan's text must not take
+    the plan with it: only the junk sentences go. Returns the rest and the sentences cut.
+    """
+    kept: list[str] = []
+    cut: list[str] = []
+    for sentence in _SENTENCE.findall(text):
+        (cut if is_junk_line(sentence, rules) else kept).append(sentence)
+    return "".join(kept).strip(), [c.strip() for c in cut]
+
+
 def strip_fragments(text: str, rules: JunkRules | None = None) -> tuple[str, list[str]]:
     """`text` without in-paragraph junk, and the fragments cut out."""
     rules = rules or load_rules()
