@@ -42,7 +42,7 @@ _TEXT_END = re.compile(r"[。！？；：…][”’」』）)]*$")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")  # "……。（责任科室：基教科）"
 _DATE_LINE = re.compile(r"\d{1,2}\s*日(?:印发|发布|发)?$|[年月]$")
 _LEAD_MIN = 2
-# A head paragraph ending in a title after its last sentence ("…督导工作。教育督导室2024年工作计划").
+# A head paragraph ending in a title after its last sentence ("…督导工作。XX室2024年工作计划").
 _TITLE_TAIL = re.compile(r"(?<=[。！？!?])(?P<title>[^。！？!?，,；;：:]{6,60})$")
 _LEAD_IN = re.compile(r"(?:如下|以下|下列|几项|几个方面)[^。]{0,8}[：:]$")
 _STRAY_MAX = 25  # a short line with no sentence in it, after the last item: signature etc.
