@@ -134,3 +134,28 @@ def test_a_goal_chapter_opening_with_a_short_sentence_is_prose(tmp_path: Path) -
         "三、工作任务\n1、加强督导室自身建设。认真学习教育法律法规。\n"))
     assert doc.chapters[0].heading == "工作目标" and doc.chapters[0].items == []
     assert leads(doc) == [("1、", "加强督导室自身建设")]
+
+
+# ---------------------------------------------------------------- 一是 runs
+
+
+def test_a_run_after_the_sentences_that_introduce_it_numbers_a_chapter_with_no_items(
+        tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年度工作计划\n一、提高政治站位，突出党建引领\n"
+        "牢牢把握教育的政治属性，坚持为党育人、为国育才。一是全面加强党的领导。坚持党组织把方向。"
+        "二是持续抓实意识形态工作。落实意识形态工作责任制。三是发挥思政课主渠道作用。将思政课纳入课程。\n"
+        "二、深化教育改革\n1.推进评价改革。完善学校评价。\n"))
+    assert leads(doc) == [("一是", "全面加强党的领导"), ("二是", "持续抓实意识形态工作"),
+                          ("三是", "发挥思政课主渠道作用"), ("1.", "推进评价改革")]
+    assert doc.chapters[0].intro == "牢牢把握教育的政治属性，坚持为党育人、为国育才。"
+
+
+def test_a_run_inside_a_numbered_section_with_a_lead_sentence_stays_its_body(
+        tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作总结\n一、上半年工作总结\n"
+        "（一）加强党的建设，把牢教育方向。一是强化政治引领。坚持把政治建设摆在首位。"
+        "二是夯实基层党组织建设。深入实施校长负责制。\n（二）深化教育改革。推进评价改革。\n"))
+    assert leads(doc) == [("（一）", "加强党的建设，把牢教育方向"), ("（二）", "深化教育改革")]
+    assert doc.items()[0].body.startswith("一是强化政治引领")

@@ -375,6 +375,8 @@ def _split_points(chapter: Chapter) -> None:
     """
     out: list[Node] = []
     plain: list[Node] = []
+    # In a chapter nothing else numbers, a run may follow the sentences that introduce it.
+    alone = not any(n.marker for n in chapter.nodes)
     for node in chapter.nodes:
         if not node.marker and not node.numbered:
             plain.append(node)
@@ -382,8 +384,22 @@ def _split_points(chapter: Chapter) -> None:
         out.extend(_points_in_plain(plain))
         plain = []
         out.extend(_points_under_heading(node) or [node])
-    out.extend(_points_in_plain(plain))
+    if alone and plain and chapter.intro == [] and (made := _intro_and_points(plain)):
+        intro, points = made
+        chapter.intro, chapter.intro_line = [intro[0]], intro[1]
+        out.extend(points)
+    else:
+        out.extend(_points_in_plain(plain))
     chapter.nodes = out
+
+
+def _intro_and_points(nodes: list[Node]) -> tuple[tuple[str, int], list[Node]] | None:
+    """(intro, points) when plain paragraphs are sentences then a 一是… run in one paragraph."""
+    made = _point_nodes([pair for n in nodes for pair in _texts_and_lines(n)], nodes[0].kind,
+                        None, after_intro=True)
+    if made is None or made[0] is None or "\n" in made[0][0]:
+        return None
+    return made[0], made[1]
 
 
 def _texts_and_lines(node: Node) -> list[tuple[str, int]]:
@@ -414,13 +430,14 @@ def _points_under_heading(node: Node) -> list[Node] | None:
     return [node, *points]
 
 
-def _point_nodes(pairs: list[tuple[str, int]], kind: str, section: str | None
+def _point_nodes(pairs: list[tuple[str, int]], kind: str, section: str | None, *,
+                 after_intro: bool = False
                  ) -> tuple[tuple[str, int] | None, list[Node]] | None:
     """(intro paragraph, point nodes) when the paragraphs hold a 一是… run."""
     if not pairs:
         return None
     joined = "\n".join(t for t, _ in pairs)
-    found = split_points(joined)
+    found = split_points(joined, after_intro=after_intro)
     if found is None:
         return None
     intro, points = found
