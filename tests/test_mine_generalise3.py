@@ -15,6 +15,7 @@ import pytest
 
 from drafter.mine.clean import clean_lines
 from drafter.mine.junk import strip_title_affixes
+from drafter.mine.meta import tidy_title, title_from_dropped
 from drafter.mine.pipeline import mine_file
 
 
@@ -75,6 +76,43 @@ def test_a_banner_and_a_compilation_blurb_between_the_title_and_the_text_go(
 ])
 def test_site_greetings_and_blurbs_by_anyone_are_furniture(line: str) -> None:
     assert clean_lines([line, "一、加强党的建设"]).paras[0].text == "一、加强党的建设"
+
+
+def test_a_blurb_sentence_run_onto_a_line_of_text_goes_alone() -> None:
+    cleaned = clean_lines([
+        "教育工作计划聚焦课程改革与信息化建设，力求全面提高学生综合素养与创新能力。"
+        "以下是网友为大家整理分享的教育工作计划，供您参考！",
+        "一、加强党的建设",
+    ])
+    assert [p.text for p in cleaned.paras] == [
+        "教育工作计划聚焦课程改革与信息化建设，力求全面提高学生综合素养与创新能力。",
+        "一、加强党的建设"]
+
+
+def test_a_paywall_fragment_inside_a_sentence_does_not_make_the_sentence_junk() -> None:
+    cleaned = clean_lines(["4.加强教研员队伍建设。完善教研人员选用机制,推广专兼职互补制度"
+                           " 当前隐藏内容免费查看,鼓励一线优秀教师参与研训工作。强化教研指导。"])
+    assert cleaned.paras[0].text == (
+        "4.加强教研员队伍建设。完善教研人员选用机制，推广专兼职互补制度，"
+        "鼓励一线优秀教师参与研训工作。强化教研指导。")
+
+
+def test_a_line_of_page_labels_with_their_values_lost_is_furniture() -> None:
+    assert clean_lines(["荣誉 分享 时间:", "一、加强党的建设"]).paras[0].text == "一、加强党的建设"
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    ("2025年教育工作总结及2025年工作计划", "2025年教育工作总结及2025年工作计划"),
+    ("2023年度工作总结和2023年度工作打算", "2023年度工作总结和2023年度工作打算"),
+    ("2023年教育局工作总结结尾教育局工作总结与计划", "教育局工作总结与计划"),  # a doubled title
+])
+def test_a_phrase_repeated_after_and_is_no_doubled_title(raw: str, title: str) -> None:
+    assert tidy_title(raw) == title
+
+
+def test_a_blurb_names_the_title_before_its_related_samples() -> None:
+    assert title_from_dropped(["以下是网友为大家整理分享的2025年教育工作总结及2025年工作计划"
+                               "相关范例，供您参考！"]) == "2025年教育工作总结及2025年工作计划"
 
 
 @pytest.mark.parametrize(("raw", "title"), [

@@ -63,6 +63,7 @@ _SPACED_MARK = re.compile(r"(?<![\d.．])(\d{1,3}) +(?=[.．、](?![\d.．])\s*[
 _OCR_STOP = re.compile(
     r"(?<=[\u4e00-\u9fff%\d])o(?=[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _WRAP_MIN_WIDTH = 20.0
+_INNER_STOP = re.compile(r"[。！？!?](?=.)")
 
 
 @dataclass
@@ -205,17 +206,19 @@ def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str
         if p.text.isdigit() and i + 1 < len(paras) and _UNIT_START.match(paras[i + 1].text):
             paras[i + 1].text = p.text + paras[i + 1].text  # "2016" / "年教育局工作要点"
             continue
-        if junk.is_junk_line(p.text, rules):
-            if len(p.text) <= junk.LONG_LINE or INLINE_MARKER.search(p.text) is None:
-                dropped.append(p.text)  # furniture, or a blurb with no plan text in it
-                continue
-            p.text, cut = junk.cut_junk_sentences(p.text, rules)
-            dropped.extend(cut)
+        if junk.is_junk_line(p.text, rules) and (
+                len(p.text) <= junk.LONG_LINE or INLINE_MARKER.search(p.text) is None):
+            dropped.append(p.text)  # furniture, or a blurb with no plan text in it
+            continue
         # In-line junk goes before lines are joined or re-split: a banner or a blurb glued
         # between a title and its first marker would hide the marker (cut again later, once
-        # lines are joined, for junk a line break had split).
+        # lines are joined, for junk a line break had split). Then a blurb sentence run onto
+        # a line of text, or a whole page flattened onto one line, loses only that sentence.
         p.text, cut = junk.strip_fragments(p.text, rules)
         dropped.extend(c for c in cut if c)
+        if _INNER_STOP.search(p.text):
+            p.text, cut = junk.cut_junk_sentences(p.text, rules)
+            dropped.extend(cut)
         p.text = normalise_space(p.text)
         if not p.text:
             continue
