@@ -115,10 +115,13 @@ def cut_junk_sentences(text: str, rules: JunkRules | None = None) -> tuple[str, 
     A site's blurb ("下面是小编带来的……，希望……。") glued to the plan's text must not take
     the plan with it: only the junk sentences go. Returns the rest and the sentences cut.
     """
+    rules = rules or load_rules()
+    # Only the rules for words no plan sentence uses: a plan may well say 扫码关注 or 供参考.
+    whole = JunkRules(rules.lines, None, None, lines_at_start=rules.lines_at_start)
     kept: list[str] = []
     cut: list[str] = []
     for sentence in _SENTENCE.findall(text):
-        (cut if is_junk_line(sentence, rules) else kept).append(sentence)
+        (cut if is_junk_line(sentence, whole) else kept).append(sentence)
     return "".join(kept).strip(), [c.strip() for c in cut]
 
 
