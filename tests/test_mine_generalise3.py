@@ -197,3 +197,35 @@ def test_a_run_inside_a_numbered_section_with_a_lead_sentence_stays_its_body(
         "二是夯实基层党组织建设。深入实施校长负责制。\n（二）深化教育改革。推进评价改革。\n"))
     assert leads(doc) == [("（一）", "加强党的建设，把牢教育方向"), ("（二）", "深化教育改革")]
     assert doc.items()[0].body.startswith("一是强化政治引领")
+
+
+# ---------------------------------------------------------------- elisions and previews
+
+
+def test_an_elision_inside_an_item_ends_its_lead_there(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "2021年教科研工作计划\n一、主要目标任务\n"
+        "1、深入开展有效教学年活动。力争教科研工作再上新台阶。\n"
+        "2、继续完善以校为 ……此处隐藏6527个字……，尤其关注学困生群体，致力于提高教学质量。\n"))
+    assert leads(doc) == [("1、", "深入开展有效教学年活动"), ("2、", "继续完善以校为")]
+    item = doc.items()[1]
+    assert item.incomplete and "此处隐藏" not in item.body
+
+
+def test_a_lead_on_its_own_line_keeps_its_body_after_siblings_that_run_in(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "教研工作计划\n一、主要目标任务\n1、开展有效教学年活动。力争再上新台阶。\n"
+        "2、推进素质教育。提高课堂教学效益。\n3、加强网络教研。开展网络教研活动。\n"
+        "4.以多媒体网络为依托，开阔视野，创新提效。\n"
+        "全区数学教师每天浏览教学网站和博客至少一小时，拓宽自己的视野，完善自\n"))
+    last = doc.items()[-1]
+    assert (last.marker, last.lead) == ("4.", "以多媒体网络为依托，开阔视野，创新提效")
+    assert last.body.startswith("全区数学教师") and last.incomplete
+
+
+def test_a_page_that_says_more_follows_ends_inside_its_last_item(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "2019年教育工作要点\n点击查看更多>>\n一、加强党的建设\n"
+        "1.把握重点发展方向。加强党对学校意识形态工作的领导。\n"
+        "2.全面加强学校党的建设。抓好主题教育。推动理论进课堂。\n"))
+    assert [i.incomplete for i in doc.items()] == [False, True]

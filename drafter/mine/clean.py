@@ -111,18 +111,20 @@ def clean_lines(lines: list[str]) -> Cleaned:
     out: list[Para] = []
     resumes = False  # the paragraph after an elision starts in an unknown place
     for p in paras:
-        text, elided = junk.cut_elisions(p.text, rules)
-        text, cut = junk.strip_fragments(text, rules)
-        dropped.extend(c for c in cut if c)
-        text = normalise_space(to_full_width(text))
-        if not text:
-            if elided and out:
-                out[-1].cut = resumes = True
-            continue
-        unknown_start = resumes and parse_marker(text) is None
-        out.append(Para(text, p.line, p.indent, p.gap_before,
-                        cut=p.cut or elided or unknown_start))
-        resumes = elided
+        pieces = junk.split_at_elisions(p.text, rules)
+        elided = len(pieces) > 1
+        for k, piece in enumerate(pieces):
+            text, cut = junk.strip_fragments(piece, rules)
+            dropped.extend(c for c in cut if c)
+            text = normalise_space(to_full_width(text))
+            if not text:
+                if elided and out:
+                    out[-1].cut = resumes = True
+                continue
+            unknown_start = (resumes or k > 0) and parse_marker(text) is None
+            out.append(Para(text, p.line, p.indent and k == 0, p.gap_before and k == 0,
+                            cut=p.cut or elided or unknown_start))
+            resumes = elided
     return Cleaned(out, dropped)
 
 

@@ -18,7 +18,7 @@ from drafter.util.yamlio import load_yaml
 
 RULES_FILE = Path(__file__).parent / "data" / "junk.yaml"
 SHORT_LINE = 60
-_RULE_KEYS = ("lines", "short_lines", "fragments", "title_affixes", "elisions")
+_RULE_KEYS = ("lines", "short_lines", "fragments", "title_affixes", "elisions", "previews")
 # A line that starts like an item is plan text, whatever words it contains.
 _MARKER_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．](?!\d))"
@@ -39,6 +39,7 @@ class JunkRules:
     fragments: re.Pattern[str] | None
     title_affixes: re.Pattern[str] | None = None
     elisions: re.Pattern[str] | None = None
+    previews: re.Pattern[str] | None = None
     # The rules of `lines`/`short_lines` anchored with ^, tried only at a line's start (fast).
     lines_at_start: re.Pattern[str] | None = None
     short_lines_at_start: re.Pattern[str] | None = None
@@ -160,6 +161,36 @@ def cut_elisions(text: str, rules: JunkRules | None = None) -> tuple[str, bool]:
     if rules.elisions is None or not _ELISION_HINT.search(text) or not rules.elisions.search(text):
         return text, False
     return rules.elisions.sub("", text).strip(), True
+
+
+def is_preview(dropped: list[str], rules: JunkRules | None = None) -> bool:
+    """The page said it shows only part of the document ("点击查看更多", "还剩3页未读").
+
+    Its text then ends where the preview did, whatever punctuation it ends with: the last
+    clause mined from it is incomplete.
+    """
+    rules = rules or load_rules()
+    return rules.previews is not None and any(rules.previews.search(d) for d in dropped)
+
+
+def split_at_elisions(text: str, rules: JunkRules | None = None) -> list[str]:
+    """`text` cut where a site cut text out, the marks gone ("甲……此处隐藏6527个字……乙" →
+    ["甲", "乙"]); one piece when there is no elision, an empty first or last piece when the
+    text starts or stops at one.
+
+    The text before an elision lost its end and the text after it starts in an unknown place:
+    they are never one sentence, and never one item's lead.
+    """
+    rules = rules or load_rules()
+    if rules.elisions is None or not _ELISION_HINT.search(text) or not rules.elisions.search(text):
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    for m in rules.elisions.finditer(text):  # (split() would return the rules' groups too)
+        pieces.append(text[start:m.start()].strip())
+        start = m.end()
+    pieces.append(text[start:].strip())
+    return pieces
 
 
 def is_excerpt(line: str, following: list[str]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from drafter.mine import meta
+from drafter.mine import junk, meta
 from drafter.mine.clause_text import extract_owners, first_sentence, split_lead, strip_final
 from drafter.mine.enumerations import split_points
 from drafter.mine.markers import parse_marker
@@ -56,7 +56,7 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     cut_lines = {p.line for p in paras if p.cut}
     unwrapped = unwrap(paras)
     paras = unwrapped.paras
-    truncated = bool(paras) and _cut_off(paras[-1].text)
+    truncated = bool(paras) and (_cut_off(paras[-1].text) or junk.is_preview(dropped))
     levels = _levels(paras)
     start = _body_start(paras, levels)
     title, preamble, preamble_line = _head(paras[:start])

@@ -352,8 +352,9 @@ def _split_trailing(chapter: Chapter) -> None:
     items of their own. Sub-lists ("（1）…") stay with their item.
     """
     numbered = [n for n in chapter.nodes if n.marker and not n.container]
-    if len(numbered) < 3 or chapter.nodes[-1] is not numbered[-1]:
-        return
+    if len(numbered) < 3 or chapter.nodes[-1] is not numbered[-1] or (
+            numbered[-1].standalone and not all(n.standalone for n in numbered[:-1])):
+        return  # a lead on its own line has its body in the next paragraph: not an extra
     sizes = {len(n.texts) for n in numbered[:-1]}
     last = numbered[-1]
     if len(sizes) != 1 or len(last.texts) <= (size := sizes.pop()):
