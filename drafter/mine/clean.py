@@ -103,6 +103,7 @@ def clean_lines(lines: list[str]) -> Cleaned:
     dropped: list[str] = []
     paras = _tidy(_drop_excerpt_lines(simplified, rules, dropped))
     paras = _drop_junk_lines(paras, rules, dropped)
+    clean_line = {p.line: p.text for p in paras}  # in-line junk is cut from these already
     paras = take_contents(paras, dropped)
     paras = restore_lost_numbers(paras)
     paras = join_chunks(paras)
@@ -114,8 +115,10 @@ def clean_lines(lines: list[str]) -> Cleaned:
         pieces = junk.split_at_elisions(p.text, rules)
         elided = len(pieces) > 1
         for k, piece in enumerate(pieces):
-            text, cut = junk.strip_fragments(piece, rules)
-            dropped.extend(c for c in cut if c)
+            if piece not in clean_line.get(p.line, ""):  # joined lines: junk a break split
+                piece, cut = junk.strip_fragments(piece, rules)
+                dropped.extend(c for c in cut if c)
+            text = piece
             text = normalise_space(to_full_width(text))
             if not text:
                 if elided and out:
@@ -218,7 +221,7 @@ def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str
         # a line of text, or a whole page flattened onto one line, loses only that sentence.
         p.text, cut = junk.strip_fragments(p.text, rules)
         dropped.extend(c for c in cut if c)
-        if _INNER_STOP.search(p.text):
+        if _INNER_STOP.search(p.text) and parse_marker(p.text) is None:  # (an item is text)
             p.text, cut = junk.cut_junk_sentences(p.text, rules)
             dropped.extend(cut)
         p.text = normalise_space(p.text)

@@ -43,6 +43,8 @@ class JunkRules:
     # The rules of `lines`/`short_lines` anchored with ^, tried only at a line's start (fast).
     lines_at_start: re.Pattern[str] | None = None
     short_lines_at_start: re.Pattern[str] | None = None
+    # The `lines` rules anchored with ^, tried at every sentence's start of a line (fast check).
+    lines_at_sentence: re.Pattern[str] | None = None
 
 
 @cache
@@ -62,6 +64,10 @@ def load_rules(path: Path = RULES_FILE) -> JunkRules:
         anchored = [r for r in valid[key] if _anchored(r)]
         compiled[key] = _join([r for r in valid[key] if not _anchored(r)])
         compiled[f"{key}_at_start"] = _join(anchored)
+    at_start = [r[1:] for r in valid["lines"] if _anchored(r)]
+    compiled["lines_at_sentence"] = re.compile(
+        _SENTENCE_START + "(?:" + "|".join(f"(?:{r})" for r in at_start) + ")"
+    ) if at_start else None
     return JunkRules(**compiled)
 
 
@@ -106,6 +112,7 @@ def is_junk_line(text: str, rules: JunkRules | None = None) -> bool:
                 or (rules.short_lines is not None and rules.short_lines.search(stripped)))
 
 
+_SENTENCE_START = r"(?:^|(?<=[。！？!?]))\s*"
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?”’）)]*|[。！？!?]+")
 LONG_LINE = 120  # a line this long that a line rule hits is a flattened page, not furniture
 
@@ -117,6 +124,9 @@ def cut_junk_sentences(text: str, rules: JunkRules | None = None) -> tuple[str, 
     the plan with it: only the junk sentences go. Returns the rest and the sentences cut.
     """
     rules = rules or load_rules()
+    if not ((rules.lines is not None and rules.lines.search(text)) or (
+            rules.lines_at_sentence is not None and rules.lines_at_sentence.search(text))):
+        return text, []  # no rule hits anywhere in the line: no sentence to cut (fast path)
     # Only the rules for words no plan sentence uses: a plan may well say 扫码关注 or 供参考.
     whole = JunkRules(rules.lines, None, None, lines_at_start=rules.lines_at_start)
     kept: list[str] = []
