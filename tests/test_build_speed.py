@@ -105,3 +105,19 @@ def test_an_exact_repeat_is_an_error_even_after_a_near_one() -> None:
     assert any(s == "错误" and "完全相同" in m for s, m in messages), messages
     assert any(s == "警告" and "几乎相同" in m for s, m in messages), messages
     assert any(s == "错误" and "出现两次" in m for s, m in messages), messages
+
+
+def test_a_command_module_is_imported_with_the_collector_paused_then_frozen() -> None:
+    """In a fresh process: collection is back on after the import, and what the import built
+    sits in the permanent generation (never scanned again)."""
+    code = (
+        "import gc, click\n"
+        "from drafter.cli import cli\n"
+        "before = gc.get_freeze_count()\n"
+        "cli.get_command(click.Context(cli), 'build')\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > before + 10000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
