@@ -165,3 +165,19 @@ def test_a_command_module_is_imported_with_the_collector_paused_then_frozen() ->
                           text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_the_command_loads_no_pydantic_plugin(tmp_path: Path) -> None:
+    """A pydantic plugin installed for another program neither slows a command (scanning every
+    package's entry points) nor sees a plan being validated."""
+    code = ("import os, sys\n"
+            "sys.argv = ['drafter', '--version']\n"
+            "from drafter.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "from pydantic.plugin._loader import get_plugins\n"
+            "print(os.environ['PYDANTIC_DISABLE_PLUGINS'], list(get_plugins()))\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "__all__ []"

@@ -11,6 +11,7 @@ and `drafter build` do not load the check engine, the miner or Textual (bench/st
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from importlib import import_module
 from types import ModuleType
@@ -81,6 +82,9 @@ def cli(ctx: click.Context) -> None:
 
 
 def main() -> None:
+    # drafter uses no pydantic plugins: don't scan every installed package for them on each
+    # command, nor let one installed for another program watch a plan being validated
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     install_chinese_messages()
     with terminal_guard():  # nothing from a file reaches the terminal raw
         run_guarded(cli)
