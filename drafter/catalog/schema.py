@@ -87,8 +87,6 @@ def validate_chapter(data: Any, lines: LineMap, key: str) -> tuple[list[Record],
 
 def _unknown_keys(ctx: _Ctx, path: tuple[Any, ...], data: dict[Any, Any],
                   allowed: tuple[str, ...], where: str | None) -> None:
-    if len(data) <= len(allowed) and all(map(allowed.__contains__, data)):
-        return
     for k in data:
         if k not in allowed:
             ctx.problem((*path, k), f"未知字段“{k}”", where, "允许的字段：" + "、".join(allowed))
@@ -132,27 +130,31 @@ def _record(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any],
             fields: tuple[Field, ...], where: str | None, **context: Any) -> Record:
     """One mapping checked against its field table: unknown and missing keys, then each field
     by its shape. `context` passes what a nested check needs (the clause id for variants)."""
-    allowed, required, checks = _plan(fields)
-    _unknown_keys(ctx, path, data, allowed, where)
+    allowed, known, required, checks = _plan(fields)
+    if not known.issuperset(data):
+        _unknown_keys(ctx, path, data, allowed, where)
     for name in required:
         if name not in data:
             _required(ctx, path, data, name, where)
-    return {name: check(ctx, path, data, name, where, **context) for name, check in checks}
+    if context:
+        return {name: check(ctx, path, data, name, where, **context) for name, check in checks}
+    return {name: check(ctx, path, data, name, where) for name, check in checks}
 
 
-_Plan = tuple[tuple[Field, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, Any], ...]]
-_PLANS: dict[int, _Plan] = {}
+_Plan = tuple[tuple[str, ...], frozenset[str], tuple[str, ...], tuple[tuple[str, Any], ...]]
+_PLANS: dict[int, tuple[tuple[Field, ...], _Plan]] = {}
 
 
-def _plan(fields: tuple[Field, ...]) -> tuple[tuple[str, ...], tuple[str, ...],
-                                              tuple[tuple[str, Any], ...]]:
-    """A table's keys, required keys and (name, check) pairs, worked out once per table."""
-    plan = _PLANS.get(id(fields))
-    if plan is None or plan[0] is not fields:
-        plan = _PLANS[id(fields)] = (
-            fields, names(fields), tuple(f.name for f in fields if f.required),
-            tuple((f.name, _SHAPES[f.shape]) for f in fields))
-    return plan[1:]
+def _plan(fields: tuple[Field, ...]) -> _Plan:
+    """A table's keys (in order, and as a set), required keys and (name, check) pairs, worked
+    out once per table."""
+    found = _PLANS.get(id(fields))
+    if found is None or found[0] is not fields:
+        keys = names(fields)
+        found = _PLANS[id(fields)] = (fields, (
+            keys, frozenset(keys), tuple(f.name for f in fields if f.required),
+            tuple((f.name, _SHAPES[f.shape]) for f in fields)))
+    return found[1]
 
 
 def _clause(ctx: _Ctx, path: tuple[Any, ...], data: Any, index: int) -> Record | None:

@@ -191,18 +191,18 @@ _SIMPLE = re.compile(r"\{\{( *([^\W\d]\w*) *)\}\}")
 def _simple(text: str) -> Scan | None:
     """The scan of a text whose every brace belongs to a `{{ name }}` placeholder, as
     `scan` would find it; None for any other text (the full scanner reads it)."""
-    found = _SIMPLE.findall(text)
+    found = list(_SIMPLE.finditer(text))
     if not found or len(found) > MAX_TAGS or text.count("{") != 2 * len(found) or \
             text.count("}") != 2 * len(found):
         return None
     names: list[str] = []
-    for inner, name in found:
-        if name in RESERVED_NAMES or name[0] == "_" or len(inner) > MAX_PLACEHOLDER_CHARS:
+    for match in found:
+        name = match[2]
+        if name in RESERVED_NAMES or name[0] == "_" or len(match[1]) > MAX_PLACEHOLDER_CHARS:
             return None
         if name not in names:
             names.append(name)
-    tags = tuple(Tag("{{", m.start(), m.end(), m[1]) for m in _SIMPLE.finditer(text))
-    return Scan(tags, tuple(names))
+    return Scan(tuple(Tag("{{", m.start(), m.end(), m[1]) for m in found), tuple(names))
 
 
 @lru_cache(maxsize=65536)
