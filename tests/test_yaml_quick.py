@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from drafter.catalog.dump import chapter_yaml
+from drafter.model import CHAPTER_KEYS, ID_PREFIX, Clause, Slot, Source, Variant
 from drafter.model.errors import DrafterError
 from drafter.util import yaml_quick, yamlio
 from drafter.util.yaml_nodes import NodeLines
@@ -168,9 +170,16 @@ def test_mutated_files_are_read_as_the_full_path_reads_them_or_left_to_it() -> N
     """Thousands of small edits of a dumped file: whatever the quick reader accepts, the full
     path accepts too and builds the same; a file the full path refuses is never read."""
     rng = random.Random(11)
+    chapters = [chapter_yaml(key, [Clause(
+        id=f"{ID_PREFIX[key]}-{i}", chapter=key, lead=rng.choice(TRICKY).replace("\n", ""),
+        body=f"正文{i}，{rng.choice(TRICKY)}", tags=["学前"], slots=[Slot("n", "数", "integer")],
+        sources=[Source(file="a.txt", marker="1.", year=2024)],
+        variants=[Variant(id=f"{ID_PREFIX[key]}-{i}/2", lead="", body="变体")])
+        for i in range(3)]) for key in CHAPTER_KEYS[1:4]]
     taken = 0
-    for _ in range(3000):
-        text = _mutate(rng, dump_yaml(document(rng, 2)))
+    for _ in range(3000):  # half a dump of odd values, half a chapter file as drafter writes it
+        base = rng.choice(chapters) if rng.random() < 0.5 else dump_yaml(document(rng, 2))
+        text = _mutate(rng, base)
         data = quick(text)
         if data is None:
             continue

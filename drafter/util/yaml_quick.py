@@ -180,6 +180,8 @@ class _Reader:
         lines, n, special, keys = self.lines, len(self.lines), _SPECIAL, _KEYS
         column: int = -1  # the innermost open block's column when it is a mapping, else -1
         mapping: dict[str, Any] = {}
+        lcolumn: int = -1  # the same when it is a sequence
+        items: list[Any] = []
         while self.i < n:
             line = lines[self.i]
             text = line.lstrip(" ")
@@ -192,6 +194,24 @@ class _Reader:
                 if self.peek_content():
                     raise _Out
                 break
+            if col == lcolumn and text[:2] == "- " and text[2:3] not in ("", " "):
+                rest = text[2:]
+                head, colon, after = rest.partition(":")
+                if not colon or (after and after[0] != " "):  # `- text`: a scalar item
+                    rest = rest.rstrip(" ")
+                    self.i += 1
+                    if rest[0] in special or ": " in rest or " #" in rest or rest[-1] == ":":
+                        items.append(self.scalar(rest, col))
+                    else:
+                        items.append(rest)
+                    continue
+                if keys.get(head):  # `- key: …`: a mapping item, its first key read below
+                    mapping = {}
+                    items.append(mapping)
+                    self.starts[id(mapping)] = self.i + 1
+                    col = column = col + 2
+                    self.stack.append((col, mapping))
+                    lcolumn, text = -1, rest
             if col == column and text[0] != "-":
                 head, colon, after = text.partition(":")
                 if colon and after[:1] == " " and keys.get(head) and head not in mapping:
@@ -205,11 +225,13 @@ class _Reader:
                             mapping[head] = rest
                         continue
             self.step(text, col)
-            top = self.stack[-1] if self.stack and self.pending is None else None
-            if top is not None and type(top[1]) is dict:
-                column, mapping = top
-            else:
-                column = -1
+            column = lcolumn = -1
+            if self.stack and self.pending is None:
+                top = self.stack[-1]
+                if type(top[1]) is dict:
+                    column, mapping = top
+                else:
+                    lcolumn, items = top
         if self.pending is not None:
             self.pending[0][self.pending[1]] = None
         return self.root
