@@ -119,9 +119,17 @@ def test_each_tricky_value_round_trips(value: Any) -> None:
     "a: b\n  c: d\n",  # a deeper line after a value
     "a:\n- b\n c: d\n",
     "".join(f"{' ' * (2 * k)}k:\n" for k in range(40)) + " " * 80 + "v: 1\n",  # deep nesting
+    "".join(f"{' ' * (2 * k)}- k:\n" for k in range(40)) + " " * 80 + "- v\n",
+    "".join(f"{' ' * (4 * k)}- - k\n" for k in range(40)),
 ])
 def test_unusual_or_hostile_yaml_is_left_to_the_full_path(text: str) -> None:
     assert quick(text) is None
+
+
+def test_nesting_up_to_the_bound_is_read() -> None:
+    text = "".join(f"{' ' * (2 * k)}- k:\n" for k in range(15)) + " " * 30 + "- v\n"
+    data = quick(text)
+    assert data is not None and strict_equal(data, full(text))
 
 
 def test_nothing_over_the_size_bound_is_read() -> None:

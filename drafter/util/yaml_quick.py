@@ -194,6 +194,25 @@ class _Reader:
                 if self.peek_content():
                     raise _Out
                 break
+            if self.pending is not None:
+                if text[:2] == "- " and col >= self.pending[2]:  # `key:` then its sequence
+                    owner, key, _ = self.pending
+                    self.pending = None
+                    owner[key] = items = []
+                    self.stack.append((col, items))
+                    lcolumn = col
+                    if len(self.stack) > MAX_DEPTH:
+                        raise _Out
+            elif col < column or col < lcolumn:  # blocks end: back to the one at this column
+                stack = self.stack
+                while stack and col < stack[-1][0]:
+                    stack.pop()
+                column = lcolumn = -1
+                if stack:
+                    if type(stack[-1][1]) is dict:
+                        column, mapping = stack[-1]
+                    else:
+                        lcolumn, items = stack[-1]
             if col == lcolumn and text[:2] == "- " and text[2:3] not in ("", " "):
                 rest = text[2:]
                 head, colon, after = rest.partition(":")
@@ -211,19 +230,23 @@ class _Reader:
                     self.starts[id(mapping)] = self.i + 1
                     col = column = col + 2
                     self.stack.append((col, mapping))
+                    if len(self.stack) > MAX_DEPTH:
+                        raise _Out
                     lcolumn, text = -1, rest
             if col == column and text[0] != "-":
                 head, colon, after = text.partition(":")
-                if colon and after[:1] == " " and keys.get(head) and head not in mapping:
+                if colon and (after[:1] == " " or not after) and keys.get(head) and \
+                        head not in mapping:
                     rest = after.strip(" ")
-                    if rest:
-                        self.i += 1
-                        if rest[0] in special or ": " in rest or " #" in rest or \
-                                rest[-1] == ":":
-                            mapping[head] = self.scalar(rest, col)
-                        else:
-                            mapping[head] = rest
-                        continue
+                    self.i += 1
+                    if not rest:  # `key:`: its value starts on a later line
+                        self.pending = (mapping, head, col)
+                        column = -1
+                    elif rest[0] in special or ": " in rest or " #" in rest or rest[-1] == ":":
+                        mapping[head] = self.scalar(rest, col)
+                    else:
+                        mapping[head] = rest
+                    continue
             self.step(text, col)
             column = lcolumn = -1
             if self.stack and self.pending is None:
