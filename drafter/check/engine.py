@@ -7,7 +7,7 @@ never mines (the CLI and TUI wire those in). The rules themselves live in rules_
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -82,14 +82,17 @@ def _table(rules: RuleTable | Path | str | None) -> RuleTable:
 
 
 def check_draft(draft: Draft, *, rules: RuleTable | Path | str | None = None,
-                profile: CheckProfile | None = None) -> list[Finding]:
-    """Every finding for the draft, errors first, then in document order."""
+                profile: CheckProfile | None = None,
+                severities: Collection[str] | None = None) -> list[Finding]:
+    """Every finding for the draft (of `severities` only, when given), errors first, then in
+    document order."""
     table = _table(rules)
-    ctx = Context(table=table, profile=profile or table.profile, year=draft.year)
+    wanted = frozenset(SEVERITY_ORDER if severities is None else severities)
+    ctx = Context(table=table, profile=profile or table.profile, year=draft.year, wanted=wanted)
     found: dict[Finding, None] = {}  # identical findings (same words, same place) once
     for rule in RULES:
         for finding in rule(draft, ctx):
-            if table.is_enabled(finding.rule):
+            if finding.severity in wanted and table.is_enabled(finding.rule):
                 found.setdefault(finding)
     return sorted(found, key=_order)
 
@@ -168,25 +171,32 @@ def check_blocks(blocks: Sequence[Block], *, year: int | None,
                  profile: CheckProfile | None = None,
                  chapter_keys: Sequence[str | None] | None = None,
                  baseline: Sequence[BaselinePair] = (), dash: str | None = None,
-                 source: str | None = None) -> list[Finding]:
+                 source: str | None = None,
+                 severities: Collection[str] | None = None) -> list[Finding]:
     """Check a plan as rendered. `chapter_keys[i]` is the key of the (i+1)-th chapter block;
     `baseline` pairs this year's slot values with last year's (see `baseline_pairs`)."""
     draft = draft_from_blocks(blocks, year=year, chapter_keys=chapter_keys, baseline=baseline,
                               dash=dash, source=source)
-    return check_draft(draft, rules=rules, profile=profile)
+    return check_draft(draft, rules=rules, profile=profile, severities=severities)
 
 
 def check_plan(plan: Plan, blocks: Sequence[Block], cat: Catalogue | None = None, *,
                rules: RuleTable | Path | str | None = None,
-               profile: CheckProfile | None = None) -> list[Finding]:
+               profile: CheckProfile | None = None,
+               severities: Collection[str] | None = None) -> list[Finding]:
     """`check_blocks` with the year, chapter keys, dash and baselines taken from the plan, plus
-    the rules that need the plan behind the text (levels, places, names, 落款, targets)."""
+    the rules that need the plan behind the text (levels, places, names, 落款, targets).
+
+    `severities` keeps only findings of those severities, and skips the rule families that
+    cannot yield them: `drafter build` asks for errors only, so it never loads the gazetteer
+    (the plan rules' findings are warnings and hints) nor compares items for near-duplicates."""
     resolved = resolve(plan, cat) if cat is not None else None
     pairs = rules_numbers.baseline_pairs(resolved) if resolved is not None else []
     found = check_blocks(blocks, year=plan.meta.year, rules=rules, profile=profile,
                          chapter_keys=[c.key for c in plan.chapters], baseline=pairs,
-                         dash=plan.meta.options.dash, source=plan.path)
-    if resolved is None:
+                         dash=plan.meta.options.dash, source=plan.path, severities=severities)
+    if resolved is None or not set(rules_plan.SEVERITIES) & set(
+            SEVERITY_ORDER if severities is None else severities):
         return found
     table = _table(rules)
     extra = [f for f in rules_plan.plan_findings(blocks, rules_plan.plan_facts(resolved))

@@ -2,7 +2,11 @@
 
 Why: real plans mix topics inside a chapter, so a clause is classified by what it
 mainly asks, from weighted keywords in its lead and body, falling back to the chapter
-heading's key when the signal is weak or tied. The rules live in the editable data file
+heading's key (or, when the heading names none, the key most of the chapter's items get)
+when the signal is weak or tied. Ties between keys go to the one the lead names later (a
+Chinese phrase's head comes last); a later clause of the lead that states a purpose
+(……，促进……) counts less; ordinary words that straddle a keyword ("深入学习" holds 入学)
+are matched as `not_words` and score nothing. The rules live in the editable data file
 `drafter/mine/data/taxonomy.yaml`; this module only scores. It must stay fast (one
 compiled trie regex for every keyword), must not read the file more than once per
 process, and must not put ordinary items under 总体要求 from body words (that key is
@@ -43,18 +47,41 @@ class Rules:
     lead_only: tuple[bool, ...]
     settings: dict[str, float]
     default_key: str
+    purpose: re.Pattern[str] | None  # a later clause opening with a purpose word
 
 
-def classify(lead: str, body: str, fallback: str | None) -> tuple[str, list[str]]:
-    """(chapter key, finer tags) for one clause; `fallback` is the chapter heading's key.
+def classify_chapter(clauses: list[tuple[str, str]], heading_key: str | None
+                     ) -> list[tuple[str, list[str]]]:
+    """(chapter key, finer tags) for each (lead, body) of one chapter.
+
+    A chapter's heading key is its items' fallback. When the heading gives none, the key most
+    of the chapter's items get (at least `prior_items` items, a strict majority over the
+    runner-up) is the fallback of the items without a clear signal of their own: real
+    chapters keep to one topic, so a vague item ("加强学习") most likely shares it.
+    """
+    first = [classify(lead, body, heading_key) for lead, body in clauses]
+    if heading_key is not None or len(clauses) < load_rules().settings["prior_items"]:
+        return first
+    votes = Counter(key for key, _tags in first).most_common(2)
+    if len(votes) > 1 and votes[0][1] == votes[1][1]:
+        return first
+    return [classify(lead, body, None, votes[0][0]) for lead, body in clauses]
+
+
+def classify(lead: str, body: str, fallback: str | None, prior: str | None = None
+             ) -> tuple[str, list[str]]:
+    """(chapter key, finer tags) for one clause; `fallback` is the chapter heading's key,
+    `prior` the key most of the chapter's items got (used like `fallback` when the heading
+    gives none, but without its bonus).
 
     In order: a lead with a clear signal of its own decides; else lead and body points
     (the heading's key gets a bonus) decide when the best is high and clearly ahead; else
-    the heading's key; else the best-scoring key; else the rules' default key.
+    the heading's key (or the prior); else the best-scoring key (ties: the one named later
+    in the lead); else the rules' default key.
     """
     rules = load_rules()
     s = rules.settings
-    lead_scores, scores, tag_scores = _score(rules, lead, body)
+    lead_scores, scores, tag_scores, ends = _score(rules, lead, body)
     lead_best = max(lead_scores)
     if lead_best >= s["lead_decides"] and lead_best - _second(lead_scores) >= s["lead_margin"]:
         # the lead names the topic
@@ -66,7 +93,11 @@ def classify(lead: str, body: str, fallback: str | None) -> tuple[str, list[str]
         # items: ordinary items never land there from their chapter.
         fallback = None
     best = max(scores)
-    top = scores.index(best)  # ties: the first in CHAPTER_KEYS order
+    if fallback is None and prior in CHAPTER_KEYS and best < s["threshold"]:
+        fallback = prior
+    # Ties: the key whose word comes later in the lead (the head of a Chinese phrase is last:
+    # "义务教育阶段‘三免一补’" is about 三免一补), then the first in CHAPTER_KEYS order.
+    top = max((k for k, v in enumerate(scores) if v == best), key=lambda k: (ends[k], -k))
     if best >= s["threshold"] and best - _second(scores) >= s["margin"]:
         key = CHAPTER_KEYS[top]
     elif fallback is not None:
@@ -106,22 +137,29 @@ def classify_heading(heading: str) -> str | None:
 
 
 def _score(rules: Rules, lead: str, body: str
-           ) -> tuple[list[float], list[float], dict[int, float]]:
+           ) -> tuple[list[float], list[float], dict[int, float], list[int]]:
     """Points per chapter key from the lead alone and from lead + body (lists by
-    CHAPTER_KEYS index), and points per touched tag index. A lead counts its strongest
-    word per key (a lead naming two stages is not worth more than one); a body adds up."""
+    CHAPTER_KEYS index), points per touched tag index, and per key where in the lead its
+    strongest word ends (-1: not in the lead). A lead counts its strongest word per key (a
+    lead naming two stages is not worth more than one); a body adds up."""
     scores = [0.0] * len(CHAPTER_KEYS)
+    ends = [-1] * len(CHAPTER_KEYS)
     tag_scores: dict[int, float] = {}
     lead_table, body_table = rules.lead_table, rules.body_table
-    for word in rules.pattern.findall(lead) if lead else ():
-        for key, tag, points in lead_table[word]:
-            if points > scores[key]:  # a lead counts its strongest word per key
-                scores[key] = points
-            if tag >= 0:
-                tag_scores[tag] = tag_scores.get(tag, 0.0) + points
+    if lead:
+        purpose = _purpose_spans(rules, lead)
+        for match in rules.pattern.finditer(lead):
+            factor = rules.settings["purpose_clause"] if any(
+                a <= match.start() < b for a, b in purpose) else 1.0
+            for key, tag, points in lead_table[match.group()]:
+                if points * factor >= scores[key]:  # a lead counts its strongest word per key
+                    scores[key] = points * factor
+                    ends[key] = match.end()
+                if tag >= 0:  # tags name every topic the lead touches, purpose or not
+                    tag_scores[tag] = tag_scores.get(tag, 0.0) + points
     lead_scores = list(scores)
     if not body:
-        return lead_scores, scores, tag_scores
+        return lead_scores, scores, tag_scores, ends
     cap = rules.settings["body_repeat_cap"]
     body_scores = [0.0] * len(CHAPTER_KEYS)
     for word, count in Counter(rules.body_pattern.findall(body)).items():
@@ -133,7 +171,15 @@ def _score(rules: Rules, lead: str, body: str
     body_cap = rules.settings["body_cap"]
     for key, points in enumerate(body_scores):
         scores[key] += points if points < body_cap else body_cap
-    return lead_scores, scores, tag_scores
+    return lead_scores, scores, tag_scores, ends
+
+
+def _purpose_spans(rules: Rules, lead: str) -> list[tuple[int, int]]:
+    """Where a lead's later clauses state a purpose ("……，促进教研工作的全面开展"): their
+    words name what the task serves, not the task."""
+    if rules.purpose is None:
+        return []
+    return [(m.start(), m.end()) for m in rules.purpose.finditer(lead)]
 
 
 def _pick_tags(rules: Rules, tag_scores: dict[int, float]) -> list[str]:
@@ -162,7 +208,8 @@ def parse_rules(text: str, file: str) -> Rules:
 
     data, lines = load_yaml(text, file)
     if not isinstance(data, dict):
-        raise DrafterError.one("分类规则文件应是一个映射（settings、keys、tags）", file=file)
+        raise DrafterError.one("分类规则文件应是一个映射（settings、keys、tags、not_words）",
+                               file=file)
     parsed = validate(Taxonomy, data, lines, file, hint="请修改分类规则文件")
     settings = parsed.settings.model_dump(exclude={"default_key"})
     table: dict[str, list[Hit]] = {}
@@ -179,6 +226,13 @@ def parse_rules(text: str, file: str) -> Rules:
             table.setdefault(word, []).append((CHAPTER_KEYS.index(tag_entry.key), len(tags) - 1,
                                                weight))
     body_words = {w: h for w, h in table.items() if any(not lead_only[k] for k, _t, _w in h)}
+    for n, word in enumerate(parsed.not_words):
+        if word in table:
+            raise DrafterError.one(f"“{word}”既是关键词又列在 not_words 中", file=file,
+                                   line=lines.line("not_words", n),
+                                   hint="请从其中一处删去")
+        # matched like a keyword, so no keyword inside it is found; scores nothing
+        table[word] = body_words[word] = []
     return Rules(
         pattern=_compile_words(table),
         body_pattern=_compile_words(body_words),
@@ -189,6 +243,8 @@ def parse_rules(text: str, file: str) -> Rules:
                              if not lead_only[k]) for w, h in table.items()},
         tags=tuple(tags), lead_only=tuple(lead_only), settings=settings,
         default_key=parsed.settings.default_key,
+        purpose=re.compile(r"(?<=[，,；;])\s*(?:" + "|".join(map(re.escape, parsed.purpose_words))
+                           + r")[^，,；;。]*") if parsed.purpose_words else None,
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from drafter.mine import meta
-from drafter.mine.classify import classify, classify_heading
+from drafter.mine.classify import classify, classify_chapter, classify_heading
 from drafter.mine.clean import clean_lines
 from drafter.mine.read import SourceText, read_source
 from drafter.mine.slots import templatize
@@ -50,8 +50,9 @@ def mine_files(paths: Iterable[Path]) -> list[MinedDocument]:
 
 def _finish_chapter(chapter: MinedChapter, doc: MinedDocument) -> None:
     heading_key = classify_heading(chapter.heading) if chapter.heading else None
-    for item in chapter.items:
-        item.category, item.tags = classify(item.lead, item.body, heading_key)
+    keys = classify_chapter([(item.lead, item.body) for item in chapter.items], heading_key)
+    for item, (category, tags) in zip(chapter.items, keys, strict=True):
+        item.category, item.tags = category, tags
         item.lead_template, item.body_template, item.slots = templatize(
             item.lead, item.body, year=doc.year, region=doc.region
         )

@@ -1,8 +1,11 @@
 """The taxonomy file's format (drafter/mine/data/taxonomy.yaml), declared once with pydantic.
 
 `settings` tune the scoring (numbers), `keys` give each chapter key weighted keywords, `tags`
-give finer tags (each under one chapter key) their keywords. To add a setting: add a field to
-`Settings` with its default; `drafter.mine.classify` reads them by name.
+give finer tags (each under one chapter key) their keywords, `not_words` list ordinary words
+that a keyword may straddle ("深入学习" holds 入学): matched like keywords, they score nothing;
+`purpose_words` open a lead's later clause that states a purpose (it counts `purpose_clause`
+times). To add a setting: add a field to `Settings` with its default; `drafter.mine.classify`
+reads them by name.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ class Settings(Strict):
     heading_threshold: Number = 2
     lead_decides: Number = 6
     lead_margin: Number = 3
+    prior_items: Number = 3
+    purpose_clause: Number = 1
     default_key: ChapterKey = "教育改革"
 
 
@@ -79,3 +84,5 @@ class Taxonomy(Strict):
     settings: Settings = Field(default_factory=Settings)
     keys: dict[ChapterKey, KeyEntry] = Field(default_factory=dict)
     tags: dict[str, TagEntry] = Field(default_factory=dict)
+    not_words: list[str] = Field(default_factory=list)
+    purpose_words: list[str] = Field(default_factory=list)
