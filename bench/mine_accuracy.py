@@ -7,7 +7,8 @@ tests/data/realpages/README.md):
   pinyin annotations, punctuation and spaces removed; equal, or one a prefix of the other with
   the shorter at least half the longer and at least 4 characters);
 - chapter F1: the same on chapter headings (prose chapters such as 指导思想 included);
-- category accuracy: of the matched items, how many got the labelled chapter key;
+- category accuracy: of the matched items, how many got the labelled chapter key; chapter
+  category accuracy: the same for the matched chapters;
 - title and year accuracy; junk leaks: labelled junk strings found in any title, heading,
   lead, body, preamble or closing;
 - incomplete: of the matched items labelled incomplete (cut by the page's end or an elision),
@@ -17,6 +18,7 @@ Per document and overall (mean of per-document F1, micro counts for the rest), d
 separately. Tune on dev; look at test only to score.
 
 Run: .venv/bin/python bench/mine_accuracy.py [--split dev|test|all] [--quiet] [--json]
+     .venv/bin/python bench/mine_accuracy.py --confusions   (dev only: miscategorised items)
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,6 +121,10 @@ class DocScore:
     incomplete_flagged: int = 0
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    chapters_matched: int = 0
+    chapter_cat_right: int = 0
+    # (labelled key, mined key, lead, chapter heading, body) for each miscategorised item
+    confusions: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
 def score(name: str, label: dict[str, Any], doc: MinedDocument) -> DocScore:
@@ -129,6 +136,13 @@ def score(name: str, label: dict[str, Any], doc: MinedDocument) -> DocScore:
     mined_heads = [norm(c.heading) for c in doc.chapters if c.heading]
     chapter_pairs = _match(gold_heads, mined_heads)
     cat_right = sum(label["items"][g]["category"] == items[m].category for g, m in pairs)
+    headed = [c for c in doc.chapters if c.heading]
+    chapter_cat_right = sum(label["chapters"][g]["category"] == headed[m].category
+                            for g, m in chapter_pairs)
+    heading_of = {id(i): c.heading or "" for c in doc.chapters for i in c.items}
+    confusions = [(label["items"][g]["category"], items[m].category, items[m].lead,
+                   heading_of.get(id(items[m]), ""), items[m].body)
+                  for g, m in pairs if label["items"][g]["category"] != items[m].category]
     incomplete = [(g, m) for g, m in pairs if label["items"][g].get("incomplete")]
     flagged = sum(bool(getattr(items[m], "incomplete", False)) for _, m in incomplete)
     titles = {norm(t) for t in [label["title"], *label.get("title_alts", [])] if t}
@@ -149,6 +163,8 @@ def score(name: str, label: dict[str, Any], doc: MinedDocument) -> DocScore:
         incomplete_gold=len(incomplete), incomplete_flagged=flagged,
         missed=[label["items"][g]["lead"] for g in range(len(gold_leads)) if g not in matched_gold],
         extra=[items[m].lead for m in range(len(items)) if m not in matched_mined],
+        confusions=confusions,
+        chapters_matched=len(chapter_pairs), chapter_cat_right=chapter_cat_right,
     )
 
 
@@ -171,6 +187,9 @@ def summary(scores: list[DocScore]) -> dict[str, Any]:
                              sum(s.items_mined for s in scores)),
         "chapter_f1_mean": sum(s.chapter_f1 for s in scores) / n if n else 0.0,
         "category_accuracy": sum(s.cat_right for s in scores) / matched if matched else 0.0,
+        "chapter_category": (sum(s.chapter_cat_right for s in scores) / chapters
+                                      if (chapters := sum(s.chapters_matched for s in scores))
+                                      else 0.0),
         "title_accuracy": sum(s.title_ok for s in scores) / n if n else 0.0,
         "year_accuracy": sum(s.year_ok for s in scores) / n if n else 0.0,
         "junk_leaks": sum(len(s.leaks) for s in scores),
@@ -210,12 +229,31 @@ def _print(split: str, result: dict[str, Any], quiet: bool) -> None:
         print(f"  {key:<22}{shown}")
 
 
+def _print_confusions(scores: list[DocScore]) -> None:
+    """Dev only: which labelled key was mined as which, with each wrong item's lead."""
+    pairs = Counter((g, m) for s in scores for g, m, *_ in s.confusions)
+    print("== dev category confusions (labelled → mined: count)")
+    for (gold, mined), n in pairs.most_common():
+        print(f"  {gold} → {mined}: {n}")
+    for s in scores:
+        for gold, mined, lead, heading, body in s.confusions:
+            print(f"  [{s.name}] {gold} → {mined}  {lead[:40]}")
+            print(f"      chapter: {heading[:40]}")
+            print(f"      body:    {body[:80]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all", "both"), default="both")
     parser.add_argument("--quiet", action="store_true", help="overall figures only")
     parser.add_argument("--json", action="store_true", help="summaries as JSON")
+    parser.add_argument("--confusions", action="store_true",
+                        help="dev only: the category confusions, with the wrong items' leads")
     args = parser.parse_args(argv)
+    if args.confusions:
+        # The test part is looked at only to score: its items are never listed.
+        _print_confusions(run("dev")["scores"])
+        return 0
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     results = {s: run(s) for s in splits}
     if args.json:

@@ -315,3 +315,60 @@ def test_preview_renders_what_it_can_and_lists_problems() -> None:
     assert "{{ ''.__class__ }}" in text  # shown as written, never rendered
     messages = "\n".join(str(p) for p in problems)
     assert "dj-ffffff" in messages and "不允许“.”" in messages
+
+
+# --------------------------------------------------------------------------- the name fast path
+
+_JINJA_CASES = [
+    "{{ 地区 }}教育局", "{{地区}}\n", "a\r\nb{{ 年份 }}\r\n", "{{ 比例 }}%{{ 真 }}{{ 空 }}",
+    "x }} y {{ 多行 }}\n\n", "  前导 {{ 年份 }} 空格  ", "{{ 年份 }}\r", "{{ 年份 }}两行\n\n",
+    "{{ 年份 + 1 }}年", "{{ '{' }}括号", "{{ 地区 }}{{ 年份 - 1 }}", "{{ 缺 }}",
+]
+
+
+@pytest.mark.parametrize("text", _JINJA_CASES)
+def test_bare_names_render_exactly_as_jinja_does(text: str) -> None:
+    """render_text substitutes bare `{{ 名称 }}` itself (compiling every clause text with
+    Jinja dominated a build); what it prints must be Jinja's, byte for byte, and anything
+    more than a bare name with a value still goes to Jinja (and its errors)."""
+    from jinja2 import UndefinedError
+
+    from drafter.model.placeholders import scan
+    from drafter.render.env import _compiled, render_text, substitute
+
+    ctx = {"地区": "安顺市", "年份": 2025, "比例": 12.5, "真": True, "空": None, "多行": "a\r\nb"}
+    tags = scan(text).tags
+    fast = substitute(text, tags, ctx)
+    try:
+        jinja: str | None = _compiled(text).render(ctx)
+    except UndefinedError:  # the name without a value: Jinja says so, and so must we
+        jinja = None
+    if fast is not None:
+        assert fast == jinja
+    names_only = all(t.kind == "{{" and t.inner.strip() in ctx for t in tags)
+    assert (fast is not None) == names_only  # taken exactly when every tag is a known name
+    if jinja is None:
+        with pytest.raises(DrafterError, match="占位符“缺”没有对应的值"):
+            render_text(text, ctx)
+    else:
+        assert render_text(text, ctx) == jinja
+
+
+def test_every_bundled_clause_renders_as_jinja_would() -> None:
+    """The bundled catalogue's every lead and body, with a value for each name."""
+    from drafter.catalog import open_catalogue
+    from drafter.model.placeholders import scan
+    from drafter.render.env import _compiled, substitute
+
+    checked = 0
+    for clause in open_catalogue():
+        for text in [clause.lead, clause.body, *(v.body for v in clause.variants)]:
+            found = scan(text)
+            if "{" not in text or found.problems:
+                continue
+            ctx = {name: f"值{i}" if i % 2 else i * 7 for i, name in enumerate(found.names)}
+            fast = substitute(text, found.tags, ctx)
+            if fast is not None:
+                assert fast == _compiled(text).render(ctx), clause.id
+                checked += 1
+    assert checked > 20

@@ -127,6 +127,9 @@ class Context:
     table: RuleTable
     profile: CheckProfile
     year: int | None
+    # the severities the caller wants (`drafter build` asks for errors only): a rule may skip
+    # work whose findings could only be of other severities
+    wanted: frozenset[str] = frozenset(SEVERITY_ORDER)
 
 
 def is_junk_line(line: str, dropped: list[str]) -> bool:

@@ -24,6 +24,9 @@ from drafter.model.resolve import ResolvedPlan, SlotUse
 from drafter.model.value_problems import unconfirmed_problem, where
 
 UNCONFIRMED_RULE = "values.unconfirmed"
+# The severities these rules yield: none is an error, so a caller that wants errors only
+# (`drafter build`) skips them, gazetteer and all (tests/test_build_speed.py holds this true).
+SEVERITIES: tuple[str, ...] = ("警告", "提示")
 
 _PARTS = {"title": "标题", "caption": "题注", "preamble": "总体要求", "closing": "结束语",
           "chapter": "章标题", "section": "节标题", "signature": "落款"}

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from drafter.check.finding import Context, Draft, Finding, OutlineChapter, OutlineItem, Segment
 from drafter.model.numbering import chinese_numeral, parse_chinese_numeral
 
@@ -138,8 +136,8 @@ def _normalised(seg: Segment) -> str:
 
 
 def check_duplicates(draft: Draft, ctx: Context) -> Iterator[Finding]:
-    """The same clause id twice; the same or nearly the same text twice."""
-    del ctx
+    """The same clause id twice; the same text twice (an error); nearly the same text twice
+    (a warning: compared only when warnings are wanted, rapidfuzz loaded only then)."""
     items = [s for s in draft.text_segments() if s.role == "item"]
     seen_ids: dict[str, Segment] = {}
     reported: set[int] = set()
@@ -154,20 +152,32 @@ def check_duplicates(draft: Draft, ctx: Context) -> Iterator[Finding]:
         elif clause:
             seen_ids[clause] = seg
     texts = [_normalised(s) for s in items]
+    first_seen: dict[str, int] = {}
+    near = "警告" in ctx.wanted
     for j in range(len(items)):
-        if j in reported or len(texts[j]) < _MIN_LENGTH:
+        if len(texts[j]) < _MIN_LENGTH:
             continue
-        for i in range(j):
-            if len(texts[i]) < _MIN_LENGTH:
-                continue
+        same = first_seen.setdefault(texts[j], j)  # the first item with this very text
+        if j in reported:
+            continue
+        i, score = (same, 100.0) if same != j else _near(texts, j) if near else (None, 0.0)
+        if i is None:
+            continue
+        where = items[i].location.describe() or "前文"
+        yield Finding("错误" if same != j else "警告", "structure.duplicate",
+                      (f"与{where}的条目完全相同" if same != j
+                       else f"与{where}的条目几乎相同（相似度{score:.0f}%）"),
+                      items[j].lead or items[j].text[:30], items[j].location, None,
+                      "删去重复的一条，或合并两条的内容")
+
+
+def _near(texts: list[str], j: int) -> tuple[int | None, float]:
+    """The first earlier item nearly the same as item j, and the similarity."""
+    from rapidfuzz import fuzz  # only `drafter check` and the TUI ask for warnings
+
+    for i in range(j):
+        if len(texts[i]) >= _MIN_LENGTH:
             score = fuzz.ratio(texts[i], texts[j], score_cutoff=NEAR_DUPLICATE)
-            if not score:
-                continue
-            same = texts[i] == texts[j]
-            where = items[i].location.describe() or "前文"
-            yield Finding("错误" if same else "警告", "structure.duplicate",
-                          (f"与{where}的条目完全相同" if same
-                           else f"与{where}的条目几乎相同（相似度{score:.0f}%）"),
-                          items[j].lead or items[j].text[:30], items[j].location, None,
-                          "删去重复的一条，或合并两条的内容")
-            break
+            if score:
+                return i, score
+    return None, 0.0

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from drafter.cli.build_checks import blocking_reasons
 from drafter.model.catalogue import Catalogue
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.plan import Plan, next_plan_year
@@ -73,6 +72,8 @@ def build_cmd(plan_file: Path, output: Path | None, fmt: str | None, tasks: bool
     resolved = resolve(plan, cat)
     pending = unconfirmed_problems(resolved)
     blocks = render_blocks(plan, cat)
+    from drafter.cli.build_checks import blocking_reasons  # the check engine: build only
+
     notes, reasons = blocking_reasons(plan, cat, blocks, plan_file=str(plan_file))
     for note in notes:
         click.echo(f"{'错误' if strict else '提示'}：{note}", err=True)

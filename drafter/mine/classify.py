@@ -2,7 +2,11 @@
 
 Why: real plans mix topics inside a chapter, so a clause is classified by what it
 mainly asks, from weighted keywords in its lead and body, falling back to the chapter
-heading's key when the signal is weak or tied. The rules live in the editable data file
+heading's key (or, when the heading names none, the key most of the chapter's items get)
+when the signal is weak or tied. Ties between keys go to the one the lead names later (a
+Chinese phrase's head comes last); a clause of the lead that states a purpose (……，促进……)
+or a means (依托……，……) counts less; ordinary words that straddle a keyword ("深入学习" holds 入学)
+are matched as `not_words` and score nothing. The rules live in the editable data file
 `drafter/mine/data/taxonomy.yaml`; this module only scores. It must stay fast (one
 compiled trie regex for every keyword), must not read the file more than once per
 process, and must not put ordinary items under 总体要求 from body words (that key is
@@ -43,18 +47,42 @@ class Rules:
     lead_only: tuple[bool, ...]
     settings: dict[str, float]
     default_key: str
+    prose_key: str  # a chapter with no items and no heading key
+    minor: re.Pattern[str] | None  # a purpose or means clause of a lead
 
 
-def classify(lead: str, body: str, fallback: str | None) -> tuple[str, list[str]]:
-    """(chapter key, finer tags) for one clause; `fallback` is the chapter heading's key.
+def classify_chapter(clauses: list[tuple[str, str]], heading_key: str | None
+                     ) -> list[tuple[str, list[str]]]:
+    """(chapter key, finer tags) for each (lead, body) of one chapter.
+
+    A chapter's heading key is its items' fallback. When the heading gives none, the key most
+    of the chapter's items get (at least `prior_items` items, a strict majority over the
+    runner-up) is the fallback of the items without a clear signal of their own: real
+    chapters keep to one topic, so a vague item ("加强学习") most likely shares it.
+    """
+    first = [classify(lead, body, heading_key) for lead, body in clauses]
+    if heading_key is not None or len(clauses) < load_rules().settings["prior_items"]:
+        return first
+    votes = Counter(key for key, _tags in first).most_common(2)
+    if len(votes) > 1 and votes[0][1] == votes[1][1]:
+        return first
+    return [classify(lead, body, None, votes[0][0]) for lead, body in clauses]
+
+
+def classify(lead: str, body: str, fallback: str | None, prior: str | None = None
+             ) -> tuple[str, list[str]]:
+    """(chapter key, finer tags) for one clause; `fallback` is the chapter heading's key,
+    `prior` the key most of the chapter's items got (used like `fallback` when the heading
+    gives none, but without its bonus).
 
     In order: a lead with a clear signal of its own decides; else lead and body points
     (the heading's key gets a bonus) decide when the best is high and clearly ahead; else
-    the heading's key; else the best-scoring key; else the rules' default key.
+    the heading's key (or the prior); else the best-scoring key (ties: the one named later
+    in the lead); else the rules' default key.
     """
     rules = load_rules()
     s = rules.settings
-    lead_scores, scores, tag_scores = _score(rules, lead, body)
+    lead_scores, scores, tag_scores, ends = _score(rules, lead, body)
     lead_best = max(lead_scores)
     if lead_best >= s["lead_decides"] and lead_best - _second(lead_scores) >= s["lead_margin"]:
         # the lead names the topic
@@ -66,7 +94,11 @@ def classify(lead: str, body: str, fallback: str | None) -> tuple[str, list[str]
         # items: ordinary items never land there from their chapter.
         fallback = None
     best = max(scores)
-    top = scores.index(best)  # ties: the first in CHAPTER_KEYS order
+    if fallback is None and prior in CHAPTER_KEYS and best < s["threshold"]:
+        fallback = prior
+    # Ties: the key whose word comes later in the lead (the head of a Chinese phrase is last:
+    # "义务教育阶段‘三免一补’" is about 三免一补), then the first in CHAPTER_KEYS order.
+    top = max((k for k, v in enumerate(scores) if v == best), key=lambda k: (ends[k], -k))
     if best >= s["threshold"] and best - _second(scores) >= s["margin"]:
         key = CHAPTER_KEYS[top]
     elif fallback is not None:
@@ -92,36 +124,49 @@ def classify_heading(heading: str) -> str | None:
     rules = load_rules()
     s = rules.settings
     scores = [0.0] * len(CHAPTER_KEYS)
-    parts = _HEADING_SPLIT.split(heading.strip(), maxsplit=1)
-    for i, part in enumerate(parts):
-        factor = s["heading_first_part"] if i == 0 and len(parts) > 1 else 1.0
-        for word, n in Counter(rules.pattern.findall(part)).items():
-            for key, _tag, weight in rules.table[word]:
-                scores[key] += weight * n * factor
-    ranked = sorted(range(len(CHAPTER_KEYS)), key=lambda i: -scores[i])
-    best, second = scores[ranked[0]], scores[ranked[1]]
-    if best < s["heading_threshold"] or best == second:
+    ends = [-1] * len(CHAPTER_KEYS)
+    heading = heading.strip()
+    cut = _HEADING_SPLIT.search(heading)
+    first_end = cut.start() if cut else len(heading)
+    for match in rules.pattern.finditer(heading):
+        factor = s["heading_first_part"] if cut and match.start() < first_end else 1.0
+        for key, _tag, weight in rules.table[match.group()]:
+            scores[key] += weight * factor
+            ends[key] = match.end()
+    best = max(scores)
+    if best < s["heading_threshold"]:
         return None
-    return CHAPTER_KEYS[ranked[0]]
+    tied = [k for k, v in enumerate(scores) if v == best]
+    if len(tied) > 1 and len({ends[k] for k in tied}) < len(tied):
+        return None
+    # ties: the key named later in the heading ("中小学、幼儿园安全管理" is about 安全)
+    return CHAPTER_KEYS[max(tied, key=lambda k: ends[k])]
 
 
 def _score(rules: Rules, lead: str, body: str
-           ) -> tuple[list[float], list[float], dict[int, float]]:
+           ) -> tuple[list[float], list[float], dict[int, float], list[int]]:
     """Points per chapter key from the lead alone and from lead + body (lists by
-    CHAPTER_KEYS index), and points per touched tag index. A lead counts its strongest
-    word per key (a lead naming two stages is not worth more than one); a body adds up."""
+    CHAPTER_KEYS index), points per touched tag index, and per key where in the lead its
+    strongest word ends (-1: not in the lead). A lead counts its strongest word per key (a
+    lead naming two stages is not worth more than one); a body adds up."""
     scores = [0.0] * len(CHAPTER_KEYS)
+    ends = [-1] * len(CHAPTER_KEYS)
     tag_scores: dict[int, float] = {}
     lead_table, body_table = rules.lead_table, rules.body_table
-    for word in rules.pattern.findall(lead) if lead else ():
-        for key, tag, points in lead_table[word]:
-            if points > scores[key]:  # a lead counts its strongest word per key
-                scores[key] = points
-            if tag >= 0:
-                tag_scores[tag] = tag_scores.get(tag, 0.0) + points
+    if lead:
+        minor = _minor_spans(rules, lead)
+        for match in rules.pattern.finditer(lead):
+            factor = rules.settings["minor_clause"] if any(
+                a <= match.start() < b for a, b in minor) else 1.0
+            for key, tag, points in lead_table[match.group()]:
+                if points * factor >= scores[key]:  # a lead counts its strongest word per key
+                    scores[key] = points * factor
+                    ends[key] = match.end()
+                if tag >= 0:  # tags name every topic the lead touches, minor clause or not
+                    tag_scores[tag] = tag_scores.get(tag, 0.0) + points
     lead_scores = list(scores)
     if not body:
-        return lead_scores, scores, tag_scores
+        return lead_scores, scores, tag_scores, ends
     cap = rules.settings["body_repeat_cap"]
     body_scores = [0.0] * len(CHAPTER_KEYS)
     for word, count in Counter(rules.body_pattern.findall(body)).items():
@@ -133,7 +178,16 @@ def _score(rules: Rules, lead: str, body: str
     body_cap = rules.settings["body_cap"]
     for key, points in enumerate(body_scores):
         scores[key] += points if points < body_cap else body_cap
-    return lead_scores, scores, tag_scores
+    return lead_scores, scores, tag_scores, ends
+
+
+def _minor_spans(rules: Rules, lead: str) -> list[tuple[int, int]]:
+    """Where a lead's clauses name what its task serves or rests on, not the task: a later
+    clause opening with a purpose word ("……，促进教研工作的全面开展") or a clause opening
+    with a means word that another clause follows ("依托网络教研，加强教师队伍建设")."""
+    if rules.minor is None:
+        return []
+    return [(m.start(), m.end()) for m in rules.minor.finditer(lead)]
 
 
 def _pick_tags(rules: Rules, tag_scores: dict[int, float]) -> list[str]:
@@ -162,9 +216,10 @@ def parse_rules(text: str, file: str) -> Rules:
 
     data, lines = load_yaml(text, file)
     if not isinstance(data, dict):
-        raise DrafterError.one("分类规则文件应是一个映射（settings、keys、tags）", file=file)
+        raise DrafterError.one("分类规则文件应是一个映射（settings、keys、tags、not_words）",
+                               file=file)
     parsed = validate(Taxonomy, data, lines, file, hint="请修改分类规则文件")
-    settings = parsed.settings.model_dump(exclude={"default_key"})
+    settings = parsed.settings.model_dump(exclude={"default_key", "prose_key"})
     table: dict[str, list[Hit]] = {}
     lead_only = [False] * len(CHAPTER_KEYS)
     for key, entry in parsed.keys.items():
@@ -179,6 +234,13 @@ def parse_rules(text: str, file: str) -> Rules:
             table.setdefault(word, []).append((CHAPTER_KEYS.index(tag_entry.key), len(tags) - 1,
                                                weight))
     body_words = {w: h for w, h in table.items() if any(not lead_only[k] for k, _t, _w in h)}
+    for n, word in enumerate(parsed.not_words):
+        if word in table:
+            raise DrafterError.one(f"“{word}”既是关键词又列在 not_words 中", file=file,
+                                   line=lines.line("not_words", n),
+                                   hint="请从其中一处删去")
+        # matched like a keyword, so no keyword inside it is found; scores nothing
+        table[word] = body_words[word] = []
     return Rules(
         pattern=_compile_words(table),
         body_pattern=_compile_words(body_words),
@@ -189,7 +251,19 @@ def parse_rules(text: str, file: str) -> Rules:
                              if not lead_only[k]) for w, h in table.items()},
         tags=tuple(tags), lead_only=tuple(lead_only), settings=settings,
         default_key=parsed.settings.default_key,
+        prose_key=parsed.settings.prose_key,
+        minor=_minor_regex(parsed.purpose_words, parsed.means_words),
     )
+
+
+def _minor_regex(purpose: list[str], means: list[str]) -> re.Pattern[str] | None:
+    parts = []
+    if purpose:  # a later clause
+        parts.append(r"(?<=[，,；;])\s*(?:" + "|".join(map(re.escape, purpose)) + r")[^，,；;。]*")
+    if means:  # any clause another one follows
+        parts.append(r"(?:^|(?<=[，,；;]))\s*(?:" + "|".join(map(re.escape, means))
+                     + r")[^，,；;。]*(?=[，,；;])")
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _compile_words(words: dict[str, Any]) -> re.Pattern[str]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from drafter.mine import junk
 from drafter.mine.contents import take_contents
-from drafter.mine.markers import parse_marker
+from drafter.mine.markers import INLINE_MARKER, parse_marker
 from drafter.mine.para import Para
 from drafter.mine.punct import to_full_width
 from drafter.mine.resplit import resplit
@@ -63,6 +63,7 @@ _SPACED_MARK = re.compile(r"(?<![\d.．])(\d{1,3}) +(?=[.．、](?![\d.．])\s*[
 _OCR_STOP = re.compile(
     r"(?<=[\u4e00-\u9fff%\d])o(?=[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _WRAP_MIN_WIDTH = 20.0
+_INNER_STOP = re.compile(r"[。！？!?](?=.)")
 
 
 @dataclass
@@ -102,6 +103,7 @@ def clean_lines(lines: list[str]) -> Cleaned:
     dropped: list[str] = []
     paras = _tidy(_drop_excerpt_lines(simplified, rules, dropped))
     paras = _drop_junk_lines(paras, rules, dropped)
+    clean_line = {p.line: p.text for p in paras}  # in-line junk is cut from these already
     paras = take_contents(paras, dropped)
     paras = restore_lost_numbers(paras)
     paras = join_chunks(paras)
@@ -110,18 +112,22 @@ def clean_lines(lines: list[str]) -> Cleaned:
     out: list[Para] = []
     resumes = False  # the paragraph after an elision starts in an unknown place
     for p in paras:
-        text, elided = junk.cut_elisions(p.text, rules)
-        text, cut = junk.strip_fragments(text, rules)
-        dropped.extend(c for c in cut if c)
-        text = normalise_space(to_full_width(text))
-        if not text:
-            if elided and out:
-                out[-1].cut = resumes = True
-            continue
-        unknown_start = resumes and parse_marker(text) is None
-        out.append(Para(text, p.line, p.indent, p.gap_before,
-                        cut=p.cut or elided or unknown_start))
-        resumes = elided
+        pieces = junk.split_at_elisions(p.text, rules)
+        elided = len(pieces) > 1
+        for k, piece in enumerate(pieces):
+            if piece not in clean_line.get(p.line, ""):  # joined lines: junk a break split
+                piece, cut = junk.strip_fragments(piece, rules)
+                dropped.extend(c for c in cut if c)
+            text = piece
+            text = normalise_space(to_full_width(text))
+            if not text:
+                if elided and out:
+                    out[-1].cut = resumes = True
+                continue
+            unknown_start = (resumes or k > 0) and parse_marker(text) is None
+            out.append(Para(text, p.line, p.indent and k == 0, p.gap_before and k == 0,
+                            cut=p.cut or elided or unknown_start))
+            resumes = elided
     return Cleaned(out, dropped)
 
 
@@ -205,8 +211,21 @@ def _drop_junk_lines(paras: list[Para], rules: junk.JunkRules, dropped: list[str
         if p.text.isdigit() and i + 1 < len(paras) and _UNIT_START.match(paras[i + 1].text):
             paras[i + 1].text = p.text + paras[i + 1].text  # "2016" / "年教育局工作要点"
             continue
-        if junk.is_junk_line(p.text, rules):
-            dropped.append(p.text)
+        if junk.is_junk_line(p.text, rules) and (
+                len(p.text) <= junk.LONG_LINE or INLINE_MARKER.search(p.text) is None):
+            dropped.append(p.text)  # furniture, or a blurb with no plan text in it
+            continue
+        # In-line junk goes before lines are joined or re-split: a banner or a blurb glued
+        # between a title and its first marker would hide the marker (cut again later, once
+        # lines are joined, for junk a line break had split). Then a blurb sentence run onto
+        # a line of text, or a whole page flattened onto one line, loses only that sentence.
+        p.text, cut = junk.strip_fragments(p.text, rules)
+        dropped.extend(c for c in cut if c)
+        if _INNER_STOP.search(p.text) and parse_marker(p.text) is None:  # (an item is text)
+            p.text, cut = junk.cut_junk_sentences(p.text, rules)
+            dropped.extend(cut)
+        p.text = normalise_space(p.text)
+        if not p.text:
             continue
         if i < 5 and junk.is_excerpt(p.text, [q.text for q in paras[i + 1:i + 4]]):
             dropped.append(p.text)

@@ -27,12 +27,17 @@ GLUED_ORDINAL = re.compile(r"(?<=[\u4e00-\u9fff”》）)])一是(?=[\u4e00-\u9f
 _GLUED_MAX = 60
 
 
-def split_points(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+_SENTENCES_END = re.compile(r"[。；;：:！？]\s*$")
+
+
+def split_points(text: str, *, after_intro: bool = False
+                 ) -> tuple[str, list[tuple[str, str]]] | None:
     """(text before the first point, [(marker, point text), …]) when `text` holds a 一是… run.
 
     The run must start at 一是, at the start of a paragraph, and count up by one (一是, 二是,
     三是…); it ends at the first ordinal out of sequence. None when there is no run of at least
-    two points.
+    two points. With `after_intro` the run may also follow whole sentences in its paragraph
+    ("牢牢把握……。一是……二是……"): where nothing else numbers the text, they introduce it.
     """
     starts = _run(text, _ORDINAL, "{}是")
     if len(starts) < _MIN_RUN:
@@ -40,7 +45,8 @@ def split_points(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     if len(starts) < _MIN_RUN:
         return None
     intro = text[: starts[0][0]].strip()
-    if intro and not text[: starts[0][0]].rstrip(" ").endswith("\n"):
+    if intro and not text[: starts[0][0]].rstrip(" ").endswith("\n") and not (
+            after_intro and _SENTENCES_END.search(intro)):
         return None  # a paragraph that opens with prose and then counts is one prose paragraph
     points = []
     for k, (_, begin, marker) in enumerate(starts):

@@ -18,7 +18,7 @@ from drafter.util.yamlio import load_yaml
 
 RULES_FILE = Path(__file__).parent / "data" / "junk.yaml"
 SHORT_LINE = 60
-_RULE_KEYS = ("lines", "short_lines", "fragments", "title_affixes", "elisions")
+_RULE_KEYS = ("lines", "short_lines", "fragments", "title_affixes", "elisions", "previews")
 # A line that starts like an item is plan text, whatever words it contains.
 _MARKER_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．](?!\d))"
@@ -39,9 +39,12 @@ class JunkRules:
     fragments: re.Pattern[str] | None
     title_affixes: re.Pattern[str] | None = None
     elisions: re.Pattern[str] | None = None
+    previews: re.Pattern[str] | None = None
     # The rules of `lines`/`short_lines` anchored with ^, tried only at a line's start (fast).
     lines_at_start: re.Pattern[str] | None = None
     short_lines_at_start: re.Pattern[str] | None = None
+    # The `lines` rules anchored with ^, tried at every sentence's start of a line (fast check).
+    lines_at_sentence: re.Pattern[str] | None = None
 
 
 @cache
@@ -61,6 +64,10 @@ def load_rules(path: Path = RULES_FILE) -> JunkRules:
         anchored = [r for r in valid[key] if _anchored(r)]
         compiled[key] = _join([r for r in valid[key] if not _anchored(r)])
         compiled[f"{key}_at_start"] = _join(anchored)
+    at_start = [r[1:] for r in valid["lines"] if _anchored(r)]
+    compiled["lines_at_sentence"] = re.compile(
+        _SENTENCE_START + "(?:" + "|".join(f"(?:{r})" for r in at_start) + ")"
+    ) if at_start else None
     return JunkRules(**compiled)
 
 
@@ -105,6 +112,30 @@ def is_junk_line(text: str, rules: JunkRules | None = None) -> bool:
                 or (rules.short_lines is not None and rules.short_lines.search(stripped)))
 
 
+_SENTENCE_START = r"(?:^|(?<=[。！？!?]))\s*"
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?”’）)]*|[。！？!?]+")
+LONG_LINE = 120  # a line this long that a line rule hits is a flattened page, not furniture
+
+
+def cut_junk_sentences(text: str, rules: JunkRules | None = None) -> tuple[str, list[str]]:
+    """A long line (a page flattened onto one line) without the sentences a line rule hits.
+
+    A site's blurb ("下面是小编带来的……，希望……。") glued to the plan's text must not take
+    the plan with it: only the junk sentences go. Returns the rest and the sentences cut.
+    """
+    rules = rules or load_rules()
+    if not ((rules.lines is not None and rules.lines.search(text)) or (
+            rules.lines_at_sentence is not None and rules.lines_at_sentence.search(text))):
+        return text, []  # no rule hits anywhere in the line: no sentence to cut (fast path)
+    # Only the rules for words no plan sentence uses: a plan may well say 扫码关注 or 供参考.
+    whole = JunkRules(rules.lines, None, None, lines_at_start=rules.lines_at_start)
+    kept: list[str] = []
+    cut: list[str] = []
+    for sentence in _SENTENCE.findall(text):
+        (cut if is_junk_line(sentence, whole) else kept).append(sentence)
+    return "".join(kept).strip(), [c.strip() for c in cut]
+
+
 def strip_fragments(text: str, rules: JunkRules | None = None) -> tuple[str, list[str]]:
     """`text` without in-paragraph junk, and the fragments cut out."""
     rules = rules or load_rules()
@@ -140,6 +171,36 @@ def cut_elisions(text: str, rules: JunkRules | None = None) -> tuple[str, bool]:
     if rules.elisions is None or not _ELISION_HINT.search(text) or not rules.elisions.search(text):
         return text, False
     return rules.elisions.sub("", text).strip(), True
+
+
+def is_preview(dropped: list[str], rules: JunkRules | None = None) -> bool:
+    """The page said it shows only part of the document ("点击查看更多", "还剩3页未读").
+
+    Its text then ends where the preview did, whatever punctuation it ends with: the last
+    clause mined from it is incomplete.
+    """
+    rules = rules or load_rules()
+    return rules.previews is not None and any(rules.previews.search(d) for d in dropped)
+
+
+def split_at_elisions(text: str, rules: JunkRules | None = None) -> list[str]:
+    """`text` cut where a site cut text out, the marks gone ("甲……此处隐藏6527个字……乙" →
+    ["甲", "乙"]); one piece when there is no elision, an empty first or last piece when the
+    text starts or stops at one.
+
+    The text before an elision lost its end and the text after it starts in an unknown place:
+    they are never one sentence, and never one item's lead.
+    """
+    rules = rules or load_rules()
+    if rules.elisions is None or not _ELISION_HINT.search(text) or not rules.elisions.search(text):
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    for m in rules.elisions.finditer(text):  # (split() would return the rules' groups too)
+        pieces.append(text[start:m.start()].strip())
+        start = m.end()
+    pieces.append(text[start:].strip())
+    return pieces
 
 
 def is_excerpt(line: str, following: list[str]) -> bool:

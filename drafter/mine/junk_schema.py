@@ -36,3 +36,4 @@ class JunkFile(Strict):
     fragments: Rules = None  # furniture inside a paragraph, cut out
     title_affixes: Rules = None  # a site's numbering or label glued to a title, cut off
     elisions: Rules = None  # marks a site leaves where it cut text out ("此处隐藏…字")
+    previews: Rules = None  # furniture saying the page shows only part of the document

@@ -61,9 +61,10 @@ _GLUED_TITLE = re.compile(
 
 _BLURB_TITLE = re.compile(
     r"(?:整理|收集|搜集|带来|分享|推荐|准备)(?:了|的)(?:多篇|几篇|相关的)?《?(?P<title>[^，,。《》“”]{4,40}?)》?"
-    r"(?:参考)?(?:[，,。]|供大家|希望|欢迎|范文)"
+    r"(?:相关|有关)?(?:参考)?(?:[，,。]|供大家|希望|欢迎|范文|范例)"
 )
 _COPY_MIN = 5
+_JOINERS = "和及与暨、"
 _BREADCRUMB_END = re.compile(r"(?:>|›|»|＞)\s*(?P<title>[^>›»＞]{4,60})$")
 # A title run into its first chapter's heading ("教育局工作计划指导思想").
 _GLUED_CHAPTER_HEADING = re.compile(
@@ -78,8 +79,12 @@ def tidy_title(title: str) -> str:
     title = _GLUED_CHAPTER_HEADING.sub("", junk.strip_title_affixes(title))
     for size in range(min(12, len(title) // 2), _COPY_MIN - 1, -1):
         for i in range(len(title) - 2 * size + 1):
+            if i and title[i].isdigit() and title[i - 1].isdigit():
+                continue  # never from the middle of a number
             j = title.find(title[i:i + size], i + size)
-            if j != -1:
+            # A phrase repeated after 和/及 ("2025年工作总结及2025年工作计划") is no copy.
+            if j != -1 and title[j - 1] not in _JOINERS and not (
+                    title[j].isdigit() and title[j - 1].isdigit()):
                 return junk.strip_title_affixes(title[j:])
     return title
 

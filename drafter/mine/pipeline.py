@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from drafter.mine import meta
-from drafter.mine.classify import classify, classify_heading
+from drafter.mine.classify import classify_chapter, classify_heading, load_rules
 from drafter.mine.clean import clean_lines
 from drafter.mine.read import SourceText, read_source
 from drafter.mine.slots import templatize
@@ -21,8 +21,6 @@ from drafter.model.chars import UNSAFE_CHAR
 from drafter.model.document import MinedChapter, MinedDocument
 from drafter.model.taxonomy import CHAPTER_KEYS
 from drafter.util.level_terms import load_level_terms
-
-_DEFAULT_KEY = "保障"
 
 
 def mine_file(path: Path) -> MinedDocument:
@@ -50,8 +48,9 @@ def mine_files(paths: Iterable[Path]) -> list[MinedDocument]:
 
 def _finish_chapter(chapter: MinedChapter, doc: MinedDocument) -> None:
     heading_key = classify_heading(chapter.heading) if chapter.heading else None
-    for item in chapter.items:
-        item.category, item.tags = classify(item.lead, item.body, heading_key)
+    keys = classify_chapter([(item.lead, item.body) for item in chapter.items], heading_key)
+    for item, (category, tags) in zip(chapter.items, keys, strict=True):
+        item.category, item.tags = category, tags
         item.lead_template, item.body_template, item.slots = templatize(
             item.lead, item.body, year=doc.year, region=doc.region
         )
@@ -62,4 +61,5 @@ def _finish_chapter(chapter: MinedChapter, doc: MinedDocument) -> None:
         winners = [k for k in votes if votes[k] == best]
         chapter.category = heading_key if heading_key in winners else winners[0]
     else:
-        chapter.category = heading_key or classify(chapter.heading, "", None)[0] or _DEFAULT_KEY
+        # a chapter of prose only (指导思想, 背景, 工作目标 …) is overall-requirements text
+        chapter.category = heading_key or load_rules().prose_key

@@ -17,12 +17,17 @@ from drafter.mine.enumerations import glued_point
 from drafter.mine.markers import GLUED_MARKER, INLINE_MARKER, Marker, parse_marker
 from drafter.mine.para import Para
 
+# A title run into its first chapter, section or item, at a line's start or after a site's
+# blurb sentence; a compilation's article number may sit between ("…工作计划1一、", "…（一）一、").
 _TITLE_GLUED = re.compile(
-    r"^[^。；，,]{4,80}?(?:工作要点|工作计划|工作总结|工作思路|工作安排|计划书|工作规划)"
-    r"(?=一、|[（(]一[）)]|1[.．、](?![\d.．]))")
+    r"(?:^|(?<=[。！？!?]))[^。；，,！？!?：:]{4,80}?"
+    r"(?:工作要点|工作计划|工作总结|工作思路|工作安排|工作打算|计划书|工作规划)"
+    r"(?:\d{1,2}(?=一、)|[（(][一二三四五六七八九十]{1,2}[）)](?=一、))?"
+    r"(?=一、|[（(]一[）)](?=[\u4e00-\u9fff“《])|1[.．、](?![\d.．]))")
 # An item's owner note run into the next item ("…（责任科室：基教科）2.办好…"): a line to re-split.
 _OWNER_THEN_ITEM = re.compile(
     r"[（(](?:责任|牵头|主责|配合)[^（）()]{1,40}[）)]\s*\d{1,2}\s*[.．、]")
+_SENTENCE_STOP = re.compile(r"[。！？；]")
 _RESPLIT_MIN = 120  # shorter lines are never re-split at inline markers
 _RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
 
@@ -32,9 +37,13 @@ def resplit(paras: list[Para]) -> list[Para]:
     counters = {"chapter": 0, "section": 0, "item": 0, "fresh": 0}
     out: list[Para] = []
     for para in paras:
-        title = _TITLE_GLUED.match(para.text) if parse_marker(para.text) is None else None
+        title = _TITLE_GLUED.search(para.text) if parse_marker(para.text) is None else None
         if title is not None:  # "…工作计划一、指导思想…": the title, then the text
-            out.append(Para(title.group(0), para.line, para.indent, para.gap_before))
+            if title.start() > 0:  # the blurb sentences before it stay a paragraph of their own
+                out.append(Para(para.text[: title.start()], para.line, para.indent,
+                                para.gap_before))
+            out.append(Para(title.group(0), para.line, para.indent and not title.start(),
+                            para.gap_before and not title.start()))
             para = Para(para.text[title.end():], para.line)
         p = para
         _note(parse_marker(p.text), counters)
@@ -172,8 +181,8 @@ def _glued_item(text: str, start: int, counters: dict[str, int], cuts: list[int]
     if marker is None or marker.kind not in ("chapter", "section"):
         return
     m = GLUED_MARKER.search(text, start + 2, min(len(text), start + 60))
-    if m is None:
-        return
+    if m is None or _SENTENCE_STOP.search(text, start, m.start()):
+        return  # a heading with a sentence of its own is not glued to what follows it
     glued = parse_marker(text[m.start():])
     if glued is not None and glued.kind != marker.kind and _continues_sequence(glued, counters):
         cuts.append(m.start())

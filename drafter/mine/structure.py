@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from drafter.mine import meta
+from drafter.mine import junk, meta
 from drafter.mine.clause_text import extract_owners, first_sentence, split_lead, strip_final
 from drafter.mine.enumerations import split_points
 from drafter.mine.markers import parse_marker
@@ -42,6 +42,8 @@ _TEXT_END = re.compile(r"[。！？；：…][”’」』）)]*$")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")  # "……。（责任科室：基教科）"
 _DATE_LINE = re.compile(r"\d{1,2}\s*日(?:印发|发布|发)?$|[年月]$")
 _LEAD_MIN = 2
+# A head paragraph ending in a title after its last sentence ("…督导工作。XX室2024年工作计划").
+_TITLE_TAIL = re.compile(r"(?<=[。！？!?])(?P<title>[^。！？!?，,；;：:]{6,60})$")
 _LEAD_IN = re.compile(r"(?:如下|以下|下列|几项|几个方面)[^。]{0,8}[：:]$")
 _STRAY_MAX = 25  # a short line with no sentence in it, after the last item: signature etc.
 _PLEDGE_SENTENCE = re.compile(
@@ -54,7 +56,7 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     cut_lines = {p.line for p in paras if p.cut}
     unwrapped = unwrap(paras)
     paras = unwrapped.paras
-    truncated = bool(paras) and _cut_off(paras[-1].text)
+    truncated = bool(paras) and (_cut_off(paras[-1].text) or junk.is_preview(dropped))
     levels = _levels(paras)
     start = _body_start(paras, levels)
     title, preamble, preamble_line = _head(paras[:start])
@@ -197,8 +199,18 @@ def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:
         if glued is not None:
             texts[0:1] = list(glued)
             lines[0:1] = [lines[0], lines[0]]
+    tails: list[int] = []  # a title glued after a site's blurb sentence ("…工作。XX工作计划")
+    for k in range(len(texts) - 1, -1, -1):
+        tail = _TITLE_TAIL.search(texts[k])
+        if tail is not None and meta.is_title_like(tail.group("title")):
+            texts[k:k + 1] = [texts[k][: tail.start("title")], tail.group("title")]
+            lines[k:k + 1] = [lines[k], lines[k]]
+            tails = [t + 1 for t in tails] + [k + 1]
     first_prose = next((i for i, t in enumerate(texts) if _is_prose(t)), len(texts))
     title_at = max((i for i in range(first_prose) if meta.is_title_like(texts[i])), default=None)
+    if title_at is None:  # the title after a site's blurb sentences ("……。XX工作计划")
+        title_at = min(tails, default=next(
+            (i for i in range(first_prose, len(texts)) if meta.is_title_like(texts[i])), None))
     title = meta.tidy_title(strip_final(texts[title_at])) if title_at is not None else None
     if title_at and title and _ORG_LINE.match(texts[title_at - 1]) and not title.startswith(
             texts[title_at - 1]):

@@ -1,7 +1,10 @@
 """The taxonomy file's format (drafter/mine/data/taxonomy.yaml), declared once with pydantic.
 
 `settings` tune the scoring (numbers), `keys` give each chapter key weighted keywords, `tags`
-give finer tags (each under one chapter key) their keywords. To add a setting: add a field to
+give finer tags (each under one chapter key) their keywords, `not_words` list ordinary words
+that a keyword may straddle ("深入学习" holds 入学): matched like keywords, they score nothing;
+`purpose_words` open a lead's later clause that states a purpose and `means_words` a clause
+that states a means (they count `minor_clause` times). To add a setting: add a field to
 `Settings` with its default; `drafter.mine.classify` reads them by name.
 """
 
@@ -60,7 +63,10 @@ class Settings(Strict):
     heading_threshold: Number = 2
     lead_decides: Number = 6
     lead_margin: Number = 3
+    prior_items: Number = 3
+    minor_clause: Number = 1
     default_key: ChapterKey = "教育改革"
+    prose_key: ChapterKey = "总体要求"
 
 
 class KeyEntry(Strict):
@@ -79,3 +85,6 @@ class Taxonomy(Strict):
     settings: Settings = Field(default_factory=Settings)
     keys: dict[ChapterKey, KeyEntry] = Field(default_factory=dict)
     tags: dict[str, TagEntry] = Field(default_factory=dict)
+    not_words: list[str] = Field(default_factory=list)
+    purpose_words: list[str] = Field(default_factory=list)
+    means_words: list[str] = Field(default_factory=list)

@@ -20,10 +20,21 @@ from drafter.mine.markers import Marker, parse_marker
 from drafter.mine.para import Para
 
 _HEADING_MAX = 60
-# The standard part headings of a plan, which a copy may run into their text.
+# The standard part headings of a plan: the prose parts (总体要求-kind text, not clauses) and
+# the task parts. One list for both uses: a copy may run any of them into its text.
+_PROSE_HEADINGS = (
+    "指导思想", "总体要求", "总的要求", "总体思路", "工作思路", "基本思路", "基本原则",
+    "工作原则", "指导原则", "工作目标", "主要目标", "总体目标", "发展目标", "奋斗目标", "目标任务",
+    "主要目标任务", "目标和任务", "工作目标和任务", "主要指标", "工作目标任务", "总体目标任务",
+    "发展目标任务",
+)
+_TASK_HEADINGS = (
+    "主要任务", "重点任务", "主要措施", "工作措施", "保障措施", "重点工作", "主要工作及措施",
+    "主要工作措施", "基本方式", "工作重点",
+)
 _GLUED_HEADING = re.compile(
-    r"^(?:指导思想|总体要求|总体思路|工作思路|工作目标|主要目标|主要指标|基本原则|主要任务|重点任务"
-    r"|主要措施|工作措施|保障措施|重点工作|主要工作及措施|工作目标和任务)(?=[\u4e00-\u9fff\d“])"
+    r"^(?:" + "|".join(sorted(_PROSE_HEADINGS + _TASK_HEADINGS, key=len, reverse=True))
+    + r")(?=[\u4e00-\u9fff\d“xX*＊])"
 )
 # Any heading run into a text that opens with a year ("一、xx区教育局xxxx年工作基本情况xxxx年，…").
 _GLUED_YEAR_HEADING = re.compile(
@@ -311,18 +322,21 @@ def _take_intro(chapter: Chapter) -> None:
     del chapter.nodes[:first]
 
 
-_PROSE_HEADING = re.compile(
-    r"^(?:指导思想|总体要求|总的要求|总体思路|工作思路|基本原则|工作原则|指导原则"
-    r"|(?:主要|工作|总体|发展|奋斗)?目标(?:任务)?|主要目标任务|目标和任务|工作目标和任务)$"
-)
+_PROSE_HEADING = re.compile(r"^(?:目标|" + "|".join(_PROSE_HEADINGS) + r")$")
 
 
 def take_prose(chapter: Chapter) -> None:
-    """A 指导思想/工作目标-kind chapter of plain paragraphs is 总体要求 text, not clauses."""
-    if not _PROSE_HEADING.match(chapter.heading) or any(n.marker for n in chapter.nodes):
+    """A 指导思想/工作目标-kind chapter of plain paragraphs is 总体要求 text, not clauses.
+
+    So is one whose only numbered parts are themselves prose parts ("一、总体要求" over
+    "（一）指导思想" and "（二）发展目标").
+    """
+    if not _PROSE_HEADING.match(chapter.heading):
         return
-    if any(split_lead(n.texts[0], numbered=False)[0] for n in chapter.nodes):
+    marked = [n for n in chapter.nodes if n.marker]
+    if any(not _PROSE_HEADING.match(_node_heading(n)) for n in marked):
         return
+
     if chapter.nodes and chapter.intro_line is None:
         chapter.intro_line = chapter.nodes[0].line
     chapter.intro += [t for n in chapter.nodes for t in n.texts]
@@ -338,8 +352,9 @@ def _split_trailing(chapter: Chapter) -> None:
     items of their own. Sub-lists ("（1）…") stay with their item.
     """
     numbered = [n for n in chapter.nodes if n.marker and not n.container]
-    if len(numbered) < 3 or chapter.nodes[-1] is not numbered[-1]:
-        return
+    if len(numbered) < 3 or chapter.nodes[-1] is not numbered[-1] or (
+            numbered[-1].standalone and not all(n.standalone for n in numbered[:-1])):
+        return  # a lead on its own line has its body in the next paragraph: not an extra
     sizes = {len(n.texts) for n in numbered[:-1]}
     last = numbered[-1]
     if len(sizes) != 1 or len(last.texts) <= (size := sizes.pop()):
@@ -361,6 +376,8 @@ def _split_points(chapter: Chapter) -> None:
     """
     out: list[Node] = []
     plain: list[Node] = []
+    # In a chapter nothing else numbers, a run may follow the sentences that introduce it.
+    alone = not any(n.marker for n in chapter.nodes)
     for node in chapter.nodes:
         if not node.marker and not node.numbered:
             plain.append(node)
@@ -368,8 +385,22 @@ def _split_points(chapter: Chapter) -> None:
         out.extend(_points_in_plain(plain))
         plain = []
         out.extend(_points_under_heading(node) or [node])
-    out.extend(_points_in_plain(plain))
+    if alone and plain and chapter.intro == [] and (made := _intro_and_points(plain)):
+        intro, points = made
+        chapter.intro, chapter.intro_line = [intro[0]], intro[1]
+        out.extend(points)
+    else:
+        out.extend(_points_in_plain(plain))
     chapter.nodes = out
+
+
+def _intro_and_points(nodes: list[Node]) -> tuple[tuple[str, int], list[Node]] | None:
+    """(intro, points) when plain paragraphs are sentences then a 一是… run in one paragraph."""
+    made = _point_nodes([pair for n in nodes for pair in _texts_and_lines(n)], nodes[0].kind,
+                        None, after_intro=True)
+    if made is None or made[0] is None or "\n" in made[0][0]:
+        return None
+    return made[0], made[1]
 
 
 def _texts_and_lines(node: Node) -> list[tuple[str, int]]:
@@ -400,13 +431,14 @@ def _points_under_heading(node: Node) -> list[Node] | None:
     return [node, *points]
 
 
-def _point_nodes(pairs: list[tuple[str, int]], kind: str, section: str | None
+def _point_nodes(pairs: list[tuple[str, int]], kind: str, section: str | None, *,
+                 after_intro: bool = False
                  ) -> tuple[tuple[str, int] | None, list[Node]] | None:
     """(intro paragraph, point nodes) when the paragraphs hold a 一是… run."""
     if not pairs:
         return None
     joined = "\n".join(t for t, _ in pairs)
-    found = split_points(joined)
+    found = split_points(joined, after_intro=after_intro)
     if found is None:
         return None
     intro, points = found

@@ -12,7 +12,7 @@ import copy
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -28,7 +28,8 @@ from drafter.plans.io import (
     read_text_file,
     validation_problems,
 )
-from drafter.plans.schema import DateText, ItemEntry, NoticeChanges, Owners, Values
+from drafter.plans.schema import Date, DateText, ItemEntry, NoticeChanges, Owners, Values
+from drafter.util.dataclass_models import build, model_for
 from drafter.util.placeholders import placeholder_problems
 from drafter.util.yamlio import LineMap, load_yaml
 
@@ -52,10 +53,10 @@ class BatchVariant:
     item_values: dict[str, dict[str, Any]] = field(default_factory=dict)
     add: dict[str, list[PlanItem]] = field(default_factory=dict)  # chapter key/heading → items
     drop: list[str] = field(default_factory=list)  # clause ids removed from the base plan
-    line: int | None = None
+    line: int | None = field(default=None, compare=False)  # bookkeeping, not in the file
     # where each value is written in the batch file, for messages at the batch file's own
     # line: "名称" for values, "<clause id>.名称" for item_values
-    value_lines: dict[str, int] = field(default_factory=dict)
+    value_lines: dict[str, int] = field(default_factory=dict, compare=False)
     # clause id → {owners, deadline}: this county's 责任单位/完成时限 for the task table
     item_tasks: dict[str, ItemTask] = field(default_factory=dict)
     notice: dict[str, Any] = field(default_factory=dict)  # meta.notice fields that differ
@@ -82,34 +83,35 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class ItemTaskModel(_Model):
-    owners: Owners = None
-    deadline: DateText | None = None
-
-
-class VariantModel(_Model):
-    name: str = Field(min_length=1)
-    title: str | None = None
-    region: str | None = None
-    organ: str | None = None
-    year: int | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
-    date: DateText | None = Field(default=None, pattern=r"^\d{4}-\d{1,2}-\d{1,2}$")
-    values: Values = Field(default_factory=dict)
-    item_values: dict[str, Values] = Field(default_factory=dict)
-    add: dict[str, list[ItemEntry]] = Field(default_factory=dict)
-    drop: list[str] = Field(default_factory=list)
-    item_tasks: dict[str, ItemTaskModel] = Field(default_factory=dict)
-    notice: NoticeChanges = Field(default_factory=dict)
+# A variant and its item tasks ARE the dataclasses above: their validating models are
+# generated from them (`drafter.util.dataclass_models`), with only what a type cannot say added
+# here by field name, reusing the plan format's own types. A field added to `BatchVariant` is
+# in the batch format at once.
+VariantModel = model_for(BatchVariant, _Model, {
+    BatchVariant: {
+        "name": Annotated[str, Field(min_length=1)],
+        "year": Annotated[int | None, Field(ge=YEAR_MIN, le=YEAR_MAX)],
+        "date": Date,
+        "values": Values,
+        "item_values": dict[str, Values],
+        "add": dict[str, list[ItemEntry]],
+        "notice": NoticeChanges,
+    },
+    ItemTask: {"owners": Owners, "deadline": Optional[DateText]},  # noqa: UP045
+})
 
 
 class BatchModel(_Model):
+    """The file's top level. Not generated from `Batch`: the file names its base plan (`base:`
+    a path, or `plan:` inline) where the dataclass holds the loaded Plan."""
+
     base: str | None = None
     plan: dict[str, Any] | None = None
     output: str = DEFAULT_OUTPUT
     format: str = "docx"
     shared: list[str] = Field(default_factory=list)
     organ: str = DEFAULT_ORGAN
-    variants: list[VariantModel] = Field(min_length=1)
+    variants: list[VariantModel] = Field(min_length=1)  # type: ignore[valid-type]
 
     @field_validator("format")
     @classmethod
@@ -231,18 +233,12 @@ def _value_lines(variant: BatchVariant, lines: LineMap, index: int) -> dict[str,
     return found
 
 
-def _to_variant(model: VariantModel, line: int | None) -> BatchVariant:
-    return BatchVariant(
-        name=model.name, title=model.title, region=model.region, organ=model.organ,
-        year=model.year, date=model.date, values=dict(model.values),
-        item_values={k: dict(v) for k, v in model.item_values.items()},
-        add={k: [dataclasses.replace(i, line=line) for i in items]
-             for k, items in model.add.items()},
-        drop=list(model.drop), line=line,
-        item_tasks={k: ItemTask(owners=list(v.owners) if v.owners is not None else None,
-                                deadline=v.deadline) for k, v in model.item_tasks.items()},
-        notice=model.notice,
-    )
+def _to_variant(model: BaseModel, line: int | None) -> BatchVariant:
+    variant = build(BatchVariant, model)
+    variant.line = line
+    variant.add = {k: [dataclasses.replace(i, line=line) for i in items]
+                   for k, items in variant.add.items()}  # messages point at the variant
+    return variant
 
 
 def apply_variant(base: Plan, variant: BatchVariant, batch_file: str | None = None, *,

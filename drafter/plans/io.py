@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.formats import DOCUMENT_SUFFIXES, import_hint
 from drafter.model.notice import PlanNotice
-from drafter.model.plan import Plan, PlanChapter, PlanItem, PlanText
+from drafter.model.plan import Plan, PlanItem, PlanText
 from drafter.plans.schema import PlanModel, pydantic_message
 from drafter.util.dataclass_models import build
 from drafter.util.fs import atomic_write_text
@@ -194,61 +194,94 @@ def _to_plan(model: BaseModel, lines: LineMap, file: str, prefix: tuple[Any, ...
 # --------------------------------------------------------------------------- out
 
 _SAVED = ("confirmed", "last_year")  # "inherited" only exists inside a batch run
+# Plan keys written first, where users look for them; every other field follows in declaration
+# order. Only the order is named here: a field not listed is written all the same.
+_LEAD = ("meta", "values", "provenance")
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
-    """The plan as plain YAML data: meta in full (so users see every option), items compact."""
-    meta = dataclasses.asdict(plan.meta)  # every field, in declaration order
-    if meta.get("level") is None:
-        meta.pop("level", None)  # derived from the region unless set
-    if plan.meta.notice == PlanNotice():
-        meta.pop("notice", None)  # only plans issued with a notice carry it
-    data: dict[str, Any] = {"meta": meta}
-    if plan.values:
-        data["values"] = dict(plan.values)
-    stored = {k: v for k, v in plan.provenance.items() if v in _SAVED and k in plan.values}
-    if stored:
-        data["provenance"] = stored
-    if plan.preamble is not None:
-        data["preamble"] = _text_data(plan.preamble)
-    data["chapters"] = [_chapter_data(c) for c in plan.chapters]
-    if plan.closing is not None:
-        data["closing"] = _text_data(plan.closing)
-    if plan.baseline:
-        data["baseline"] = dict(plan.baseline)
+    """The plan as plain YAML data: meta in full (so users see every option), the rest compact.
+
+    Every record is written field by field from its dataclass (by name, in declaration order;
+    bookkeeping such as lines left out), so a field added to a model dataclass is written,
+    and read back through the generated schema, with no change here. Only what differs from
+    "write the field, leave it out when empty" is said below: shorthands, the stored
+    provenance, the meta written in full, an item's slots without their mined default."""
+    data = _fields(plan)
+    data["meta"] = _meta_data(plan.meta)
+    data = {k: data[k] for k in (*_LEAD, *data) if k in data}  # the order users read
+    data["provenance"] = _stored(plan.provenance, plan.values)
+    return {k: v for k, v in data.items() if k in ("meta", "chapters") or not _empty(v)}
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's data fields by name, as plain data; `compare=False` fields (lines, paths)
+    are bookkeeping, not part of the file."""
+    return {f.name: _data(getattr(record, f.name)) for f in dataclasses.fields(record)
+            if f.init and f.compare}
+
+
+def _data(value: Any) -> Any:
+    """Plain YAML data for a field's value (records compact, containers copied)."""
+    if isinstance(value, PlanText):
+        return _text_data(value)
+    if isinstance(value, PlanItem):
+        return _item_data(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _compact(_fields(value), keep=("items",))  # a chapter's items, even none
+    if isinstance(value, list | tuple):
+        return [_data(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _data(v) for k, v in value.items()}
+    return copy.deepcopy(value)
+
+
+def _meta_data(meta: Any) -> dict[str, Any]:
+    """The meta in full, every option shown; a level of None (derived from the region) and an
+    unused notice left out."""
+    data = _full(meta)
+    if meta.notice == PlanNotice():
+        data.pop("notice", None)  # only plans issued with a notice carry it
+    if data.get("level") is None:
+        data.pop("level", None)
     return data
+
+
+def _full(record: Any) -> dict[str, Any]:
+    """Every data field, empty ones too, records inside in full as well."""
+    return {f.name: _full(v) if dataclasses.is_dataclass(v) else _data(v)
+            for f in dataclasses.fields(record) if f.init and f.compare
+            for v in (getattr(record, f.name),)}
+
+
+def _empty(value: Any) -> bool:
+    """Left out when written: None and {} (an empty list may mean something, as `owners: []`
+    does: no owners, not the clause's)."""
+    return value is None or value == {}
+
+
+def _compact(data: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k in keep or not _empty(v)}
+
+
+def _stored(provenance: dict[str, str], values: dict[str, Any]) -> dict[str, str]:
+    """The provenance worth saving: of values present, never "inherited" (a batch run's)."""
+    return {k: v for k, v in provenance.items() if v in _SAVED and k in values}
 
 
 def _text_data(text: PlanText) -> Any:
-    if text.clause is None and text.text is not None:
-        return text.text
-    return {k: v for k, v in (("clause", text.clause), ("text", text.text)) if v is not None}
-
-
-def _chapter_data(chapter: PlanChapter) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    if chapter.key is not None:
-        data["key"] = chapter.key
-    if chapter.heading is not None:
-        data["heading"] = chapter.heading
-    if chapter.intro is not None:
-        data["intro"] = _text_data(chapter.intro)
-    data["items"] = [_item_data(i) for i in chapter.items]
-    return data
+    data = _compact(_fields(text))
+    return text.text if list(data) == ["text"] else data  # bare inline text: the shorthand
 
 
 def _item_data(item: PlanItem) -> Any:
-    """Every field of the dataclass (declared once, in model.plan), empty ones left out."""
-    fields: dict[str, Any] = {f.name: copy.deepcopy(getattr(item, f.name))
-                              for f in dataclasses.fields(item) if f.compare}
-    fields["provenance"] = {k: v for k, v in item.provenance.items()
-                            if v in _SAVED and k in item.values}
-    fields["slots"] = [{k: v for k, v in dataclasses.asdict(s).items()
-                        if k != "default" and v is not None} for s in item.slots] or None
-    data = {k: v for k, v in fields.items() if v is not None and v != {}}
-    if list(data) == ["clause"]:
-        return item.clause
-    return data
+    data = _fields(item)
+    data["provenance"] = _stored(item.provenance, item.values)
+    # an item's own slots carry no default: the value lives in the item's values
+    data["slots"] = [_compact({k: v for k, v in slot.items() if k != "default"})
+                     for slot in data["slots"]] or None
+    data = _compact(data)
+    return item.clause if list(data) == ["clause"] else data  # a bare clause id: the shorthand
 
 
 def plan_to_yaml(plan: Plan) -> str:

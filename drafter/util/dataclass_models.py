@@ -74,6 +74,8 @@ class _Generator:
             return list[self.validation_type(args[0])]  # type: ignore[misc]
         if origin is list and args:
             return list[self.validation_type(args[0])]  # type: ignore[misc]
+        if origin is dict and len(args) == 2:
+            return dict[args[0], self.validation_type(args[1])]  # type: ignore[misc,valid-type]
         return hint
 
     def default(self, f: dataclasses.Field[Any], hint: Any) -> Any:
@@ -120,6 +122,8 @@ def _value(hint: Any, value: Any) -> Any:
         return _value(inner[0], value) if len(inner) == 1 else value
     if origin is list and args and isinstance(value, list):
         return [_value(args[0], v) for v in value]
+    if origin is dict and len(args) == 2 and isinstance(value, Mapping):
+        return {k: _value(args[1], v) for k, v in value.items()}
     if origin is tuple and isinstance(value, Mapping):  # a mapping kept as (key, value) pairs
         return tuple(value.items())
     if origin is tuple and isinstance(value, list | tuple):
