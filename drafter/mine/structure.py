@@ -25,6 +25,7 @@ from drafter.mine.walk import (
     Node,
     Walker,
     is_bare_heading,
+    take_part_intro,
     take_prose,
 )
 from drafter.model.document import MinedChapter, MinedDocument, MinedItem
@@ -76,6 +77,7 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
         preamble, preamble_line = _preamble_chapter(chapters)
     for chapter in chapters:
         take_prose(chapter)
+        take_part_intro(chapter)
     closing, closing_line = _take_closing(chapters)
     full_text = "\n".join(p.text for p in paras)
     doc = MinedDocument(
@@ -177,6 +179,11 @@ def _body_start(paras: list[Para], levels: Levels) -> int:
         # ("加快教育布局专项规划调整和工程项目建设。结合……"), never at the title.
         led = next((i for i, p in enumerate(paras) if _task_led(p.text)), None)
         return led if led is not None else len(paras)
+    first_top = next((i for i, p in enumerate(paras)
+                      if (m := parse_marker(p.text)) is not None and m.kind in wanted), len(paras))
+    items_first = _item_run_at(paras[:first_top], levels.item)
+    if items_first is not None and levels.top is not None:
+        return items_first  # "1、…2、…3、…" before the first chapter: items of no chapter
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
@@ -188,6 +195,32 @@ def _body_start(paras: list[Para], levels: Levels) -> int:
                 return i - 1
             return i
     return len(paras)
+
+
+_ITEM_RUN_MIN = 3
+
+
+def _item_run_at(paras: list[Para], kind: str | None) -> int | None:
+    """Where a run of items numbered 1, 2, 3 … opens (one number may be missing), if any.
+
+    A compilation's first article may be a bare list before the next article's chapters.
+    """
+    if kind is None:
+        return None
+    numbers = [(i, m.number) for i, p in enumerate(paras)  # items with text (no contents)
+               if (m := parse_marker(p.text)) is not None and m.kind == kind
+               and RUN_IN.search(m.rest) is not None]
+    for k, (i, number) in enumerate(numbers):
+        if number != 1:
+            continue
+        run = 1
+        for (_, prev), (_, this) in zip(numbers[k:], numbers[k + 1:], strict=False):
+            if not 0 < this - prev <= 2:
+                break
+            run += 1
+        if run >= _ITEM_RUN_MIN:
+            return i
+    return None
 
 
 def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:

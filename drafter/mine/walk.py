@@ -153,6 +153,7 @@ class Walker:
             _drop_intros(chapter)
             _take_intro(chapter)
             _split_trailing(chapter)
+            _heading_leads(chapter)
         return self.chapters
 
     def _plausible_top(self, m: Marker, text: str) -> bool:
@@ -365,6 +366,40 @@ def _split_trailing(chapter: Chapter) -> None:
     del last.texts[size:], last.more_lines[size - 1:]
     for text, line in extras:
         chapter.nodes.append(Node("", line, [text], last.kind, numbered=False))
+
+
+_PART_HEADING = re.compile(r"^(?:" + "|".join(_PROSE_HEADINGS + _TASK_HEADINGS) + r")$")
+
+
+def _heading_leads(chapter: Chapter) -> None:
+    """A chapter whose body is one plain paragraph ("三、加强学前教育" / "以乡镇中心幼儿园建设
+    为重点……"): its heading is that clause's lead, as when the text runs into the heading.
+
+    Not under a part heading (指导思想, 主要任务 …), a summary's or a plan part's heading: their
+    text introduces, it does not carry a lead.
+    """
+    if chapter.own is not None or not chapter.heading or len(chapter.nodes) != 1:
+        return
+    node = chapter.nodes[0]
+    if node.marker or node.numbered or _PART_HEADING.match(chapter.heading) or (
+            meta.is_summary_heading(chapter.heading) or meta.is_plan_heading(chapter.heading)):
+        return
+    node.texts.insert(0, chapter.heading)
+    node.more_lines.insert(0, node.line)
+    node.line, node.standalone = chapter.line, True
+    chapter.own = node
+
+
+def take_part_intro(chapter: Chapter) -> None:
+    """A task part heading's own run-in text ("三、主要工作及措施2019年，进一步……") with nothing
+    numbered under it introduces the part: chapter text, not a clause."""
+    if chapter.own is None or chapter.nodes != [chapter.own] or not (
+            _PART_HEADING.match(chapter.heading)):
+        return
+    if chapter.intro_line is None:
+        chapter.intro_line = chapter.own.line
+    chapter.intro += chapter.own.texts[1:]
+    chapter.nodes, chapter.own = [], None
 
 
 def _split_points(chapter: Chapter) -> None:
