@@ -280,3 +280,12 @@ def test_a_contents_list_before_the_first_chapter_is_no_list_of_items(tmp_path: 
         "2.区教育局2024年工作要点15\n3.市教育局2024年工作要点23\nXX县教育局2024年工作要点\n"
         "一、加强党的领导\n1.强化思想理论武装。坚持第一议题制度。\n"))
     assert leads(doc) == [("1.", "强化思想理论武装")]
+
+
+def test_a_chapter_whose_one_paragraph_is_narrative_is_chapter_text(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "2020年教育局重点工作推进情况总结\n一、特色亮点\n"
+        "2020年上半年，尽管疫情防控形势严峻，全区教育仍然取得突破。在线教学成效显著。\n"
+        "二、完成情况\n1.落实疫情防控，切实保障师生生命安全。坚决把师生安全作为前提。\n"))
+    assert leads(doc) == [("1.", "落实疫情防控，切实保障师生生命安全")]
+    assert (doc.chapters[0].intro or "").startswith("2020年上半年")

@@ -19,6 +19,7 @@ from drafter.mine.markers import parse_marker
 from drafter.mine.notice import unwrap
 from drafter.mine.para import Para
 from drafter.mine.walk import (
+    NOT_A_TASK,
     RUN_IN,
     Chapter,
     Levels,
@@ -103,14 +104,12 @@ _RUN_START = ("一是", "第一")  # an ordinal run: 一是…二是…, 第一�
 _OPEN_PAIR = re.compile(r"《[^》]*$|“[^”]*$|（[^）]*$")
 _COLON_LABEL = re.compile(r"^([^，,；;：:。！？]{2,12})[：:]\s*(?=\S)")
 _DOCUMENT_NAME = re.compile(r"(?:要点|计划|总结|方案|安排|打算|思路|意见|规划)$")
-_NOT_A_TASK = re.compile(
-    r"^(?:\d|[xX*]{2}|20|今年|去年|明年|本年|我|全[市县区镇乡]|在|为|根据|按照|随着)")
 
 
 def _task_led(text: str) -> bool:
     """A paragraph opening with a short task phrase and going on: an unnumbered item."""
     m = _TASK_LEAD.match(text)
-    return (m is not None and len(text) > m.end() and not _NOT_A_TASK.match(text)
+    return (m is not None and len(text) > m.end() and not NOT_A_TASK.match(text)
             and not _DOCUMENT_NAME.search(text[: m.end() - 1]))
 
 

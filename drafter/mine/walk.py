@@ -369,6 +369,9 @@ def _split_trailing(chapter: Chapter) -> None:
 
 
 _PART_HEADING = re.compile(r"^(?:" + "|".join(_PROSE_HEADINGS + _TASK_HEADINGS) + r")$")
+# A paragraph opening like narrative (a year, 今年, 我局, 在……下), not like a task.
+NOT_A_TASK = re.compile(
+    r"^(?:\d|[xX*]{2}|20|今年|去年|明年|本年|我|全[市县区镇乡]|在|为|根据|按照|随着)")
 
 
 def _heading_leads(chapter: Chapter) -> None:
@@ -383,6 +386,10 @@ def _heading_leads(chapter: Chapter) -> None:
     node = chapter.nodes[0]
     if node.marker or node.numbered or _PART_HEADING.match(chapter.heading) or (
             meta.is_summary_heading(chapter.heading) or meta.is_plan_heading(chapter.heading)):
+        return
+    if NOT_A_TASK.match(node.texts[0]):  # narrative ("2020年上半年，尽管……"): the chapter's text
+        chapter.intro, chapter.intro_line = list(node.texts), node.line
+        chapter.nodes = []
         return
     node.texts.insert(0, chapter.heading)
     node.more_lines.insert(0, node.line)
