@@ -289,3 +289,14 @@ def test_a_chapter_whose_one_paragraph_is_narrative_is_chapter_text(tmp_path: Pa
         "二、完成情况\n1.落实疫情防控，切实保障师生生命安全。坚决把师生安全作为前提。\n"))
     assert leads(doc) == [("1.", "落实疫情防控，切实保障师生生命安全")]
     assert (doc.chapters[0].intro or "").startswith("2020年上半年")
+
+
+def test_sections_numbered_straight_through_the_chapters_are_cut_out_of_a_flat_line(
+        tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作要点一、加强党的建设（一）强化理论武装。坚持第一议题制度，组织专题学习。"
+        "（二）夯实基层组织。推进党组织领导的校长负责制。二、推进教育公平（三）扩大学前资源。"
+        "新建幼儿园三所，新增学位九百个。（四）促进义务教育均衡。推进集团化办学改革。\n"))
+    assert [c.heading for c in doc.chapters] == ["加强党的建设", "推进教育公平"]
+    assert leads(doc) == [("（一）", "强化理论武装"), ("（二）", "夯实基层组织"),
+                          ("（三）", "扩大学前资源"), ("（四）", "促进义务教育均衡")]
