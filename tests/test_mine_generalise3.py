@@ -300,3 +300,13 @@ def test_sections_numbered_straight_through_the_chapters_are_cut_out_of_a_flat_l
     assert [c.heading for c in doc.chapters] == ["加强党的建设", "推进教育公平"]
     assert leads(doc) == [("（一）", "强化理论武装"), ("（二）", "夯实基层组织"),
                           ("（三）", "扩大学前资源"), ("（四）", "促进义务教育均衡")]
+
+
+def test_a_plan_with_no_numbers_starts_at_a_lead_alone_on_its_line(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "2024年教育工作计划\n加强党的建设\n坚持第一议题制度，组织专题学习，推进校长负责制。\n"
+        "推进教育公平\n新建幼儿园三所，新增学位九百个。\n"))
+    assert doc.preamble is None
+    assert [(i.lead, i.body) for i in doc.items()] == [
+        ("加强党的建设", "坚持第一议题制度，组织专题学习，推进校长负责制。"),
+        ("推进教育公平", "新建幼儿园三所，新增学位九百个。")]

@@ -25,6 +25,7 @@ from drafter.mine.walk import (
     Levels,
     Node,
     Walker,
+    bare_lead,
     is_bare_heading,
     take_part_intro,
     take_prose,
@@ -176,8 +177,12 @@ def _body_start(paras: list[Para], levels: Levels) -> int:
             return lead_in + 1
         # No lead-in: the items start at the first paragraph led by a short task phrase
         # ("加快教育布局专项规划调整和工程项目建设。结合……"), never at the title.
-        led = next((i for i, p in enumerate(paras) if _task_led(p.text)), None)
-        return led if led is not None else len(paras)
+        led = next((i for i, p in enumerate(paras) if _task_led(p.text)), len(paras))
+        # Or at a lead alone on its line over a paragraph of text ("加强党的建设" / "坚持……。").
+        bare = next((i for i in range(1, len(paras) - 1) if bare_lead(paras[i].text)
+                     and not meta.is_title_like(paras[i].text) and _is_prose(paras[i + 1].text)),
+                    len(paras))
+        return min(led, bare)
     first_top = next((i for i, p in enumerate(paras)
                       if (m := parse_marker(p.text)) is not None and m.kind in wanted), len(paras))
     items_first = _item_run_at(paras[:first_top], levels.item)

@@ -224,7 +224,7 @@ class Walker:
             return
         chapter = self._chapter()
         node = Node("", p.line, [p.text], self.kind, numbered=False,
-                    standalone=_bare_lead(p.text))
+                    standalone=bare_lead(p.text))
         chapter.nodes.append(node)
         self.current = node
 
@@ -252,7 +252,7 @@ class Walker:
 _BARE_LEAD = re.compile(r"^[^，,。；;：:！？!?、（(“]{4,25}$")
 
 
-def _bare_lead(text: str) -> bool:
+def bare_lead(text: str) -> bool:
     """A short task phrase alone on its line, no punctuation: an unnumbered item's lead."""
     return _BARE_LEAD.match(text) is not None and not meta.is_plan_heading(text) and not (
         meta.is_summary_heading(text))
