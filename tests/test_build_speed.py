@@ -11,11 +11,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from drafter.catalog import open_catalogue
-from drafter.check import check_plan, rules_plan
+from drafter.check import check_plan, engine, rules_plan
+from drafter.check.finding import SEVERITY_ORDER
 from drafter.model import Plan, PlanChapter, PlanItem
 from drafter.plans import load_plan
 from drafter.render import render_blocks
@@ -57,17 +59,59 @@ def test_build_imports_only_what_it_uses(tmp_path: Path) -> None:
     assert (tmp_path / "out.docx").stat().st_size > 0
 
 
+def _yielded(module: ModuleType, function: str) -> set[str] | None:
+    """The severities of every Finding the function makes, itself or through the module's
+    helpers it calls; None when one is not a constant (then it may be any)."""
+    tree = ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))
+    defs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    found: set[str] = set()
+    todo, seen = [function], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for node in ast.walk(defs[name]):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            if node.func.id in defs:
+                todo.append(node.func.id)
+            if node.func.id != "Finding":
+                continue
+            arg = node.args[0] if node.args else next(
+                k.value for k in node.keywords if k.arg == "severity")
+            options = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
+            for option in options:
+                if not isinstance(option, ast.Constant):
+                    return None
+                found.add(option.value)
+    return found
+
+
+@pytest.mark.parametrize(("rule", "declared"), engine.RULES,
+                         ids=[rule.__name__ for rule, _ in engine.RULES])
+def test_each_rule_family_declares_every_severity_it_yields(rule: object,
+                                                            declared: tuple[str, ...]) -> None:
+    """Errors-only skips a family whose declared severities hold no error, so a declaration
+    must cover every Finding the family's code can make."""
+    module = sys.modules[rule.__module__]  # type: ignore[attr-defined]
+    found = _yielded(module, rule.__name__)  # type: ignore[attr-defined]
+    if found is None:
+        assert set(declared) == set(SEVERITY_ORDER)
+    else:
+        assert found and found <= set(declared)
+
+
 def test_plan_rules_declare_every_severity_they_yield() -> None:
-    """Errors-only skips rules_plan because its findings are never errors: every Finding it
-    makes names a constant severity listed in SEVERITIES."""
+    """Errors-only skips rules_plan because its findings are never errors."""
     tree = ast.parse(Path(rules_plan.__file__).read_text(encoding="utf-8"))
-    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and isinstance(node.func, ast.Name) and node.func.id == "Finding"]
-    assert len(calls) >= 5
-    for call in calls:
-        first = call.args[0]
-        assert isinstance(first, ast.Constant), ast.unparse(call)
-        assert first.value in rules_plan.SEVERITIES
+    names = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
+    found: set[str] = set()
+    for name in names:
+        got = _yielded(rules_plan, name)
+        assert got is not None, name
+        found |= got
+    assert found and found <= set(rules_plan.SEVERITIES)
     assert "错误" not in rules_plan.SEVERITIES
 
 
@@ -105,3 +149,35 @@ def test_an_exact_repeat_is_an_error_even_after_a_near_one() -> None:
     assert any(s == "错误" and "完全相同" in m for s, m in messages), messages
     assert any(s == "警告" and "几乎相同" in m for s, m in messages), messages
     assert any(s == "错误" and "出现两次" in m for s, m in messages), messages
+
+
+def test_a_command_module_is_imported_with_the_collector_paused_then_frozen() -> None:
+    """In a fresh process: collection is back on after the import, and what the import built
+    sits in the permanent generation (never scanned again)."""
+    code = (
+        "import gc, click\n"
+        "from drafter.cli import cli\n"
+        "before = gc.get_freeze_count()\n"
+        "cli.get_command(click.Context(cli), 'build')\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > before + 10000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
+
+
+def test_the_command_loads_no_pydantic_plugin(tmp_path: Path) -> None:
+    """A pydantic plugin installed for another program neither slows a command (scanning every
+    package's entry points) nor sees a plan being validated."""
+    code = ("import os, sys\n"
+            "sys.argv = ['drafter', '--version']\n"
+            "from drafter.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "from pydantic.plugin._loader import get_plugins\n"
+            "print(os.environ['PYDANTIC_DISABLE_PLUGINS'], list(get_plugins()))\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "__all__ []"

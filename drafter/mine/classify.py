@@ -4,8 +4,8 @@ Why: real plans mix topics inside a chapter, so a clause is classified by what i
 mainly asks, from weighted keywords in its lead and body, falling back to the chapter
 heading's key (or, when the heading names none, the key most of the chapter's items get)
 when the signal is weak or tied. Ties between keys go to the one the lead names later (a
-Chinese phrase's head comes last); a later clause of the lead that states a purpose
-(……，促进……) counts less; ordinary words that straddle a keyword ("深入学习" holds 入学)
+Chinese phrase's head comes last); a clause of the lead that states a purpose (……，促进……)
+or a means (依托……，……) counts less; ordinary words that straddle a keyword ("深入学习" holds 入学)
 are matched as `not_words` and score nothing. The rules live in the editable data file
 `drafter/mine/data/taxonomy.yaml`; this module only scores. It must stay fast (one
 compiled trie regex for every keyword), must not read the file more than once per
@@ -47,7 +47,7 @@ class Rules:
     lead_only: tuple[bool, ...]
     settings: dict[str, float]
     default_key: str
-    purpose: re.Pattern[str] | None  # a later clause opening with a purpose word
+    minor: re.Pattern[str] | None  # a purpose or means clause of a lead
 
 
 def classify_chapter(clauses: list[tuple[str, str]], heading_key: str | None
@@ -147,15 +147,15 @@ def _score(rules: Rules, lead: str, body: str
     tag_scores: dict[int, float] = {}
     lead_table, body_table = rules.lead_table, rules.body_table
     if lead:
-        purpose = _purpose_spans(rules, lead)
+        minor = _minor_spans(rules, lead)
         for match in rules.pattern.finditer(lead):
-            factor = rules.settings["purpose_clause"] if any(
-                a <= match.start() < b for a, b in purpose) else 1.0
+            factor = rules.settings["minor_clause"] if any(
+                a <= match.start() < b for a, b in minor) else 1.0
             for key, tag, points in lead_table[match.group()]:
                 if points * factor >= scores[key]:  # a lead counts its strongest word per key
                     scores[key] = points * factor
                     ends[key] = match.end()
-                if tag >= 0:  # tags name every topic the lead touches, purpose or not
+                if tag >= 0:  # tags name every topic the lead touches, minor clause or not
                     tag_scores[tag] = tag_scores.get(tag, 0.0) + points
     lead_scores = list(scores)
     if not body:
@@ -174,12 +174,13 @@ def _score(rules: Rules, lead: str, body: str
     return lead_scores, scores, tag_scores, ends
 
 
-def _purpose_spans(rules: Rules, lead: str) -> list[tuple[int, int]]:
-    """Where a lead's later clauses state a purpose ("……，促进教研工作的全面开展"): their
-    words name what the task serves, not the task."""
-    if rules.purpose is None:
+def _minor_spans(rules: Rules, lead: str) -> list[tuple[int, int]]:
+    """Where a lead's clauses name what its task serves or rests on, not the task: a later
+    clause opening with a purpose word ("……，促进教研工作的全面开展") or a clause opening
+    with a means word that another clause follows ("依托网络教研，加强教师队伍建设")."""
+    if rules.minor is None:
         return []
-    return [(m.start(), m.end()) for m in rules.purpose.finditer(lead)]
+    return [(m.start(), m.end()) for m in rules.minor.finditer(lead)]
 
 
 def _pick_tags(rules: Rules, tag_scores: dict[int, float]) -> list[str]:
@@ -243,9 +244,18 @@ def parse_rules(text: str, file: str) -> Rules:
                              if not lead_only[k]) for w, h in table.items()},
         tags=tuple(tags), lead_only=tuple(lead_only), settings=settings,
         default_key=parsed.settings.default_key,
-        purpose=re.compile(r"(?<=[，,；;])\s*(?:" + "|".join(map(re.escape, parsed.purpose_words))
-                           + r")[^，,；;。]*") if parsed.purpose_words else None,
+        minor=_minor_regex(parsed.purpose_words, parsed.means_words),
     )
+
+
+def _minor_regex(purpose: list[str], means: list[str]) -> re.Pattern[str] | None:
+    parts = []
+    if purpose:  # a later clause
+        parts.append(r"(?<=[，,；;])\s*(?:" + "|".join(map(re.escape, purpose)) + r")[^，,；;。]*")
+    if means:  # any clause another one follows
+        parts.append(r"(?:^|(?<=[，,；;]))\s*(?:" + "|".join(map(re.escape, means))
+                     + r")[^，,；;。]*(?=[，,；;])")
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _compile_words(words: dict[str, Any]) -> re.Pattern[str]:

@@ -3,9 +3,9 @@
 `settings` tune the scoring (numbers), `keys` give each chapter key weighted keywords, `tags`
 give finer tags (each under one chapter key) their keywords, `not_words` list ordinary words
 that a keyword may straddle ("深入学习" holds 入学): matched like keywords, they score nothing;
-`purpose_words` open a lead's later clause that states a purpose (it counts `purpose_clause`
-times). To add a setting: add a field to `Settings` with its default; `drafter.mine.classify`
-reads them by name.
+`purpose_words` open a lead's later clause that states a purpose and `means_words` a clause
+that states a means (they count `minor_clause` times). To add a setting: add a field to
+`Settings` with its default; `drafter.mine.classify` reads them by name.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Settings(Strict):
     lead_decides: Number = 6
     lead_margin: Number = 3
     prior_items: Number = 3
-    purpose_clause: Number = 1
+    minor_clause: Number = 1
     default_key: ChapterKey = "教育改革"
 
 
@@ -86,3 +86,4 @@ class Taxonomy(Strict):
     tags: dict[str, TagEntry] = Field(default_factory=dict)
     not_words: list[str] = Field(default_factory=list)
     purpose_words: list[str] = Field(default_factory=list)
+    means_words: list[str] = Field(default_factory=list)
