@@ -7,7 +7,8 @@ tests/data/realpages/README.md):
   pinyin annotations, punctuation and spaces removed; equal, or one a prefix of the other with
   the shorter at least half the longer and at least 4 characters);
 - chapter F1: the same on chapter headings (prose chapters such as 指导思想 included);
-- category accuracy: of the matched items, how many got the labelled chapter key;
+- category accuracy: of the matched items, how many got the labelled chapter key; chapter
+  category accuracy: the same for the matched chapters;
 - title and year accuracy; junk leaks: labelled junk strings found in any title, heading,
   lead, body, preamble or closing;
 - incomplete: of the matched items labelled incomplete (cut by the page's end or an elision),
@@ -120,6 +121,8 @@ class DocScore:
     incomplete_flagged: int = 0
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    chapters_matched: int = 0
+    chapter_cat_right: int = 0
     # (labelled key, mined key, lead, chapter heading, body) for each miscategorised item
     confusions: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
@@ -133,6 +136,9 @@ def score(name: str, label: dict[str, Any], doc: MinedDocument) -> DocScore:
     mined_heads = [norm(c.heading) for c in doc.chapters if c.heading]
     chapter_pairs = _match(gold_heads, mined_heads)
     cat_right = sum(label["items"][g]["category"] == items[m].category for g, m in pairs)
+    headed = [c for c in doc.chapters if c.heading]
+    chapter_cat_right = sum(label["chapters"][g]["category"] == headed[m].category
+                            for g, m in chapter_pairs)
     heading_of = {id(i): c.heading or "" for c in doc.chapters for i in c.items}
     confusions = [(label["items"][g]["category"], items[m].category, items[m].lead,
                    heading_of.get(id(items[m]), ""), items[m].body)
@@ -158,6 +164,7 @@ def score(name: str, label: dict[str, Any], doc: MinedDocument) -> DocScore:
         missed=[label["items"][g]["lead"] for g in range(len(gold_leads)) if g not in matched_gold],
         extra=[items[m].lead for m in range(len(items)) if m not in matched_mined],
         confusions=confusions,
+        chapters_matched=len(chapter_pairs), chapter_cat_right=chapter_cat_right,
     )
 
 
@@ -180,6 +187,9 @@ def summary(scores: list[DocScore]) -> dict[str, Any]:
                              sum(s.items_mined for s in scores)),
         "chapter_f1_mean": sum(s.chapter_f1 for s in scores) / n if n else 0.0,
         "category_accuracy": sum(s.cat_right for s in scores) / matched if matched else 0.0,
+        "chapter_category": (sum(s.chapter_cat_right for s in scores) / chapters
+                                      if (chapters := sum(s.chapters_matched for s in scores))
+                                      else 0.0),
         "title_accuracy": sum(s.title_ok for s in scores) / n if n else 0.0,
         "year_accuracy": sum(s.year_ok for s in scores) / n if n else 0.0,
         "junk_leaks": sum(len(s.leaks) for s in scores),

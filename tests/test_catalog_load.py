@@ -218,3 +218,20 @@ def test_hand_added_clause_without_optional_fields_loads(tmp_path: Path) -> None
     (clause,) = load_catalogue(tmp_path / "c")
     assert (clause.id, clause.kind, clause.slots) == ("bz-my-own", "plan", [])
     assert clause.chapter == "保障"
+
+
+def test_a_new_release_keeps_the_cache_unless_the_reading_code_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is keyed by the code that reads and validates a file, not by the version: a
+    release that leaves that code alone opens warm; a change to it is a miss."""
+    folder = tmp_path / "catalog"
+    write_catalogue(sample(), folder)
+    load_catalogue(folder)
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    parsed = _parses(monkeypatch)
+    load_catalogue(folder)
+    assert parsed == []
+    assert len(cache_module.readers()) == 32 and "catalog/schema.py" in cache_module._READERS
+    monkeypatch.setattr(cache_module, "readers", lambda: "another validator")
+    load_catalogue(folder)
+    assert len(parsed) == 7

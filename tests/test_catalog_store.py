@@ -155,3 +155,21 @@ def test_mine_output_opens_warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(load_module, "load_yaml", no_parsing)
     assert len(open_catalogue(tmp_path / "cat")) > 10
+
+
+def test_freeze_moves_the_loaded_catalogue_out_of_the_gcs_sight(tmp_path: Path) -> None:
+    """The TUI's open: what was loaded is frozen before the cyclic GC runs again (so no
+    collection walks it), and the GC is on again afterwards."""
+    import gc
+
+    save_catalogue(_catalogue(), tmp_path / "cat")
+    gc.collect()
+    gc.unfreeze()
+    try:
+        cat = open_catalogue(tmp_path / "cat", freeze=True)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_count()[0] < 50  # nothing left for the young generation to walk
+        assert cat.get("js-000001") is not None
+    finally:
+        gc.unfreeze()

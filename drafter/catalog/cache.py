@@ -3,10 +3,11 @@
 Parsing and validating 40,000 clauses of YAML takes seconds; reading back the validated plain
 records takes a fraction of that. Each catalogue file gets one cache file under
 `user_data_dir()/cache/catalog/`, keyed by a hash of the file's CONTENT (never size and mtime:
-an edit of the same size with the mtime restored must not be served stale), the drafter
-version, the field tables' signature and this format's number; any mismatch or damage means a
-miss. The records are plain dicts, lists, strings and numbers, stored with marshal (never
-pickle).
+an edit of the same size with the mtime restored must not be served stale), a digest of the
+code that reads and validates it (not the drafter version: a release that leaves that code
+alone keeps the cache warm), the field tables' signature and this format's number; any
+mismatch or damage means a miss. The records are plain dicts, lists, strings and numbers,
+stored with marshal (never pickle).
 
 A cache file is untrusted like any other file: it is served only when it carries the keyed
 hash (BLAKE2b) that this user's drafter wrote with a secret kept beside the cache (0600, made on
@@ -24,6 +25,7 @@ import hmac
 import marshal
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +48,29 @@ def digest(data: bytes) -> str:
 
 def _key(path: Path, content: str) -> tuple[Any, ...]:
     # signature(): the field table's names in order, so a changed table never reads old records
-    return (FORMAT, __version__, signature(), str(path.resolve()), content)
+    return (FORMAT, readers(), signature(), str(path.resolve()), content)
+
+
+# The code whose answer the cache keeps: YAML in, validation, the shared terms it checks
+# against. A release that changes none of it keeps every user's cache warm; one that changes
+# any of it (or runs from files that cannot be read) misses once and rewrites.
+_READERS = ("catalog/schema.py", "catalog/fields.py", "catalog/load.py", "util/yamlio.py",
+            "util/yaml_nodes.py", "util/yaml_quick.py", "util/placeholders.py",
+            "model/placeholders.py", "model/chars.py", "model/clause.py", "model/levels.py",
+            "model/plan.py")
+
+
+@lru_cache(maxsize=1)
+def readers() -> str:
+    """A digest of the reading and validating code (`_READERS`); the version when unreadable."""
+    h = hashlib.blake2b(digest_size=16)
+    root = Path(__file__).resolve().parents[1]
+    try:
+        for name in _READERS:
+            h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    except OSError:
+        return f"version {__version__}"
+    return h.hexdigest()
 
 
 def _folder() -> Path:

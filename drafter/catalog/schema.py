@@ -25,6 +25,7 @@ from drafter.util.placeholders import placeholder_problems, template_names
 from drafter.util.yamlio import LineMap
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_GLOBALS = frozenset(GLOBAL_NAMES)
 TYPE_NAMES = {str: "文字", int: "整数", float: "小数", bool: "是/否", list: "列表", dict: "映射"}
 
 Record = dict[str, Any]
@@ -102,6 +103,8 @@ def _text(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any], name: str, whe
     value = data.get(name)
     if value is None:
         return None if optional else ""
+    if type(value) is str:
+        return value
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         ctx.problem((*path, name), f"字段“{name}”应为文字，实际是{_type_name(value)}", where)
         return None
@@ -127,11 +130,31 @@ def _record(ctx: _Ctx, path: tuple[Any, ...], data: dict[str, Any],
             fields: tuple[Field, ...], where: str | None, **context: Any) -> Record:
     """One mapping checked against its field table: unknown and missing keys, then each field
     by its shape. `context` passes what a nested check needs (the clause id for variants)."""
-    _unknown_keys(ctx, path, data, names(fields), where)
-    for f in fields:
-        if f.required:
-            _required(ctx, path, data, f.name, where)
-    return {f.name: _SHAPES[f.shape](ctx, path, data, f.name, where, **context) for f in fields}
+    allowed, known, required, checks = _plan(fields)
+    if not known.issuperset(data):
+        _unknown_keys(ctx, path, data, allowed, where)
+    for name in required:
+        if name not in data:
+            _required(ctx, path, data, name, where)
+    if context:
+        return {name: check(ctx, path, data, name, where, **context) for name, check in checks}
+    return {name: check(ctx, path, data, name, where) for name, check in checks}
+
+
+_Plan = tuple[tuple[str, ...], frozenset[str], tuple[str, ...], tuple[tuple[str, Any], ...]]
+_PLANS: dict[int, tuple[tuple[Field, ...], _Plan]] = {}
+
+
+def _plan(fields: tuple[Field, ...]) -> _Plan:
+    """A table's keys (in order, and as a set), required keys and (name, check) pairs, worked
+    out once per table."""
+    found = _PLANS.get(id(fields))
+    if found is None or found[0] is not fields:
+        keys = names(fields)
+        found = _PLANS[id(fields)] = (fields, (
+            keys, frozenset(keys), tuple(f.name for f in fields if f.required),
+            tuple((f.name, _SHAPES[f.shape]) for f in fields)))
+    return found[1]
 
 
 def _clause(ctx: _Ctx, path: tuple[Any, ...], data: Any, index: int) -> Record | None:
@@ -252,8 +275,10 @@ def _default_fits(slot_type: str, value: Any) -> bool:
 
 def _templates(ctx: _Ctx, path: tuple[Any, ...], lead: str, body: str, slots: list[Record],
                where: str | None) -> None:
+    if not slots and "{" not in lead and "{" not in body:
+        return  # nothing used, nothing declared: no template syntax starts without a brace
     used: set[str] = set()
-    declared = {s["name"] for s in slots} | set(GLOBAL_NAMES)
+    declared = {s["name"] for s in slots} | _GLOBALS
     broken = False
     for name, text in (("lead", lead), ("body", body)):
         if "{" not in text:  # no template syntax can start without a brace: skip the parse

@@ -35,6 +35,7 @@ MAX_TERMS = 5
 MAX_BIGRAMS = 30
 MAX_VERIFY = 600
 _CACHE_SIZE = 512
+_SPARSE = 8  # a vector with at most n / _SPARSE hits keeps their list, to narrow from
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,24 @@ class SearchIndex:
             "variants": ["\x00".join(_fold(f"{v.lead}。{v.body}") for v in c.variants)
                          for c in self._clauses],
         }
+        # A field of few distinct values (tags, variants — often all empty): one byte per
+        # clause naming its value, so a vector is one bytes.translate, not 100,000 tests.
+        self._codes: dict[str, tuple[bytes, list[str]]] = {}
+        for name in ("tags", "variants"):
+            values = list(dict.fromkeys(self._fields[name]))
+            if len(values) <= 256:
+                code = {v: i for i, v in enumerate(values)}
+                self._codes[name] = (bytes(map(code.__getitem__, self._fields[name])), values)
+        # Every clause's text starts with its lead, so a lead holds a needle only where the
+        # text does: the lead vector is narrowed from the text's (checked, not assumed).
+        self._lead_in_text = all(map(str.startswith, self._fields["text"], self._fields["lead"]))
         self._vectors: dict[tuple[str, str], int] = {}
+        self._hits: dict[tuple[str, str], list[int]] = {}  # of the vectors with few hits
         self._masks: dict[tuple[str | None, bool], int] = {}
+        # One byte per clause, its chapter's number and whether it is a summary, for masks.
+        chapters = {c: i for i, c in enumerate(dict.fromkeys(c.chapter for c in self._clauses))}
+        codes = [2 * chapters[c.chapter] + (c.kind == "summary") for c in self._clauses]
+        self._kinds = (bytes(codes) if len(chapters) <= 127 else b"", chapters)
 
     def __len__(self) -> int:
         return self._n
@@ -93,41 +110,66 @@ class SearchIndex:
         vec = self._vectors.get(key)
         if vec is None:
             test = str.startswith if field == "id" else operator.contains
-            vec = self._narrowed(field, needle, test)
-            if vec is None:
-                raw = bytes(map(test, self._fields[field], repeat(needle)))
-                vec = int.from_bytes(raw, "little")
+            codes = self._codes.get(field)
+            hits: list[int] | None = None
+            if codes is not None:
+                table = bytes(test(v, needle) for v in codes[1]).ljust(256, b"\0")
+                vec = int.from_bytes(codes[0].translate(table), "little")
+            else:
+                hits = self._narrowed(field, needle, test)
+                if hits is None:
+                    raw = bytes(map(test, self._fields[field], repeat(needle)))
+                    vec = int.from_bytes(raw, "little")
+                    if vec.bit_count() <= self._n // _SPARSE:
+                        hits = _positions(raw)
+                else:
+                    vec = self._from_hits(hits)
             if len(self._vectors) >= _CACHE_SIZE:
-                del self._vectors[next(iter(self._vectors))]
+                oldest = next(iter(self._vectors))
+                del self._vectors[oldest]
+                self._hits.pop(oldest, None)
             self._vectors[key] = vec
+            if hits is not None:
+                self._hits[key] = hits
         return vec
 
-    def _narrowed(self, field: str, needle: str, test: Any) -> int | None:
-        """The vector of `needle` tested only on the clauses that hold a shorter needle it
-        contains (the previous keystroke's, usually): a text containing "师德师" contains
-        "师德". None when no such vector is cached or it is too broad to pay off."""
-        parents = [needle[:-1]] if field == "id" else [needle[:-1], needle[1:]]
-        parent = next((self._vectors[(field, p)] for p in parents
-                       if len(p) > 0 and (field, p) in self._vectors), None)
-        if parent is None or parent.bit_count() > self._n // 2:
-            return None
-        candidates = list(compress(range(self._n), self._bytes(parent)))
-        if not candidates:
-            return 0
+    def _narrowed(self, field: str, needle: str, test: Any) -> list[int] | None:
+        """The clauses whose `field` holds `needle`, tested only on those that hold a shorter
+        needle it contains (the previous keystroke's, usually: a text containing "师德师"
+        contains "师德"), or whose text holds it (for a lead). None when no such needle's hits
+        are kept (it was not searched, or it is too common to pay off: a full scan is a C
+        loop, this is one too but over the few candidates)."""
+        keys = [(field, needle[:-1])] if field == "id" else [(field, needle[:-1]),
+                                                             (field, needle[1:])]
+        if field == "lead" and self._lead_in_text:
+            self._vector("text", needle)
+            keys.insert(0, ("text", needle))
+        candidates = next((self._hits[k] for k in keys if k[1] and k in self._hits), None)
+        if candidates is None or not candidates:
+            return candidates
         texts = self._fields[field]
-        subset = [texts[i] for i in candidates] if len(candidates) < 2 else list(
-            operator.itemgetter(*candidates)(texts))
+        subset = [texts[candidates[0]]] if len(candidates) < 2 else \
+            operator.itemgetter(*candidates)(texts)
+        return list(compress(candidates, map(test, subset, repeat(needle))))
+
+    def _from_hits(self, hits: list[int]) -> int:
         out = bytearray(self._n)
-        for i in compress(candidates, map(test, subset, repeat(needle))):
+        for i in hits:
             out[i] = 1
         return int.from_bytes(out, "little")
 
     def _mask(self, chapter: str | None, include_summary: bool) -> int:
         key = (chapter, include_summary)
         if key not in self._masks:
-            keep = [(chapter is None or c.chapter == chapter)
-                    and (include_summary or c.kind != "summary") for c in self._clauses]
-            self._masks[key] = int.from_bytes(bytes(keep), "little")
+            codes_bytes, chapters = self._kinds
+            if codes_bytes or not self._n:
+                table = bytes((chapter is None or chapters.get(chapter) == b // 2)
+                              and (include_summary or b % 2 == 0) for b in range(256))
+                keep = codes_bytes.translate(table)
+            else:
+                keep = bytes((chapter is None or c.chapter == chapter)
+                             and (include_summary or c.kind != "summary") for c in self._clauses)
+            self._masks[key] = int.from_bytes(keep, "little")
         return self._masks[key]
 
     def _bytes(self, vec: int) -> bytes:
@@ -138,9 +180,11 @@ class SearchIndex:
         raw = self._bytes(scores)
         out: list[tuple[int, int]] = []
         for level in sorted(set(raw) - {0}, reverse=True):
-            table = bytes(1 if b == level else 0 for b in range(256))
-            chosen = compress(range(self._n), raw.translate(table))
-            out.extend((i, level) for i, _ in zip(chosen, range(limit - len(out)), strict=False))
+            mark = bytes((level,))
+            i = raw.find(mark)  # a C scan to each hit: a rare level costs no Python loop
+            while i >= 0 and len(out) < limit:
+                out.append((i, level))
+                i = raw.find(mark, i + 1)
             if len(out) >= limit:
                 break
         return out
@@ -232,6 +276,16 @@ class SearchIndex:
                 return None
             spans.extend(found)
         return _merge(spans)
+
+
+def _positions(raw: bytes) -> list[int]:
+    """Where `raw` holds 1 (a C scan to each)."""
+    out: list[int] = []
+    i = raw.find(1)
+    while i >= 0:
+        out.append(i)
+        i = raw.find(1, i + 1)
+    return out
 
 
 def _id_part(term: str) -> str:

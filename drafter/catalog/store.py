@@ -35,12 +35,12 @@ def open_catalogue(folder: Path | None = None, *, missing_ok: bool = False,
     `freeze`: move what was loaded out of the cyclic GC's sight (gc.freeze), for a long-lived
     process such as the TUI that keeps the catalogue for its whole life.
     """
-    if folder is None:
-        cat = load_default_catalogue()  # empty when there is none at all
-        if not missing_ok and not any(True for _ in cat):
-            load_catalogue(bundled_catalog_dir())  # DrafterError naming the missing folder
-    else:
-        cat = load_catalogue(Path(folder))  # DrafterError naming the folder when missing/empty
+    if folder is not None:
+        # DrafterError naming the folder when missing/empty; frozen before the GC runs again
+        return load_catalogue(Path(folder), freeze=freeze)
+    cat = load_default_catalogue()  # empty when there is none at all
+    if not missing_ok and not any(True for _ in cat):
+        load_catalogue(bundled_catalog_dir())  # DrafterError naming the missing folder
     if freeze:
         gc.freeze()
     return cat

@@ -47,6 +47,7 @@ class Rules:
     lead_only: tuple[bool, ...]
     settings: dict[str, float]
     default_key: str
+    prose_key: str  # a chapter with no items and no heading key
     minor: re.Pattern[str] | None  # a purpose or means clause of a lead
 
 
@@ -123,17 +124,23 @@ def classify_heading(heading: str) -> str | None:
     rules = load_rules()
     s = rules.settings
     scores = [0.0] * len(CHAPTER_KEYS)
-    parts = _HEADING_SPLIT.split(heading.strip(), maxsplit=1)
-    for i, part in enumerate(parts):
-        factor = s["heading_first_part"] if i == 0 and len(parts) > 1 else 1.0
-        for word, n in Counter(rules.pattern.findall(part)).items():
-            for key, _tag, weight in rules.table[word]:
-                scores[key] += weight * n * factor
-    ranked = sorted(range(len(CHAPTER_KEYS)), key=lambda i: -scores[i])
-    best, second = scores[ranked[0]], scores[ranked[1]]
-    if best < s["heading_threshold"] or best == second:
+    ends = [-1] * len(CHAPTER_KEYS)
+    heading = heading.strip()
+    cut = _HEADING_SPLIT.search(heading)
+    first_end = cut.start() if cut else len(heading)
+    for match in rules.pattern.finditer(heading):
+        factor = s["heading_first_part"] if cut and match.start() < first_end else 1.0
+        for key, _tag, weight in rules.table[match.group()]:
+            scores[key] += weight * factor
+            ends[key] = match.end()
+    best = max(scores)
+    if best < s["heading_threshold"]:
         return None
-    return CHAPTER_KEYS[ranked[0]]
+    tied = [k for k, v in enumerate(scores) if v == best]
+    if len(tied) > 1 and len({ends[k] for k in tied}) < len(tied):
+        return None
+    # ties: the key named later in the heading ("中小学、幼儿园安全管理" is about 安全)
+    return CHAPTER_KEYS[max(tied, key=lambda k: ends[k])]
 
 
 def _score(rules: Rules, lead: str, body: str
@@ -212,7 +219,7 @@ def parse_rules(text: str, file: str) -> Rules:
         raise DrafterError.one("分类规则文件应是一个映射（settings、keys、tags、not_words）",
                                file=file)
     parsed = validate(Taxonomy, data, lines, file, hint="请修改分类规则文件")
-    settings = parsed.settings.model_dump(exclude={"default_key"})
+    settings = parsed.settings.model_dump(exclude={"default_key", "prose_key"})
     table: dict[str, list[Hit]] = {}
     lead_only = [False] * len(CHAPTER_KEYS)
     for key, entry in parsed.keys.items():
@@ -244,6 +251,7 @@ def parse_rules(text: str, file: str) -> Rules:
                              if not lead_only[k]) for w, h in table.items()},
         tags=tuple(tags), lead_only=tuple(lead_only), settings=settings,
         default_key=parsed.settings.default_key,
+        prose_key=parsed.settings.prose_key,
         minor=_minor_regex(parsed.purpose_words, parsed.means_words),
     )
 

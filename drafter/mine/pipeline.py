@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from drafter.mine import meta
-from drafter.mine.classify import classify, classify_chapter, classify_heading
+from drafter.mine.classify import classify_chapter, classify_heading, load_rules
 from drafter.mine.clean import clean_lines
 from drafter.mine.read import SourceText, read_source
 from drafter.mine.slots import templatize
@@ -21,8 +21,6 @@ from drafter.model.chars import UNSAFE_CHAR
 from drafter.model.document import MinedChapter, MinedDocument
 from drafter.model.taxonomy import CHAPTER_KEYS
 from drafter.util.level_terms import load_level_terms
-
-_DEFAULT_KEY = "保障"
 
 
 def mine_file(path: Path) -> MinedDocument:
@@ -63,4 +61,5 @@ def _finish_chapter(chapter: MinedChapter, doc: MinedDocument) -> None:
         winners = [k for k in votes if votes[k] == best]
         chapter.category = heading_key if heading_key in winners else winners[0]
     else:
-        chapter.category = heading_key or classify(chapter.heading, "", None)[0] or _DEFAULT_KEY
+        # a chapter of prose only (指导思想, 背景, 工作目标 …) is overall-requirements text
+        chapter.category = heading_key or load_rules().prose_key

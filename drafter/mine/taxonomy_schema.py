@@ -66,6 +66,7 @@ class Settings(Strict):
     prior_items: Number = 3
     minor_clause: Number = 1
     default_key: ChapterKey = "教育改革"
+    prose_key: ChapterKey = "总体要求"
 
 
 class KeyEntry(Strict):

@@ -184,11 +184,35 @@ def _parse(tokens: list[str]) -> tuple[list[str], str | None]:
     return names, None
 
 
+# The usual text's placeholders: `{{ 名称 }}`, nothing else with a brace (regex first).
+_SIMPLE = re.compile(r"\{\{( *([^\W\d]\w*) *)\}\}")
+
+
+def _simple(text: str) -> Scan | None:
+    """The scan of a text whose every brace belongs to a `{{ name }}` placeholder, as
+    `scan` would find it; None for any other text (the full scanner reads it)."""
+    found = list(_SIMPLE.finditer(text))
+    if not found or len(found) > MAX_TAGS or text.count("{") != 2 * len(found) or \
+            text.count("}") != 2 * len(found):
+        return None
+    names: list[str] = []
+    for match in found:
+        name = match[2]
+        if name in RESERVED_NAMES or name[0] == "_" or len(match[1]) > MAX_PLACEHOLDER_CHARS:
+            return None
+        if name not in names:
+            names.append(name)
+    return Scan(tuple(Tag("{{", m.start(), m.end(), m[1]) for m in found), tuple(names))
+
+
 @lru_cache(maxsize=65536)
 def scan(text: str) -> Scan:
     """Tags, names and problems of one text; problems are Chinese, one per bad tag."""
     if not text or "{" not in text:
         return Scan()
+    simple = _simple(text)
+    if simple is not None:
+        return simple
     tags, problems = find_tags(text)
     names: list[str] = []
     for tag in tags:
