@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, TextArea
+from textual.widgets._footer import FooterKey
 
 from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
 from drafter.plans.io import save_plan
@@ -45,6 +46,12 @@ def _shown_actions(screen) -> set[str]:  # type: ignore[no-untyped-def]
             if b.binding.show and b.enabled}
 
 
+def _footer_actions(screen) -> set[str]:  # type: ignore[no-untyped-def]
+    """The keys the footer draws as usable (it recomposes only when they change)."""
+    return {k.action for k in screen.query(FooterKey)
+            if not k.disabled and "-command-palette" not in k.classes}
+
+
 async def test_footer_shows_only_live_keys() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
@@ -53,12 +60,16 @@ async def test_footer_shows_only_live_keys() -> None:
         shown = _shown_actions(screen)
         assert {"focus_search", "save", "help", "request_quit"} <= shown
         assert not shown & {"add_clause", "remove_item", "move_up", "edit_text", "render"}
+        assert _footer_actions(screen) == shown
         await pilot.press("down", "down", "enter", "down")  # onto 党建's first clause
         assert "add_clause" in _shown_actions(screen)
+        await pilot.pause()
+        assert _footer_actions(screen) == _shown_actions(screen)
         await pilot.press("a")
         await pilot.pause()
         assert {"remove_item", "edit_text", "render"} <= _shown_actions(screen)
         assert "choose_variant" not in _shown_actions(screen)  # dj-000001 has none
+        assert _footer_actions(screen) == _shown_actions(screen)
 
 
 async def test_palette_offers_the_actions_that_apply() -> None:

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+from textual.widgets import Header, Input, TabbedContent, TabPane
 
 from drafter.model import Catalogue, Clause, DrafterError, Plan
 from drafter.tui.checks import check_entries, warm_up
@@ -34,6 +34,7 @@ from drafter.tui.widgets.catalogue_tree import ClauseTree
 from drafter.tui.widgets.checks_panel import ChecksPanel
 from drafter.tui.widgets.clause_detail import ClauseDetail
 from drafter.tui.widgets.duibiao_panel import DuibiaoPanel
+from drafter.tui.widgets.keys_footer import KeysFooter
 from drafter.tui.widgets.outline import PlanOutline
 from drafter.tui.widgets.preview_pane import PreviewPane
 from drafter.tui.widgets.values_form import ValuesForm
@@ -113,7 +114,7 @@ class MainScreen(Screen[None]):
                 with TabPane("对标", id="tab-duibiao"):
                     yield DuibiaoPanel(id="duibiao")
             yield PreviewPane(id="side-preview")  # shown beside the tabs on wide terminals
-        yield Footer()
+        yield KeysFooter()
 
     def on_resize(self, event: events.Resize) -> None:
         """Wide terminals get the preview as a third column, always in view."""
