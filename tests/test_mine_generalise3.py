@@ -229,3 +229,84 @@ def test_a_page_that_says_more_follows_ends_inside_its_last_item(tmp_path: Path)
         "1.把握重点发展方向。加强党对学校意识形态工作的领导。\n"
         "2.全面加强学校党的建设。抓好主题教育。推动理论进课堂。\n"))
     assert [i.incomplete for i in doc.items()] == [False, True]
+
+
+# ---------------------------------------------------------------- chapters and their bodies
+
+
+def test_a_chapter_whose_body_is_one_paragraph_has_its_heading_as_the_lead(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "市教育局年度工作计划\n20xx年工作以教育质量年活动为契机。重点做好如下工作：\n"
+        "一、巩固、提高义务教育成果\n组织教职工学习《义务教育法》，巩固提高义务教育成果。推动均衡发展。\n"
+        "二、加强学前教育\n以乡镇中心幼儿园建设为重点，推进示范性幼儿园建设。提高保教质量。\n"))
+    assert leads(doc) == [("", "巩固、提高义务教育成果"), ("", "加强学前教育")]
+    assert doc.items()[0].body.startswith("组织教职工学习")
+
+
+def test_several_plain_paragraphs_under_a_heading_stay_items_led_by_their_sentences(
+        tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "市教育局年度工作计划\n一、巩固、提高义务教育成果\n"
+        "巩固提高义务教育成果。推动义务教育均衡发展。\n加强农村留守儿童教育。建立关爱机制。\n"))
+    assert leads(doc) == [("", "巩固提高义务教育成果"), ("", "加强农村留守儿童教育")]
+
+
+def test_a_task_part_headings_own_text_with_nothing_under_it_introduces_the_part(
+        tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "2019年县教育局工作计划\n一、主要指标\n1、学前三年幼儿入园率达73%以上。\n"
+        "2、确保不出现重大安全责任事故。\n三、主要工作及措施2019年，进一步围绕教育重心，开拓创新，大胆实\n"))
+    assert leads(doc) == [("1、", "学前三年幼儿入园率达73%以上"),
+                          ("2、", "确保不出现重大安全责任事故")]
+    assert doc.chapters[-1].heading == "主要工作及措施"
+    assert "围绕教育重心" in (doc.chapters[-1].intro or "")
+
+
+def test_a_numbered_list_before_the_first_chapter_is_items_of_no_chapter(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "教育局2025年工作计划范文 篇1\n1、x月15日，德育处将安全知识下发到各班主任手中。\n"
+        "2、x月19日，对学生进行消防技能培训。\n3、在校内的橱窗里张贴交通安全图片。\n"
+        "教育局2025年工作计划范文 篇2\n一、指导思想\n以党的精神为指导，推动民办教育均衡发展。\n"
+        "二、工作目标\n（一）优化发展环境。积极协助政府改善民办教育发展环境。\n"))
+    assert leads(doc) == [("1、", "x月15日，德育处将安全知识下发到各班主任手中"),
+                          ("2、", "x月19日，对学生进行消防技能培训"),
+                          ("3、", "在校内的橱窗里张贴交通安全图片"), ("（一）", "优化发展环境")]
+    assert doc.title == "教育局2025年工作计划"
+
+
+def test_a_contents_list_before_the_first_chapter_is_no_list_of_items(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "教育局2024年工作要点汇编(3篇)\n目录\n1.XX县教育局2024年工作要点2\n"
+        "2.区教育局2024年工作要点15\n3.市教育局2024年工作要点23\nXX县教育局2024年工作要点\n"
+        "一、加强党的领导\n1.强化思想理论武装。坚持第一议题制度。\n"))
+    assert leads(doc) == [("1.", "强化思想理论武装")]
+
+
+def test_a_chapter_whose_one_paragraph_is_narrative_is_chapter_text(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "2020年教育局重点工作推进情况总结\n一、特色亮点\n"
+        "2020年上半年，尽管疫情防控形势严峻，全区教育仍然取得突破。在线教学成效显著。\n"
+        "二、完成情况\n1.落实疫情防控，切实保障师生生命安全。坚决把师生安全作为前提。\n"))
+    assert leads(doc) == [("1.", "落实疫情防控，切实保障师生生命安全")]
+    assert (doc.chapters[0].intro or "").startswith("2020年上半年")
+
+
+def test_sections_numbered_straight_through_the_chapters_are_cut_out_of_a_flat_line(
+        tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作要点一、加强党的建设（一）强化理论武装。坚持第一议题制度，组织专题学习。"
+        "（二）夯实基层组织。推进党组织领导的校长负责制。二、推进教育公平（三）扩大学前资源。"
+        "新建幼儿园三所，新增学位九百个。（四）促进义务教育均衡。推进集团化办学改革。\n"))
+    assert [c.heading for c in doc.chapters] == ["加强党的建设", "推进教育公平"]
+    assert leads(doc) == [("（一）", "强化理论武装"), ("（二）", "夯实基层组织"),
+                          ("（三）", "扩大学前资源"), ("（四）", "促进义务教育均衡")]
+
+
+def test_a_plan_with_no_numbers_starts_at_a_lead_alone_on_its_line(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "2024年教育工作计划\n加强党的建设\n坚持第一议题制度，组织专题学习，推进校长负责制。\n"
+        "推进教育公平\n新建幼儿园三所，新增学位九百个。\n"))
+    assert doc.preamble is None
+    assert [(i.lead, i.body) for i in doc.items()] == [
+        ("加强党的建设", "坚持第一议题制度，组织专题学习，推进校长负责制。"),
+        ("推进教育公平", "新建幼儿园三所，新增学位九百个。")]

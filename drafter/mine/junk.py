@@ -96,13 +96,18 @@ def _join(rules: list[str]) -> re.Pattern[str] | None:
 
 
 def is_junk_line(text: str, rules: JunkRules | None = None) -> bool:
-    """True when the whole line is site furniture (never for a line that starts like an item)."""
+    """True when the whole line is site furniture. A line that starts like an item is plan text
+    unless an anchored whole-line rule (a site's numbered notice) says otherwise."""
     rules = rules or load_rules()
     stripped = text.strip()
-    if not stripped or _MARKER_START.match(stripped):
+    if not stripped:
         return False
+    # Whole-line furniture rules anchored at the start come first: a sharing site numbers its
+    # own notices ("1、本文档共5页……"), and the rule for them names the number it expects.
     if rules.lines_at_start is not None and rules.lines_at_start.match(stripped):
         return True
+    if _MARKER_START.match(stripped):
+        return False
     if rules.lines is not None and rules.lines.search(stripped):
         return True
     if len(stripped) > SHORT_LINE:

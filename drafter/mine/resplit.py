@@ -34,7 +34,9 @@ _RESPLIT_SURE = 300  # below this length, a line needs two cuts to be re-split
 
 def resplit(paras: list[Para]) -> list[Para]:
     """Split long lines where every break was lost, before sequence-consistent markers."""
-    counters = {"chapter": 0, "section": 0, "item": 0, "fresh": 0}
+    # "through": the last section number in the whole text (sections may number straight
+    # through the chapters: 一、（一）（二） 二、（三）…).
+    counters = {"chapter": 0, "section": 0, "item": 0, "fresh": 0, "through": 0}
     out: list[Para] = []
     for para in paras:
         title = _TITLE_GLUED.search(para.text) if parse_marker(para.text) is None else None
@@ -102,6 +104,8 @@ def _note(marker: Marker | None, counters: dict[str, int]) -> None:
     if marker is None or marker.kind not in ("chapter", "section", "item"):
         return
     counters[marker.kind] = marker.number
+    if marker.kind == "section":
+        counters["through"] = marker.number
     if marker.kind == "chapter":
         counters["section"] = 0
     counters["fresh"] = int(marker.kind != "item")
@@ -118,7 +122,9 @@ def _continues_sequence(marker: Marker | None, counters: dict[str, int]) -> bool
     # The next number, or the one after it: a copy may have lost one item (numbering skips).
     expected = counters[marker.kind] < marker.number <= counters[marker.kind] + 2
     restart = marker.number == 1 and (marker.kind == "chapter" or counters["fresh"] == 1)
-    if not (expected or restart):
+    through = (marker.kind == "section" and counters["section"] == 0 and counters["through"] > 0
+               and counters["through"] < marker.number <= counters["through"] + 2)
+    if not (expected or restart or through):
         return False
     _note(marker, counters)
     return True

@@ -19,12 +19,15 @@ from drafter.mine.markers import parse_marker
 from drafter.mine.notice import unwrap
 from drafter.mine.para import Para
 from drafter.mine.walk import (
+    NOT_A_TASK,
     RUN_IN,
     Chapter,
     Levels,
     Node,
     Walker,
+    bare_lead,
     is_bare_heading,
+    take_part_intro,
     take_prose,
 )
 from drafter.model.document import MinedChapter, MinedDocument, MinedItem
@@ -76,6 +79,7 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
         preamble, preamble_line = _preamble_chapter(chapters)
     for chapter in chapters:
         take_prose(chapter)
+        take_part_intro(chapter)
     closing, closing_line = _take_closing(chapters)
     full_text = "\n".join(p.text for p in paras)
     doc = MinedDocument(
@@ -101,14 +105,12 @@ _RUN_START = ("一是", "第一")  # an ordinal run: 一是…二是…, 第一�
 _OPEN_PAIR = re.compile(r"《[^》]*$|“[^”]*$|（[^）]*$")
 _COLON_LABEL = re.compile(r"^([^，,；;：:。！？]{2,12})[：:]\s*(?=\S)")
 _DOCUMENT_NAME = re.compile(r"(?:要点|计划|总结|方案|安排|打算|思路|意见|规划)$")
-_NOT_A_TASK = re.compile(
-    r"^(?:\d|[xX*]{2}|20|今年|去年|明年|本年|我|全[市县区镇乡]|在|为|根据|按照|随着)")
 
 
 def _task_led(text: str) -> bool:
     """A paragraph opening with a short task phrase and going on: an unnumbered item."""
     m = _TASK_LEAD.match(text)
-    return (m is not None and len(text) > m.end() and not _NOT_A_TASK.match(text)
+    return (m is not None and len(text) > m.end() and not NOT_A_TASK.match(text)
             and not _DOCUMENT_NAME.search(text[: m.end() - 1]))
 
 
@@ -175,8 +177,17 @@ def _body_start(paras: list[Para], levels: Levels) -> int:
             return lead_in + 1
         # No lead-in: the items start at the first paragraph led by a short task phrase
         # ("加快教育布局专项规划调整和工程项目建设。结合……"), never at the title.
-        led = next((i for i, p in enumerate(paras) if _task_led(p.text)), None)
-        return led if led is not None else len(paras)
+        led = next((i for i, p in enumerate(paras) if _task_led(p.text)), len(paras))
+        # Or at a lead alone on its line over a paragraph of text ("加强党的建设" / "坚持……。").
+        bare = next((i for i in range(1, len(paras) - 1) if bare_lead(paras[i].text)
+                     and not meta.is_title_like(paras[i].text) and _is_prose(paras[i + 1].text)),
+                    len(paras))
+        return min(led, bare)
+    first_top = next((i for i, p in enumerate(paras)
+                      if (m := parse_marker(p.text)) is not None and m.kind in wanted), len(paras))
+    items_first = _item_run_at(paras[:first_top], levels.item)
+    if items_first is not None and levels.top is not None:
+        return items_first  # "1、…2、…3、…" before the first chapter: items of no chapter
     for i, p in enumerate(paras):
         m = parse_marker(p.text)
         if m is not None and m.kind in wanted:
@@ -188,6 +199,32 @@ def _body_start(paras: list[Para], levels: Levels) -> int:
                 return i - 1
             return i
     return len(paras)
+
+
+_ITEM_RUN_MIN = 3
+
+
+def _item_run_at(paras: list[Para], kind: str | None) -> int | None:
+    """Where a run of items numbered 1, 2, 3 … opens (one number may be missing), if any.
+
+    A compilation's first article may be a bare list before the next article's chapters.
+    """
+    if kind is None:
+        return None
+    numbers = [(i, m.number) for i, p in enumerate(paras)  # items with text (no contents)
+               if (m := parse_marker(p.text)) is not None and m.kind == kind
+               and RUN_IN.search(m.rest) is not None]
+    for k, (i, number) in enumerate(numbers):
+        if number != 1:
+            continue
+        run = 1
+        for (_, prev), (_, this) in zip(numbers[k:], numbers[k + 1:], strict=False):
+            if not 0 < this - prev <= 2:
+                break
+            run += 1
+        if run >= _ITEM_RUN_MIN:
+            return i
+    return None
 
 
 def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:

@@ -153,6 +153,7 @@ class Walker:
             _drop_intros(chapter)
             _take_intro(chapter)
             _split_trailing(chapter)
+            _heading_leads(chapter)
         return self.chapters
 
     def _plausible_top(self, m: Marker, text: str) -> bool:
@@ -223,7 +224,7 @@ class Walker:
             return
         chapter = self._chapter()
         node = Node("", p.line, [p.text], self.kind, numbered=False,
-                    standalone=_bare_lead(p.text))
+                    standalone=bare_lead(p.text))
         chapter.nodes.append(node)
         self.current = node
 
@@ -251,7 +252,7 @@ class Walker:
 _BARE_LEAD = re.compile(r"^[^，,。；;：:！？!?、（(“]{4,25}$")
 
 
-def _bare_lead(text: str) -> bool:
+def bare_lead(text: str) -> bool:
     """A short task phrase alone on its line, no punctuation: an unnumbered item's lead."""
     return _BARE_LEAD.match(text) is not None and not meta.is_plan_heading(text) and not (
         meta.is_summary_heading(text))
@@ -365,6 +366,47 @@ def _split_trailing(chapter: Chapter) -> None:
     del last.texts[size:], last.more_lines[size - 1:]
     for text, line in extras:
         chapter.nodes.append(Node("", line, [text], last.kind, numbered=False))
+
+
+_PART_HEADING = re.compile(r"^(?:" + "|".join(_PROSE_HEADINGS + _TASK_HEADINGS) + r")$")
+# A paragraph opening like narrative (a year, 今年, 我局, 在……下), not like a task.
+NOT_A_TASK = re.compile(
+    r"^(?:\d|[xX*]{2}|20|今年|去年|明年|本年|我|全[市县区镇乡]|在|为|根据|按照|随着)")
+
+
+def _heading_leads(chapter: Chapter) -> None:
+    """A chapter whose body is one plain paragraph ("三、加强学前教育" / "以乡镇中心幼儿园建设
+    为重点……"): its heading is that clause's lead, as when the text runs into the heading.
+
+    Not under a part heading (指导思想, 主要任务 …), a summary's or a plan part's heading: their
+    text introduces, it does not carry a lead.
+    """
+    if chapter.own is not None or not chapter.heading or len(chapter.nodes) != 1:
+        return
+    node = chapter.nodes[0]
+    if node.marker or node.numbered or _PART_HEADING.match(chapter.heading) or (
+            meta.is_summary_heading(chapter.heading) or meta.is_plan_heading(chapter.heading)):
+        return
+    if NOT_A_TASK.match(node.texts[0]):  # narrative ("2020年上半年，尽管……"): the chapter's text
+        chapter.intro, chapter.intro_line = list(node.texts), node.line
+        chapter.nodes = []
+        return
+    node.texts.insert(0, chapter.heading)
+    node.more_lines.insert(0, node.line)
+    node.line, node.standalone = chapter.line, True
+    chapter.own = node
+
+
+def take_part_intro(chapter: Chapter) -> None:
+    """A task part heading's own run-in text ("三、主要工作及措施2019年，进一步……") with nothing
+    numbered under it introduces the part: chapter text, not a clause."""
+    if chapter.own is None or chapter.nodes != [chapter.own] or not (
+            _PART_HEADING.match(chapter.heading)):
+        return
+    if chapter.intro_line is None:
+        chapter.intro_line = chapter.own.line
+    chapter.intro += chapter.own.texts[1:]
+    chapter.nodes, chapter.own = [], None
 
 
 def _split_points(chapter: Chapter) -> None:
