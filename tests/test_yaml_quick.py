@@ -126,6 +126,17 @@ def test_unusual_or_hostile_yaml_is_left_to_the_full_path(text: str) -> None:
     assert quick(text) is None
 
 
+@pytest.mark.parametrize("text", ["...", "...\n", "# c\n\n...\n", "   \n...\n "])
+def test_a_document_end_with_no_document_is_the_full_paths_error(text: str) -> None:
+    """libyaml refuses `...` before any content; the quick reader read it as an empty file
+    (data None and no problem), which the full path never returns for it."""
+    with pytest.raises(DrafterError):
+        full(text)
+    assert quick(text) is None
+    with pytest.raises(DrafterError):
+        yamlio.load_yaml(text, "f.yaml")
+
+
 def test_nesting_up_to_the_bound_is_read() -> None:
     text = "".join(f"{' ' * (2 * k)}- k:\n" for k in range(15)) + " " * 30 + "- v\n"
     data = quick(text)

@@ -191,8 +191,8 @@ class _Reader:
             col = len(line) - len(text)
             if text == "..." and col == 0:  # the document's end: only comments may follow
                 self.i += 1
-                if self.peek_content():
-                    raise _Out
+                if self.root is None or self.peek_content():
+                    raise _Out  # libyaml refuses a `...` that ends no document
                 break
             if self.pending is not None:
                 if text[:2] == "- " and col >= self.pending[2]:  # `key:` then its sequence
