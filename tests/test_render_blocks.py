@@ -19,6 +19,7 @@ from drafter.model import (
     Slot,
     Variant,
 )
+from drafter.model.placeholders import scan
 from drafter.render.blocks import preview_blocks, render_blocks
 from drafter.render.build import build_document
 from drafter.render.text import blocks_to_markdown, blocks_to_text
@@ -352,6 +353,28 @@ def test_bare_names_render_exactly_as_jinja_does(text: str) -> None:
             render_text(text, ctx)
     else:
         assert render_text(text, ctx) == jinja
+
+
+@pytest.mark.parametrize("name", ["第①项", "x²", "①"])
+def test_a_name_jinja_cannot_read_is_not_substituted(name: str) -> None:
+    """The placeholder scanner takes any `\\w` name, Jinja only identifiers: `{{ 第①项 }}`
+    was rendered by substitute though Jinja refuses it (a syntax error, as before the fast
+    path and as when the name has no value)."""
+    from drafter.render.env import render_text, substitute
+
+    text = "{{ " + name + " }}个"
+    assert substitute(text, scan(text).tags, {name: 3}) is None
+    with pytest.raises(DrafterError, match="第1行"):
+        render_text(text, {name: 3})
+
+
+def test_a_value_str_cannot_print_is_a_chinese_error() -> None:
+    """str() of an int past Python's digit limit raises ValueError: Jinja's render did so
+    inside render_text's try (a Chinese error); substitute must not let it out as a traceback."""
+    from drafter.render.env import render_text
+
+    with pytest.raises(DrafterError, match="渲染失败"):
+        render_text("{{ 数量 }}所", {"数量": 10**5000})
 
 
 def test_every_bundled_clause_renders_as_jinja_would() -> None:

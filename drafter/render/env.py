@@ -64,10 +64,10 @@ def render_text(text: str, context: Mapping[str, Any], **place: Any) -> str:
     found = scan(text)  # Jinja never sees text the placeholder scanner refused
     if found.problems:
         raise DrafterError([Problem(m, hint=HINT, **place) for m in found.problems])
-    simple = substitute(text, found.tags, context)
-    if simple is not None:
-        return simple
     try:
+        simple = substitute(text, found.tags, context)  # str() of a value may fail as in Jinja
+        if simple is not None:
+            return simple
         return _compiled(text).render(dict(context))
     except (TemplateError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
         raise DrafterError([Problem(render_failure(exc), **place)]) from None
@@ -88,7 +88,9 @@ def substitute(text: str, tags: tuple[Tag, ...], context: Mapping[str, Any]) -> 
     pos = 0
     for tag in tags:
         match = _NAME_ONLY.fullmatch(tag.inner) if tag.kind == "{{" else None
-        if match is None or match.group(1) not in context:
+        # Jinja's lexer refuses a name that is not an identifier (`第①项`, `x²`: the scanner's
+        # `\w` takes them), a syntax error that render_text reports
+        if match is None or match.group(1) not in context or not match.group(1).isidentifier():
             return None
         out += [_NEWLINE.sub("\n", text[pos:tag.start]), str(context[match.group(1)])]
         pos = tag.end
