@@ -137,6 +137,20 @@ def test_a_document_end_with_no_document_is_the_full_paths_error(text: str) -> N
         yamlio.load_yaml(text, "f.yaml")
 
 
+def test_the_key_cache_keeps_no_file_in_memory() -> None:
+    """The cache of keys checked is process-wide: a file's many or huge keys must not stay in
+    it after the file is read (it kept a 5 MB key and every one of 100,000 keys)."""
+    for text in ["k" * 5_000_000 + ": v\n", "".join(f"k{i}: 1\n" for i in range(20_000))]:
+        try:
+            yamlio.load_yaml(text, "f.yaml")
+        except DrafterError:
+            pass
+    assert len(yaml_quick._KEYS) <= 4096
+    assert max(map(len, yaml_quick._KEYS)) <= 64
+    many = "".join(f"k{i}: 1\n" for i in range(5_000))  # still read quickly, and right
+    assert quick(many) == full(many)
+
+
 def test_nesting_up_to_the_bound_is_read() -> None:
     text = "".join(f"{' ' * (2 * k)}- k:\n" for k in range(15)) + " " * 30 + "- v\n"
     data = quick(text)

@@ -126,12 +126,14 @@ def _key_ok(key: str) -> bool:
     """An identifier key that PyYAML reads as that string (not `yes`, `null`…)."""
     ok = _KEYS.get(key)
     if ok is None:
-        ok = _KEYS[key] = (key.isascii() and key.isidentifier()
-                           and isinstance(_plain(key), str))
+        ok = key.isascii() and key.isidentifier() and isinstance(_plain(key), str)
+        if len(key) <= _KEY_CHARS and len(_KEYS) < _MAX_KEYS:  # a file's keys do not stay
+            _KEYS[key] = ok
     return ok
 
 
 _KEYS: dict[str, bool] = {}
+_MAX_KEYS, _KEY_CHARS = 4096, 64
 
 
 def _plain(value: str) -> Any:
