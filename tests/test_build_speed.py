@@ -138,6 +138,20 @@ def test_errors_only_finds_the_same_errors_as_the_full_check(make: object) -> No
     assert {f.severity for f in errors} <= {"错误"}
 
 
+def test_severities_keep_the_plan_rules_findings_of_those_severities_only() -> None:
+    """`severities=` filtered the text rules' findings but not the plan rules' (a plan without
+    落款 gave its 提示 to a caller asking for warnings only)."""
+    plan = load_plan(EXAMPLE)
+    plan.meta.options.signature = False
+    cat = open_catalogue()
+    blocks = render_blocks(plan, cat)
+    full = check_plan(plan, blocks, cat)
+    assert any(f.rule == "plan.signature" and f.severity == "提示" for f in full)
+    for wanted in [("警告",), ("提示",), ("错误", "警告")]:
+        found = check_plan(plan, blocks, cat, severities=wanted)
+        assert found == [f for f in full if f.severity in wanted], wanted
+
+
 def test_an_exact_repeat_is_an_error_even_after_a_near_one() -> None:
     """Item j identical to an earlier item is an error, though a near-duplicate comes first
     (before, the first near match was reported and the repeat was only a warning)."""

@@ -204,12 +204,12 @@ def check_plan(plan: Plan, blocks: Sequence[Block], cat: Catalogue | None = None
     found = check_blocks(blocks, year=plan.meta.year, rules=rules, profile=profile,
                          chapter_keys=[c.key for c in plan.chapters], baseline=pairs,
                          dash=plan.meta.options.dash, source=plan.path, severities=severities)
-    if resolved is None or not set(rules_plan.SEVERITIES) & set(
-            SEVERITY_ORDER if severities is None else severities):
+    wanted = frozenset(SEVERITY_ORDER if severities is None else severities)
+    if resolved is None or wanted.isdisjoint(rules_plan.SEVERITIES):
         return found
     table = _table(rules)
     extra = [f for f in rules_plan.plan_findings(blocks, rules_plan.plan_facts(resolved))
-             if table.is_enabled(f.rule)]
+             if f.severity in wanted and table.is_enabled(f.rule)]
     return sorted(found + extra, key=_order)
 
 
