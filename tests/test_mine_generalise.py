@@ -15,18 +15,7 @@ import pytest
 from drafter.mine.classify import classify
 from drafter.mine.clean import clean_lines
 from drafter.mine.junk import strip_title_affixes
-from drafter.mine.pipeline import mine_file
-
-
-def mine_text(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    return mine_file(path)
-
-
-def leads(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(i.marker, i.lead) for i in doc.items()]
-
+from tests.mine_support import leads, mine_text
 
 # ---------------------------------------------------------------- site furniture
 

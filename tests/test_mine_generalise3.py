@@ -16,17 +16,7 @@ import pytest
 from drafter.mine.clean import clean_lines
 from drafter.mine.junk import strip_title_affixes
 from drafter.mine.meta import tidy_title, title_from_dropped
-from drafter.mine.pipeline import mine_file
-
-
-def mine_text(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    return mine_file(path)
-
-
-def leads(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(i.marker, i.lead) for i in doc.items()]
+from tests.mine_support import leads, mine_text
 
 
 def everything(doc) -> str:  # type: ignore[no-untyped-def]

@@ -17,22 +17,13 @@ from drafter.mine.catalogue_build import build_catalogue
 from drafter.mine.clean import clean_lines, join_chunks, split_wide_gaps
 from drafter.mine.enumerations import glued_point, split_points
 from drafter.mine.meta import tidy_title, title_from_dropped
-from drafter.mine.pipeline import mine_file
 from drafter.model.clause import INCOMPLETE_FLAG
 from drafter.model.taxonomy import CHAPTER_KEYS
+from tests.mine_support import leads, mine_text
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "data" / "realpages"
 
-
-def mine_text(tmp_path: Path, text: str, name: str = "plan.txt"):  # type: ignore[no-untyped-def]
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return mine_file(path)
-
-
-def leads(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(i.marker, i.lead) for i in doc.items()]
 
 
 # ---------------------------------------------------------------- 一是 items
