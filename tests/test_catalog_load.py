@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -231,7 +233,27 @@ def test_a_new_release_keeps_the_cache_unless_the_reading_code_changed(
     parsed = _parses(monkeypatch)
     load_catalogue(folder)
     assert parsed == []
-    assert len(cache_module.readers()) == 32 and "catalog/schema.py" in cache_module._READERS
+    assert len(cache_module.readers()) == 32 and cache_module.covers("catalog/schema")
     monkeypatch.setattr(cache_module, "readers", lambda: "another validator")
     load_catalogue(folder)
     assert len(parsed) == 7
+
+
+def test_the_cache_key_covers_every_module_a_catalogue_load_runs(tmp_path: Path) -> None:
+    """A module the load imports but the key leaves out could change in a release and serve
+    records it would now read differently: the key must cover each one (fresh process)."""
+    folder = tmp_path / "catalog"
+    write_catalogue(sample(), folder)
+    script = (
+        "import sys\n"
+        "from drafter.catalog import load_catalogue\n"
+        "from drafter.catalog import cache\n"
+        f"load_catalogue({str(folder)!r})\n"
+        "mods = [m for m in sys.modules if m.startswith('drafter.')\n"
+        "        and getattr(sys.modules[m], '__file__', None)]\n"
+        "names = sorted(m.replace('.', '/')[len('drafter/'):] for m in mods)\n"
+        "print('\\n'.join(n for n in names if not cache.covers(n)))\n")
+    env = {**os.environ, "DRAFTER_HOME": str(tmp_path / "home")}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env=env, check=True).stdout.split()
+    assert out == []

@@ -51,23 +51,32 @@ def _key(path: Path, content: str) -> tuple[Any, ...]:
     return (FORMAT, readers(), signature(), str(path.resolve()), content)
 
 
-# The code whose answer the cache keeps: YAML in, validation, the shared terms it checks
-# against. A release that changes none of it keeps every user's cache warm; one that changes
-# any of it (or runs from files that cannot be read) misses once and rewrites.
-_READERS = ("catalog/schema.py", "catalog/fields.py", "catalog/load.py", "util/yamlio.py",
-            "util/yaml_nodes.py", "util/yaml_quick.py", "util/placeholders.py",
-            "model/placeholders.py", "model/chars.py", "model/clause.py", "model/levels.py",
-            "model/plan.py")
+# The code whose answer the cache keeps: every module of the packages a load runs (YAML in,
+# validation, the shared terms it checks against) and the YAML library itself. A release that
+# changes none of it keeps every user's cache warm; one that changes any of it (or runs from
+# files that cannot be read) misses once and rewrites. Whole packages, not a list of files, so a
+# module added to the load is covered without anyone remembering to add it.
+_PACKAGES = ("catalog", "model", "util")
+
+
+def covers(module: str) -> bool:
+    """Whether the key covers `module` ("catalog/schema", "model", "util/yaml_quick"…)."""
+    return module.split("/", 1)[0] in _PACKAGES
 
 
 @lru_cache(maxsize=1)
 def readers() -> str:
-    """A digest of the reading and validating code (`_READERS`); the version when unreadable."""
+    """A digest of the reading and validating code (`_PACKAGES`); the version when unreadable."""
+    import yaml
+
     h = hashlib.blake2b(digest_size=16)
+    h.update(f"{yaml.__version__} {yaml.__with_libyaml__}".encode() + b"\0")
     root = Path(__file__).resolve().parents[1]
     try:
-        for name in _READERS:
-            h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+        for package in _PACKAGES:
+            for file in sorted((root / package).rglob("*.py")):
+                name = file.relative_to(root).as_posix()
+                h.update(name.encode() + b"\0" + file.read_bytes() + b"\0")
     except OSError:
         return f"version {__version__}"
     return h.hexdigest()
