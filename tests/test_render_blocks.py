@@ -357,14 +357,14 @@ def test_bare_names_render_exactly_as_jinja_does(text: str) -> None:
 
 @pytest.mark.parametrize("name", ["第①项", "x²", "①"])
 def test_a_name_jinja_cannot_read_is_not_substituted(name: str) -> None:
-    """The placeholder scanner takes any `\\w` name, Jinja only identifiers: `{{ 第①项 }}`
-    was rendered by substitute though Jinja refuses it (a syntax error, as before the fast
-    path and as when the name has no value)."""
+    """Jinja reads only identifiers: `{{ 第①项 }}` was rendered by substitute though Jinja
+    refuses it. substitute leaves it alone, and the placeholder scanner now refuses it before
+    Jinja sees it (tests/test_placeholder_names_jinja.py), naming the character's kind."""
     from drafter.render.env import render_text, substitute
 
     text = "{{ " + name + " }}个"
     assert substitute(text, scan(text).tags, {name: 3}) is None
-    with pytest.raises(DrafterError, match="第1行"):
+    with pytest.raises(DrafterError, match="不能用于名称的字符"):
         render_text(text, {name: 3})
 
 

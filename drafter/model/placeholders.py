@@ -34,7 +34,7 @@ RESERVED_NAMES = frozenset({
 _OPEN = re.compile(r"\{[{%#]")
 _CLOSE = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _NAME = re.compile(r"[^\W\d]\w*")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # ASCII digits: Jinja reads no other
 _SPACE = re.compile(r"\s*")
 HINT = "占位符只能写成 {{ 名称 }} 或 {{ 年份 + 1 }}；文中的大括号请写成 {{ '{' }}"
 
@@ -163,6 +163,9 @@ def _parse(tokens: list[str]) -> tuple[list[str], str | None]:
                 return names, f"“{tok}”是保留字，不能用作占位符名称"
             if tok.startswith("_"):
                 return names, f"占位符名称“{tok}”不能以下划线开头"
+            if not tok.isidentifier():  # ①, ², ½ are word characters, not name characters
+                return names, (f"占位符名称“{tok}”含有不能用于名称的字符（如①、²），"
+                               "请只用汉字、字母和数字")
             if tok not in names:
                 names.append(tok)
         i += 1
@@ -198,8 +201,9 @@ def _simple(text: str) -> Scan | None:
     names: list[str] = []
     for match in found:
         name = match[2]
-        if name in RESERVED_NAMES or name[0] == "_" or len(match[1]) > MAX_PLACEHOLDER_CHARS:
-            return None
+        if (name in RESERVED_NAMES or name[0] == "_" or not name.isidentifier()
+                or len(match[1]) > MAX_PLACEHOLDER_CHARS):
+            return None  # the full scanner says what is wrong
         if name not in names:
             names.append(name)
     return Scan(tuple(Tag("{{", m.start(), m.end(), m[1]) for m in found), tuple(names))
