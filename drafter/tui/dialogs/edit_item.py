@@ -15,16 +15,17 @@ from typing import Any, NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from drafter.model.clause import Slot, SlotType
 from drafter.model.plan import GLOBAL_NAMES
 from drafter.model.slot_marking import mark_slot, number_at
 from drafter.model.values import placeholder_names, type_word
+from drafter.tui.dialogs.form import FormDialog, ok_cancel
 from drafter.tui.dialogs.mark_slot import MarkSlotDialog, SlotAnswer
-from drafter.tui.dialogs.select_all import SELECT_ALL, SelectAll
+from drafter.tui.dialogs.select_all import SELECT_ALL
 from drafter.tui.labels import phrase_label
 from drafter.util.placeholders import placeholder_problems
 
@@ -39,9 +40,11 @@ class ItemText(NamedTuple):
     values: Mapping[str, Any] = MappingProxyType({})
 
 
-class EditItemDialog(SelectAll[ItemText | None], ModalScreen[ItemText | None]):
+class EditItemDialog(FormDialog[ItemText | None], ModalScreen[ItemText | None]):
     """Lead phrase on one line, body in a TextArea; ctrl+s keeps, escape cancels, ctrl+a
     selects all of the field (then typing replaces it)."""
+
+    ERROR = "#edit-error"
 
     BINDINGS = [
         Binding("ctrl+s", "keep", "确定", priority=True),
@@ -78,9 +81,7 @@ class EditItemDialog(SelectAll[ItemText | None], ModalScreen[ItemText | None]):
             marking = "Ctrl+T 把光标处的数字设为参数，" if self.with_lead else ""
             yield Static(f"Ctrl+S 确定，Esc 取消，Ctrl+A 全选（再输入即替换），{marking}"
                          "只修改本计划，不改动目录。", id="edit-error", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("确定", variant="primary", id="ok")
-                yield Button("取消", id="cancel")
+            yield ok_cancel()
 
     def on_mount(self) -> None:
         if self.with_lead:
@@ -105,14 +106,9 @@ class EditItemDialog(SelectAll[ItemText | None], ModalScreen[ItemText | None]):
         if not (text.lead or text.body):
             problems.append("要点和正文不能都为空")
         if problems:
-            self._error("；".join(problems))
+            self.show_error("；".join(problems))
             return
         self.dismiss(text)
-
-    def _error(self, message: str) -> None:
-        error = self.query_one("#edit-error", Static)
-        error.update(f"✗ {message}")
-        error.add_class("-error")
 
     # ------------------------------------------------------------------ numbers as slots
 
@@ -132,18 +128,18 @@ class EditItemDialog(SelectAll[ItemText | None], ModalScreen[ItemText | None]):
         """The number under the cursor (or the selected words) becomes a typed slot."""
         where = self._cursor() if self.with_lead else None
         if where is None:
-            self._error("请先把光标放在正文或要点中的数字上，再按 Ctrl+T")
+            self.show_error("请先把光标放在正文或要点中的数字上，再按 Ctrl+T")
             return
         widget, text, start, end = where
         found = number_at(text, start)
         if start != end and not (found and (found.start, found.end) == (start, end)):
             if any(ch in text[start:end] for ch in "{}"):
-                self._error("选中的文字含有参数，请只选中一个数字或一段文字")
+                self.show_error("选中的文字含有参数，请只选中一个数字或一段文字")
                 return
             slot_type: SlotType = "text"
             unit = None  # selected words: a 文字 slot unless they are exactly a number
         elif found is None:
-            self._error("光标处没有数字：把光标放在数字上（或选中一段文字）再按 Ctrl+T")
+            self.show_error("光标处没有数字：把光标放在数字上（或选中一段文字）再按 Ctrl+T")
             return
         else:
             start, end, slot_type, unit = found.start, found.end, found.type, found.unit
@@ -189,9 +185,6 @@ class EditItemDialog(SelectAll[ItemText | None], ModalScreen[ItemText | None]):
         line.update("本条参数：" + "；".join(parts) if parts else "")
         line.display = bool(parts)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def on_input_changed(self, event: Input.Changed) -> None:
         self._draft()
 
@@ -213,12 +206,6 @@ class EditItemDialog(SelectAll[ItemText | None], ModalScreen[ItemText | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one("#edit-body", TextArea).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self.action_keep()
-        else:
-            self.dismiss(None)
 
 
 def _index(text: str, location: tuple[int, int]) -> int:

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from drafter.model import PlanMeta
 from drafter.model.chars import clean_text
 from drafter.model.values import validate_value
-from drafter.tui.dialogs.select_all import SELECT_ALL, SelectAll
+from drafter.tui.dialogs.form import FormDialog, ok_cancel
+from drafter.tui.dialogs.select_all import SELECT_ALL
 from drafter.tui.widgets.tickbox import TickBox
 from drafter.util.placeholders import placeholder_problems
 
@@ -52,9 +53,11 @@ def meta_problems(values: dict[str, str]) -> list[str]:
     return problems
 
 
-class EditMetaDialog(SelectAll[PlanMeta | None], ModalScreen[PlanMeta | None]):
+class EditMetaDialog(FormDialog[PlanMeta | None], ModalScreen[PlanMeta | None]):
     """Every meta field in one form, label beside field, one line each, so that all of it
     shows in a 100×30 terminal (issue 13); ctrl+s keeps, escape cancels."""
+
+    ERROR = "#meta-error"
 
     BINDINGS = [
         Binding("ctrl+s", "keep", "确定", priority=True),
@@ -91,9 +94,7 @@ class EditMetaDialog(SelectAll[PlanMeta | None], ModalScreen[PlanMeta | None]):
                 yield TickBox("文末加落款和日期", opts.signature, id="meta-signature",
                               compact=True)
             yield Static("Ctrl+S 确定，Esc 取消", id="meta-error", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("确定", variant="primary", id="ok")
-                yield Button("取消", id="cancel")
+            yield ok_cancel()
 
     def on_mount(self) -> None:
         self.query_one("#meta-title", Input).focus()
@@ -104,9 +105,7 @@ class EditMetaDialog(SelectAll[PlanMeta | None], ModalScreen[PlanMeta | None]):
             "\n", " ") for name, _ in _TEXT_FIELDS}
         problems = meta_problems(values)
         if problems:
-            error = self.query_one("#meta-error", Static)
-            error.update("✗ " + "；".join(problems))
-            error.add_class("-error")
+            self.show_error("；".join(problems))
             return
         year, _ = validate_value("year", values["year"])
         options = dataclasses.replace(
@@ -122,12 +121,3 @@ class EditMetaDialog(SelectAll[PlanMeta | None], ModalScreen[PlanMeta | None]):
             region=values["region"].strip(), year=year, date=values["date"].strip() or None,
             options=options,
         ))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self.action_keep()
-        else:
-            self.dismiss(None)

@@ -10,9 +10,11 @@ import re
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
+
+from drafter.tui.dialogs.form import FormDialog, ok_cancel
 
 TaskFields = tuple[list[str] | None, str | None]  # (owners, deadline); None clears
 _SEPARATORS = re.compile(r"[、，,；;\s]+")
@@ -24,8 +26,10 @@ def split_owners(text: str) -> list[str] | None:
     return owners or None
 
 
-class EditTaskDialog(ModalScreen[TaskFields | None]):
+class EditTaskDialog(FormDialog[TaskFields | None], ModalScreen[TaskFields | None]):
     """Two lines: 责任单位, 完成时限. Enter moves on / confirms; escape cancels."""
+
+    ERROR = "#task-error"
 
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
@@ -44,9 +48,7 @@ class EditTaskDialog(ModalScreen[TaskFields | None]):
             yield Input(self.deadline, id="task-deadline")
             yield Static("用于重点任务分解表；只修改本计划。", id="task-error",
                          classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("确定", variant="primary", id="ok")
-                yield Button("取消", id="cancel")
+            yield ok_cancel()
 
     def on_mount(self) -> None:
         self.query_one("#task-owners", Input).focus()
@@ -55,14 +57,9 @@ class EditTaskDialog(ModalScreen[TaskFields | None]):
         owners = self.query_one("#task-owners", Input).value
         deadline = self.query_one("#task-deadline", Input).value.strip()
         if len(owners) > _MAX or len(deadline) > _MAX:
-            error = self.query_one("#task-error", Static)
-            error.update(f"✗ 每项不超过 {_MAX} 字")
-            error.add_class("-error")
+            self.show_error(f"每项不超过 {_MAX} 字")
             return
         self.dismiss((split_owners(owners), deadline or None))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -70,9 +67,3 @@ class EditTaskDialog(ModalScreen[TaskFields | None]):
             self.query_one("#task-deadline", Input).focus()
         else:
             self.action_keep()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self.action_keep()
-        else:
-            self.dismiss(None)

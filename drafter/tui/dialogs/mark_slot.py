@@ -11,20 +11,23 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from drafter.model.clause import SLOT_TYPES
 from drafter.model.values import type_word
-from drafter.tui.dialogs.select_all import SELECT_ALL, SelectAll
+from drafter.tui.dialogs.form import FormDialog, ok_cancel
+from drafter.tui.dialogs.select_all import SELECT_ALL
 
 SlotAnswer = tuple[str, str]  # (label, slot type)
 Checker = Callable[[str, str], str | None]  # (label, type) -> Chinese error, or None
 
 
-class MarkSlotDialog(SelectAll[SlotAnswer | None], ModalScreen[SlotAnswer | None]):
+class MarkSlotDialog(FormDialog[SlotAnswer | None], ModalScreen[SlotAnswer | None]):
     """Label on one line, type from a list; enter or Ctrl+S keeps, escape cancels."""
+
+    ERROR = "#slot-error"
 
     BINDINGS = [
         Binding("ctrl+s", "keep", "确定", priority=True),
@@ -49,9 +52,7 @@ class MarkSlotDialog(SelectAll[SlotAnswer | None], ModalScreen[SlotAnswer | None
                          allow_blank=False, id="slot-type")
             yield Static(f"“{self.words}”成为本条的参数值，可在“参数”中修改。"
                          "回车或 Ctrl+S 确定，Esc 取消。", id="slot-error", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("确定", variant="primary", id="ok")
-                yield Button("取消", id="cancel")
+            yield ok_cancel()
 
     def on_mount(self) -> None:
         self.query_one("#slot-label", Input).focus()
@@ -61,21 +62,10 @@ class MarkSlotDialog(SelectAll[SlotAnswer | None], ModalScreen[SlotAnswer | None
         slot_type = str(self.query_one("#slot-type", Select).value)
         error = self.check(label, slot_type)
         if error:
-            message = self.query_one("#slot-error", Static)
-            message.update(f"✗ {error}")
-            message.add_class("-error")
+            self.show_error(error)
             return
         self.dismiss((label, slot_type))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_keep()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self.action_keep()
-        else:
-            self.dismiss(None)

@@ -6,16 +6,17 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
-from drafter.tui.dialogs.select_all import SELECT_ALL, SelectAll
+from drafter.tui.dialogs.form import FormDialog, ok_cancel
+from drafter.tui.dialogs.select_all import SELECT_ALL
 
 Validator = Callable[[str], str | None]  # returns a Chinese error, or None when fine
 
 
-class TextInputDialog(SelectAll[str | None], ModalScreen[str | None]):
+class TextInputDialog(FormDialog[str | None], ModalScreen[str | None]):
     """Ask for one line of text; enter confirms, escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "取消"), SELECT_ALL]
@@ -33,32 +34,19 @@ class TextInputDialog(SelectAll[str | None], ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-question")
             yield Input(self.initial, id="dialog-input")
             yield Static(self.hint, id="dialog-error", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("确定", variant="primary", id="ok")
-                yield Button("取消", id="cancel")
+            yield ok_cancel()
 
     def on_mount(self) -> None:
         self.query_one("#dialog-input", Input).focus()
 
-    def _submit(self) -> None:
+    def action_keep(self) -> None:
         value = self.query_one("#dialog-input", Input).value.strip()
         error = "不能为空" if not value else (self.validate(value) if self.validate else None)
         if error:
-            message = self.query_one("#dialog-error", Static)
-            message.update(f"✗ {error}")
-            message.add_class("-error")
+            self.show_error(error)
             return
         self.dismiss(value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.action_keep()
