@@ -10,12 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
-from drafter.plans.io import load_plan, save_plan
+from drafter.model import Plan
+from drafter.plans.io import load_plan
 from drafter.tui import autosave
 from drafter.tui.app import make_app
 from drafter.tui.dialogs.confirm import ConfirmDialog, QuitDialog
-from tests.tui_support import clear_input, started, type_text, write_tui_catalogue
+from tests.tui_support import (
+    chapter,
+    clear_input,
+    saved_plan,
+    started,
+    type_text,
+    write_tui_catalogue,
+)
 
 SIZE = (120, 40)
 
@@ -27,12 +34,7 @@ def catalog_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def plan_file(tmp_path: Path) -> Path:
-    plan = Plan(meta=PlanMeta(region="临江市", organ="临江市教育局", year=2025),
-                chapters=[PlanChapter(key="保障", heading="强化教育保障",
-                                      items=[PlanItem(clause="bz-000001")])])
-    path = tmp_path / "计划.yaml"
-    save_plan(plan, path)
-    return path
+    return saved_plan(tmp_path, chapter("保障", "强化教育保障", "bz-000001"), year=2025)
 
 
 async def _edit_and_die(catalog_dir: Path, plan_path: Path | None) -> Plan:

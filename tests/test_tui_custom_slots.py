@@ -19,19 +19,14 @@ from drafter.tui.controller.selection import Selection
 from drafter.tui.dialogs.choice import ChoiceDialog
 from drafter.tui.dialogs.edit_item import EditItemDialog
 from drafter.tui.dialogs.mark_slot import MarkSlotDialog
-from tests.tui_support import started, tui_catalogue
+from tests.tui_support import chapter, saved_plan, started, tui_catalogue
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((120, 40), id="120x40")]
 BODY = "新建幼儿园12所，普惠率达到90%。"
 
 
 def _plan_file(tmp_path: Path) -> Path:
-    plan = Plan(meta=PlanMeta(region="临江市", organ="临江市教育局", year=2026),
-                chapters=[PlanChapter(key="各级各类教育", heading="各级各类教育",
-                                      items=[PlanItem(clause="gj-000001")])])
-    path = tmp_path / "计划.yaml"
-    save_plan(plan, path)
-    return path
+    return saved_plan(tmp_path, chapter("各级各类教育", "各级各类教育", "gj-000001"))
 
 
 async def _open_new_custom(app, pilot) -> EditItemDialog:  # type: ignore[no-untyped-def]

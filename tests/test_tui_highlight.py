@@ -11,27 +11,18 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
-from drafter.plans.io import save_plan
 from drafter.tui.app import make_app
 from drafter.tui.controller.selection import Selection
 from drafter.tui.dialogs.choice import ChoiceDialog
 from drafter.tui.dialogs.edit_item import EditItemDialog
-from tests.tui_support import started, tui_catalogue
+from tests.tui_support import chapter, saved_plan, started, tui_catalogue
 
 SIZES = [(100, 30), (120, 40)]
 
 
 def _plan_file(tmp_path: Path) -> Path:
-    plan = Plan(meta=PlanMeta(region="临江市", organ="临江市教育局", year=2026),
-                chapters=[PlanChapter(key="党建", heading="加强党的建设",
-                                      items=[PlanItem(clause="dj-000001"),
-                                             PlanItem(clause="dj-000002")]),
-                          PlanChapter(key="保障", heading="强化教育保障",
-                                      items=[PlanItem(clause="bz-000001")])])
-    path = tmp_path / "计划.yaml"
-    save_plan(plan, path)
-    return path
+    return saved_plan(tmp_path, chapter("党建", "加强党的建设", "dj-000001", "dj-000002"),
+                      chapter("保障", "强化教育保障", "bz-000001"))
 
 
 async def _edit_save_then_up(app, pilot) -> None:  # type: ignore[no-untyped-def]

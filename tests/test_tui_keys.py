@@ -12,8 +12,6 @@ import pytest
 from textual.widgets import Input, TextArea
 from textual.widgets._footer import FooterKey
 
-from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
-from drafter.plans.io import save_plan
 from drafter.tui.app import make_app
 from drafter.tui.controller.selection import PREAMBLE, Selection
 from drafter.tui.dialogs.choice import ChoiceDialog
@@ -21,20 +19,14 @@ from drafter.tui.dialogs.edit_item import EditItemDialog
 from drafter.tui.dialogs.edit_meta import EditMetaDialog
 from drafter.tui.dialogs.text_input import TextInputDialog
 from drafter.tui.screens.help import HelpScreen
-from tests.tui_support import clear_input, started, tui_catalogue, type_text
+from tests.tui_support import chapter, clear_input, saved_plan, started, tui_catalogue, type_text
 
 SIZE = (120, 40)
 
 
 def _plan_file(tmp_path: Path) -> Path:
-    plan = Plan(meta=PlanMeta(region="临江市", organ="临江市教育局", year=2025),
-                chapters=[PlanChapter(key="党建", heading="加强党的建设",
-                                      items=[PlanItem(clause="dj-000001")]),
-                          PlanChapter(key="教师队伍", heading="建设教师队伍",
-                                      items=[PlanItem(clause="js-000001")])])
-    path = tmp_path / "计划.yaml"
-    save_plan(plan, path)
-    return path
+    return saved_plan(tmp_path, chapter("党建", "加强党的建设", "dj-000001"),
+                      chapter("教师队伍", "建设教师队伍", "js-000001"), year=2025)
 
 
 def _app(plan_path: Path | None = None):  # type: ignore[no-untyped-def]

@@ -23,22 +23,16 @@ from drafter.tui.dialogs.edit_meta import EditMetaDialog
 from drafter.tui.dialogs.palette import NO_MATCHES, PLACEHOLDER
 from drafter.tui.widgets.outline import item_title
 from drafter.tui.widgets.tickbox import TickBox
-from tests.tui_support import started, tui_catalogue
+from tests.tui_support import chapter, saved_plan, started, tui_catalogue
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((120, 40), id="120x40")]
 CAT = tui_catalogue()
 
 
 def _plan_file(tmp_path: Path) -> Path:
-    plan = Plan(meta=PlanMeta(region="临江市", organ="临江市教育局", year=2026),
-                preamble=PlanText(clause="zt-000001"),
-                chapters=[PlanChapter(key="党建", heading="加强党的建设",
-                                      items=[PlanItem(clause="dj-000001"),
-                                             PlanItem(clause="dj-000002")])],
-                closing=PlanText(clause="zt-000002"))
-    path = tmp_path / "计划.yaml"
-    save_plan(plan, path)
-    return path
+    return saved_plan(tmp_path, chapter("党建", "加强党的建设", "dj-000001", "dj-000002"),
+                      preamble=PlanText(clause="zt-000001"),
+                      closing=PlanText(clause="zt-000002"))
 
 
 def _app(tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -10,19 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from drafter.model import Plan, PlanChapter, PlanItem, PlanMeta
-from drafter.plans.io import save_plan
 from drafter.tui.app import make_app
-from tests.tui_support import started, tui_catalogue
+from tests.tui_support import chapter, saved_plan, started, tui_catalogue
 
 
 def _plan_file(tmp_path: Path) -> Path:
-    plan = Plan(meta=PlanMeta(region="临江市", organ="临江市教育局", year=2026),
-                chapters=[PlanChapter(key="各级各类教育", heading="各级各类教育",
-                                      items=[PlanItem(clause="gj-000001")])])
-    path = tmp_path / "计划.yaml"
-    save_plan(plan, path)
-    return path
+    return saved_plan(tmp_path, chapter("各级各类教育", "各级各类教育", "gj-000001"))
 
 
 def _row(screen, name: str):  # type: ignore[no-untyped-def]

@@ -1,4 +1,5 @@
-"""A small fixed catalogue for the TUI tests and snapshots (deterministic, every feature used).
+"""A small fixed catalogue for the TUI tests and snapshots (deterministic, every feature used),
+and the plan file those tests open.
 
 One clause per chapter key at least, a 师德 clause with a variant, typed slots (integer with a
 unit, percent with a default, year), a summary-kind clause, a preamble and a closing.
@@ -7,8 +8,20 @@ unit, percent with a default, year), a summary-kind clause, a preamble and a clo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from drafter.model import Catalogue, Clause, Slot, Source, Variant
+from drafter.model import (
+    Catalogue,
+    Clause,
+    Plan,
+    PlanChapter,
+    PlanItem,
+    PlanMeta,
+    Slot,
+    Source,
+    Variant,
+)
+from drafter.plans.io import save_plan
 
 SRC_A = Source(file="001_示例.txt", marker="1.", year=2024, region="甲市",
                title="甲市2024年教育工作要点")
@@ -121,3 +134,16 @@ async def pick_first_in_chapter(app, pilot, key: str) -> object:  # type: ignore
     await pilot.press("a")
     await pilot.pause()
     return clause
+
+
+def chapter(key: str, heading: str, *clauses: str) -> PlanChapter:
+    return PlanChapter(key=key, heading=heading, items=[PlanItem(clause=c) for c in clauses])
+
+
+def saved_plan(tmp_path: Path, *chapters: PlanChapter, year: int = 2026, **fields: Any) -> Path:
+    """A 临江市 plan of `chapters` (and any other Plan fields) saved as tmp_path/计划.yaml."""
+    plan = Plan(meta=PlanMeta(region="临江市", organ="临江市教育局", year=year),
+                chapters=list(chapters), **fields)
+    path = tmp_path / "计划.yaml"
+    save_plan(plan, path)
+    return path
