@@ -124,7 +124,7 @@ class BatchModel(_Model):
 def load_batch(path: Path) -> Batch:
     """Read a batch file and its base plan; DrafterError listing every problem with file:line."""
     file = str(path)
-    data, lines = load_yaml(read_text_file(path, "批量文件"), file)
+    data, lines = load_yaml(read_text_file(path, "批量文件"), file, every_line=True)
     if not isinstance(data, dict):
         raise DrafterError.one("批量文件的顶层应为“键: 值”的映射（base、output、variants）",
                                file=file, line=1)

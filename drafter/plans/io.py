@@ -44,7 +44,7 @@ def load_plan(path: Path) -> Plan:
 
 
 def plan_from_yaml(text: str, file: str) -> Plan:
-    data, lines = load_yaml(text, file)
+    data, lines = load_yaml(text, file, every_line=True)
     if data is None:
         data = {}
     return plan_from_data(data, lines, file)

@@ -118,12 +118,15 @@ def decode_utf8(data: bytes, path: Path | str, what: str = "文件") -> str:
                                hint="请用 UTF-8 编码另存该文件") from None
 
 
-def load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
+def load_yaml(text: str, file: str, *, every_line: bool = False) -> tuple[Any, LineMap]:
     """Parse untrusted YAML; DrafterError listing every problem with file:line.
 
     The plain block YAML drafter writes is read by `yaml_quick` (several times faster), whose
     line map asks `_load_full` for lines only when a caller reports a problem; anything else
-    goes straight to `_load_full`."""
+    goes straight to `_load_full`. A caller that records the line of every value (a plan, a
+    batch file) passes `every_line`: the quick read would only be followed by the full one."""
+    if every_line:
+        return _load_full(text, file)
     quick = quick_yaml(text, MAX_YAML_BYTES, lambda: _load_full(text, file)[1])
     return quick if quick is not None else _load_full(text, file)
 
