@@ -138,3 +138,75 @@ def test_a_plain_chapter_of_tasks_keeps_its_clauses(tmp_path: Path) -> None:
         "强化师德师风建设。开展师德专题教育，落实师德考核。\n"
         "深化县管校聘改革。推进教师交流轮岗，优化教师配置。\n"))
     assert [i.lead for i in doc.items()] == ["强化师德师风建设", "深化县管校聘改革"]
+
+
+@pytest.mark.parametrize("empty", ["-", "——", "/", "*"])
+def test_an_empty_field_of_a_portal_metadata_block_is_not_text(tmp_path: Path,
+                                                               empty: str) -> None:
+    doc = mine_text(tmp_path, (
+        "002961825/2025-170757\n部门文件\n县级政策\n2025-05-27\n县教育局\n主动公开\n"
+        f"{empty}\n"
+        "2025年是推进教育高质量发展的重要一年。县教育局机关党委以高质量党建引领教育发展。\n"
+        "一、坚持政治统领\n1.强化政治机关建设。始终把党的政治建设摆在首位。\n"))
+    assert doc.preamble is not None and doc.preamble.startswith("2025年是推进")
+    assert leads(doc) == [("1.", "强化政治机关建设")]
+    assert doc.items()[0].category == "党建"
+
+
+# ---------------------------------------------------------------- levels by marker style
+
+
+def test_paren_numbers_under_dot_numbers_are_sub_points(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "某市教育局2024年工作计划\n一、主要任务\n"
+        "1.成人教育。\n1)抓好农村劳动力职业技能培训。\n2)加强乡镇成人文化技术学校建设。\n"
+        "2.幼儿教育。\n1)建立乡镇中心幼儿园。\n2)规范幼儿园办园秩序。\n"))
+    assert leads(doc) == [("1.", "成人教育"), ("2.", "幼儿教育")]
+    assert doc.items()[0].body == (
+        "（1）抓好农村劳动力职业技能培训。\n（2）加强乡镇成人文化技术学校建设。")
+
+
+def test_paren_numbers_alone_stay_the_item_level(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "某市教育局2024年工作计划\n一、主要任务\n"
+        "1)抓好农村劳动力职业技能培训。培训1000人次。\n"
+        "2)加强乡镇成人文化技术学校建设。新建3所。\n"))
+    assert leads(doc) == [("1)", "抓好农村劳动力职业技能培训"),
+                          ("2)", "加强乡镇成人文化技术学校建设")]
+
+
+# ---------------------------------------------------------------- titles in chapter 一
+
+
+@pytest.mark.parametrize("heading", ["指导思想", "总体要求", "工作目标"])
+def test_a_title_run_into_the_first_chapter_heading_is_the_title(tmp_path: Path,
+                                                                 heading: str) -> None:
+    doc = mine_text(tmp_path, (
+        "2019“教育局计划”教育工作计划\n发布 2024-03-13 阅读 9881\n"
+        f"一、2018年教育局工作计划{heading}：以提高教育质量为核心，推进教育均衡发展。\n"
+        "二、主要任务\n1.幼儿教育。建立乡镇中心幼儿园。\n2.成人教育。抓好职业技能培训。\n"))
+    assert doc.title == "2018年教育局工作计划" and doc.year == 2018
+    assert [c.heading for c in doc.chapters] == [heading, "主要任务"]
+    assert leads(doc) == [("1.", "幼儿教育"), ("2.", "成人教育")]
+
+
+def test_a_chapter_number_cut_from_a_word_opens_no_chapter(tmp_path: Path) -> None:
+    """"高一、高二年级……" lost its 高: a "一、" that ends like a clause is text, not chapter 一."""
+    doc = mine_text(tmp_path, (
+        "某市教育局2018年工作计划\n一、主要目标\n"
+        "1.普通高中。会考合格率达到95%；\n"
+        "一、高二年级的会考合格率达到94%，职高毕业生技能考核合格率达到94%；\n"
+        "2.职业教育。不断改善职业学校办学条件。\n"
+        "二、主要措施\n1.加强党的建设。落实第一议题制度。\n"))
+    assert [c.heading for c in doc.chapters] == ["主要目标", "主要措施"]
+    assert leads(doc) == [("1.", "普通高中"), ("2.", "职业教育"), ("1.", "加强党的建设")]
+    assert "高二年级" in doc.items()[0].body
+
+
+def test_a_page_cut_inside_a_lead_drops_that_item_whatever_other_styles_precede(
+        tmp_path: Path) -> None:
+    """Only siblings of the same numbering style say whether a lead would have run on."""
+    doc = mine_text(tmp_path, (
+        "某市教育局2018年工作计划\n一、主要任务\n（1）提高会考合格率\n（2）扩大优质资源\n"
+        "1.成人教育。抓好职业技能培训。\n2.幼儿教育。建立乡镇中心幼儿园。\n3.改善办学条"))
+    assert [i.lead for i in doc.items()][-1] == "幼儿教育"

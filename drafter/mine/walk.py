@@ -42,6 +42,13 @@ _GLUED_YEAR_HEADING = re.compile(
     r"(?=(?:\d{4}|[xX*]{4}|20[xX*]{2})年|今年|一年来|近年来)"
 )
 _GLUED_BODY_MIN = 10
+_CLAUSE_END = re.compile(r"[；;，,、]$")
+# The document's title run into its first chapter's heading ("一、2018年教育局工作计划指导思想：…").
+_TITLE_BEFORE_HEADING = re.compile(
+    r"^(?P<title>[^。，,；;：:！？]{2,40}?(?:工作要点|工作计划|工作思路|工作安排|实施方案))"
+    r"(?=(?:" + "|".join(sorted(_PROSE_HEADINGS + _TASK_HEADINGS, key=len, reverse=True))
+    + r"))"
+)
 _COLON_HEADING = re.compile(r"^([^，,。；;：:！？]{2,12})[：:]\s*")
 RUN_IN = re.compile(r"[。！？]")
 _OWN_LINE_STOP = re.compile(r"[。！？：:；;]")  # a colon label or a second clause runs text in
@@ -120,6 +127,7 @@ class Walker:
         self.pending_plan = False  # a "问题及打算" chapter: plan starts at its first marker
         self.last_top = 0
         self.sub_items = False  # "（1）" items in a part of the plan with no "1." items
+        self.glued_title: str | None = None  # the title, when it was run into chapter 一
         if levels.top is None:
             self.chapters.append(Chapter("", "", 0))
 
@@ -157,8 +165,13 @@ class Walker:
         return self.chapters
 
     def _plausible_top(self, m: Marker, text: str) -> bool:
-        ok = m.number in (self.last_top + 1, 1) or (
-            len(text) <= _HEADING_MAX and not RUN_IN.search(text))
+        # Out of sequence (numbering that restarts after a summary part, or skips), a chapter
+        # marker opens a heading; a clause that ends like one ("一、高二年级……达到94%；", a
+        # number cut from "高一、") is not a chapter.
+        heading_like = (len(text) <= _HEADING_MAX and not RUN_IN.search(text)
+                        and not _CLAUSE_END.search(text))
+        ok = m.number == self.last_top + 1 or (m.number == 1 and self.last_top == 0) or (
+            m.number == 1 and not _CLAUSE_END.search(text)) or heading_like
         if ok:
             self.last_top = m.number
         return ok
@@ -170,7 +183,12 @@ class Walker:
     def _open_chapter(self, m: Marker, p: Para) -> None:
         self._switch_kind(m.rest)
         self.sub_items = False
-        heading, rest = _split_heading(m.rest)
+        text = m.rest
+        glued = _TITLE_BEFORE_HEADING.match(text) if not any(
+            c.heading for c in self.chapters) else None
+        if glued is not None:
+            self.glued_title, text = glued.group("title"), text[glued.end():]
+        heading, rest = _split_heading(text)
         chapter = Chapter(m.text, heading, p.line)
         self.chapters.append(chapter)
         self.section = self.current = None
