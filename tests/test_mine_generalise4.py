@@ -210,3 +210,35 @@ def test_a_page_cut_inside_a_lead_drops_that_item_whatever_other_styles_precede(
         "某市教育局2018年工作计划\n一、主要任务\n（1）提高会考合格率\n（2）扩大优质资源\n"
         "1.成人教育。抓好职业技能培训。\n2.幼儿教育。建立乡镇中心幼儿园。\n3.改善办学条"))
     assert [i.lead for i in doc.items()][-1] == "幼儿教育"
+
+
+# ---------------------------------------------------------------- contents on one line
+
+
+def test_a_compilations_contents_flattened_onto_one_line_goes(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "(3篇)教育局2024年工作总结汇编.docx\n"
+        "1、教育局2024年工作总结汇编(3篇)目录1.教育局2024年工作总结和2025年工作思路2"
+        "2 .县教育局2024年控辍保学工作总结133 .县教育局助学办2024年工作总结18"
+        "教育局2024年工作总结和2025年工作思路2024年，在区委、区政府的正确领导下，区教育局"
+        "坚持以创建教育现代化区为目标，对标比拼、攻坚克难，主动作为，推进教育教学改革，持续"
+        "优化教师队伍建\n"
+        "2、设，成功创建省教育基本现代化区、省学习型城市，成为首批省人工智能教育实验区，家校共育"
+        "获全国民生示范工程。一年来，全区多名教师获国家级、省级综合荣誉，多所学校获省级以上荣誉，"
+        "群众的满意度进一步提升，获得感进一步增强，教育事业呈现出蓬勃发展的良好态势，为全区经济"
+        "社会高质量发展提供了有力的人才支撑和智力保障。一、抓党建引领，组织建设亮点纷呈一是试点改革"
+        "走前列。全域推进党组织领导的校长负责制。二是两新组织“双覆盖”。做好民办学校发展党员"
+        "工作。\n"))
+    assert doc.title == "教育局2024年工作总结和2025年工作思路" and doc.year == 2025
+    assert doc.preamble is not None and doc.preamble.startswith("2024年，在区委")
+    assert leads(doc) == [("一是", "试点改革走前列"), ("二是", "两新组织“双覆盖”")]
+    text = everything(doc)
+    assert "控辍保学工作总结" not in text and "助学办" not in text and "目录" not in text
+
+
+def test_numbered_lines_that_are_no_contents_list_stay(tmp_path: Path) -> None:
+    """"目录" with entries whose page numbers fall is no contents list: nothing is dropped."""
+    cleaned = clean_lines([
+        "目录1.加强党的建设20 2.提高教育质量13 3.建设教师队伍5",
+        "一、加强党的建设"])
+    assert "加强党的建设20" in cleaned.paras[0].text.replace(" ", "")

@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from drafter.mine import junk
-from drafter.mine.contents import take_contents
+from drafter.mine.contents import take_contents, take_inline_contents
 from drafter.mine.markers import INLINE_MARKER, demote_paren_items, parse_marker
 from drafter.mine.para import Para
 from drafter.mine.punct import to_full_width
@@ -113,6 +113,7 @@ def clean_lines(lines: list[str]) -> Cleaned:
     for p, text in zip(paras, demote_paren_items([p.text for p in paras]), strict=True):
         p.text = text
     paras = join_chunks(paras)
+    paras = take_inline_contents(paras, dropped)
     paras = join_wrapped(paras)
     paras = resplit(paras)
     out: list[Para] = []

@@ -247,6 +247,12 @@ def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:
             lines[k:k + 1] = [lines[k], lines[k]]
             tails = [t + 1 for t in tails] + [k + 1]
     first_prose = next((i for i, t in enumerate(texts) if _is_prose(t)), len(texts))
+    if 0 < first_prose < len(texts):  # after a compilation's or site's lines, the title run
+        glued = meta.split_glued_title(texts[first_prose])  # into the text it heads
+        if glued is not None:
+            texts[first_prose:first_prose + 1] = list(glued)
+            lines[first_prose:first_prose + 1] = [lines[first_prose]] * 2
+            first_prose += 1
     title_at = max((i for i in range(first_prose) if meta.is_title_like(texts[i])), default=None)
     if title_at is None:  # the title after a site's blurb sentences ("……。XX工作计划")
         title_at = min(tails, default=next(
