@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from drafter.mine.clean import clean_lines
+from drafter.mine.meta import tidy_title
 from tests.mine_support import leads, mine_text
 
 
@@ -242,3 +243,12 @@ def test_numbered_lines_that_are_no_contents_list_stay(tmp_path: Path) -> None:
         "目录1.加强党的建设20 2.提高教育质量13 3.建设教师队伍5",
         "一、加强党的建设"])
     assert "加强党的建设20" in cleaned.paras[0].text.replace(" ", "")
+
+
+@pytest.mark.parametrize(("title", "tidy"), [
+    ("2023年文教局2023年教育工作要点", "2023年文教局2023年教育工作要点"),  # a year said twice
+    ("2024年度xx县2024年度教育工作计划", "2024年度xx县2024年度教育工作计划"),
+    ("县教育局工作计划县教育局工作计划", "县教育局工作计划"),  # a title doubled by a site
+])
+def test_a_year_said_twice_in_a_title_is_no_doubled_title(title: str, tidy: str) -> None:
+    assert tidy_title(title) == tidy

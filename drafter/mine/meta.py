@@ -69,6 +69,8 @@ _BLURB_TITLE = re.compile(
     r"(?:相关|有关)?(?:参考)?(?:[，,。]|供大家|希望|欢迎|范文|范例)"
 )
 _COPY_MIN = 5
+_COPY_WORDS = 3  # a copied run holds words, not only a year
+_NOT_WORDS = re.compile(r"[\d年度xX*]")
 _JOINERS = "和及与暨、"
 _BREADCRUMB_END = re.compile(r"(?:>|›|»|＞)\s*(?P<title>[^>›»＞]{4,60})$")
 # A title run into its first chapter's heading ("教育局工作计划指导思想").
@@ -86,6 +88,8 @@ def tidy_title(title: str) -> str:
         for i in range(len(title) - 2 * size + 1):
             if i and title[i].isdigit() and title[i - 1].isdigit():
                 continue  # never from the middle of a number
+            if len(_NOT_WORDS.sub("", title[i:i + size])) < _COPY_WORDS:
+                continue  # a year said twice ("2023年文教局2023年工作要点") is no copy
             j = title.find(title[i:i + size], i + size)
             # A phrase repeated after 和/及 ("2025年工作总结及2025年工作计划") is no copy.
             if j != -1 and title[j - 1] not in _JOINERS and not (
