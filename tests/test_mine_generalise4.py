@@ -252,3 +252,35 @@ def test_numbered_lines_that_are_no_contents_list_stay(tmp_path: Path) -> None:
 ])
 def test_a_year_said_twice_in_a_title_is_no_doubled_title(title: str, tidy: str) -> None:
     assert tidy_title(title) == tidy
+
+
+# ---------------------------------------------------------------- 一是 after a chapter's text
+
+
+def test_a_chapter_heading_run_into_sentences_then_a_yishi_run(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作总结和2025年工作计划\n"
+        "一、2024年主要成绩2024年以来，全县教育系统围绕提质量的目标，各项工作取得新成效。"
+        "一是党的建设成效显著。推进党的工作全覆盖。二是教育质量稳步提升。高考再创新高。\n"
+        "二、2025年工作计划\n1.加强党的建设。落实第一议题制度。\n"))
+    first = doc.chapters[0]
+    assert [(i.marker, i.lead) for i in first.items] == [
+        ("一是", "党的建设成效显著"), ("二是", "教育质量稳步提升")]
+    assert first.intro is not None and first.intro.startswith("2024年以来")
+
+
+def test_a_page_cut_inside_the_first_point_of_a_run_keeps_that_point(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作总结和2025年工作计划\n"
+        "一、2024年主要成绩2024年以来，全县教育系统围绕提质量的目标，各项工作取得新成效。"
+        "一是党的建设成效显著。全县教育系统推进中小学校党组织和党的工作全覆盖，以提升组织力为"))
+    assert leads(doc) == [("一是", "党的建设成效显著")]
+    assert doc.items()[0].incomplete
+
+
+def test_a_lone_yishi_in_a_whole_text_is_a_turn_of_phrase(tmp_path: Path) -> None:
+    """Only a page's end makes one point a run: in a text that ends whole it stays text."""
+    doc = mine_text(tmp_path, (
+        "县教育局2025年工作要点\n"
+        "一、加强党的建设坚持以党建为引领，全面推进从严治党。一是要提高认识，切实抓好落实。\n"))
+    assert [i.marker for i in doc.items()] == [""]

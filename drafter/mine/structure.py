@@ -70,7 +70,7 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     headings = [m.rest for p in paras[start:] if (m := parse_marker(p.text))
                 and m.kind in ("part", "chapter", levels.top)]
     genre = meta.genre(title, headings)
-    walker = Walker(levels, summary_first=genre == "总结+计划")
+    walker = Walker(levels, summary_first=genre == "总结+计划", cut_off=truncated)
     body = paras[start:]
     for i, p in enumerate(body):
         walker.feed(p, body[i + 1] if i + 1 < len(body) else None)
