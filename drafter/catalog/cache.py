@@ -32,6 +32,7 @@ from typing import Any
 from drafter import __version__
 from drafter.catalog.fields import signature
 from drafter.model.errors import DrafterError
+from drafter.util.datacache import libraries
 from drafter.util.fs import atomic_write_bytes
 from drafter.util.paths import user_data_dir
 
@@ -67,10 +68,8 @@ def covers(module: str) -> bool:
 @lru_cache(maxsize=1)
 def readers() -> str:
     """A digest of the reading and validating code (`_PACKAGES`); the version when unreadable."""
-    import yaml
-
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{yaml.__version__} {yaml.__with_libyaml__}".encode() + b"\0")
+    h.update(libraries().encode() + b"\0")  # PyYAML's version and build, without importing it
     root = Path(__file__).resolve().parents[1]
     try:
         for package in _PACKAGES:

@@ -12,15 +12,13 @@ import copy
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.formats import DOCUMENT_SUFFIXES, import_hint
 from drafter.model.notice import PlanNotice
 from drafter.model.plan import Plan, PlanItem, PlanText
-from drafter.util.datacache import DataCache, digest
+from drafter.util.datacache import DataCache
 from drafter.util.dataclass_data import build, to_data
 from drafter.util.fs import atomic_write_text
 from drafter.util.placeholders import placeholder_problems
@@ -49,18 +47,9 @@ def load_plan(path: Path) -> Plan:
     if path.suffix.lower() in DOCUMENT_SUFFIXES and path.is_file():
         raise DrafterError.one("这不是计划文件", file=str(path), hint=import_hint(str(path)))
     text = read_text_file(path, "计划文件")
-    content = digest(text.encode("utf-8"))
-    cached = PLAN_CACHE.read(path, content)
-    if cached is not None:
-        try:
-            plan = build(Plan, cached)
-        except (TypeError, ValueError, KeyError):
-            pass  # a cache from code that no longer fits: validate as if missing
-        else:
-            plan.path = str(path)  # as this command names it
-            return plan
-    plan = plan_from_yaml(text, str(path))
-    PLAN_CACHE.write(path, content, to_data(plan, bookkeeping=True))
+    plan = PLAN_CACHE.get(path, text, lambda: plan_from_yaml(text, str(path)),
+                          lambda p: to_data(p, bookkeeping=True), lambda d: build(Plan, d))
+    plan.path = str(path)  # as this command names it (the cache is by resolved path)
     return plan
 
 

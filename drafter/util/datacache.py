@@ -32,15 +32,17 @@ import importlib.util
 import marshal
 import os
 import tempfile
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from drafter import __version__
 from drafter.model.errors import DrafterError
 from drafter.util.fs import atomic_write_bytes
 from drafter.util.paths import user_data_dir
 
+T = TypeVar("T")
 _MAGIC = b"drafter-cache\n"
 _TAG = 32  # bytes of the keyed hash
 _SECRET = 32
@@ -75,7 +77,8 @@ def code_digest(packages: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1)
 def libraries() -> str:
     """The installed versions of the parsing libraries, from their metadata folders' names
-    (`pydantic-2.14.4.dist-info`): importing them just to ask would cost what the cache saves."""
+    (`pydantic-2.14.4.dist-info`) and compiled parts (`yaml/_yaml….so`): importing them just
+    to ask would cost what the cache saves."""
     found = []
     for module, dist in _LIBRARIES:
         try:
@@ -92,8 +95,18 @@ def libraries() -> str:
                                and p.name.endswith((".dist-info", ".egg-info")))
             except OSError:
                 names = []
-        found.append(f"{module}:{origin}:{','.join(names)}")
+        found.append(f"{module}:{origin}:{','.join(names)}:{','.join(_extensions(origin))}")
     return ";".join(found)
+
+
+def _extensions(origin: Path | None) -> list[str]:
+    """A library's compiled parts (PyYAML with or without libyaml reads alike, but may not)."""
+    if origin is None or origin.name != "__init__.py":
+        return []
+    try:
+        return sorted(p.name for p in origin.parent.iterdir() if p.suffix in (".so", ".pyd"))
+    except OSError:
+        return []
 
 
 class DataCache:
@@ -116,6 +129,25 @@ class DataCache:
     def _file(self, path: Path | str) -> Path:
         name = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:20]
         return self.folder() / f"{name}.marshal"
+
+    def get(self, path: Path | str, text: str, compute: Callable[[], T],
+            encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
+        """What `compute()` (the validation of `text`, read from `path`) gives, or what it
+        gave before for this text: `decode(cached)`. A cached value that no longer decodes is a
+        miss; one that cannot be encoded (TypeError) is simply not stored."""
+        content = digest(text.encode("utf-8", "surrogatepass"))
+        cached = self.read(path, content)
+        if cached is not None:
+            try:
+                return decode(cached)
+            except (TypeError, ValueError, KeyError, AttributeError):
+                pass  # from code that no longer fits: validate as if missing
+        value = compute()
+        try:
+            self.write(path, content, encode(value))
+        except TypeError:
+            pass
+        return value
 
     def read(self, path: Path | str, content: str, key: tuple[Any, ...] = ()) -> Any | None:
         """The value cached for this exact content (`digest(bytes)`) and `key`, or None."""

@@ -29,10 +29,24 @@ class UnsafePattern(ValueError):
 class TimedPattern:
     """A compiled user pattern whose searches stop after TIMEOUT seconds."""
 
-    def __init__(self, source: str, where: str = "") -> None:
-        self._re = regex.compile(source, flags=regex.VERSION0)
+    def __init__(self, source: str, where: str = "", *, checked: bool = False) -> None:
+        """Compiled now (a bad pattern raises regex.error here), or on first use when the
+        pattern was `checked` before (read back from a validated rule file's cache)."""
         self.pattern = source
         self.where = where
+        self._compiled: Any = None if checked else regex.compile(source, flags=regex.VERSION0)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TimedPattern) and other.pattern == self.pattern
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
+    @property
+    def _re(self) -> Any:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, flags=regex.VERSION0)
+        return self._compiled
 
     def _timeout(self) -> DrafterError:
         return DrafterError.one(f"规则的正则表达式运行超时：{self.pattern}",
