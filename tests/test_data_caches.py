@@ -50,6 +50,7 @@ def test_a_cached_profile_equals_the_validated_one(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "本单位.yaml"
     path.write_text("name: 本单位\nroles:\n  body:\n    font: 方正仿宋_GBK\n", encoding="utf-8")
+    _fresh_profiles()  # not what an earlier test of this process loaded
     validated = [load_profile(), load_profile(str(path))]
     _fresh_profiles()
     calls = _refuse(monkeypatch, profile_module, "_validated")
@@ -145,6 +146,7 @@ def test_cached_level_terms_equal_the_parsed_ones(tmp_path: Path,
     (folder / "level_terms.yaml").write_text(
         "terms:\n  - {市: 全市各校, 县: 全县各校, own: true}\nfixed: [全市通用]\n",
         encoding="utf-8")
+    level_terms._cached.cache_clear()  # not what an earlier test of this process loaded
     parsed = level_terms.load_level_terms(folder)
     level_terms._cached.cache_clear()
     calls = _refuse(monkeypatch, level_terms, "_parse")
@@ -208,3 +210,52 @@ def test_a_repeat_build_imports_neither_pydantic_nor_yaml(tmp_path: Path) -> Non
     assert "loaded ['pydantic', 'yaml']" in runs[0].stdout
     assert "loaded []" in runs[1].stdout
     assert (tmp_path / "out.docx").stat().st_size > 0
+
+
+# --------------------------------------------------------------------------- compiled templates
+
+def test_a_compiled_template_is_served_from_the_cache_and_still_sandboxed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from jinja2.sandbox import SecurityError
+
+    from drafter.render import env as env_module
+
+    text = "{{ 年份 + 1 }}年{% if 学校 %}共{{ 学校 }}所{% endif %}{{ 名称.__class__ }}"
+    first = env_module.compile_template(text)
+    env = env_module.environment()
+    calls = _refuse(monkeypatch, type(env), "compile")
+    again = env_module.compile_template(text)
+    assert calls == []  # served from the cache, not compiled
+    with pytest.raises(SecurityError):  # the cached code runs in the same sandbox
+        again.render({"年份": 2025, "学校": 3, "名称": "x"})
+    safe = "{{ 年份 + 1 }}年{% if 学校 %}共{{ 学校 }}所{% endif %}"
+    assert env_module.compile_template(safe).render({"年份": 2025, "学校": 3}) == "2026年共3所"
+    assert type(first) is type(again)
+
+
+def test_a_template_with_a_syntax_error_is_refused_every_time() -> None:
+    from jinja2 import TemplateSyntaxError
+
+    from drafter.render.env import TEMPLATE_CACHE, compile_template
+
+    for _ in range(2):  # never stored: refused by the compiler each time
+        with pytest.raises(TemplateSyntaxError):
+            compile_template("{% if 学校 %}没有结束")
+    assert not list(TEMPLATE_CACHE.folder().glob("*.marshal"))
+
+
+@pytest.mark.parametrize("source", ["新时代", "十三五", "学前教育法", "a.b", "十[三四]五",
+                                    "(?<![二三])十九大", "两个 确立", "#注"])
+def test_a_plain_pattern_finds_what_the_compiled_one_finds(source: str) -> None:
+    """Plain words are looked for as text first; patterns with any regex character are not."""
+    texts = ["", "新时代新征程", "十三五和十四五", "学前教育法（草案）", "a.b axb", "二十九大与十九大",
+             "两个 确立", "#注 与 注"]
+    lazy = TimedPattern(source, checked=True)
+    eager = TimedPattern(source)
+    for text in texts:
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
+        assert (lazy.search(text) is None) == (eager.search(text) is None)
+    if lazy._literal is not None:  # plain: never compiled for texts without the words
+        assert TimedPattern(source, checked=True).search("无关的文字") is None
+        assert lazy._compiled is None or any(source in t for t in texts)
+    assert (lazy._literal is None) == any(c in source for c in ".[(#")

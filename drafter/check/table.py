@@ -125,7 +125,7 @@ def load_table(path: Path | None = None) -> RuleTable:
     base = default_table()
     if path is None:
         return base
-    return _cached_table(read_text_bounded(Path(path), "规则文件"), str(path), base, path)
+    return _cached_table(read_text_bounded(Path(path), "规则文件"), str(path), base, Path(path))
 
 
 def _cached_table(text: str, file: str, base: RuleTable | None, where: Path | str) -> RuleTable:

@@ -7,9 +7,10 @@ one cache entry under `user_data_dir()/cache/<kind>/`, keyed by:
 - a digest of the file's CONTENT (never size and mtime: an edit of the same size with the mtime
   restored must not be served stale);
 - a digest of the reading code: every module of the packages the kind names (whole packages, so
-  a module added to a load is covered without anyone remembering to add it), and the versions
-  of the libraries that parse and validate (PyYAML, pydantic) read from their installed
-  metadata's folder names, which costs no import;
+  a module added to a load is covered without anyone remembering to add it), the Python
+  version, and the versions of the libraries that parse, validate and compile (PyYAML,
+  pydantic, regex, Jinja2) read from their installed metadata's folder names, which costs no
+  import;
 - the kind's format number and the path of the file.
 Any mismatch or damage is a miss. Values are plain dicts, lists, strings and numbers, stored
 with marshal (never pickle).
@@ -31,6 +32,7 @@ import hmac
 import importlib.util
 import marshal
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -49,7 +51,7 @@ _SECRET = 32
 MAX_ENTRIES = 256
 # The libraries whose answers a cached value keeps: their distributions' metadata folders
 _LIBRARIES = (("yaml", "pyyaml"), ("pydantic", "pydantic"), ("pydantic_core", "pydantic_core"),
-              ("regex", "regex"))
+              ("regex", "regex"), ("jinja2", "jinja2"), ("markupsafe", "markupsafe"))
 
 
 def digest(data: bytes) -> str:
@@ -79,7 +81,7 @@ def libraries() -> str:
     """The installed versions of the parsing libraries, from their metadata folders' names
     (`pydantic-2.14.4.dist-info`) and compiled parts (`yaml/_yaml….so`): importing them just
     to ask would cost what the cache saves."""
-    found = []
+    found = [sys.version]  # marshal's format and compiled code are Python's own
     for module, dist in _LIBRARIES:
         try:
             spec = importlib.util.find_spec(module)
@@ -123,11 +125,10 @@ class DataCache:
         return module.split("/", 1)[0] in self.packages
 
     def key(self, path: Path | str, content: str) -> tuple[Any, ...]:
-        return (self.fmt, self.kind, code_digest(self.packages), str(Path(path).resolve()),
-                content)
+        return (self.fmt, self.kind, code_digest(self.packages), _place(path), content)
 
     def _file(self, path: Path | str) -> Path:
-        name = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:20]
+        name = hashlib.sha1(_place(path).encode("utf-8")).hexdigest()[:20]
         return self.folder() / f"{name}.marshal"
 
     def get(self, path: Path | str, text: str, compute: Callable[[], T],
@@ -183,6 +184,11 @@ class DataCache:
             _prune(target.parent)
         except (OSError, ValueError, DrafterError):
             return
+
+
+def _place(path: Path | str) -> str:
+    """Where an entry belongs: a file (a Path) by its resolved path, else the name as given."""
+    return str(path.resolve()) if isinstance(path, Path) else path
 
 
 def _prune(folder: Path) -> None:

@@ -40,7 +40,7 @@ def _read(path: Path) -> Table:
 
 @lru_cache(maxsize=8)
 def _cached(text: str, file: str) -> Table:
-    return TERMS_CACHE.get(file, text, lambda: _parse(text, file), _table_data, _table)
+    return TERMS_CACHE.get(Path(file), text, lambda: _parse(text, file), _table_data, _table)
 
 
 def _table_data(table: Table) -> Any:

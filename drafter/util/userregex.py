@@ -19,6 +19,7 @@ from drafter.model.errors import DrafterError
 
 TIMEOUT = 1.0  # seconds per call; a real rule over a real paragraph takes microseconds
 # A group holding a repeat (+ * {n,}) that is itself repeated: (a+)+, (a*)*, (甲{1,}乙)+ …
+_META = frozenset(".^$*+?{}[]\\|()#")  # what makes a pattern more than its own characters
 _NESTED = re.compile(r"\((?:[^()\\]|\\.)*?(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
 
 
@@ -35,6 +36,9 @@ class TimedPattern:
         self.pattern = source
         self.where = where
         self._compiled: Any = None if checked else regex.compile(source, flags=regex.VERSION0)
+        # A pattern of plain characters matches exactly where its text occurs: where it does
+        # not, nothing is compiled or searched (most rules are such words, absent from a plan).
+        self._literal = source if source and _META.isdisjoint(source) else None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, TimedPattern) and other.pattern == self.pattern
@@ -54,12 +58,16 @@ class TimedPattern:
                                 hint="请简化该表达式（避免 (甲+)+ 这样的嵌套重复）")
 
     def finditer(self, text: str) -> Iterator[Any]:
+        if self._literal is not None and self._literal not in text:
+            return
         try:
             yield from self._re.finditer(text, timeout=TIMEOUT)
         except TimeoutError:
             raise self._timeout() from None
 
     def search(self, text: str) -> Any:
+        if self._literal is not None and self._literal not in text:
+            return None
         try:
             return self._re.search(text, timeout=TIMEOUT)
         except TimeoutError:
