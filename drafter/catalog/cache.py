@@ -25,14 +25,12 @@ import hmac
 import marshal
 import os
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from drafter import __version__
 from drafter.catalog.fields import signature
 from drafter.model.errors import DrafterError
-from drafter.util.datacache import libraries
+from drafter.util.datacache import code_digest
 from drafter.util.fs import atomic_write_bytes
 from drafter.util.paths import user_data_dir
 
@@ -65,20 +63,10 @@ def covers(module: str) -> bool:
     return module.split("/", 1)[0] in _PACKAGES
 
 
-@lru_cache(maxsize=1)
 def readers() -> str:
-    """A digest of the reading and validating code (`_PACKAGES`); the version when unreadable."""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(libraries().encode() + b"\0")  # PyYAML's version and build, without importing it
-    root = Path(__file__).resolve().parents[1]
-    try:
-        for package in _PACKAGES:
-            for file in sorted((root / package).rglob("*.py")):
-                name = file.relative_to(root).as_posix()
-                h.update(name.encode() + b"\0" + file.read_bytes() + b"\0")
-    except OSError:
-        return f"version {__version__}"
-    return h.hexdigest()
+    """A digest of the reading and validating code (`_PACKAGES`) and of PyYAML's version and
+    build (drafter.util.datacache, which reads each package once per process)."""
+    return code_digest(_PACKAGES)
 
 
 def _folder() -> Path:

@@ -65,15 +65,26 @@ def code_digest(packages: tuple[str, ...]) -> str:
     drafter's version when the code cannot be read."""
     h = hashlib.blake2b(digest_size=16)
     h.update(libraries().encode() + b"\0")
+    for package in packages:
+        part = _package_digest(package)
+        if part is None:
+            return f"version {__version__}"
+        h.update(package.encode() + b"\0" + part + b"\0")
+    return h.hexdigest()
+
+
+@cache
+def _package_digest(package: str) -> bytes | None:
+    """One package's modules, read once per process however many kinds name it."""
+    h = hashlib.blake2b(digest_size=16)
     root = Path(__file__).resolve().parents[1]
     try:
-        for package in packages:
-            for file in sorted((root / package).rglob("*.py")):
-                name = file.relative_to(root).as_posix()
-                h.update(name.encode() + b"\0" + file.read_bytes() + b"\0")
+        for file in sorted((root / package).rglob("*.py")):
+            name = file.relative_to(root).as_posix()
+            h.update(name.encode() + b"\0" + file.read_bytes() + b"\0")
     except OSError:
-        return f"version {__version__}"
-    return h.hexdigest()
+        return None
+    return h.digest()
 
 
 @lru_cache(maxsize=1)
