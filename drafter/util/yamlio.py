@@ -20,6 +20,7 @@ scalars for long text, on a Dumper subclass (no global representers).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,12 +111,17 @@ def load_yaml(text: str, file: str, *, every_line: bool = False) -> tuple[Any, L
     line map asks `_load_full` for lines only when a caller reports a problem; anything else
     goes straight to `_load_full`. A caller that records the line of every value (a plan, a
     batch file) passes `every_line`: the quick read would only be followed by the full one."""
-    from drafter.util.yaml_quick import quick_yaml  # PyYAML is imported when a file is read
-
     if every_line:
         return _load_full(text, file)
     quick = quick_yaml(text, MAX_YAML_BYTES, lambda: _load_full(text, file)[1])
     return quick if quick is not None else _load_full(text, file)
+
+
+def quick_yaml(text: str, limit: int, exact: Callable[[], LineMap]) -> tuple[Any, LineMap] | None:
+    """`drafter.util.yaml_quick.quick_yaml`, imported (with PyYAML) when a file is read."""
+    from drafter.util.yaml_quick import quick_yaml as read
+
+    return read(text, limit, exact)
 
 
 def _load_full(text: str, file: str) -> tuple[Any, LineMap]:
