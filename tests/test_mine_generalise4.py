@@ -284,3 +284,34 @@ def test_a_lone_yishi_in_a_whole_text_is_a_turn_of_phrase(tmp_path: Path) -> Non
         "县教育局2025年工作要点\n"
         "一、加强党的建设坚持以党建为引领，全面推进从严治党。一是要提高认识，切实抓好落实。\n"))
     assert [i.marker for i in doc.items()] == [""]
+
+
+def test_a_page_cut_in_the_first_point_under_a_section_heading(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "教育局上半年工作总结\n上半年工作完成情况\n（一）顺利实施了两项改革工作。\n"
+        "一是中小学人事制度改革。根据全省中小学人事制度改革的总体精神，我们先后制定了改革实施方案"))
+    assert leads(doc) == [("一是", "中小学人事制度改革")]
+    assert doc.items()[0].incomplete
+
+
+def test_a_page_cut_inside_a_points_lead_keeps_no_fragment(tmp_path: Path) -> None:
+    """Labelled rule: an item cut inside its lead is no clause (a 一是 lead runs to its 。)."""
+    doc = mine_text(tmp_path, (
+        "某区2023年教育工作要点\n二、2023年工作思路及要点\n"
+        "（一）推动党的二十大精神学习贯彻走深走实，全面加强党对教育工作的领导\n"
+        "一是做好党的二十大"))
+    assert doc.items() == []
+
+
+@pytest.mark.parametrize("year", ["2021年", "xxxx年", "XXXX年"])
+def test_a_doubled_template_title_run_into_the_text_is_split_off(tmp_path: Path,
+                                                                 year: str) -> None:
+    doc = mine_text(tmp_path, (
+        "教育局2021年度上半年工作总结及下半年工作计划范文.doc\n"
+        "教育局2021年度上半年工作总结及下半年工作计划范文教育局2021年度上半年工作总结及下半年"
+        f"工作计划范文{year}上半年，xx市教育局在市委市政府的正确领导下，以立德树人为根本，以办好"
+        "人民满意的教育为目标，推动教育继续创新、协调、优质、高效发展。\n"
+        "一、上半年的主要工作成效\n1.加快推进普通高中基础能力建设。建设学生宿舍楼2幢。\n"))
+    assert doc.title == "教育局2021年度上半年工作总结及下半年工作计划"
+    assert doc.preamble is not None and doc.preamble.startswith(f"{year}上半年")
+    assert doc.items()[0].category == "保障"

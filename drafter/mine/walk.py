@@ -453,7 +453,7 @@ def _split_points(chapter: Chapter, *, cut_off: bool = False) -> None:
         # page that ends inside it may show only the run's first point.
         own = alone and node is chapter.own
         out.extend(_points_under_heading(node, chapter if own else None,
-                                         lone=own and cut_off and node is chapter.nodes[-1])
+                                         lone=cut_off and node is chapter.nodes[-1])
                    or [node])
     if alone and plain and chapter.intro == [] and (made := _intro_and_points(plain)):
         intro, points = made
