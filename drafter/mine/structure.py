@@ -21,15 +21,13 @@ from drafter.mine.para import Para
 from drafter.mine.walk import (
     NOT_A_TASK,
     RUN_IN,
-    Chapter,
-    Levels,
-    Node,
     Walker,
     bare_lead,
     is_bare_heading,
     take_part_intro,
     take_prose,
 )
+from drafter.mine.walk_nodes import Chapter, Levels, Node
 from drafter.model.document import MinedChapter, MinedDocument, MinedItem
 
 _PLEDGE = re.compile(
