@@ -315,3 +315,26 @@ def test_a_doubled_template_title_run_into_the_text_is_split_off(tmp_path: Path,
     assert doc.title == "教育局2021年度上半年工作总结及下半年工作计划"
     assert doc.preamble is not None and doc.preamble.startswith(f"{year}上半年")
     assert doc.items()[0].category == "保障"
+
+
+# ---------------------------------------------------------------- title shapes
+
+_BODY = ("一、加强党的建设\n1.强化理论武装。落实第一议题制度。\n"
+         "2.加强基层党建。推进支部标准化建设。\n")
+
+
+@pytest.mark.parametrize(("head", "title", "year"), [
+    ("__年县教育局工作要点", "__年县教育局工作要点", None),  # a year placeholder, no separator
+    ("20__年县教育局工作计划", "20__年县教育局工作计划", None),
+    ("教育局2024年工作要点 - 道客巴巴", "教育局2024年工作要点", 2024),  # a site after a dash
+    ("小编为您整理了“2024年县教育局工作要点”，方便广大网友查阅！", "2024年县教育局工作要点", 2024),
+    ("**2024年县教育局工作要点**", "2024年县教育局工作要点", 2024),  # Markdown bold
+    ("“2024年县教育局工作要点”", "2024年县教育局工作要点", 2024),  # quoted whole
+    ("《2024年县教育局工作要点》", "2024年县教育局工作要点", 2024),
+    ("县教育局2023年工作总结-2024年计划", "县教育局2023年工作总结-2024年计划", 2024),  # no site
+])
+def test_title_shapes_of_copied_pages(tmp_path: Path, head: str, title: str,
+                                      year: int | None) -> None:
+    doc = mine_text(tmp_path, f"{head}\n{_BODY}")
+    assert (doc.title, doc.year) == (title, year)
+    assert leads(doc) == [("1.", "强化理论武装"), ("2.", "加强基层党建")]
