@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from drafter.mine import junk
 from drafter.mine.clean import clean_lines
 from drafter.mine.meta import tidy_title
+from drafter.model.errors import DrafterError
 from tests.mine_support import leads, mine_text
 
 
@@ -77,8 +79,9 @@ def test_a_news_teaser_before_a_reprinted_plan_goes(tmp_path: Path, teaser: str)
         "2023年全市教育工作的总体要求是：坚持立德树人，推进教育高质量发展。\n"
         "一、加强党的建设\n1.强化理论武装。落实第一议题制度。\n"))
     text = everything(doc)
-    for junk in ("怎么", "内容有哪些", "内容是什么", "一起来看", "↓", "👇", ".png", "全文如下"):
-        assert junk not in text
+    for furniture in ("怎么", "内容有哪些", "内容是什么", "一起来看", "↓", "👇", ".png",
+                      "全文如下"):
+        assert furniture not in text
     assert doc.preamble is not None and doc.preamble.startswith("2023年全市教育工作的总体要求")
     assert leads(doc) == [("1.", "强化理论武装")]
 
@@ -338,3 +341,45 @@ def test_title_shapes_of_copied_pages(tmp_path: Path, head: str, title: str,
     doc = mine_text(tmp_path, f"{head}\n{_BODY}")
     assert (doc.title, doc.year) == (title, year)
     assert leads(doc) == [("1.", "强化理论武装"), ("2.", "加强基层党建")]
+
+
+# ---------------------------------------------------------------- document-farm boilerplate
+
+
+@pytest.mark.parametrize("line", [
+    "文档来源为:从网络收集整理.word版本可编辑.欢迎下载支持.",
+    "本文格式为Word版，下载可任意编辑",
+    "页眉页脚可一键删除，仅供参考。欢迎阅读本文。",
+    "学习-----好资料",
+    "名师归纳总结",
+    "感谢阅读",
+    "THANKS",
+    "尊敬的读者朋友们：这里是精品文档编辑中心，本文档内容是由我和我的同事精心编辑整理后发布的。",
+    "【本文档内容可以自由复制内容或自由编辑修改内容期待你的好评和关注，我们将会做得更好】",
+    "本文档共5页，当前为第1页",
+    "上一页 下一页",
+    "展开阅读全文",
+    "相关专题：教育局工作要点",
+    "（本文来自网络，仅供参考）",
+    "本页是最新发布的《2024年教育局工作要点》的详细范文参考文章",
+    "这篇文章共3562字",
+    "剩余内容已隐藏，请支付后下载全文",
+])
+def test_document_farm_boilerplate_is_furniture(line: str) -> None:
+    assert [p.text for p in clean_lines([line, "一、加强党的建设"]).paras] == ["一、加强党的建设"]
+
+
+def test_a_page_that_hides_the_rest_ends_inside_its_last_item(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作要点\n一、加强党的建设\n1.强化理论武装。落实第一议题制度。\n"
+        "2.加强基层党建。推进支部标准化建设。\n剩余内容已隐藏，请支付后下载全文\n"))
+    assert [i.incomplete for i in doc.items()] == [False, True]
+
+
+def test_a_junk_rule_with_a_global_flag_is_refused_with_its_line(tmp_path: Path) -> None:
+    """Each rule compiles alone, but the rules are joined: (?i) inside the join would crash."""
+    bad = tmp_path / "junk.yaml"
+    bad.write_text("lines:\n  - '^ok$'\n  - '(?i)word可编辑'\n", encoding="utf-8")
+    with pytest.raises(DrafterError) as info:
+        junk.load_rules(bad)
+    assert any(":3" in str(p) and "全局标志" in str(p) for p in info.value.problems)
