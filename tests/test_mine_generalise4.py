@@ -383,3 +383,26 @@ def test_a_junk_rule_with_a_global_flag_is_refused_with_its_line(tmp_path: Path)
     with pytest.raises(DrafterError) as info:
         junk.load_rules(bad)
     assert any(":3" in str(p) and "全局标志" in str(p) for p in info.value.problems)
+
+
+# ---------------------------------------------------------------- bare numbers at line starts
+
+
+def test_item_numbers_that_lost_their_mark_at_a_line_start(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作要点\n一、主要任务\n"
+        "1.全面坚持党的领导。加快推动党的组织全覆盖。\n"
+        "2 .全面落实立德树人。扎实推进五育并举。\n"
+        "3 不断加强师资队伍建设。完善教师待遇保障机制。\n"
+        "4 持续改善办学条件。新建学校3所。\n"))
+    assert leads(doc) == [("1.", "全面坚持党的领导"), ("2.", "全面落实立德树人"),
+                          ("3.", "不断加强师资队伍建设"), ("4.", "持续改善办学条件")]
+
+
+def test_a_wrapped_line_opening_with_a_figure_is_no_item(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作要点\n一、主要任务\n"
+        "1.持续改善办学条件。今年新建和改扩建中小学校、幼儿园，共计新增学位\n"
+        "2所中学和3所小学投入使用。\n"
+        "2.加强教师队伍建设。招聘教师120名。\n"))
+    assert leads(doc) == [("1.", "持续改善办学条件"), ("2.", "加强教师队伍建设")]
