@@ -218,6 +218,8 @@ def test_a_not_word_that_is_also_a_keyword_is_refused_with_its_line() -> None:
     ("加快推进普通高中基础能力建设", "保障"),
     # defusing major risks is the safety net: 保障
     ("防范化解重大风险", "保障"),
+    # online teaching is a digital means of teaching, even in an epidemic chapter
+    ("推进落实线上教育", "教育改革"),
     ("排查整治校园风险隐患", "保障"),
     ("实施中等职业学校基础能力建设工程", "保障"),
     ("实施农村义务教育学生营养改善计划，办好营养餐", "保障"),
