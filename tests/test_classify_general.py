@@ -220,6 +220,8 @@ def test_a_not_word_that_is_also_a_keyword_is_refused_with_its_line() -> None:
     ("防范化解重大风险", "保障"),
     # online teaching is a digital means of teaching, even in an epidemic chapter
     ("推进落实线上教育", "教育改革"),
+    ("做好关心下一代工作", "党建"),  # 关工委 work, with the party's mass organisations
+    ("推进义务教育薄弱环节改善与能力提升", "保障"),  # a building programme, not a stage
     ("排查整治校园风险隐患", "保障"),
     ("实施中等职业学校基础能力建设工程", "保障"),
     ("实施农村义务教育学生营养改善计划，办好营养餐", "保障"),
