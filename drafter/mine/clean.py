@@ -10,6 +10,7 @@ This module does not decide what a paragraph *is* (title, chapter, item): struct
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,9 +34,12 @@ _FULL_ALNUM = str.maketrans(
      **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
      "％": "%",
      # parenthesized ideographs ㈠…㈩ are section markers written as one character
-     **{chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")}}
+     **{chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")},
+     # small form variants (﹒﹐﹑…), which some editors type for punctuation ("1﹒加强…")
+     **{c: unicodedata.normalize("NFKC", c) for c in map(chr, range(0xFE50, 0xFE6C))
+        if unicodedata.normalize("NFKC", c) != c}}
 )
-_FULL_ALNUM_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ％\u3220-\u3229]")
+_FULL_ALNUM_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ％\u3220-\u3229\ufe50-\ufe6b]")
 _DECIMAL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 # A paragraph ends here: 。！？；： (either width), optionally followed by closing quotes/brackets.
 _TERMINAL = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")

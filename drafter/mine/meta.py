@@ -53,9 +53,13 @@ def is_title_like(text: str) -> bool:
             and _TITLE_WORDS.search(text) is not None and _LEAD_IN_LINE.search(text) is None)
 
 
+# How a plan's first paragraph opens after its title ("一年来，……", "为深入贯彻……"): a title run
+# into one of these ends before it.
+NARRATIVE_OPENING = (r"一年来|今年以来|近年来|过去的?一年|为(?:了|进一步|深入|全面|认真|切实|贯彻)"
+                     r"|根据|按照|在(?:县|市|区|省|州|旗)委")
 _GLUED_TITLE = re.compile(
     r"^(?P<title>.{4,40}?(?:工作要点|工作计划|工作总结|工作安排|实施方案|工作规划|要点|计划))"
-    r"(?=(?:\d{4}|20xx|[一二〇○]{4})年)"
+    r"(?=(?:\d{4}|20xx|[一二〇○]{4})年|" + NARRATIVE_OPENING + ")"
 )
 
 

@@ -312,10 +312,19 @@ def _mined_chapter(chapter: Chapter, cut_lines: set[int]) -> MinedChapter:
     plain = not any(n.marker for n in chapter.nodes)
     items = [_mined_item(n, cut_lines, sentence_leads=plain) for n in chapter.nodes
              if not n.container]
+    # In a chapter nothing numbers, a paragraph with no lead that opens like narrative
+    # ("全县有幼儿园17所……", "一年来，……") reports, it asks nothing: the chapter's text, not
+    # a clause. (After numbered items it stays an unnumbered item, as _split_trailing made it.)
+    narrative = {id(i) for i in items
+                 if plain and not i.lead and NOT_A_TASK.match(i.body)}
+    intro = [*chapter.intro, *(i.body for i in items if id(i) in narrative)]
+    intro_line = chapter.intro_line if chapter.intro else next(
+        (i.line for i in items if id(i) in narrative), None)
     return MinedChapter(chapter.marker, chapter.heading, "",
-                        [i for i in items if i.lead or i.body], chapter.line or None,
-                        intro="\n".join(chapter.intro) or None,
-                        intro_line=chapter.intro_line if chapter.intro else None,
+                        [i for i in items if (i.lead or i.body) and id(i) not in narrative],
+                        chapter.line or None,
+                        intro="\n".join(intro) or None,
+                        intro_line=intro_line,
                         lead_in="\n".join(chapter.lead_in) or None)
 
 

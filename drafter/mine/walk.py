@@ -371,7 +371,8 @@ def _split_trailing(chapter: Chapter) -> None:
 _PART_HEADING = re.compile(r"^(?:" + "|".join(_PROSE_HEADINGS + _TASK_HEADINGS) + r")$")
 # A paragraph opening like narrative (a year, 今年, 我局, 在……下), not like a task.
 NOT_A_TASK = re.compile(
-    r"^(?:\d|[xX*]{2}|20|今年|去年|明年|本年|我|全[市县区镇乡]|在|为|根据|按照|随着)")
+    r"^(?:\d|[xX*]{2}|20|今年|去年|明年|本年|我|全[市县区镇乡]|在|为|根据|按照|随着|一年来|近年来"
+    r"|过去的?一年)")
 
 
 def _heading_leads(chapter: Chapter) -> None:
@@ -379,17 +380,20 @@ def _heading_leads(chapter: Chapter) -> None:
     为重点……"): its heading is that clause's lead, as when the text runs into the heading.
 
     Not under a part heading (指导思想, 主要任务 …), a summary's or a plan part's heading: their
-    text introduces, it does not carry a lead.
+    text introduces, it does not carry a lead. A paragraph that opens like narrative ("2020年
+    上半年，尽管……", "一年来，……", "全县有幼儿园17所……") is the chapter's text (a summary's
+    heading too; a part heading's text is the preamble or prose, taken later).
     """
     if chapter.own is not None or not chapter.heading or len(chapter.nodes) != 1:
         return
     node = chapter.nodes[0]
-    if node.marker or node.numbered or _PART_HEADING.match(chapter.heading) or (
-            meta.is_summary_heading(chapter.heading) or meta.is_plan_heading(chapter.heading)):
+    if node.marker or node.numbered or _PART_HEADING.match(chapter.heading):
         return
-    if NOT_A_TASK.match(node.texts[0]):  # narrative ("2020年上半年，尽管……"): the chapter's text
+    if NOT_A_TASK.match(node.texts[0]):  # narrative: the chapter's text
         chapter.intro, chapter.intro_line = list(node.texts), node.line
         chapter.nodes = []
+        return
+    if meta.is_summary_heading(chapter.heading) or meta.is_plan_heading(chapter.heading):
         return
     node.texts.insert(0, chapter.heading)
     node.more_lines.insert(0, node.line)
