@@ -15,6 +15,7 @@ from drafter.catalog import load as load_module
 from drafter.catalog.dump import write_catalogue
 from drafter.catalog.load import check_catalogue, load_catalogue
 from drafter.model import Catalogue, Clause, DrafterError, Slot, Source, Variant
+from drafter.util import datacache
 
 BAD = Path(__file__).resolve().parent / "data" / "catalog_bad"
 
@@ -236,7 +237,7 @@ def test_a_new_release_keeps_the_cache_unless_the_reading_code_changed(
     folder = tmp_path / "catalog"
     write_catalogue(sample(), folder)
     load_catalogue(folder)
-    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    monkeypatch.setattr(datacache, "__version__", "99.0")
     parsed = _parses(monkeypatch)
     load_catalogue(folder)
     assert parsed == []

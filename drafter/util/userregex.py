@@ -19,6 +19,7 @@ from drafter.model.errors import DrafterError
 
 TIMEOUT = 1.0  # seconds per call; a real rule over a real paragraph takes microseconds
 # A group holding a repeat (+ * {n,}) that is itself repeated: (a+)+, (a*)*, (甲{1,}乙)+ …
+_META = frozenset(".^$*+?{}[]\\|()#")  # what makes a pattern more than its own characters
 _NESTED = re.compile(r"\((?:[^()\\]|\\.)*?(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
 
 
@@ -29,10 +30,27 @@ class UnsafePattern(ValueError):
 class TimedPattern:
     """A compiled user pattern whose searches stop after TIMEOUT seconds."""
 
-    def __init__(self, source: str, where: str = "") -> None:
-        self._re = regex.compile(source, flags=regex.VERSION0)
+    def __init__(self, source: str, where: str = "", *, checked: bool = False) -> None:
+        """Compiled now (a bad pattern raises regex.error here), or on first use when the
+        pattern was `checked` before (read back from a validated rule file's cache)."""
         self.pattern = source
         self.where = where
+        self._compiled: Any = None if checked else regex.compile(source, flags=regex.VERSION0)
+        # A pattern of plain characters matches exactly where its text occurs: where it does
+        # not, nothing is compiled or searched (most rules are such words, absent from a plan).
+        self._literal = source if source and _META.isdisjoint(source) else None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TimedPattern) and other.pattern == self.pattern
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
+    @property
+    def _re(self) -> Any:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, flags=regex.VERSION0)
+        return self._compiled
 
     def _timeout(self) -> DrafterError:
         return DrafterError.one(f"规则的正则表达式运行超时：{self.pattern}",
@@ -40,12 +58,16 @@ class TimedPattern:
                                 hint="请简化该表达式（避免 (甲+)+ 这样的嵌套重复）")
 
     def finditer(self, text: str) -> Iterator[Any]:
+        if self._literal is not None and self._literal not in text:
+            return
         try:
             yield from self._re.finditer(text, timeout=TIMEOUT)
         except TimeoutError:
             raise self._timeout() from None
 
     def search(self, text: str) -> Any:
+        if self._literal is not None and self._literal not in text:
+            return None
         try:
             return self._re.search(text, timeout=TIMEOUT)
         except TimeoutError:
