@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from drafter.catalog import cache
-from drafter.catalog.dumped import read_dumped
 from drafter.catalog.fields import CLAUSE, build_clause, pack
 from drafter.catalog.schema import Record, validate_chapter
 from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError, Problem
@@ -145,6 +144,14 @@ def _read_file(path: Path) -> tuple[list[_Found], list[Packed], IdLines]:
     packed, id_lines = packed_records(records)
     cache.write(path, content, (result.items, packed, id_lines))
     return result.items, packed, id_lines
+
+
+def read_dumped(text: str, key: str, limit: int) -> tuple[list[Packed], IdLines] | None:
+    """`drafter.catalog.dumped.read_dumped`, imported on a cache miss (a warm open, the usual
+    one, never compiles its patterns)."""
+    from drafter.catalog.dumped import read_dumped as read
+
+    return read(text, key, limit)
 
 
 def packed_records(records: list[Record]) -> tuple[list[Packed], IdLines]:
