@@ -227,6 +227,10 @@ def test_a_not_word_that_is_also_a_keyword_is_refused_with_its_line() -> None:
     ("落实“一岗双责”", "党建"),
     ("落实教师继续教育", "教师队伍"),
     ("强化政治引领", "党建"),
+    # a "political organ" or a clean organ is party building, an efficient organ is 保障
+    ("强化政治机关建设", "党建"),
+    ("深化清廉机关建设", "党建"),
+    ("加强服务型机关建设", "保障"),
     ("持续正风肃纪", "党建"),
     ("加强党员干部队伍建设", "党建"),  # not 干部队伍 (principals and school leaders)
     ("落实“五项管理”", "五育并举"),

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from drafter.mine.clean import clean_lines
+from drafter.mine.meta import tidy_title
 from tests.mine_support import leads, mine_text
 
 
@@ -138,3 +139,148 @@ def test_a_plain_chapter_of_tasks_keeps_its_clauses(tmp_path: Path) -> None:
         "强化师德师风建设。开展师德专题教育，落实师德考核。\n"
         "深化县管校聘改革。推进教师交流轮岗，优化教师配置。\n"))
     assert [i.lead for i in doc.items()] == ["强化师德师风建设", "深化县管校聘改革"]
+
+
+@pytest.mark.parametrize("empty", ["-", "——", "/", "*"])
+def test_an_empty_field_of_a_portal_metadata_block_is_not_text(tmp_path: Path,
+                                                               empty: str) -> None:
+    doc = mine_text(tmp_path, (
+        "002961825/2025-170757\n部门文件\n县级政策\n2025-05-27\n县教育局\n主动公开\n"
+        f"{empty}\n"
+        "2025年是推进教育高质量发展的重要一年。县教育局机关党委以高质量党建引领教育发展。\n"
+        "一、坚持政治统领\n1.强化政治机关建设。始终把党的政治建设摆在首位。\n"))
+    assert doc.preamble is not None and doc.preamble.startswith("2025年是推进")
+    assert leads(doc) == [("1.", "强化政治机关建设")]
+    assert doc.items()[0].category == "党建"
+
+
+# ---------------------------------------------------------------- levels by marker style
+
+
+def test_paren_numbers_under_dot_numbers_are_sub_points(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "某市教育局2024年工作计划\n一、主要任务\n"
+        "1.成人教育。\n1)抓好农村劳动力职业技能培训。\n2)加强乡镇成人文化技术学校建设。\n"
+        "2.幼儿教育。\n1)建立乡镇中心幼儿园。\n2)规范幼儿园办园秩序。\n"))
+    assert leads(doc) == [("1.", "成人教育"), ("2.", "幼儿教育")]
+    assert doc.items()[0].body == (
+        "（1）抓好农村劳动力职业技能培训。\n（2）加强乡镇成人文化技术学校建设。")
+
+
+def test_paren_numbers_alone_stay_the_item_level(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "某市教育局2024年工作计划\n一、主要任务\n"
+        "1)抓好农村劳动力职业技能培训。培训1000人次。\n"
+        "2)加强乡镇成人文化技术学校建设。新建3所。\n"))
+    assert leads(doc) == [("1)", "抓好农村劳动力职业技能培训"),
+                          ("2)", "加强乡镇成人文化技术学校建设")]
+
+
+# ---------------------------------------------------------------- titles in chapter 一
+
+
+@pytest.mark.parametrize("heading", ["指导思想", "总体要求", "工作目标"])
+def test_a_title_run_into_the_first_chapter_heading_is_the_title(tmp_path: Path,
+                                                                 heading: str) -> None:
+    doc = mine_text(tmp_path, (
+        "2019“教育局计划”教育工作计划\n发布 2024-03-13 阅读 9881\n"
+        f"一、2018年教育局工作计划{heading}：以提高教育质量为核心，推进教育均衡发展。\n"
+        "二、主要任务\n1.幼儿教育。建立乡镇中心幼儿园。\n2.成人教育。抓好职业技能培训。\n"))
+    assert doc.title == "2018年教育局工作计划" and doc.year == 2018
+    assert [c.heading for c in doc.chapters] == [heading, "主要任务"]
+    assert leads(doc) == [("1.", "幼儿教育"), ("2.", "成人教育")]
+
+
+def test_a_chapter_number_cut_from_a_word_opens_no_chapter(tmp_path: Path) -> None:
+    """"高一、高二年级……" lost its 高: a "一、" that ends like a clause is text, not chapter 一."""
+    doc = mine_text(tmp_path, (
+        "某市教育局2018年工作计划\n一、主要目标\n"
+        "1.普通高中。会考合格率达到95%；\n"
+        "一、高二年级的会考合格率达到94%，职高毕业生技能考核合格率达到94%；\n"
+        "2.职业教育。不断改善职业学校办学条件。\n"
+        "二、主要措施\n1.加强党的建设。落实第一议题制度。\n"))
+    assert [c.heading for c in doc.chapters] == ["主要目标", "主要措施"]
+    assert leads(doc) == [("1.", "普通高中"), ("2.", "职业教育"), ("1.", "加强党的建设")]
+    assert "高二年级" in doc.items()[0].body
+
+
+def test_a_page_cut_inside_a_lead_drops_that_item_whatever_other_styles_precede(
+        tmp_path: Path) -> None:
+    """Only siblings of the same numbering style say whether a lead would have run on."""
+    doc = mine_text(tmp_path, (
+        "某市教育局2018年工作计划\n一、主要任务\n（1）提高会考合格率\n（2）扩大优质资源\n"
+        "1.成人教育。抓好职业技能培训。\n2.幼儿教育。建立乡镇中心幼儿园。\n3.改善办学条"))
+    assert [i.lead for i in doc.items()][-1] == "幼儿教育"
+
+
+# ---------------------------------------------------------------- contents on one line
+
+
+def test_a_compilations_contents_flattened_onto_one_line_goes(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "(3篇)教育局2024年工作总结汇编.docx\n"
+        "1、教育局2024年工作总结汇编(3篇)目录1.教育局2024年工作总结和2025年工作思路2"
+        "2 .县教育局2024年控辍保学工作总结133 .县教育局助学办2024年工作总结18"
+        "教育局2024年工作总结和2025年工作思路2024年，在区委、区政府的正确领导下，区教育局"
+        "坚持以创建教育现代化区为目标，对标比拼、攻坚克难，主动作为，推进教育教学改革，持续"
+        "优化教师队伍建\n"
+        "2、设，成功创建省教育基本现代化区、省学习型城市，成为首批省人工智能教育实验区，家校共育"
+        "获全国民生示范工程。一年来，全区多名教师获国家级、省级综合荣誉，多所学校获省级以上荣誉，"
+        "群众的满意度进一步提升，获得感进一步增强，教育事业呈现出蓬勃发展的良好态势，为全区经济"
+        "社会高质量发展提供了有力的人才支撑和智力保障。一、抓党建引领，组织建设亮点纷呈一是试点改革"
+        "走前列。全域推进党组织领导的校长负责制。二是两新组织“双覆盖”。做好民办学校发展党员"
+        "工作。\n"))
+    assert doc.title == "教育局2024年工作总结和2025年工作思路" and doc.year == 2025
+    assert doc.preamble is not None and doc.preamble.startswith("2024年，在区委")
+    assert leads(doc) == [("一是", "试点改革走前列"), ("二是", "两新组织“双覆盖”")]
+    text = everything(doc)
+    assert "控辍保学工作总结" not in text and "助学办" not in text and "目录" not in text
+
+
+def test_numbered_lines_that_are_no_contents_list_stay(tmp_path: Path) -> None:
+    """"目录" with entries whose page numbers fall is no contents list: nothing is dropped."""
+    cleaned = clean_lines([
+        "目录1.加强党的建设20 2.提高教育质量13 3.建设教师队伍5",
+        "一、加强党的建设"])
+    assert "加强党的建设20" in cleaned.paras[0].text.replace(" ", "")
+
+
+@pytest.mark.parametrize(("title", "tidy"), [
+    ("2023年文教局2023年教育工作要点", "2023年文教局2023年教育工作要点"),  # a year said twice
+    ("2024年度xx县2024年度教育工作计划", "2024年度xx县2024年度教育工作计划"),
+    ("县教育局工作计划县教育局工作计划", "县教育局工作计划"),  # a title doubled by a site
+])
+def test_a_year_said_twice_in_a_title_is_no_doubled_title(title: str, tidy: str) -> None:
+    assert tidy_title(title) == tidy
+
+
+# ---------------------------------------------------------------- 一是 after a chapter's text
+
+
+def test_a_chapter_heading_run_into_sentences_then_a_yishi_run(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作总结和2025年工作计划\n"
+        "一、2024年主要成绩2024年以来，全县教育系统围绕提质量的目标，各项工作取得新成效。"
+        "一是党的建设成效显著。推进党的工作全覆盖。二是教育质量稳步提升。高考再创新高。\n"
+        "二、2025年工作计划\n1.加强党的建设。落实第一议题制度。\n"))
+    first = doc.chapters[0]
+    assert [(i.marker, i.lead) for i in first.items] == [
+        ("一是", "党的建设成效显著"), ("二是", "教育质量稳步提升")]
+    assert first.intro is not None and first.intro.startswith("2024年以来")
+
+
+def test_a_page_cut_inside_the_first_point_of_a_run_keeps_that_point(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作总结和2025年工作计划\n"
+        "一、2024年主要成绩2024年以来，全县教育系统围绕提质量的目标，各项工作取得新成效。"
+        "一是党的建设成效显著。全县教育系统推进中小学校党组织和党的工作全覆盖，以提升组织力为"))
+    assert leads(doc) == [("一是", "党的建设成效显著")]
+    assert doc.items()[0].incomplete
+
+
+def test_a_lone_yishi_in_a_whole_text_is_a_turn_of_phrase(tmp_path: Path) -> None:
+    """Only a page's end makes one point a run: in a text that ends whole it stays text."""
+    doc = mine_text(tmp_path, (
+        "县教育局2025年工作要点\n"
+        "一、加强党的建设坚持以党建为引领，全面推进从严治党。一是要提高认识，切实抓好落实。\n"))
+    assert [i.marker for i in doc.items()] == [""]

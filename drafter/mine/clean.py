@@ -17,8 +17,8 @@ from functools import cache
 from typing import Any
 
 from drafter.mine import junk
-from drafter.mine.contents import take_contents
-from drafter.mine.markers import INLINE_MARKER, parse_marker
+from drafter.mine.contents import take_contents, take_inline_contents
+from drafter.mine.markers import INLINE_MARKER, demote_paren_items, parse_marker
 from drafter.mine.para import Para
 from drafter.mine.punct import to_full_width
 from drafter.mine.resplit import resplit
@@ -110,7 +110,10 @@ def clean_lines(lines: list[str]) -> Cleaned:
     clean_line = {p.line: p.text for p in paras}  # in-line junk is cut from these already
     paras = take_contents(paras, dropped)
     paras = restore_lost_numbers(paras)
+    for p, text in zip(paras, demote_paren_items([p.text for p in paras]), strict=True):
+        p.text = text
     paras = join_chunks(paras)
+    paras = take_inline_contents(paras, dropped)
     paras = join_wrapped(paras)
     paras = resplit(paras)
     out: list[Para] = []

@@ -58,7 +58,8 @@ def is_title_like(text: str) -> bool:
 NARRATIVE_OPENING = (r"一年来|今年以来|近年来|过去的?一年|为(?:了|进一步|深入|全面|认真|切实|贯彻)"
                      r"|根据|按照|在(?:县|市|区|省|州|旗)委")
 _GLUED_TITLE = re.compile(
-    r"^(?P<title>.{4,40}?(?:工作要点|工作计划|工作总结|工作安排|实施方案|工作规划|要点|计划))"
+    r"^(?P<title>.{4,40}?(?:工作要点|工作计划|工作总结|工作安排|工作思路|工作打算|实施方案|工作规划"
+    r"|要点|计划))"
     r"(?=(?:\d{4}|20xx|[一二〇○]{4})年|" + NARRATIVE_OPENING + ")"
 )
 
@@ -68,6 +69,8 @@ _BLURB_TITLE = re.compile(
     r"(?:相关|有关)?(?:参考)?(?:[，,。]|供大家|希望|欢迎|范文|范例)"
 )
 _COPY_MIN = 5
+_COPY_WORDS = 3  # a copied run holds words, not only a year
+_NOT_WORDS = re.compile(r"[\d年度xX*]")
 _JOINERS = "和及与暨、"
 _BREADCRUMB_END = re.compile(r"(?:>|›|»|＞)\s*(?P<title>[^>›»＞]{4,60})$")
 # A title run into its first chapter's heading ("教育局工作计划指导思想").
@@ -85,6 +88,8 @@ def tidy_title(title: str) -> str:
         for i in range(len(title) - 2 * size + 1):
             if i and title[i].isdigit() and title[i - 1].isdigit():
                 continue  # never from the middle of a number
+            if len(_NOT_WORDS.sub("", title[i:i + size])) < _COPY_WORDS:
+                continue  # a year said twice ("2023年文教局2023年工作要点") is no copy
             j = title.find(title[i:i + size], i + size)
             # A phrase repeated after 和/及 ("2025年工作总结及2025年工作计划") is no copy.
             if j != -1 and title[j - 1] not in _JOINERS and not (

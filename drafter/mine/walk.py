@@ -42,6 +42,13 @@ _GLUED_YEAR_HEADING = re.compile(
     r"(?=(?:\d{4}|[xX*]{4}|20[xX*]{2})年|今年|一年来|近年来)"
 )
 _GLUED_BODY_MIN = 10
+_CLAUSE_END = re.compile(r"[；;，,、]$")
+# The document's title run into its first chapter's heading ("一、2018年教育局工作计划指导思想：…").
+_TITLE_BEFORE_HEADING = re.compile(
+    r"^(?P<title>[^。，,；;：:！？]{2,40}?(?:工作要点|工作计划|工作思路|工作安排|实施方案))"
+    r"(?=(?:" + "|".join(sorted(_PROSE_HEADINGS + _TASK_HEADINGS, key=len, reverse=True))
+    + r"))"
+)
 _COLON_HEADING = re.compile(r"^([^，,。；;：:！？]{2,12})[：:]\s*")
 RUN_IN = re.compile(r"[。！？]")
 _OWN_LINE_STOP = re.compile(r"[。！？：:；;]")  # a colon label or a second clause runs text in
@@ -110,7 +117,7 @@ def is_bare_heading(text: str) -> bool:
 class Walker:
     """Feeds body paragraphs one by one into chapters of item nodes."""
 
-    def __init__(self, levels: Levels, *, summary_first: bool) -> None:
+    def __init__(self, levels: Levels, *, summary_first: bool, cut_off: bool = False) -> None:
         self.levels = levels
         self.chapters: list[Chapter] = []
         self.section: Node | None = None
@@ -120,6 +127,8 @@ class Walker:
         self.pending_plan = False  # a "问题及打算" chapter: plan starts at its first marker
         self.last_top = 0
         self.sub_items = False  # "（1）" items in a part of the plan with no "1." items
+        self.glued_title: str | None = None  # the title, when it was run into chapter 一
+        self.cut_off = cut_off  # the page ends before the document does
         if levels.top is None:
             self.chapters.append(Chapter("", "", 0))
 
@@ -149,7 +158,7 @@ class Walker:
 
     def finish(self) -> list[Chapter]:
         for chapter in self.chapters:
-            _split_points(chapter)
+            _split_points(chapter, cut_off=self.cut_off and chapter is self.chapters[-1])
             _drop_intros(chapter)
             _take_intro(chapter)
             _split_trailing(chapter)
@@ -157,8 +166,13 @@ class Walker:
         return self.chapters
 
     def _plausible_top(self, m: Marker, text: str) -> bool:
-        ok = m.number in (self.last_top + 1, 1) or (
-            len(text) <= _HEADING_MAX and not RUN_IN.search(text))
+        # Out of sequence (numbering that restarts after a summary part, or skips), a chapter
+        # marker opens a heading; a clause that ends like one ("一、高二年级……达到94%；", a
+        # number cut from "高一、") is not a chapter.
+        heading_like = (len(text) <= _HEADING_MAX and not RUN_IN.search(text)
+                        and not _CLAUSE_END.search(text))
+        ok = m.number == self.last_top + 1 or (m.number == 1 and self.last_top == 0) or (
+            m.number == 1 and not _CLAUSE_END.search(text)) or heading_like
         if ok:
             self.last_top = m.number
         return ok
@@ -170,7 +184,12 @@ class Walker:
     def _open_chapter(self, m: Marker, p: Para) -> None:
         self._switch_kind(m.rest)
         self.sub_items = False
-        heading, rest = _split_heading(m.rest)
+        text = m.rest
+        glued = _TITLE_BEFORE_HEADING.match(text) if not any(
+            c.heading for c in self.chapters) else None
+        if glued is not None:
+            self.glued_title, text = glued.group("title"), text[glued.end():]
+        heading, rest = _split_heading(text)
         chapter = Chapter(m.text, heading, p.line)
         self.chapters.append(chapter)
         self.section = self.current = None
@@ -413,7 +432,7 @@ def take_part_intro(chapter: Chapter) -> None:
     chapter.nodes, chapter.own = [], None
 
 
-def _split_points(chapter: Chapter) -> None:
+def _split_points(chapter: Chapter, *, cut_off: bool = False) -> None:
     """一是/二是… runs become items where nothing else numbers the text they are in.
 
     A run under a heading with no sentence of its own (a chapter, a "（一）" or "1." line) makes
@@ -430,7 +449,12 @@ def _split_points(chapter: Chapter) -> None:
             continue
         out.extend(_points_in_plain(plain))
         plain = []
-        out.extend(_points_under_heading(node) or [node])
+        # A chapter's own run-in text may introduce its run ("2024年以来，……。一是……"); a
+        # page that ends inside it may show only the run's first point.
+        own = alone and node is chapter.own
+        out.extend(_points_under_heading(node, chapter if own else None,
+                                         lone=own and cut_off and node is chapter.nodes[-1])
+                   or [node])
     if alone and plain and chapter.intro == [] and (made := _intro_and_points(plain)):
         intro, points = made
         chapter.intro, chapter.intro_line = [intro[0]], intro[1]
@@ -463,13 +487,20 @@ def _points_in_plain(nodes: list[Node]) -> list[Node]:
             ) + points
 
 
-def _points_under_heading(node: Node) -> list[Node] | None:
+def _points_under_heading(node: Node, chapter: Chapter | None = None, *, lone: bool = False
+                          ) -> list[Node] | None:
+    """The points of a 一是… run under a heading; with `chapter` (the heading is the chapter's
+    own), sentences before the run are the chapter's text; `lone`: one point may be all the
+    page shows of the run."""
     if node.container or not node.standalone or len(node.texts) < 2:
         return None
-    made = _point_nodes(_texts_and_lines(node)[1:], node.kind, _node_heading(node))
+    made = _point_nodes(_texts_and_lines(node)[1:], node.kind, _node_heading(node),
+                        after_intro=chapter is not None, lone=lone)
     if made is None:
         return None
-    _, points = made  # text between the heading and its 一是 introduces the list: not a clause
+    intro, points = made  # text between the heading and its 一是 introduces the list: not a clause
+    if chapter is not None and intro is not None and not chapter.intro:
+        chapter.intro, chapter.intro_line = [intro[0]], intro[1]
     del node.texts[1:], node.more_lines[:]
     node.container = bool(node.marker)
     if not node.marker:  # a chapter's own run-in text: its heading is the chapter's
@@ -478,13 +509,13 @@ def _points_under_heading(node: Node) -> list[Node] | None:
 
 
 def _point_nodes(pairs: list[tuple[str, int]], kind: str, section: str | None, *,
-                 after_intro: bool = False
+                 after_intro: bool = False, lone: bool = False
                  ) -> tuple[tuple[str, int] | None, list[Node]] | None:
     """(intro paragraph, point nodes) when the paragraphs hold a 一是… run."""
     if not pairs:
         return None
     joined = "\n".join(t for t, _ in pairs)
-    found = split_points(joined, after_intro=after_intro)
+    found = split_points(joined, after_intro=after_intro, min_run=1 if lone else None)
     if found is None:
         return None
     intro, points = found
