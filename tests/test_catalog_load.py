@@ -159,13 +159,20 @@ def _cache_files() -> list[Path]:
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files load_catalogue parses from here on (a cache miss parses, a hit does not)."""
     parsed: list[str] = []
-    real = load_module.load_yaml
+    real, real_dumped = load_module.load_yaml, load_module.read_dumped
 
     def counting(text: str, file: str) -> object:
         parsed.append(Path(file).name)
         return real(text, file)
 
+    def counting_dumped(text: str, key: str, limit: int) -> object:
+        found = real_dumped(text, key, limit)
+        if found is not None:  # else load_yaml reads (and counts) it
+            parsed.append(f"{key}.yaml")
+        return found
+
     monkeypatch.setattr(load_module, "load_yaml", counting)
+    monkeypatch.setattr(load_module, "read_dumped", counting_dumped)
     return parsed
 
 
