@@ -15,6 +15,7 @@ from drafter.catalog import load as load_module
 from drafter.catalog.dump import write_catalogue
 from drafter.catalog.load import check_catalogue, load_catalogue
 from drafter.model import Catalogue, Clause, DrafterError, Slot, Source, Variant
+from drafter.util import datacache
 
 BAD = Path(__file__).resolve().parent / "data" / "catalog_bad"
 
@@ -158,13 +159,20 @@ def _cache_files() -> list[Path]:
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files load_catalogue parses from here on (a cache miss parses, a hit does not)."""
     parsed: list[str] = []
-    real = load_module.load_yaml
+    real, real_dumped = load_module.load_yaml, load_module.read_dumped
 
     def counting(text: str, file: str) -> object:
         parsed.append(Path(file).name)
         return real(text, file)
 
+    def counting_dumped(text: str, key: str, limit: int) -> object:
+        found = real_dumped(text, key, limit)
+        if found is not None:  # else load_yaml reads (and counts) it
+            parsed.append(f"{key}.yaml")
+        return found
+
     monkeypatch.setattr(load_module, "load_yaml", counting)
+    monkeypatch.setattr(load_module, "read_dumped", counting_dumped)
     return parsed
 
 
@@ -229,7 +237,7 @@ def test_a_new_release_keeps_the_cache_unless_the_reading_code_changed(
     folder = tmp_path / "catalog"
     write_catalogue(sample(), folder)
     load_catalogue(folder)
-    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    monkeypatch.setattr(datacache, "__version__", "99.0")
     parsed = _parses(monkeypatch)
     load_catalogue(folder)
     assert parsed == []

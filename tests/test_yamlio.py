@@ -33,7 +33,7 @@ SHAPES = [
 
 def _reference(text: str) -> tuple[object, LineMap]:
     """What the safe constructor builds, and the line map of every path (the full walk)."""
-    loader = yamlio._Loader(text)
+    loader = yamlio.loader_class()(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

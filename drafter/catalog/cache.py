@@ -1,18 +1,12 @@
-"""A per-file cache of validated catalogue records, so a big catalogue opens fast when warm.
+"""The per-file cache of validated catalogue records, so a big catalogue opens fast when warm.
 
 Parsing and validating 40,000 clauses of YAML takes seconds; reading back the validated plain
-records takes a fraction of that. Each catalogue file gets one cache file under
-`user_data_dir()/cache/catalog/`, keyed by a hash of the file's CONTENT (never size and mtime:
-an edit of the same size with the mtime restored must not be served stale), a digest of the
-code that reads and validates it (not the drafter version: a release that leaves that code
-alone keeps the cache warm), the field tables' signature and this format's number; any
-mismatch or damage means a miss. The records are plain dicts, lists, strings and numbers,
-stored with marshal (never pickle).
-
-A cache file is untrusted like any other file: it is served only when it carries the keyed
-hash (BLAKE2b) that this user's drafter wrote with a secret kept beside the cache (0600, made on
-first use). A file altered, copied from another machine or user, or cut short is a miss, and
-marshal never reads bytes that failed that check.
+records takes a fraction of that. Each catalogue file gets one entry of drafter's cache of
+validated files (drafter.util.datacache: keyed by the file's CONTENT, never size and mtime, and
+by a digest of the code that reads and validates it, not the drafter version; stored with
+marshal under this user's keyed hash, so an altered or copied entry is a miss and never read),
+here also keyed by the field tables' signature and this format's number. The records are plain
+dicts, lists, strings and numbers.
 
 This module must not validate or build model objects. Failing to write a cache is never an
 error: the catalogue simply loads without it.
@@ -20,35 +14,15 @@ error: the catalogue simply loads without it.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import marshal
-import os
-import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from drafter import __version__
 from drafter.catalog.fields import signature
-from drafter.model.errors import DrafterError
-from drafter.util.fs import atomic_write_bytes
-from drafter.util.paths import user_data_dir
+from drafter.util.datacache import DataCache, code_digest, digest
 
-FORMAT = 3
-_MAGIC = b"drafter-catalogue-cache\n"
-_TAG = 32  # bytes of the keyed hash
-_SECRET = 32
+FORMAT = 4
 
-
-def digest(data: bytes) -> str:
-    """The content key of a catalogue file."""
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
-
-
-def _key(path: Path, content: str) -> tuple[Any, ...]:
-    # signature(): the field table's names in order, so a changed table never reads old records
-    return (FORMAT, readers(), signature(), str(path.resolve()), content)
+__all__ = ["FORMAT", "covers", "digest", "read", "readers", "write"]
 
 
 # The code whose answer the cache keeps: every module of the packages a load runs (YAML in,
@@ -64,96 +38,26 @@ def covers(module: str) -> bool:
     return module.split("/", 1)[0] in _PACKAGES
 
 
-@lru_cache(maxsize=1)
 def readers() -> str:
-    """A digest of the reading and validating code (`_PACKAGES`); the version when unreadable."""
-    import yaml
-
-    h = hashlib.blake2b(digest_size=16)
-    h.update(f"{yaml.__version__} {yaml.__with_libyaml__}".encode() + b"\0")
-    root = Path(__file__).resolve().parents[1]
-    try:
-        for package in _PACKAGES:
-            for file in sorted((root / package).rglob("*.py")):
-                name = file.relative_to(root).as_posix()
-                h.update(name.encode() + b"\0" + file.read_bytes() + b"\0")
-    except OSError:
-        return f"version {__version__}"
-    return h.hexdigest()
+    """A digest of the reading and validating code (`_PACKAGES`) and of PyYAML's version and
+    build (drafter.util.datacache, which reads each package once per process)."""
+    return code_digest(_PACKAGES)
 
 
-def _folder() -> Path:
-    return user_data_dir() / "cache" / "catalog"
+def _cache() -> DataCache:
+    return DataCache("catalog", _PACKAGES, FORMAT)
 
 
-def _cache_file(path: Path) -> Path:
-    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:20]
-    return _folder() / f"{digest}.marshal"
-
-
-def _secret(create: bool) -> bytes | None:
-    """This user's cache secret; made (0600, never replaced) when `create` and missing."""
-    path = _folder() / "secret"
-    try:
-        secret = path.read_bytes()
-        return secret if len(secret) == _SECRET else None
-    except FileNotFoundError:
-        if not create:
-            return None
-    except OSError:
-        return None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".secret.", dir=path.parent)  # mode 0600
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(os.urandom(_SECRET))
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.link(tmp, path)  # atomic, and never over a secret another process just made
-        except FileExistsError:
-            pass
-        finally:
-            Path(tmp).unlink(missing_ok=True)
-        secret = path.read_bytes()
-    except OSError:
-        return None
-    return secret if len(secret) == _SECRET else None
-
-
-def _tag(secret: bytes, payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, key=secret, digest_size=_TAG).digest()
+def _extra() -> tuple[Any, ...]:
+    # signature(): the field table's names in order, so a changed table never reads old records
+    return (readers(), signature())
 
 
 def read(path: Path, content: str) -> Any | None:
     """The cached value for this exact file content (`digest(bytes)`), or None."""
-    secret = _secret(create=False)
-    if secret is None:
-        return None
-    try:
-        raw = _cache_file(path).read_bytes()
-    except OSError:
-        return None
-    head = len(_MAGIC)
-    if not raw.startswith(_MAGIC) or len(raw) < head + _TAG:
-        return None
-    tag, payload = raw[head:head + _TAG], raw[head + _TAG:]
-    if not hmac.compare_digest(tag, _tag(secret, payload)):
-        return None  # altered, or written with another secret: untrusted
-    try:
-        key, value = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return value if key == _key(path, content) else None
+    return _cache().read(path, content, _extra())
 
 
 def write(path: Path, content: str, value: Any) -> None:
     """Store `value` (marshal-able plain data) for this file content; silently skip on failure."""
-    try:
-        secret = _secret(create=True)
-        if secret is None:
-            return
-        payload = marshal.dumps((_key(path, content), value))
-        atomic_write_bytes(_cache_file(path), _MAGIC + _tag(secret, payload) + payload)
-    except (OSError, ValueError, DrafterError):
-        return
+    _cache().write(path, content, value, _extra())

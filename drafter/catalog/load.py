@@ -21,7 +21,7 @@ from drafter.catalog.fields import CLAUSE, build_clause, pack
 from drafter.catalog.schema import Record, validate_chapter
 from drafter.model import CHAPTER_KEYS, Catalogue, DrafterError, Problem
 from drafter.util.level_terms import load_level_terms
-from drafter.util.yamlio import decode_utf8, load_yaml, read_bytes_bounded
+from drafter.util.yamlio import MAX_YAML_BYTES, decode_utf8, load_yaml, read_bytes_bounded
 
 _Found = tuple[str, int | None, str | None, str | None]
 Packed = tuple[Any, ...]
@@ -131,13 +131,27 @@ def _read_file(path: Path) -> tuple[list[_Found], list[Packed], IdLines]:
         found, packed, id_lines = cached
         return [tuple(f) for f in found], packed, id_lines
     try:
-        data, lines = load_yaml(decode_utf8(raw, path, "目录文件"), str(path))
+        text = decode_utf8(raw, path, "目录文件")
+        quick = read_dumped(text, path.stem, MAX_YAML_BYTES)  # drafter's own layout, checked
+        if quick is not None:
+            packed, id_lines = quick
+            cache.write(path, content, ([], packed, id_lines))
+            return [], packed, id_lines
+        data, lines = load_yaml(text, str(path))
     except DrafterError as exc:
         return [(p.message, p.line, p.where, p.hint) for p in exc.problems], [], []
     records, result = validate_chapter(data, lines, path.stem)
     packed, id_lines = packed_records(records)
     cache.write(path, content, (result.items, packed, id_lines))
     return result.items, packed, id_lines
+
+
+def read_dumped(text: str, key: str, limit: int) -> tuple[list[Packed], IdLines] | None:
+    """`drafter.catalog.dumped.read_dumped`, imported on a cache miss (a warm open, the usual
+    one, never compiles its patterns)."""
+    from drafter.catalog.dumped import read_dumped as read
+
+    return read(text, key, limit)
 
 
 def packed_records(records: list[Record]) -> tuple[list[Packed], IdLines]:

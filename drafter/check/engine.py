@@ -7,19 +7,13 @@ never mines (the CLI and TUI wire those in). The rules themselves live in rules_
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
-from drafter.check import (
-    rules_numbers,
-    rules_plan,
-    rules_punct,
-    rules_structure,
-    rules_text,
-    rules_time,
-    rules_years,
-)
+from drafter.check import rules_plan, rules_structure, rules_time, rules_years
 from drafter.check.finding import (
     SEVERITY_ORDER,
     BaselinePair,
@@ -35,7 +29,7 @@ from drafter.model.blocks import Block, Location
 from drafter.model.catalogue import Catalogue
 from drafter.model.document import MinedDocument, MinedItem
 from drafter.model.plan import Plan
-from drafter.model.resolve import resolve
+from drafter.model.resolve import ResolvedPlan, resolve
 
 __all__ = [
     "BaselinePair", "CheckProfile", "Finding", "RuleTable", "check_blocks", "check_document",
@@ -48,31 +42,42 @@ _E, _W, _H = "错误", "警告", "提示"
 _ANY = (_E, _W, _H)  # severities set by the rule file (or chosen at run time)
 
 # Every rule family with the severities it can yield, in the order findings of equal place are
-# listed. A caller that wants errors only (`drafter build`) skips the families that yield none;
+# listed (by name: `rule_function` imports a family's module when it first runs). A caller that
+# wants errors only (`drafter build`) skips the families that yield none;
 # tests/test_build_speed.py reads each family's code and holds these declarations true.
-RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
-    (rules_years.check_title_year, (_E,)),
-    (rules_time.check_time, _ANY),
-    (rules_years.check_ranges, (_E, _H)),
-    (rules_years.check_deadlines, (_W,)),
-    (rules_years.check_dashes, _ANY),
-    (rules_text.check_placeholders, (_E,)),
-    (rules_text.check_slots, (_E,)),
-    (rules_text.check_junk, (_E, _W)),
-    (rules_text.check_control, (_E,)),
-    (rules_punct.check_halfwidth, (_W,)),
-    (rules_punct.check_unpaired, (_W,)),
-    (rules_punct.check_doubled, (_W,)),
-    (rules_punct.check_lead_stop, (_W,)),
-    (rules_punct.check_item_end, (_W,)),
-    (rules_structure.check_chapter_numbering, (_E,)),
-    (rules_structure.check_item_numbering, (_E,)),
-    (rules_structure.check_empty_chapters, (_W,)),
-    (rules_structure.check_required_chapters, (_W,)),
-    (rules_structure.check_duplicates, (_E, _W)),
-    (rules_numbers.check_percentages, (_W,)),
-    (rules_numbers.check_baseline, (_W,)),
+RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("rules_years.check_title_year", (_E,)),
+    ("rules_time.check_time", _ANY),
+    ("rules_years.check_ranges", (_E, _H)),
+    ("rules_years.check_deadlines", (_W,)),
+    ("rules_years.check_dashes", _ANY),
+    ("rules_text.check_placeholders", (_E,)),
+    ("rules_text.check_slots", (_E,)),
+    ("rules_text.check_junk", (_E, _W)),
+    ("rules_text.check_control", (_E,)),
+    ("rules_punct.check_halfwidth", (_W,)),
+    ("rules_punct.check_unpaired", (_W,)),
+    ("rules_punct.check_doubled", (_W,)),
+    ("rules_punct.check_lead_stop", (_W,)),
+    ("rules_punct.check_item_end", (_W,)),
+    ("rules_structure.check_chapter_numbering", (_E,)),
+    ("rules_structure.check_item_numbering", (_E,)),
+    ("rules_structure.check_empty_chapters", (_W,)),
+    ("rules_structure.check_required_chapters", (_W,)),
+    ("rules_structure.check_duplicates", (_E, _W)),
+    ("rules_numbers.check_percentages", (_W,)),
+    ("rules_numbers.check_baseline", (_W,)),
 )
+
+
+@cache
+def rule_function(name: str) -> Rule:
+    """A family's function by its name in RULES ("rules_punct.check_halfwidth"), its module
+    imported on first use: a build that wants errors only never imports the warning families."""
+    module, function = name.split(".")
+    rule: Rule = getattr(importlib.import_module(f"drafter.check.{module}"), function)
+    return rule
+
 
 _PARTS = {"title": "标题", "caption": "题注", "preamble": "总体要求", "chapter": "章标题",
           "section": "节标题", "closing": "结束语", "signature": "落款", "date": "日期"}
@@ -95,10 +100,10 @@ def check_draft(draft: Draft, *, rules: RuleTable | Path | str | None = None,
     wanted = frozenset(SEVERITY_ORDER if severities is None else severities)
     ctx = Context(table=table, profile=profile or table.profile, year=draft.year, wanted=wanted)
     found: dict[Finding, None] = {}  # identical findings (same words, same place) once
-    for rule, yields in RULES:
+    for name, yields in RULES:
         if wanted.isdisjoint(yields):
             continue
-        for finding in rule(draft, ctx):
+        for finding in rule_function(name)(draft, ctx):
             if finding.severity in wanted and table.is_enabled(finding.rule):
                 found.setdefault(finding)
     return sorted(found, key=_order)
@@ -187,6 +192,12 @@ def check_blocks(blocks: Sequence[Block], *, year: int | None,
     return check_draft(draft, rules=rules, profile=profile, severities=severities)
 
 
+def _baseline_pairs(resolved: ResolvedPlan) -> list[BaselinePair]:
+    from drafter.check.rules_numbers import baseline_pairs  # a warning family: imported on use
+
+    return baseline_pairs(resolved)
+
+
 def check_plan(plan: Plan, blocks: Sequence[Block], cat: Catalogue | None = None, *,
                rules: RuleTable | Path | str | None = None,
                profile: CheckProfile | None = None,
@@ -199,8 +210,7 @@ def check_plan(plan: Plan, blocks: Sequence[Block], cat: Catalogue | None = None
     (the plan rules' findings are warnings and hints) nor compares items for near-duplicates."""
     resolved = resolve(plan, cat) if cat is not None else None
     baseline_wanted = severities is None or _W in severities  # the baseline rule warns
-    pairs = (rules_numbers.baseline_pairs(resolved)
-             if resolved is not None and baseline_wanted else [])
+    pairs = (_baseline_pairs(resolved) if resolved is not None and baseline_wanted else [])
     found = check_blocks(blocks, year=plan.meta.year, rules=rules, profile=profile,
                          chapter_keys=[c.key for c in plan.chapters], baseline=pairs,
                          dash=plan.meta.options.dash, source=plan.path, severities=severities)

@@ -9,6 +9,7 @@ never checks a draft.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.model.errors import DrafterError, Problem
+from drafter.util.datacache import DataCache
 from drafter.util.userregex import TimedPattern, compile_user_regex
 from drafter.util.yamlio import LineMap, load_yaml, read_text_bounded
 
@@ -100,6 +102,13 @@ class RuleTable:
         return rule_id not in self.disabled and family not in self.disabled
 
 
+_BUNDLED = "drafter/check/data/rules.yaml"
+# Rule files validated before, by content (a bureau's file with the bundled one under it) and by
+# the code that reads them: a check with unchanged rules neither validates them (pydantic) nor
+# compiles a pattern before a rule runs (drafter.util.datacache).
+TABLE_CACHE = DataCache("rules", ("check", "model", "util"), 1)
+
+
 def default_rules_text() -> str:
     return resources.files("drafter.check").joinpath("data/rules.yaml").read_text("utf-8")
 
@@ -107,7 +116,8 @@ def default_rules_text() -> str:
 @lru_cache(maxsize=1)
 def default_table() -> RuleTable:
     """The bundled table (parsed once per process)."""
-    return parse_table(default_rules_text(), "drafter/check/data/rules.yaml")
+    where = str(resources.files("drafter.check").joinpath("data/rules.yaml"))
+    return _cached_table(default_rules_text(), _BUNDLED, None, where)
 
 
 def load_table(path: Path | None = None) -> RuleTable:
@@ -115,7 +125,45 @@ def load_table(path: Path | None = None) -> RuleTable:
     base = default_table()
     if path is None:
         return base
-    return parse_table(read_text_bounded(Path(path), "规则文件"), str(path), base=base)
+    return _cached_table(read_text_bounded(Path(path), "规则文件"), str(path), base, Path(path))
+
+
+def _cached_table(text: str, file: str, base: RuleTable | None, where: Path | str) -> RuleTable:
+    """`parse_table` of `text` (read from `where`, named `file` in messages), or what it gave
+    for this content before."""
+    key_text = f"{file}\0{text}\0{default_rules_text() if base else ''}"
+    return TABLE_CACHE.get(where, key_text, lambda: parse_table(text, file, base=base),
+                           _table_data, _table_from_data)
+
+
+def _pattern_data(pattern: TimedPattern | None) -> tuple[str, str] | None:
+    return None if pattern is None else (pattern.pattern, pattern.where)
+
+
+def _pattern(data: list[str] | tuple[str, str] | None) -> TimedPattern | None:
+    return None if data is None else TimedPattern(data[0], data[1], checked=True)
+
+
+def _table_data(table: RuleTable) -> dict[str, Any]:
+    """The parsed table as plain data (patterns by their source and place)."""
+    rules = [{**{f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)},
+              "pattern": _pattern_data(rule.pattern), "unless": _pattern_data(rule.unless)}
+             for rule in table.rules]
+    return {"rules": rules, "junk": [_pattern_data(p) for p in table.junk],
+            "disabled": sorted(table.disabled), "profile": dataclasses.asdict(table.profile)}
+
+
+def _table_from_data(data: dict[str, Any]) -> RuleTable:
+    rules = tuple(TimeRule(**{**rule, "pattern": _pattern(rule["pattern"]),
+                              "unless": _pattern(rule["unless"]),
+                              "years": tuple(rule["years"]),
+                              "ambiguous_years": tuple(rule["ambiguous_years"])})
+                  for rule in data["rules"])
+    profile = data["profile"]
+    return RuleTable(rules, tuple(p for p in map(_pattern, data["junk"]) if p is not None),
+                     frozenset(data["disabled"]),
+                     CheckProfile(**{**profile,
+                                     "required_chapters": tuple(profile["required_chapters"])}))
 
 
 def parse_table(text: str, file: str, *, base: RuleTable | None = None) -> RuleTable:

@@ -10,17 +10,18 @@ This module does not decide what a paragraph *is* (title, chapter, item): struct
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from drafter.mine import junk
-from drafter.mine.contents import take_contents
-from drafter.mine.markers import INLINE_MARKER, parse_marker
+from drafter.mine.contents import take_contents, take_inline_contents
+from drafter.mine.markers import INLINE_MARKER, demote_paren_items, parse_marker
 from drafter.mine.para import Para
 from drafter.mine.punct import to_full_width
-from drafter.mine.resplit import resplit
+from drafter.mine.resplit import resplit, restore_bare_numbers
 
 # Every kind of blank: NBSP, full-width space, en/em spaces, zero-width, BOM, tabs.
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -33,9 +34,12 @@ _FULL_ALNUM = str.maketrans(
      **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
      "％": "%",
      # parenthesized ideographs ㈠…㈩ are section markers written as one character
-     **{chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")}}
+     **{chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")},
+     # small form variants (﹒﹐﹑…), which some editors type for punctuation ("1﹒加强…")
+     **{c: unicodedata.normalize("NFKC", c) for c in map(chr, range(0xFE50, 0xFE6C))
+        if unicodedata.normalize("NFKC", c) != c}}
 )
-_FULL_ALNUM_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ％\u3220-\u3229]")
+_FULL_ALNUM_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ％\u3220-\u3229\ufe50-\ufe6b]")
 _DECIMAL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 # A paragraph ends here: 。！？；： (either width), optionally followed by closing quotes/brackets.
 _TERMINAL = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
@@ -106,7 +110,11 @@ def clean_lines(lines: list[str]) -> Cleaned:
     clean_line = {p.line: p.text for p in paras}  # in-line junk is cut from these already
     paras = take_contents(paras, dropped)
     paras = restore_lost_numbers(paras)
+    paras = restore_bare_numbers(paras)
+    for p, text in zip(paras, demote_paren_items([p.text for p in paras]), strict=True):
+        p.text = text
     paras = join_chunks(paras)
+    paras = take_inline_contents(paras, dropped)
     paras = join_wrapped(paras)
     paras = resplit(paras)
     out: list[Para] = []

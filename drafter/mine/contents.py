@@ -10,6 +10,7 @@ Pure functions over cleaned paragraphs; they decide nothing about chapters or it
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Protocol, TypeVar
 
@@ -54,7 +55,11 @@ def take_contents(paras: list[P], dropped: list[str]) -> list[P]:
     heads = [entry_heading(p.text) or "" for p in paras[start:end]]
     label = start - 1 if start > 0 and _CONTENTS_LINE.match(paras[start - 1].text) else start
     rest = {_key(p.text) for p in paras[end:]}
-    if _key(heads[0]) in rest:  # the text follows: the list is a copy of its headings
+    # The text follows when it repeats the first heading: as a heading, or (a compilation's
+    # list of its articles) as the first article's title run into its text.
+    bare = _key(_bare(heads[0]))
+    if _key(heads[0]) in rest or (len(bare) >= _TITLE_MIN and any(
+            r.startswith(bare) for r in rest)):
         dropped.extend(p.text for p in paras[label:end])
         return [*paras[:label], *paras[end:]]
     for p, head in zip(paras[start:end], heads, strict=True):
@@ -65,3 +70,58 @@ def take_contents(paras: list[P], dropped: list[str]) -> list[P]:
 
 def _key(text: str) -> str:
     return _WORDS.sub("", text)
+
+
+def take_inline_contents(paras: list[P], dropped: list[str]) -> list[P]:
+    """`take_contents` for a contents list flattened onto one line ("目录1.甲2 2.乙13 3.丙18"):
+    run once a document-sharing site's chunks are joined, as the list may span two."""
+    split = [q for p in paras for q in _split_inline_contents(p)]
+    return take_contents(split, dropped) if len(split) > len(paras) else paras
+
+
+def _bare(head: str) -> str:
+    marker = parse_marker(head)
+    return marker.rest if marker is not None else head
+
+
+# A contents list flattened onto one line: "目录1.甲文2 2.乙文13 3.丙文18" (each entry's page
+# number runs into the next entry's number).
+_INLINE_LABEL = re.compile(r"目\s*录[:：]?\s*(?=1\s*[.．、])")
+_PAGE = r"(?P<page>[1-9]\d{0,2})"
+_LAST_ENTRY = re.compile(r"(?P<head>.{2,60}?)" + _PAGE + r"(?![\d年月日%个所名人万元])")
+_TITLE_MIN = 6
+
+
+def _split_inline_contents(p: P) -> list[P]:
+    """A paragraph holding a flattened contents list, as the list's lines and the rest."""
+    label = _INLINE_LABEL.search(p.text)
+    if label is None:
+        return [p]
+    text, at = p.text, label.end()
+    entries: list[str] = []
+    pages: list[int] = []
+    k = 1
+    while True:
+        marker = re.compile(rf"{k}\s*[.．、]\s*").match(text, at)
+        if marker is None:
+            break
+        following = re.compile(
+            r"(?P<head>.{2,60}?)" + _PAGE + rf"(?={k + 1}\s*[.．、])").match(text, marker.end())
+        entry = following or _LAST_ENTRY.match(text, marker.end())
+        if entry is None:
+            break
+        entries.append(f"{k}.{entry.group('head').strip()}{entry.group('page')}")
+        pages.append(int(entry.group("page")))
+        at, k = entry.end(), k + 1
+        if following is None:
+            break
+    if len(entries) < _MIN_RUN or pages != sorted(pages):
+        return [p]
+    pieces = [text[: label.start()].strip(), "目录", *entries, text[at:].strip()]
+    out: list[P] = []
+    for piece in pieces:
+        if piece:
+            q = copy.copy(p)
+            q.text = piece
+            out.append(q)
+    return out

@@ -30,19 +30,21 @@ _GLUED_MAX = 60
 _SENTENCES_END = re.compile(r"[。；;：:！？]\s*$")
 
 
-def split_points(text: str, *, after_intro: bool = False
+def split_points(text: str, *, after_intro: bool = False, min_run: int | None = None
                  ) -> tuple[str, list[tuple[str, str]]] | None:
     """(text before the first point, [(marker, point text), …]) when `text` holds a 一是… run.
 
     The run must start at 一是, at the start of a paragraph, and count up by one (一是, 二是,
     三是…); it ends at the first ordinal out of sequence. None when there is no run of at least
-    two points. With `after_intro` the run may also follow whole sentences in its paragraph
+    two points (`min_run`: fewer, where a page's end may have cut the run short). With
+    `after_intro` the run may also follow whole sentences in its paragraph
     ("牢牢把握……。一是……二是……"): where nothing else numbers the text, they introduce it.
     """
+    least = _MIN_RUN if min_run is None else min_run
     starts = _run(text, _ORDINAL, "{}是")
-    if len(starts) < _MIN_RUN:
+    if len(starts) < least:
         starts = _run(text, _ORDINAL_DI, "第{}")
-    if len(starts) < _MIN_RUN:
+    if len(starts) < least:
         return None
     intro = text[: starts[0][0]].strip()
     if intro and not text[: starts[0][0]].rstrip(" ").endswith("\n") and not (

@@ -93,3 +93,21 @@ def _canonical(kind: str, raw: str, matched: str) -> str:
         return raw
     sep = "、" if "、" in matched else ")" if (")" in matched or "）" in matched) else "."
     return f"{raw}{sep}"
+
+
+_DOT_ITEM = re.compile(r"^\d{1,3}\s*[.．、](?![\d.．])")
+_PAREN_ITEM = re.compile(r"^(\d{1,2})\s*[)）](?!\d)\s*")
+_STYLE_MIN = 2
+
+
+def demote_paren_items(texts: list[str]) -> list[str]:
+    """Texts whose "1)" markers are written "（1）" when the text also numbers with "1." or "1、".
+
+    A plan that numbers with both styles uses "1)" one level below "1." (its sub-points), as
+    it would "（1）"; alone, "1)" is the item level and stays. Each style must open at least two
+    paragraphs.
+    """
+    if sum(1 for t in texts if _PAREN_ITEM.match(t)) < _STYLE_MIN or sum(
+            1 for t in texts if _DOT_ITEM.match(t)) < _STYLE_MIN:
+        return texts
+    return [_PAREN_ITEM.sub(lambda m: f"（{m.group(1)}）", t, count=1) for t in texts]

@@ -21,15 +21,13 @@ from drafter.mine.para import Para
 from drafter.mine.walk import (
     NOT_A_TASK,
     RUN_IN,
-    Chapter,
-    Levels,
-    Node,
     Walker,
     bare_lead,
     is_bare_heading,
     take_part_intro,
     take_prose,
 )
+from drafter.mine.walk_nodes import Chapter, Levels, Node
 from drafter.model.document import MinedChapter, MinedDocument, MinedItem
 
 _PLEDGE = re.compile(
@@ -70,11 +68,13 @@ def parse(paras: list[Para], source: str, dropped: list[str]) -> MinedDocument:
     headings = [m.rest for p in paras[start:] if (m := parse_marker(p.text))
                 and m.kind in ("part", "chapter", levels.top)]
     genre = meta.genre(title, headings)
-    walker = Walker(levels, summary_first=genre == "总结+计划")
+    walker = Walker(levels, summary_first=genre == "总结+计划", cut_off=truncated)
     body = paras[start:]
     for i, p in enumerate(body):
         walker.feed(p, body[i + 1] if i + 1 < len(body) else None)
     chapters = walker.finish()
+    if walker.glued_title is not None:  # the document's own title, not a site's headline
+        title = walker.glued_title
     if preamble is None:
         preamble, preamble_line = _preamble_chapter(chapters)
     for chapter in chapters:
@@ -104,6 +104,8 @@ _TASK_LEAD = re.compile(r"^[^，,；;：:。！？]{6,25}。|^[^，,；;：:。�
 _RUN_START = ("一是", "第一")  # an ordinal run: 一是…二是…, 第一，第二，…
 _OPEN_PAIR = re.compile(r"《[^》]*$|“[^”]*$|（[^）]*$")
 _COLON_LABEL = re.compile(r"^([^，,；;：:。！？]{2,12})[：:]\s*(?=\S)")
+_POINT_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3})$")
+_STYLE = re.compile(r"\d+|[一二三四五六七八九十]+")  # a marker's number: its style is the rest
 _DOCUMENT_NAME = re.compile(r"(?:要点|计划|总结|方案|安排|打算|思路|意见|规划)$")
 
 
@@ -126,10 +128,12 @@ def _cut_in_lead(items: list[MinedItem]) -> bool:
         return _TEXT_END.search(last.body) is None
     if last.body:
         return False
+    if _POINT_MARKER.match(last.marker):
+        return True  # a 一是 point runs on after its lead: with no body, the lead was cut
     if len(last.lead) < _LEAD_MIN or "，" in last.lead or _OPEN_PAIR.search(last.lead):
         return True  # too short, a sentence, or a bracket the page end left open
     siblings = [i for i in items[:-1]
-                if bool(i.marker) == bool(last.marker) and i.kind == last.kind]
+                if _STYLE.sub("", i.marker) == _STYLE.sub("", last.marker) and i.kind == last.kind]
     return len(siblings) >= 1 and all(i.body for i in siblings)
 
 
@@ -244,6 +248,12 @@ def _head(head: list[Para]) -> tuple[str | None, str | None, int | None]:
             lines[k:k + 1] = [lines[k], lines[k]]
             tails = [t + 1 for t in tails] + [k + 1]
     first_prose = next((i for i, t in enumerate(texts) if _is_prose(t)), len(texts))
+    if 0 < first_prose < len(texts):  # after a compilation's or site's lines, the title run
+        glued = meta.split_glued_title(texts[first_prose])  # into the text it heads
+        if glued is not None:
+            texts[first_prose:first_prose + 1] = list(glued)
+            lines[first_prose:first_prose + 1] = [lines[first_prose]] * 2
+            first_prose += 1
     title_at = max((i for i in range(first_prose) if meta.is_title_like(texts[i])), default=None)
     if title_at is None:  # the title after a site's blurb sentences ("……。XX工作计划")
         title_at = min(tails, default=next(
@@ -312,10 +322,19 @@ def _mined_chapter(chapter: Chapter, cut_lines: set[int]) -> MinedChapter:
     plain = not any(n.marker for n in chapter.nodes)
     items = [_mined_item(n, cut_lines, sentence_leads=plain) for n in chapter.nodes
              if not n.container]
+    # In a chapter nothing numbers, a paragraph with no lead that opens like narrative
+    # ("全县有幼儿园17所……", "一年来，……") reports, it asks nothing: the chapter's text, not
+    # a clause. (After numbered items it stays an unnumbered item, as _split_trailing made it.)
+    narrative = {id(i) for i in items
+                 if plain and not i.lead and NOT_A_TASK.match(i.body)}
+    intro = [*chapter.intro, *(i.body for i in items if id(i) in narrative)]
+    intro_line = chapter.intro_line if chapter.intro else next(
+        (i.line for i in items if id(i) in narrative), None)
     return MinedChapter(chapter.marker, chapter.heading, "",
-                        [i for i in items if i.lead or i.body], chapter.line or None,
-                        intro="\n".join(chapter.intro) or None,
-                        intro_line=chapter.intro_line if chapter.intro else None,
+                        [i for i in items if (i.lead or i.body) and id(i) not in narrative],
+                        chapter.line or None,
+                        intro="\n".join(intro) or None,
+                        intro_line=intro_line,
                         lead_in="\n".join(chapter.lead_in) or None)
 
 

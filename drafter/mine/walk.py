@@ -4,22 +4,23 @@
 the item before it, or is an item of its own when its chapter has no numbered items. A
 chapter or section followed by numbered items becomes their container (its heading is the
 items' section); one that is not is itself an item. In a 总结+计划 document the walk tracks
-whether it is in the summary or the plan part. Nodes are raw paragraphs: turning them into
-clauses (lead, body, owners) is structure.py's job.
+whether it is in the summary or the plan part. Nodes are raw paragraphs (walk_nodes.py):
+turning them into clauses (lead, body, owners) is structure.py's job; 一是 runs become items in
+walk_points.py once a chapter is walked.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from drafter.mine import meta
 from drafter.mine.clause_text import split_lead, strip_final
-from drafter.mine.enumerations import split_points
 from drafter.mine.markers import Marker, parse_marker
 from drafter.mine.para import Para
+from drafter.mine.walk_nodes import HEADING_MAX as _HEADING_MAX
+from drafter.mine.walk_nodes import Chapter, Levels, Node, node_heading
+from drafter.mine.walk_points import split_chapter_points
 
-_HEADING_MAX = 60
 # The standard part headings of a plan: the prose parts (总体要求-kind text, not clauses) and
 # the task parts. One list for both uses: a copy may run any of them into its text.
 _PROSE_HEADINGS = (
@@ -42,6 +43,13 @@ _GLUED_YEAR_HEADING = re.compile(
     r"(?=(?:\d{4}|[xX*]{4}|20[xX*]{2})年|今年|一年来|近年来)"
 )
 _GLUED_BODY_MIN = 10
+_CLAUSE_END = re.compile(r"[；;，,、]$")
+# The document's title run into its first chapter's heading ("一、2018年教育局工作计划指导思想：…").
+_TITLE_BEFORE_HEADING = re.compile(
+    r"^(?P<title>[^。，,；;：:！？]{2,40}?(?:工作要点|工作计划|工作思路|工作安排|实施方案))"
+    r"(?=(?:" + "|".join(sorted(_PROSE_HEADINGS + _TASK_HEADINGS, key=len, reverse=True))
+    + r"))"
+)
 _COLON_HEADING = re.compile(r"^([^，,。；;：:！？]{2,12})[：:]\s*")
 RUN_IN = re.compile(r"[。！？]")
 _OWN_LINE_STOP = re.compile(r"[。！？：:；;]")  # a colon label or a second clause runs text in
@@ -55,53 +63,6 @@ _BARE_HEADING_MAX = 30
 _BARE_HEADING_STOP = re.compile(r"[。；！？：:;!?]|[，,].*[，,]")
 
 
-@dataclass
-class Node:
-    """An item under construction: its marker paragraph and the paragraphs that continue it."""
-
-    marker: str
-    line: int
-    texts: list[str]
-    kind: str
-    standalone: bool = False  # a heading on its own line: texts[0] is the lead
-    numbered: bool = True
-    section: str | None = None
-    container: bool = False  # a chapter/section that turned out to hold numbered items
-    more_lines: list[int] = field(default_factory=list)  # source lines of texts[1:]
-
-    def last_line(self) -> int:
-        return self.more_lines[-1] if self.more_lines else self.line
-
-    def pop_text(self) -> tuple[str, int]:
-        """Take the last paragraph off (with its source line)."""
-        line = self.last_line()
-        if self.more_lines:
-            self.more_lines.pop()
-        return self.texts.pop(), line
-
-
-@dataclass
-class Chapter:
-    marker: str
-    heading: str
-    line: int
-    nodes: list[Node] = field(default_factory=list)
-    own: Node | None = None  # the chapter's run-in text, an item unless children follow
-    intro: list[str] = field(default_factory=list)  # prose before its first numbered child
-    intro_line: int | None = None  # where that prose starts
-    # a short lead-in line before its first item ("重点抓好以下工作："): not a clause, but the
-    # user's text, which an imported plan keeps
-    lead_in: list[str] = field(default_factory=list)
-    lead_in_line: int | None = None
-
-
-@dataclass
-class Levels:
-    top: str | None  # marker kind of chapters; None: one unnamed chapter
-    section: str | None
-    item: str | None
-
-
 def is_bare_heading(text: str) -> bool:
     """A chapter heading with no number ("加强党的建设"): short, no sentence in it."""
     return len(text) <= _BARE_HEADING_MAX and not _BARE_HEADING_STOP.search(text)
@@ -110,7 +71,7 @@ def is_bare_heading(text: str) -> bool:
 class Walker:
     """Feeds body paragraphs one by one into chapters of item nodes."""
 
-    def __init__(self, levels: Levels, *, summary_first: bool) -> None:
+    def __init__(self, levels: Levels, *, summary_first: bool, cut_off: bool = False) -> None:
         self.levels = levels
         self.chapters: list[Chapter] = []
         self.section: Node | None = None
@@ -120,6 +81,8 @@ class Walker:
         self.pending_plan = False  # a "问题及打算" chapter: plan starts at its first marker
         self.last_top = 0
         self.sub_items = False  # "（1）" items in a part of the plan with no "1." items
+        self.glued_title: str | None = None  # the title, when it was run into chapter 一
+        self.cut_off = cut_off  # the page ends before the document does
         if levels.top is None:
             self.chapters.append(Chapter("", "", 0))
 
@@ -149,7 +112,7 @@ class Walker:
 
     def finish(self) -> list[Chapter]:
         for chapter in self.chapters:
-            _split_points(chapter)
+            split_chapter_points(chapter, cut_off=self.cut_off and chapter is self.chapters[-1])
             _drop_intros(chapter)
             _take_intro(chapter)
             _split_trailing(chapter)
@@ -157,8 +120,13 @@ class Walker:
         return self.chapters
 
     def _plausible_top(self, m: Marker, text: str) -> bool:
-        ok = m.number in (self.last_top + 1, 1) or (
-            len(text) <= _HEADING_MAX and not RUN_IN.search(text))
+        # Out of sequence (numbering that restarts after a summary part, or skips), a chapter
+        # marker opens a heading; a clause that ends like one ("一、高二年级……达到94%；", a
+        # number cut from "高一、") is not a chapter.
+        heading_like = (len(text) <= _HEADING_MAX and not RUN_IN.search(text)
+                        and not _CLAUSE_END.search(text))
+        ok = m.number == self.last_top + 1 or (m.number == 1 and self.last_top == 0) or (
+            m.number == 1 and not _CLAUSE_END.search(text)) or heading_like
         if ok:
             self.last_top = m.number
         return ok
@@ -170,7 +138,12 @@ class Walker:
     def _open_chapter(self, m: Marker, p: Para) -> None:
         self._switch_kind(m.rest)
         self.sub_items = False
-        heading, rest = _split_heading(m.rest)
+        text = m.rest
+        glued = _TITLE_BEFORE_HEADING.match(text) if not any(
+            c.heading for c in self.chapters) else None
+        if glued is not None:
+            self.glued_title, text = glued.group("title"), text[glued.end():]
+        heading, rest = _split_heading(text)
         chapter = Chapter(m.text, heading, p.line)
         self.chapters.append(chapter)
         self.section = self.current = None
@@ -197,7 +170,7 @@ class Walker:
         section_heading = None
         if self.section is not None:
             self.section.container = True
-            section_heading = _node_heading(self.section)
+            section_heading = node_heading(self.section)
         elif chapter.own is not None:
             chapter.own.container = True
         standalone = _own_line(m.rest) and bool(m.rest) and not m.rest.endswith(("，", "、"))
@@ -282,13 +255,6 @@ def _split_heading(rest: str) -> tuple[str, str]:
     return (lead, body) if lead else (strip_final(rest[:_HEADING_MAX]), rest)
 
 
-def _node_heading(node: Node) -> str:
-    if node.standalone:
-        return strip_final(node.texts[0])
-    lead, _ = split_lead(node.texts[0])
-    return lead or strip_final(node.texts[0][:_HEADING_MAX])
-
-
 def _drop_intros(chapter: Chapter) -> None:
     """Unnumbered lead-in paragraphs ("重点抓好以下工作：") before numbered children go."""
     if not any(n.numbered and n.marker for n in chapter.nodes):
@@ -335,7 +301,7 @@ def take_prose(chapter: Chapter) -> None:
     if not _PROSE_HEADING.match(chapter.heading):
         return
     marked = [n for n in chapter.nodes if n.marker]
-    if any(not _PROSE_HEADING.match(_node_heading(n)) for n in marked):
+    if any(not _PROSE_HEADING.match(node_heading(n)) for n in marked):
         return
 
     if chapter.nodes and chapter.intro_line is None:
@@ -371,7 +337,8 @@ def _split_trailing(chapter: Chapter) -> None:
 _PART_HEADING = re.compile(r"^(?:" + "|".join(_PROSE_HEADINGS + _TASK_HEADINGS) + r")$")
 # A paragraph opening like narrative (a year, 今年, 我局, 在……下), not like a task.
 NOT_A_TASK = re.compile(
-    r"^(?:\d|[xX*]{2}|20|今年|去年|明年|本年|我|全[市县区镇乡]|在|为|根据|按照|随着)")
+    r"^(?:\d|[xX*]{2}|20|今年|去年|明年|本年|我|全[市县区镇乡]|在|为|根据|按照|随着|一年来|近年来"
+    r"|过去的?一年)")
 
 
 def _heading_leads(chapter: Chapter) -> None:
@@ -379,17 +346,20 @@ def _heading_leads(chapter: Chapter) -> None:
     为重点……"): its heading is that clause's lead, as when the text runs into the heading.
 
     Not under a part heading (指导思想, 主要任务 …), a summary's or a plan part's heading: their
-    text introduces, it does not carry a lead.
+    text introduces, it does not carry a lead. A paragraph that opens like narrative ("2020年
+    上半年，尽管……", "一年来，……", "全县有幼儿园17所……") is the chapter's text (a summary's
+    heading too; a part heading's text is the preamble or prose, taken later).
     """
     if chapter.own is not None or not chapter.heading or len(chapter.nodes) != 1:
         return
     node = chapter.nodes[0]
-    if node.marker or node.numbered or _PART_HEADING.match(chapter.heading) or (
-            meta.is_summary_heading(chapter.heading) or meta.is_plan_heading(chapter.heading)):
+    if node.marker or node.numbered or _PART_HEADING.match(chapter.heading):
         return
-    if NOT_A_TASK.match(node.texts[0]):  # narrative ("2020年上半年，尽管……"): the chapter's text
+    if NOT_A_TASK.match(node.texts[0]):  # narrative: the chapter's text
         chapter.intro, chapter.intro_line = list(node.texts), node.line
         chapter.nodes = []
+        return
+    if meta.is_summary_heading(chapter.heading) or meta.is_plan_heading(chapter.heading):
         return
     node.texts.insert(0, chapter.heading)
     node.more_lines.insert(0, node.line)
@@ -407,95 +377,3 @@ def take_part_intro(chapter: Chapter) -> None:
         chapter.intro_line = chapter.own.line
     chapter.intro += chapter.own.texts[1:]
     chapter.nodes, chapter.own = [], None
-
-
-def _split_points(chapter: Chapter) -> None:
-    """一是/二是… runs become items where nothing else numbers the text they are in.
-
-    A run under a heading with no sentence of its own (a chapter, a "（一）" or "1." line) makes
-    the heading their container; a run in plain paragraphs (one paragraph or one per point)
-    replaces them. A run inside a numbered item's running text stays its body.
-    """
-    out: list[Node] = []
-    plain: list[Node] = []
-    # In a chapter nothing else numbers, a run may follow the sentences that introduce it.
-    alone = not any(n.marker for n in chapter.nodes)
-    for node in chapter.nodes:
-        if not node.marker and not node.numbered:
-            plain.append(node)
-            continue
-        out.extend(_points_in_plain(plain))
-        plain = []
-        out.extend(_points_under_heading(node) or [node])
-    if alone and plain and chapter.intro == [] and (made := _intro_and_points(plain)):
-        intro, points = made
-        chapter.intro, chapter.intro_line = [intro[0]], intro[1]
-        out.extend(points)
-    else:
-        out.extend(_points_in_plain(plain))
-    chapter.nodes = out
-
-
-def _intro_and_points(nodes: list[Node]) -> tuple[tuple[str, int], list[Node]] | None:
-    """(intro, points) when plain paragraphs are sentences then a 一是… run in one paragraph."""
-    made = _point_nodes([pair for n in nodes for pair in _texts_and_lines(n)], nodes[0].kind,
-                        None, after_intro=True)
-    if made is None or made[0] is None or "\n" in made[0][0]:
-        return None
-    return made[0], made[1]
-
-
-def _texts_and_lines(node: Node) -> list[tuple[str, int]]:
-    return list(zip(node.texts, [node.line, *node.more_lines], strict=False))
-
-
-def _points_in_plain(nodes: list[Node]) -> list[Node]:
-    pairs = [pair for n in nodes for pair in _texts_and_lines(n)]
-    made = _point_nodes(pairs, nodes[0].kind, None) if nodes else None
-    if made is None:
-        return nodes
-    intro, points = made
-    return ([Node("", intro[1], [intro[0]], nodes[0].kind, numbered=False)] if intro else []
-            ) + points
-
-
-def _points_under_heading(node: Node) -> list[Node] | None:
-    if node.container or not node.standalone or len(node.texts) < 2:
-        return None
-    made = _point_nodes(_texts_and_lines(node)[1:], node.kind, _node_heading(node))
-    if made is None:
-        return None
-    _, points = made  # text between the heading and its 一是 introduces the list: not a clause
-    del node.texts[1:], node.more_lines[:]
-    node.container = bool(node.marker)
-    if not node.marker:  # a chapter's own run-in text: its heading is the chapter's
-        return points
-    return [node, *points]
-
-
-def _point_nodes(pairs: list[tuple[str, int]], kind: str, section: str | None, *,
-                 after_intro: bool = False
-                 ) -> tuple[tuple[str, int] | None, list[Node]] | None:
-    """(intro paragraph, point nodes) when the paragraphs hold a 一是… run."""
-    if not pairs:
-        return None
-    joined = "\n".join(t for t, _ in pairs)
-    found = split_points(joined, after_intro=after_intro)
-    if found is None:
-        return None
-    intro, points = found
-    starts = []  # the source line of each paragraph's first character in `joined`
-    offset = 0
-    for text, line in pairs:
-        starts.append((offset, line))
-        offset += len(text) + 1
-    nodes: list[Node] = []
-    cursor = joined.find(intro) + len(intro) if intro else 0
-    for marker, text in points:
-        at = joined.find(text, cursor)
-        cursor = max(cursor, at)
-        line = max((ln for off, ln in starts if off <= max(at, 0)), default=pairs[0][1])
-        paras = [t for t in text.split("\n") if t]
-        nodes.append(Node(marker, line, paras, kind, section=section,
-                          more_lines=[line] * (len(paras) - 1)))
-    return ((intro, pairs[0][1]) if intro else None), nodes

@@ -191,21 +191,49 @@ def _parse(tokens: list[str]) -> tuple[list[str], str | None]:
 _SIMPLE = re.compile(r"\{\{( *([^\W\d]\w*) *)\}\}")
 
 
-def _simple(text: str) -> Scan | None:
-    """The scan of a text whose every brace belongs to a `{{ name }}` placeholder, as
-    `scan` would find it; None for any other text (the full scanner reads it)."""
+def _simple_name(inner: str, name: str) -> bool:
+    """Whether `{{inner}}` holding `name` is a placeholder the full scanner accepts as is."""
+    return not (name in RESERVED_NAMES or name[0] == "_" or not name.isidentifier()
+                or len(inner) > MAX_PLACEHOLDER_CHARS)
+
+
+def _simple_matches(text: str) -> list[re.Match[str]] | None:
+    """The placeholders of a text whose every brace belongs to a `{{ name }}` placeholder that
+    `_simple_name` accepts; None for any other text (the full scanner reads it)."""
     found = list(_SIMPLE.finditer(text))
     if not found or len(found) > MAX_TAGS or text.count("{") != 2 * len(found) or \
             text.count("}") != 2 * len(found):
         return None
+    if not all(_simple_name(m[1], m[2]) for m in found):
+        return None  # the full scanner says what is wrong
+    return found
+
+
+def simple_names(text: str) -> list[str] | None:
+    """The names (repeats included) of a text `_simple_matches` accepts, as `scan` finds them
+    with no problem; None for any other text. The common case without building a Scan, for a
+    caller that checks many texts once each (a cold catalogue load)."""
+    found = _SIMPLE.findall(text)
+    if not found or len(found) > MAX_TAGS or text.count("{") != 2 * len(found) or \
+            text.count("}") != 2 * len(found):
+        return None
+    names = []
+    for inner, name in found:
+        if not _simple_name(inner, name):
+            return None
+        names.append(name)
+    return names
+
+
+def _simple(text: str) -> Scan | None:
+    """`scan` of a text `_simple_matches` accepts; None for any other text."""
+    found = _simple_matches(text)
+    if found is None:
+        return None
     names: list[str] = []
     for match in found:
-        name = match[2]
-        if (name in RESERVED_NAMES or name[0] == "_" or not name.isidentifier()
-                or len(match[1]) > MAX_PLACEHOLDER_CHARS):
-            return None  # the full scanner says what is wrong
-        if name not in names:
-            names.append(name)
+        if match[2] not in names:
+            names.append(match[2])
     return Scan(tuple(Tag("{{", m.start(), m.end(), m[1]) for m in found), tuple(names))
 
 

@@ -12,19 +12,25 @@ import copy
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.formats import DOCUMENT_SUFFIXES, import_hint
 from drafter.model.notice import PlanNotice
 from drafter.model.plan import Plan, PlanItem, PlanText
-from drafter.plans.schema import PlanModel, pydantic_message
-from drafter.util.dataclass_models import build
+from drafter.util.datacache import DataCache
+from drafter.util.dataclass_data import build, to_data
 from drafter.util.fs import atomic_write_text
 from drafter.util.placeholders import placeholder_problems
 from drafter.util.yamlio import LineMap, dump_yaml, load_yaml, read_text_bounded
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+# Plans validated before, as their validated data with where each part was read: a plan built
+# again unchanged is not validated again (pydantic is not even imported). Keyed by the file's
+# content and by the code of the packages a plan load runs (drafter.util.datacache).
+PLAN_CACHE = DataCache("plan", ("plans", "model", "util"), 1)
 
 
 def read_text_file(path: Path, what: str) -> str:
@@ -40,7 +46,11 @@ def load_plan(path: Path) -> Plan:
     path = Path(path)
     if path.suffix.lower() in DOCUMENT_SUFFIXES and path.is_file():
         raise DrafterError.one("这不是计划文件", file=str(path), hint=import_hint(str(path)))
-    return plan_from_yaml(read_text_file(path, "计划文件"), str(path))
+    text = read_text_file(path, "计划文件")
+    plan = PLAN_CACHE.get(path, text, lambda: plan_from_yaml(text, str(path)),
+                          lambda p: to_data(p, bookkeeping=True), lambda d: build(Plan, d))
+    plan.path = str(path)  # as this command names it (the cache is by resolved path)
+    return plan
 
 
 def plan_from_yaml(text: str, file: str) -> Plan:
@@ -55,6 +65,10 @@ def plan_from_data(data: Any, lines: LineMap, file: str, prefix: tuple[Any, ...]
     if not isinstance(data, dict):
         raise DrafterError.one("计划文件的顶层应为“键: 值”的映射（meta、chapters、values 等）",
                                file=file, line=lines.line(*prefix))
+    from pydantic import ValidationError
+
+    from drafter.plans.schema import PlanModel
+
     problems = [*raw_value_problems(data, lines, file, prefix)]
     model: BaseModel | None = None
     try:
@@ -71,6 +85,8 @@ def validation_problems(
     exc: ValidationError, lines: LineMap, file: str, prefix: tuple[Any, ...] = ()
 ) -> list[Problem]:
     """pydantic errors as Chinese problems, each at the line of the key it concerns."""
+    from drafter.plans.schema import pydantic_message
+
     problems: list[Problem] = []
     for error in exc.errors():
         loc = tuple(p for p in error["loc"] if not _is_union_tag(p))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
@@ -20,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.placeholders import HINT, Tag, scan
 from drafter.render.limits import limit_message, make_environment, render_limited, run_in_child
+from drafter.util.datacache import DataCache, digest
 from drafter.util.paths import templates_dir, user_data_dir
 
 DOCUMENT_TEMPLATE = "document.j2"
@@ -32,9 +34,31 @@ def environment() -> SandboxedEnvironment:
                             keep_trailing_newline=False)
 
 
+# Templates compiled before (the document skeleton, clause text beyond bare names): Jinja's
+# compiler costs a build more than the rest of rendering, and its output depends only on the
+# text, this environment (code in render/) and Jinja and Python (in the key). Stored as code
+# under the cache's keyed hash, like Python's own .pyc files (drafter.util.datacache).
+TEMPLATE_CACHE = DataCache("templates", ("render", "model", "util"), 1)
+
+
+def compile_template(text: str) -> Template:
+    """`environment().from_string(text)`, with the compiled code cached across runs."""
+    env = environment()
+    code = TEMPLATE_CACHE.get(f"jinja-{digest(text.encode('utf-8', 'surrogatepass'))}", text,
+                              lambda: env.compile(text), _code, _code)
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
+def _code(value: Any) -> Any:
+    """Only a code object is a compiled template (anything else read back is a miss)."""
+    if not isinstance(value, CodeType):
+        raise TypeError("not compiled code")
+    return value
+
+
 @lru_cache(maxsize=16384)
 def _compiled(text: str) -> Template:
-    return environment().from_string(text)
+    return compile_template(text)
 
 
 def render_failure(exc: BaseException) -> str:
@@ -163,7 +187,7 @@ def _skeleton(path: str) -> Template:
 def _compile_skeleton(text: str, path: str) -> Template:
     """Compiled by content (not mtime), so an edit is always seen."""
     try:
-        return environment().from_string(text)
+        return compile_template(text)
     except TemplateSyntaxError as exc:
         raise DrafterError.one(f"文档模板语法错误：{syntax_message(exc.message)}", file=path,
                                line=exc.lineno) from None

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from drafter.model.errors import DrafterError
+from drafter.util.datacache import DataCache
 from drafter.util.paths import templates_dir, user_data_dir
-from drafter.util.yamlio import LineMap, read_yaml_file
+from drafter.util.yamlio import LineMap, load_yaml, read_text_bounded
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -200,16 +201,34 @@ def _mtime(path: Path) -> float:
     return path.stat().st_mtime
 
 
+# Profiles validated before (by content, of the file and of gbt9704 under it, and by the code
+# that reads them): a build with an unchanged profile neither validates nor imports pydantic.
+PROFILE_CACHE = DataCache("profile", ("render", "model", "util"), 1)
+
+
 @lru_cache(maxsize=32)
 def _load_path(path: Path, mtime: float) -> Profile:
-    """Read and validate one profile file (cached per path and modification time)."""
-    from drafter.util.dataclass_models import build
-    from drafter.util.validation import validate
+    """Read and validate one profile file (cached per path and modification time, in this
+    process; and across processes by content, `PROFILE_CACHE`)."""
+    from drafter.util.dataclass_data import build, to_data
 
     base_path = templates_dir() / "profiles" / f"{DEFAULT_PROFILE}.yaml"
-    data, lines = _read(path)
-    if path != base_path.resolve():
-        data = _merge(_read(base_path)[0], data)
+    text = read_text_bounded(path, "样式配置")
+    base_text = "" if path == base_path.resolve() else read_text_bounded(base_path, "样式配置")
+    key_text = f"{text}\0{base_text}"  # gbt9704 lies under every other profile
+    return PROFILE_CACHE.get(path, key_text,
+                             lambda: _validated(path, text, base_path if base_text else None,
+                                                base_text),
+                             to_data, lambda data: build(Profile, data))
+
+
+def _validated(path: Path, text: str, base_path: Path | None, base_text: str) -> Profile:
+    from drafter.util.dataclass_data import build
+    from drafter.util.validation import validate
+
+    data, lines = _read(text, path)
+    if base_path is not None:
+        data = _merge(_read(base_text, base_path)[0], data)
     model = validate(profile_model(), data, lines, str(path))
     return build(Profile, model.model_dump())
 
@@ -255,8 +274,8 @@ def _page_format(value: str) -> str:
     return value
 
 
-def _read(path: Path) -> tuple[dict[str, Any], LineMap]:
-    data, lines = read_yaml_file(path, "样式配置")
+def _read(text: str, path: Path) -> tuple[dict[str, Any], LineMap]:
+    data, lines = load_yaml(text, str(path))
     if data is None:
         data = {}
     if not isinstance(data, dict):

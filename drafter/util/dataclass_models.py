@@ -6,7 +6,7 @@ restate their fields in a second, hand-written model that can drift. `model_for(
 the validating model from the dataclass's own fields, type hints and defaults; a format adds
 only what a type cannot say (a range, a pattern, a shorthand) as `rules`, by field name — a
 rule for a field the dataclass does not have is an error at import; `OMIT` leaves a field
-out of the format. `build(cls, data)` turns
+out of the format. `build(cls, data)` (drafter.util.dataclass_data, re-exported here) turns
 the validated data back into the dataclass (nested dataclasses and tuples included).
 
 `tuple[X, ...]` fields are validated as lists (YAML has no tuples). pydantic is imported only
@@ -22,6 +22,10 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, create_model
+
+from drafter.util.dataclass_data import build
+
+__all__ = ["OMIT", "build", "model_for"]
 
 T = TypeVar("T")
 Rules = Mapping[type, Mapping[str, Any]]  # dataclass → field name → validation type
@@ -89,44 +93,3 @@ class _Generator:
                 return Field(default_factory=self.model(hint))
             return Field(default_factory=factory)
         return ...
-
-
-def build(cls: type[T], data: Mapping[str, Any] | BaseModel) -> T:
-    """The dataclass `cls` from validated data: a generated model (its fields as validated)
-    or its `model_dump()`; nested models, mappings and lists become their dataclasses."""
-    hints = _hints(cls)
-    items = dict(data) if isinstance(data, BaseModel) else data
-    values = {name: _value(hints[name], value) for name, value in items.items()}
-    return cls(**values)
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    """A dataclass's type hints, evaluated once (records are built by the hundred)."""
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
-
-
-def _value(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type) and isinstance(
-            value, Mapping | BaseModel):
-        return build(hint, value)
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        return _value(inner[0], value) if len(inner) == 1 else value
-    if origin is list and args and isinstance(value, list):
-        return [_value(args[0], v) for v in value]
-    if origin is dict and len(args) == 2 and isinstance(value, Mapping):
-        return {k: _value(args[1], v) for k, v in value.items()}
-    if origin is tuple and isinstance(value, Mapping):  # a mapping kept as (key, value) pairs
-        return tuple(value.items())
-    if origin is tuple and isinstance(value, list | tuple):
-        item = args[0] if len(args) == 2 and args[1] is Ellipsis else Any
-        return tuple(_value(item, v) for v in value)
-    return value

@@ -13,10 +13,15 @@ from typing import Any
 
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.levels import LEVELS, LevelTerms, TermRow
+from drafter.util.datacache import DataCache
 from drafter.util.paths import package_data_dir
 from drafter.util.yamlio import load_yaml, read_text_bounded
 
 FILE_NAME = "level_terms.yaml"
+# Tables read before, by content (drafter.util.datacache): opening a catalogue with the
+# bundled table does not parse YAML again.
+TERMS_CACHE = DataCache("levels", ("util", "model"), 1)
+Table = tuple[tuple[TermRow, ...], tuple[str, ...]]
 
 
 def load_level_terms(catalog_dir: Path | None = None) -> LevelTerms:
@@ -28,13 +33,27 @@ def load_level_terms(catalog_dir: Path | None = None) -> LevelTerms:
     return LevelTerms(rows=list(rows), fixed=list(fixed))
 
 
-def _read(path: Path) -> tuple[tuple[TermRow, ...], tuple[str, ...]]:
+def _read(path: Path) -> Table:
     """Through the YAML front door (a catalogue folder's file is untrusted), cached by content."""
-    return _parse(read_text_bounded(path, "级别用语表"), str(path))
+    return _cached(read_text_bounded(path, "级别用语表"), str(path))
 
 
 @lru_cache(maxsize=8)
-def _parse(text: str, file: str) -> tuple[tuple[TermRow, ...], tuple[str, ...]]:
+def _cached(text: str, file: str) -> Table:
+    return TERMS_CACHE.get(Path(file), text, lambda: _parse(text, file), _table_data, _table)
+
+
+def _table_data(table: Table) -> Any:
+    rows, fixed = table
+    return [(row.forms, row.own) for row in rows], list(fixed)
+
+
+def _table(data: Any) -> Table:
+    rows, fixed = data
+    return tuple(TermRow(forms=dict(forms), own=bool(own)) for forms, own in rows), tuple(fixed)
+
+
+def _parse(text: str, file: str) -> Table:
     path = Path(file)
     data, lines = load_yaml(text, str(path))
     data = data or {}

@@ -4,8 +4,9 @@
 no duplicate keys, real dates, no control characters in escaped strings); `tree_problems` does
 the same in one visit for the usual document, a tree, and gives up (None) at the first alias.
 `build_tree` builds a tree of plain maps, lists and scalars in one pass, leaving anything else
-to PyYAML's safe constructor (NOT_BUILT). `LineMap` maps data paths to lines: `walk` fills one
-for any graph, `NodeLines` answers for a tree by walking its nodes on demand.
+to PyYAML's safe constructor (NOT_BUILT). `LineMap` (drafter.util.linemap) maps data paths
+to lines: `walk` fills one for any graph, `NodeLines` answers for a tree by walking its nodes
+on demand.
 Every walk is iterative. This module never parses text and never raises: the front door turns
 what it finds into errors.
 """
@@ -20,25 +21,11 @@ import yaml
 
 from drafter.model.chars import UNSAFE_CHAR, char_name
 from drafter.model.errors import Problem
+from drafter.util.linemap import LineMap, Path_
 
 MAX_ALIAS_EXPANSION = 100_000
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-
-Path_ = tuple[Any, ...]
-
-
-class LineMap(dict[Path_, int]):
-    """Data path → 1-based line. `line(path)` falls back to the nearest ancestor."""
-
-    def line(self, *path: Any) -> int | None:
-        p: Path_ = tuple(path)
-        while True:
-            if p in self:
-                return self[p]
-            if not p:
-                return None
-            p = p[:-1]
 
 
 class NodeLines(LineMap):

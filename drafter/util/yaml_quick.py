@@ -36,7 +36,7 @@ MAX_DEPTH = 32
 
 # Outside: what PyYAML reads as a line break or refuses as non-printable, tab, CR, BOM.
 # What drafter.model.chars finds unsafe in a file is outside too (one search, not two).
-_NOT_QUICK = re.compile("[^\\n\\x20-\\x7e\\xa0-\\u061b\\u061d-\\u200d\\u2010-\\u2027"
+NOT_QUICK = re.compile("[^\\n\\x20-\\x7e\\xa0-\\u061b\\u061d-\\u200d\\u2010-\\u2027"
                         "\\u202f-\\u2065\\u206a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd"
                         "\\U00010000-\\U0010ffff]")
 _SINGLE = re.compile(r"'((?:[^']|'')*)'$")
@@ -48,7 +48,7 @@ _BUILT = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 # First characters after which a plain scalar may be more than its own text: indicators, and
 # those PyYAML's resolver looks at (digits, signs, dot, y/n/t/f/o for bools, ~ and n for null).
-_SPECIAL = _INDICATORS | {c for c in _RESOLVERS if c} | {" "}
+SPECIAL = _INDICATORS | {c for c in _RESOLVERS if c} | {" "}
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -56,7 +56,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
-class _Out(Exception):
+class NotQuick(Exception):
     """The text leaves the part of YAML this reader knows."""
 
 
@@ -95,12 +95,12 @@ def quick_yaml(text: str, limit: int,
     writes and holds nothing `load_yaml` would refuse; None otherwise. `exact` gives the full
     line map (by reading the text through `load_yaml`) when a line other than an item's is
     asked for."""
-    if len(text) > limit or _NOT_QUICK.search(text):
+    if len(text) > limit or NOT_QUICK.search(text):
         return None
     reader = _Reader(text)
     try:
         data = reader.document()
-    except (_Out, RecursionError):
+    except (NotQuick, RecursionError):
         return None
     return data, ItemLines(data, reader.starts, exact)
 
@@ -110,16 +110,16 @@ def _resolved(value: str) -> Any:
     """A plain scalar PyYAML would build as int, float, bool or null, built by PyYAML."""
     data = _load_one(value)
     if isinstance(data, list | dict):  # pragma: no cover - excluded by the plain checks
-        raise _Out
+        raise NotQuick
     return data
 
 
 def _load_one(text: str) -> Any:
-    """One scalar on its own, built by PyYAML's safe loader; _Out when it refuses it."""
+    """One scalar on its own, built by PyYAML's safe loader; NotQuick when it refuses it."""
     try:
         return yaml.load(text, Loader=_Loader)  # the safe loader
     except (yaml.YAMLError, ValueError, OverflowError):
-        raise _Out from None
+        raise NotQuick from None
 
 
 def _key_ok(key: str) -> bool:
@@ -137,8 +137,8 @@ _MAX_KEYS, _KEY_CHARS = 4096, 64
 
 
 def _plain(value: str) -> Any:
-    known = _PLAINS.get(value, _Out)
-    if known is not _Out:
+    known = _PLAINS.get(value, NotQuick)
+    if known is not NotQuick:
         return known
     data = _plain_value(value)
     if len(value) <= 16 and len(_PLAINS) < 4096:
@@ -152,15 +152,40 @@ _PLAINS: dict[str, Any] = {}
 def _plain_value(value: str) -> Any:
     first = value[0]
     if first in _INDICATORS and (first not in "-?:" or len(value) == 1 or value[1] == " "):
-        raise _Out  # `-3`, `?x` and `:x` are plain; `- x`, `&a`, `'…` and the rest are not
+        raise NotQuick  # `-3`, `?x` and `:x` are plain; `- x`, `&a`, `'…` and the rest are not
     if ": " in value or " #" in value or value[-1] == ":":
-        raise _Out
+        raise NotQuick
     for tag, pattern in _RESOLVERS.get(value[0], ()):
         if pattern.match(value):
             if tag not in _BUILT:
-                raise _Out  # a date (checked by load_yaml), a merge key, `=`
+                raise NotQuick  # a date (checked by load_yaml), a merge key, `=`
             return _resolved(value)
     return value
+
+
+def line_scalar(text: str) -> Any:
+    """A scalar written whole on its line (plain, quoted, `[]`, `{}`; not a block scalar), as
+    `load_yaml` builds it; NotQuick when it is not sure (the caller reads the file in full)."""
+    first = text[0]
+    if first == "'":
+        match = _SINGLE.match(text)
+        if match is None:
+            raise NotQuick
+        return match[1].replace("''", "'")
+    if first == '"':
+        if _DOUBLE.match(text) is None:
+            raise NotQuick
+        if "\\" not in text:
+            return text[1:-1]
+        value = _load_one(text)
+        if not isinstance(value, str) or UNSAFE_CHAR.search(value):
+            raise NotQuick  # an escaped control character is load_yaml's to report
+        return value
+    if text == "[]":
+        return []
+    if text == "{}":
+        return {}
+    return _plain(text)
 
 
 class _Reader:
@@ -179,7 +204,7 @@ class _Reader:
 
     def document(self) -> Any:
         """The data; the common line — `key: plain text` in the open mapping — read inline."""
-        lines, n, special, keys = self.lines, len(self.lines), _SPECIAL, _KEYS
+        lines, n, special, keys = self.lines, len(self.lines), SPECIAL, _KEYS
         column: int = -1  # the innermost open block's column when it is a mapping, else -1
         mapping: dict[str, Any] = {}
         lcolumn: int = -1  # the same when it is a sequence
@@ -194,7 +219,7 @@ class _Reader:
             if text == "..." and col == 0:  # the document's end: only comments may follow
                 self.i += 1
                 if self.root is None or self.peek_content():
-                    raise _Out  # libyaml refuses a `...` that ends no document
+                    raise NotQuick  # libyaml refuses a `...` that ends no document
                 break
             if self.pending is not None:
                 if text[:2] == "- " and col >= self.pending[2]:  # `key:` then its sequence
@@ -204,7 +229,7 @@ class _Reader:
                     self.stack.append((col, items))
                     lcolumn = col
                     if len(self.stack) > MAX_DEPTH:
-                        raise _Out
+                        raise NotQuick
             elif col < column or col < lcolumn:  # blocks end: back to the one at this column
                 stack = self.stack
                 while stack and col < stack[-1][0]:
@@ -233,7 +258,7 @@ class _Reader:
                     col = column = col + 2
                     self.stack.append((col, mapping))
                     if len(self.stack) > MAX_DEPTH:
-                        raise _Out
+                        raise NotQuick
                     lcolumn, text = -1, rest
             if col == column and text[0] != "-":
                 head, colon, after = text.partition(":")
@@ -288,7 +313,7 @@ class _Reader:
         while stack and col < stack[-1][0]:
             stack.pop()
         if not stack or col != stack[-1][0] or len(stack) > MAX_DEPTH:
-            raise _Out
+            raise NotQuick
         target = stack[-1][1]
         if type(target) is list:
             if item:
@@ -296,10 +321,10 @@ class _Reader:
                 return
             stack.pop()  # an indentless sequence ends at its mapping's next key
             if not stack or col != stack[-1][0] or type(stack[-1][1]) is list:
-                raise _Out
+                raise NotQuick
             target = stack[-1][1]
         elif item:
-            raise _Out  # a dash where a key belongs
+            raise NotQuick  # a dash where a key belongs
         self.entry(target, text, col)
 
     def item(self, target: list[Any], rest: str, col: int) -> None:
@@ -307,7 +332,7 @@ class _Reader:
         inner = len(rest) - len(rest.lstrip(" "))
         rest = rest[inner:].rstrip(" ")
         if not rest:
-            raise _Out
+            raise NotQuick
         head, colon, after = rest.partition(":")
         if colon and (not after or after[0] == " ") and _key_ok(head):
             block: dict[str, Any] = {}
@@ -323,7 +348,7 @@ class _Reader:
         """`key: value`, or `key:` whose value follows on the next lines."""
         head, colon, after = text.partition(":")
         if not colon or (after and after[0] != " ") or head in target or not _key_ok(head):
-            raise _Out  # not `key: value`, or a key load_yaml reads otherwise or refuses
+            raise NotQuick  # not `key: value`, or a key load_yaml reads otherwise or refuses
         self.i += 1
         rest = after.strip(" ")
         if rest:
@@ -333,57 +358,38 @@ class _Reader:
 
     def scalar(self, text: str, owner: int) -> Any:
         """The value written on the line itself; `owner` is the column of its key or dash."""
-        first = text[0]
-        if first == "'":
-            match = _SINGLE.match(text)
-            if match is None:
-                raise _Out
-            return match[1].replace("''", "'")
-        if first == '"':
-            if _DOUBLE.match(text) is None:
-                raise _Out
-            if "\\" not in text:
-                return text[1:-1]
-            value = _load_one(text)
-            if not isinstance(value, str) or UNSAFE_CHAR.search(value):
-                raise _Out  # an escaped control character is load_yaml's to report
-            return value
-        if first == "|":
+        if text[0] == "|":
             if text not in ("|", "|-", "|+"):
-                raise _Out
+                raise NotQuick
             return self.literal(text[1:], owner)
-        if text == "[]":
-            return []
-        if text == "{}":
-            return {}
-        return _plain(text)
+        return line_scalar(text)
 
     def literal(self, chomp: str, owner: int) -> str:
         """A literal block scalar's text (the header line already read)."""
         lines, i, n = self.lines, self.i, len(self.lines)
         if i >= n:
-            raise _Out
+            raise NotQuick
         head = lines[i]
         indent = len(head) - len(head.lstrip(" "))
         if indent <= owner or indent == len(head):
-            raise _Out  # an empty block, or leading blank lines
+            raise NotQuick  # an empty block, or leading blank lines
         pad = " " * indent
         body: list[str] = []
         while i < n:
             line = lines[i]
             if line.startswith(pad):
                 if line.isspace():
-                    raise _Out  # spaces-only lines: content or not by column rules
+                    raise NotQuick  # spaces-only lines: content or not by column rules
                 body.append(line[indent:])
             elif not line:
                 body.append("")
             elif line.isspace():
-                raise _Out
+                raise NotQuick
             else:
                 break
             i += 1
         if i == n and not self.ends_with_break and chomp != "-":
-            raise _Out  # the last line has no break to keep
+            raise NotQuick  # the last line has no break to keep
         self.i = i
         trailing = 0
         while body[-1 - trailing] == "":

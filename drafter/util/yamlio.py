@@ -20,31 +20,17 @@ scalars for long text, on a Dumper subclass (no global representers).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from drafter.model.chars import UNSAFE_IN_FILE, char_name
 from drafter.model.errors import DrafterError, Problem
-from drafter.util.yaml_nodes import (
-    MAX_ALIAS_EXPANSION,
-    NOT_BUILT,
-    LineMap,
-    NodeLines,
-    build_tree,
-    check_nodes,
-    tree_problems,
-    walk,
-)
-from drafter.util.yaml_quick import quick_yaml
+from drafter.util.linemap import LineMap
 
-try:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import CSafeDumper as _BaseDumper
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 MAX_YAML_BYTES = int(float(os.environ.get("DRAFTER_MAX_YAML_MB", "64")) * (1 << 20))
 
@@ -131,8 +117,26 @@ def load_yaml(text: str, file: str, *, every_line: bool = False) -> tuple[Any, L
     return quick if quick is not None else _load_full(text, file)
 
 
+def quick_yaml(text: str, limit: int, exact: Callable[[], LineMap]) -> tuple[Any, LineMap] | None:
+    """`drafter.util.yaml_quick.quick_yaml`, imported (with PyYAML) when a file is read."""
+    from drafter.util.yaml_quick import quick_yaml as read
+
+    return read(text, limit, exact)
+
+
 def _load_full(text: str, file: str) -> tuple[Any, LineMap]:
     """libyaml composes the node graph, checked (`yaml_nodes`) before anything is built."""
+    import yaml
+
+    from drafter.util.yaml_nodes import (
+        NOT_BUILT,
+        NodeLines,
+        build_tree,
+        check_nodes,
+        tree_problems,
+        walk,
+    )
+
     if len(text) > MAX_YAML_BYTES:
         raise DrafterError.one(f"文件超过 {MAX_YAML_BYTES >> 20} MB，拒绝读取", file=file)
     bad = [Problem(f"含有控制字符或方向控制字符 {char_name(m.group())}，出于安全原因拒绝读取",
@@ -141,7 +145,7 @@ def _load_full(text: str, file: str) -> tuple[Any, LineMap]:
            for m in UNSAFE_IN_FILE.finditer(text)]
     if bad:
         raise DrafterError(bad[:20])
-    loader = _Loader(text)
+    loader = loader_class()(text)
     try:
         node = loader.get_single_node()
         aliased = False
@@ -191,8 +195,14 @@ def yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     return "无法解析"
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
-    """Block scalars for multi-line or long strings; everything else plain."""
+@lru_cache(maxsize=1)
+def loader_class() -> Any:
+    """PyYAML's safe loader (libyaml's where PyYAML was built with it)."""
+    try:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import CSafeLoader as loader
+    except ImportError:  # pragma: no cover
+        from yaml import SafeLoader as loader  # type: ignore[assignment]
+    return loader
 
 
 def _str_representer(dumper: Any, value: str) -> yaml.Node:
@@ -201,16 +211,31 @@ def _str_representer(dumper: Any, value: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
-_Dumper.add_representer(str, _str_representer)
+@lru_cache(maxsize=1)
+def _dumper() -> Any:
+    """A safe Dumper subclass: block scalars for multi-line or long strings, everything else
+    plain (no global representers)."""
+    try:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import CSafeDumper as base
+    except ImportError:  # pragma: no cover
+        from yaml import SafeDumper as base  # type: ignore[assignment]
+
+    class Dumper(base):  # type: ignore[misc,valid-type]
+        pass
+
+    Dumper.add_representer(str, _str_representer)
+    return Dumper
 
 
 def dump_yaml(data: Any) -> str:
+    import yaml
+
     return yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, indent=2
+        data, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=4096, indent=2
     )
 
 
 __all__ = [
-    "MAX_ALIAS_EXPANSION", "MAX_YAML_BYTES", "LineMap", "check_nodes", "decode_utf8", "dump_yaml",
+    "MAX_YAML_BYTES", "LineMap", "decode_utf8", "dump_yaml",
     "load_yaml", "read_bytes_bounded", "read_text_bounded", "read_yaml_file", "yaml_problem",
 ]
