@@ -275,6 +275,7 @@ def _at(fields: tuple[Field, ...]) -> dict[str, int]:
 
 
 _CL, _VA, _SL = _at(CLAUSE), _at(VARIANT), _at(SLOT)
+_SLOT_NAME = _SL["name"]
 
 
 def _slot(packed: Packed, seen: set[str], owner: str, item: re.Match[str],
@@ -313,7 +314,7 @@ _POST = {"slots": _slot, "sources": _source, "variants": _variant}
 
 def _templates(lead: str, body: str, slots: list[Packed]) -> None:
     if (slots or "{" in lead or "{" in body) and \
-            template_problems(lead, body, [s[_SL["name"]] for s in slots]):
+            template_problems(lead, body, [s[_SLOT_NAME] for s in slots]):
         raise NotQuick
 
 
