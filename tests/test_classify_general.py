@@ -214,6 +214,16 @@ def test_a_not_word_that_is_also_a_keyword_is_refused_with_its_line() -> None:
     ("做好青壮年扫盲工作", "各级各类教育"),
     # building works and student aid are 保障
     ("推进校安工程建设", "保障"),
+    # a stage's "basic capacity building" is its buildings and equipment: 保障
+    ("加快推进普通高中基础能力建设", "保障"),
+    # defusing major risks is the safety net: 保障
+    ("防范化解重大风险", "保障"),
+    # online teaching is a digital means of teaching, even in an epidemic chapter
+    ("推进落实线上教育", "教育改革"),
+    ("做好关心下一代工作", "党建"),  # 关工委 work, with the party's mass organisations
+    ("推进义务教育薄弱环节改善与能力提升", "保障"),  # a building programme, not a stage
+    ("排查整治校园风险隐患", "保障"),
+    ("实施中等职业学校基础能力建设工程", "保障"),
     ("实施农村义务教育学生营养改善计划，办好营养餐", "保障"),
     ("加强学生综合素质培养", "五育并举"),
     # a school's own plan: daily moral education and activities are 五育并举

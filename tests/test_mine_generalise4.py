@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from drafter.mine import junk
 from drafter.mine.clean import clean_lines
 from drafter.mine.meta import tidy_title
+from drafter.model.errors import DrafterError
 from tests.mine_support import leads, mine_text
 
 
@@ -77,8 +79,9 @@ def test_a_news_teaser_before_a_reprinted_plan_goes(tmp_path: Path, teaser: str)
         "2023年全市教育工作的总体要求是：坚持立德树人，推进教育高质量发展。\n"
         "一、加强党的建设\n1.强化理论武装。落实第一议题制度。\n"))
     text = everything(doc)
-    for junk in ("怎么", "内容有哪些", "内容是什么", "一起来看", "↓", "👇", ".png", "全文如下"):
-        assert junk not in text
+    for furniture in ("怎么", "内容有哪些", "内容是什么", "一起来看", "↓", "👇", ".png",
+                      "全文如下"):
+        assert furniture not in text
     assert doc.preamble is not None and doc.preamble.startswith("2023年全市教育工作的总体要求")
     assert leads(doc) == [("1.", "强化理论武装")]
 
@@ -284,3 +287,122 @@ def test_a_lone_yishi_in_a_whole_text_is_a_turn_of_phrase(tmp_path: Path) -> Non
         "县教育局2025年工作要点\n"
         "一、加强党的建设坚持以党建为引领，全面推进从严治党。一是要提高认识，切实抓好落实。\n"))
     assert [i.marker for i in doc.items()] == [""]
+
+
+def test_a_page_cut_in_the_first_point_under_a_section_heading(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "教育局上半年工作总结\n上半年工作完成情况\n（一）顺利实施了两项改革工作。\n"
+        "一是中小学人事制度改革。根据全省中小学人事制度改革的总体精神，我们先后制定了改革实施方案"))
+    assert leads(doc) == [("一是", "中小学人事制度改革")]
+    assert doc.items()[0].incomplete
+
+
+def test_a_page_cut_inside_a_points_lead_keeps_no_fragment(tmp_path: Path) -> None:
+    """Labelled rule: an item cut inside its lead is no clause (a 一是 lead runs to its 。)."""
+    doc = mine_text(tmp_path, (
+        "某区2023年教育工作要点\n二、2023年工作思路及要点\n"
+        "（一）推动党的二十大精神学习贯彻走深走实，全面加强党对教育工作的领导\n"
+        "一是做好党的二十大"))
+    assert doc.items() == []
+
+
+@pytest.mark.parametrize("year", ["2021年", "xxxx年", "XXXX年"])
+def test_a_doubled_template_title_run_into_the_text_is_split_off(tmp_path: Path,
+                                                                 year: str) -> None:
+    doc = mine_text(tmp_path, (
+        "教育局2021年度上半年工作总结及下半年工作计划范文.doc\n"
+        "教育局2021年度上半年工作总结及下半年工作计划范文教育局2021年度上半年工作总结及下半年"
+        f"工作计划范文{year}上半年，xx市教育局在市委市政府的正确领导下，以立德树人为根本，以办好"
+        "人民满意的教育为目标，推动教育继续创新、协调、优质、高效发展。\n"
+        "一、上半年的主要工作成效\n1.加快推进普通高中基础能力建设。建设学生宿舍楼2幢。\n"))
+    assert doc.title == "教育局2021年度上半年工作总结及下半年工作计划"
+    assert doc.preamble is not None and doc.preamble.startswith(f"{year}上半年")
+    assert doc.items()[0].category == "保障"
+
+
+# ---------------------------------------------------------------- title shapes
+
+_BODY = ("一、加强党的建设\n1.强化理论武装。落实第一议题制度。\n"
+         "2.加强基层党建。推进支部标准化建设。\n")
+
+
+@pytest.mark.parametrize(("head", "title", "year"), [
+    ("__年县教育局工作要点", "__年县教育局工作要点", None),  # a year placeholder, no separator
+    ("20__年县教育局工作计划", "20__年县教育局工作计划", None),
+    ("教育局2024年工作要点 - 道客巴巴", "教育局2024年工作要点", 2024),  # a site after a dash
+    ("小编为您整理了“2024年县教育局工作要点”，方便广大网友查阅！", "2024年县教育局工作要点", 2024),
+    ("**2024年县教育局工作要点**", "2024年县教育局工作要点", 2024),  # Markdown bold
+    ("“2024年县教育局工作要点”", "2024年县教育局工作要点", 2024),  # quoted whole
+    ("《2024年县教育局工作要点》", "2024年县教育局工作要点", 2024),
+    ("县教育局2023年工作总结-2024年计划", "县教育局2023年工作总结-2024年计划", 2024),  # no site
+])
+def test_title_shapes_of_copied_pages(tmp_path: Path, head: str, title: str,
+                                      year: int | None) -> None:
+    doc = mine_text(tmp_path, f"{head}\n{_BODY}")
+    assert (doc.title, doc.year) == (title, year)
+    assert leads(doc) == [("1.", "强化理论武装"), ("2.", "加强基层党建")]
+
+
+# ---------------------------------------------------------------- document-farm boilerplate
+
+
+@pytest.mark.parametrize("line", [
+    "文档来源为:从网络收集整理.word版本可编辑.欢迎下载支持.",
+    "本文格式为Word版，下载可任意编辑",
+    "页眉页脚可一键删除，仅供参考。欢迎阅读本文。",
+    "学习-----好资料",
+    "名师归纳总结",
+    "感谢阅读",
+    "THANKS",
+    "尊敬的读者朋友们：这里是精品文档编辑中心，本文档内容是由我和我的同事精心编辑整理后发布的。",
+    "【本文档内容可以自由复制内容或自由编辑修改内容期待你的好评和关注，我们将会做得更好】",
+    "本文档共5页，当前为第1页",
+    "上一页 下一页",
+    "展开阅读全文",
+    "相关专题：教育局工作要点",
+    "（本文来自网络，仅供参考）",
+    "本页是最新发布的《2024年教育局工作要点》的详细范文参考文章",
+    "这篇文章共3562字",
+    "剩余内容已隐藏，请支付后下载全文",
+])
+def test_document_farm_boilerplate_is_furniture(line: str) -> None:
+    assert [p.text for p in clean_lines([line, "一、加强党的建设"]).paras] == ["一、加强党的建设"]
+
+
+def test_a_page_that_hides_the_rest_ends_inside_its_last_item(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作要点\n一、加强党的建设\n1.强化理论武装。落实第一议题制度。\n"
+        "2.加强基层党建。推进支部标准化建设。\n剩余内容已隐藏，请支付后下载全文\n"))
+    assert [i.incomplete for i in doc.items()] == [False, True]
+
+
+def test_a_junk_rule_with_a_global_flag_is_refused_with_its_line(tmp_path: Path) -> None:
+    """Each rule compiles alone, but the rules are joined: (?i) inside the join would crash."""
+    bad = tmp_path / "junk.yaml"
+    bad.write_text("lines:\n  - '^ok$'\n  - '(?i)word可编辑'\n", encoding="utf-8")
+    with pytest.raises(DrafterError) as info:
+        junk.load_rules(bad)
+    assert any(":3" in str(p) and "全局标志" in str(p) for p in info.value.problems)
+
+
+# ---------------------------------------------------------------- bare numbers at line starts
+
+
+def test_item_numbers_that_lost_their_mark_at_a_line_start(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作要点\n一、主要任务\n"
+        "1.全面坚持党的领导。加快推动党的组织全覆盖。\n"
+        "2 .全面落实立德树人。扎实推进五育并举。\n"
+        "3 不断加强师资队伍建设。完善教师待遇保障机制。\n"
+        "4 持续改善办学条件。新建学校3所。\n"))
+    assert leads(doc) == [("1.", "全面坚持党的领导"), ("2.", "全面落实立德树人"),
+                          ("3.", "不断加强师资队伍建设"), ("4.", "持续改善办学条件")]
+
+
+def test_a_wrapped_line_opening_with_a_figure_is_no_item(tmp_path: Path) -> None:
+    doc = mine_text(tmp_path, (
+        "县教育局2024年工作要点\n一、主要任务\n"
+        "1.持续改善办学条件。今年新建和改扩建中小学校、幼儿园，共计新增学位\n"
+        "2所中学和3所小学投入使用。\n"
+        "2.加强教师队伍建设。招聘教师120名。\n"))
+    assert leads(doc) == [("1.", "持续改善办学条件"), ("2.", "加强教师队伍建设")]

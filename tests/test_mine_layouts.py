@@ -241,11 +241,12 @@ def test_dev_part_scores_hold() -> None:
     import mine_accuracy
 
     summary = mine_accuracy.run("dev")["summary"]
-    assert summary["documents"] >= 86
-    assert summary["item_f1_mean"] >= 0.93
-    assert summary["chapter_f1_mean"] >= 0.97
-    assert summary["title_accuracy"] >= 0.97
-    assert summary["category_accuracy"] >= 0.85
+    assert summary["documents"] >= 107  # round 4 added 21 dev pages
+    assert summary["item_f1_mean"] >= 0.96
+    assert summary["chapter_f1_mean"] >= 0.98
+    assert summary["title_accuracy"] >= 0.98
+    assert summary["year_accuracy"] >= 0.95
+    assert summary["category_accuracy"] >= 0.92
     assert summary["junk_leaks"] <= 1  # a site's one-sentence summary of the page (alatiku)
     assert summary["incomplete_flagged"] == 1.0
 

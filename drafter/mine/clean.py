@@ -21,7 +21,7 @@ from drafter.mine.contents import take_contents, take_inline_contents
 from drafter.mine.markers import INLINE_MARKER, demote_paren_items, parse_marker
 from drafter.mine.para import Para
 from drafter.mine.punct import to_full_width
-from drafter.mine.resplit import resplit
+from drafter.mine.resplit import resplit, restore_bare_numbers
 
 # Every kind of blank: NBSP, full-width space, en/em spaces, zero-width, BOM, tabs.
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -110,6 +110,7 @@ def clean_lines(lines: list[str]) -> Cleaned:
     clean_line = {p.line: p.text for p in paras}  # in-line junk is cut from these already
     paras = take_contents(paras, dropped)
     paras = restore_lost_numbers(paras)
+    paras = restore_bare_numbers(paras)
     for p, text in zip(paras, demote_paren_items([p.text for p in paras]), strict=True):
         p.text = text
     paras = join_chunks(paras)

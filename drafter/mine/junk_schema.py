@@ -18,8 +18,11 @@ def _regex(value: Any) -> Any:
     if not isinstance(value, str) or not value:
         raise ValueError("规则应是一段非空的正则表达式文字")
     try:
-        re.compile(value)
+        re.compile(f"(?:{value})")  # as junk.py joins the rules: each inside a group
     except re.error as exc:
+        if exc.msg.startswith("global flags"):
+            raise ValueError(
+                "规则中不能使用 (?i) 这类全局标志，大小写请写成 [Ww] 这样的字符组") from None
         where = f"（第 {exc.pos} 个字符附近）" if exc.pos is not None else ""
         raise ValueError(f"正则表达式有误{where}，请检查括号和转义符") from None
     return value

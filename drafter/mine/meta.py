@@ -58,14 +58,14 @@ def is_title_like(text: str) -> bool:
 NARRATIVE_OPENING = (r"一年来|今年以来|近年来|过去的?一年|为(?:了|进一步|深入|全面|认真|切实|贯彻)"
                      r"|根据|按照|在(?:县|市|区|省|州|旗)委")
 _GLUED_TITLE = re.compile(
-    r"^(?P<title>.{4,40}?(?:工作要点|工作计划|工作总结|工作安排|工作思路|工作打算|实施方案|工作规划"
-    r"|要点|计划))"
-    r"(?=(?:\d{4}|20xx|[一二〇○]{4})年|" + NARRATIVE_OPENING + ")"
+    r"^(?P<title>.{4,60}?(?:工作要点|工作计划|工作总结|工作安排|工作思路|工作打算|实施方案|工作规划"
+    r"|要点|计划)(?:范文|范例|模板)?)"
+    r"(?=(?:\d{4}|20xx|[xX]{4}|[一二〇○]{4})年|" + NARRATIVE_OPENING + ")"
 )
 
 
 _BLURB_TITLE = re.compile(
-    r"(?:整理|收集|搜集|带来|分享|推荐|准备)(?:了|的)(?:多篇|几篇|相关的)?《?(?P<title>[^，,。《》“”]{4,40}?)》?"
+    r"(?:整理|收集|搜集|带来|分享|推荐|准备)(?:了|的)(?:多篇|几篇|相关的)?[《“]?(?P<title>[^，,。《》“”]{4,40}?)[》”]?"
     r"(?:相关|有关)?(?:参考)?(?:[，,。]|供大家|希望|欢迎|范文|范例)"
 )
 _COPY_MIN = 5
@@ -78,12 +78,21 @@ _GLUED_CHAPTER_HEADING = re.compile(
     r"(?<=要点|计划|总结|意见|思路|安排)(?:指导思想|总体要求|总体思路|工作目标|主要目标)$")
 
 
+_WRAPPED = re.compile(r"^(?:“(?P<q>[^“”]+)”|《(?P<b>[^《》]+)》|「(?P<c>[^「」]+)」)$")
+
+
+def _unwrap(title: str) -> str:
+    """A title a page quoted whole ("“2024年县教育局工作要点”") without its quotes."""
+    m = _WRAPPED.match(title)
+    return next(g for g in m.groups() if g) if m else title
+
+
 def tidy_title(title: str) -> str:
     """A title line without copy-site affixes, and from its second copy when a site doubled it.
 
     "教育局工作总结结尾教育局工作总结与计划篇一" → "教育局工作总结与计划".
     """
-    title = _GLUED_CHAPTER_HEADING.sub("", junk.strip_title_affixes(title))
+    title = _GLUED_CHAPTER_HEADING.sub("", junk.strip_title_affixes(_unwrap(title)))
     for size in range(min(12, len(title) // 2), _COPY_MIN - 1, -1):
         for i in range(len(title) - 2 * size + 1):
             if i and title[i].isdigit() and title[i - 1].isdigit():

@@ -193,3 +193,30 @@ def _glued_item(text: str, start: int, counters: dict[str, int], cuts: list[int]
     if glued is not None and glued.kind != marker.kind and _continues_sequence(glued, counters):
         cuts.append(m.start())
         _glued_item(text, m.start(), counters, cuts)
+
+
+_BARE_START = re.compile(rf"^(\d{{1,2}})(?![\d{_UNITS}])(?=[\u4e00-\u9fff“《])")
+
+
+def restore_bare_numbers(paras: list[Para]) -> list[Para]:
+    """Items that lost their number's mark at a line's start ("4 不断加强师资队伍建设。", its
+    space tidied away): marked again, like the item before them, where the number is the next
+    item number and a lead follows. Counting restarts under each chapter or section heading.
+    """
+    last, sep = 0, "."
+    for p in paras:
+        marker = parse_marker(p.text)
+        if marker is not None:
+            if marker.kind in ("part", "chapter", "section"):
+                last = 0
+            elif marker.kind == "item":
+                last, sep = marker.number, marker.text[-1]
+            continue
+        m = _BARE_START.match(p.text)
+        if m is None or int(m.group(1)) != last + 1 or last == 0:
+            continue
+        if _BARE_LEAD_AFTER.match(p.text) is None:
+            continue
+        p.text = f"{m.group(1)}{sep}{p.text[m.end():]}"
+        last += 1
+    return paras

@@ -21,15 +21,13 @@ from drafter.mine.para import Para
 from drafter.mine.walk import (
     NOT_A_TASK,
     RUN_IN,
-    Chapter,
-    Levels,
-    Node,
     Walker,
     bare_lead,
     is_bare_heading,
     take_part_intro,
     take_prose,
 )
+from drafter.mine.walk_nodes import Chapter, Levels, Node
 from drafter.model.document import MinedChapter, MinedDocument, MinedItem
 
 _PLEDGE = re.compile(
@@ -106,6 +104,7 @@ _TASK_LEAD = re.compile(r"^[^，,；;：:。！？]{6,25}。|^[^，,；;：:。�
 _RUN_START = ("一是", "第一")  # an ordinal run: 一是…二是…, 第一，第二，…
 _OPEN_PAIR = re.compile(r"《[^》]*$|“[^”]*$|（[^）]*$")
 _COLON_LABEL = re.compile(r"^([^，,；;：:。！？]{2,12})[：:]\s*(?=\S)")
+_POINT_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3})$")
 _STYLE = re.compile(r"\d+|[一二三四五六七八九十]+")  # a marker's number: its style is the rest
 _DOCUMENT_NAME = re.compile(r"(?:要点|计划|总结|方案|安排|打算|思路|意见|规划)$")
 
@@ -129,6 +128,8 @@ def _cut_in_lead(items: list[MinedItem]) -> bool:
         return _TEXT_END.search(last.body) is None
     if last.body:
         return False
+    if _POINT_MARKER.match(last.marker):
+        return True  # a 一是 point runs on after its lead: with no body, the lead was cut
     if len(last.lead) < _LEAD_MIN or "，" in last.lead or _OPEN_PAIR.search(last.lead):
         return True  # too short, a sentence, or a bracket the page end left open
     siblings = [i for i in items[:-1]

@@ -4,22 +4,23 @@
 the item before it, or is an item of its own when its chapter has no numbered items. A
 chapter or section followed by numbered items becomes their container (its heading is the
 items' section); one that is not is itself an item. In a 总结+计划 document the walk tracks
-whether it is in the summary or the plan part. Nodes are raw paragraphs: turning them into
-clauses (lead, body, owners) is structure.py's job.
+whether it is in the summary or the plan part. Nodes are raw paragraphs (walk_nodes.py):
+turning them into clauses (lead, body, owners) is structure.py's job; 一是 runs become items in
+walk_points.py once a chapter is walked.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from drafter.mine import meta
 from drafter.mine.clause_text import split_lead, strip_final
-from drafter.mine.enumerations import split_points
 from drafter.mine.markers import Marker, parse_marker
 from drafter.mine.para import Para
+from drafter.mine.walk_nodes import HEADING_MAX as _HEADING_MAX
+from drafter.mine.walk_nodes import Chapter, Levels, Node, node_heading
+from drafter.mine.walk_points import split_chapter_points
 
-_HEADING_MAX = 60
 # The standard part headings of a plan: the prose parts (总体要求-kind text, not clauses) and
 # the task parts. One list for both uses: a copy may run any of them into its text.
 _PROSE_HEADINGS = (
@@ -60,53 +61,6 @@ _PLAN_TRIGGER = re.compile(
 _PROBLEMS = re.compile(r"问题|不足|差距|困难")
 _BARE_HEADING_MAX = 30
 _BARE_HEADING_STOP = re.compile(r"[。；！？：:;!?]|[，,].*[，,]")
-
-
-@dataclass
-class Node:
-    """An item under construction: its marker paragraph and the paragraphs that continue it."""
-
-    marker: str
-    line: int
-    texts: list[str]
-    kind: str
-    standalone: bool = False  # a heading on its own line: texts[0] is the lead
-    numbered: bool = True
-    section: str | None = None
-    container: bool = False  # a chapter/section that turned out to hold numbered items
-    more_lines: list[int] = field(default_factory=list)  # source lines of texts[1:]
-
-    def last_line(self) -> int:
-        return self.more_lines[-1] if self.more_lines else self.line
-
-    def pop_text(self) -> tuple[str, int]:
-        """Take the last paragraph off (with its source line)."""
-        line = self.last_line()
-        if self.more_lines:
-            self.more_lines.pop()
-        return self.texts.pop(), line
-
-
-@dataclass
-class Chapter:
-    marker: str
-    heading: str
-    line: int
-    nodes: list[Node] = field(default_factory=list)
-    own: Node | None = None  # the chapter's run-in text, an item unless children follow
-    intro: list[str] = field(default_factory=list)  # prose before its first numbered child
-    intro_line: int | None = None  # where that prose starts
-    # a short lead-in line before its first item ("重点抓好以下工作："): not a clause, but the
-    # user's text, which an imported plan keeps
-    lead_in: list[str] = field(default_factory=list)
-    lead_in_line: int | None = None
-
-
-@dataclass
-class Levels:
-    top: str | None  # marker kind of chapters; None: one unnamed chapter
-    section: str | None
-    item: str | None
 
 
 def is_bare_heading(text: str) -> bool:
@@ -158,7 +112,7 @@ class Walker:
 
     def finish(self) -> list[Chapter]:
         for chapter in self.chapters:
-            _split_points(chapter, cut_off=self.cut_off and chapter is self.chapters[-1])
+            split_chapter_points(chapter, cut_off=self.cut_off and chapter is self.chapters[-1])
             _drop_intros(chapter)
             _take_intro(chapter)
             _split_trailing(chapter)
@@ -216,7 +170,7 @@ class Walker:
         section_heading = None
         if self.section is not None:
             self.section.container = True
-            section_heading = _node_heading(self.section)
+            section_heading = node_heading(self.section)
         elif chapter.own is not None:
             chapter.own.container = True
         standalone = _own_line(m.rest) and bool(m.rest) and not m.rest.endswith(("，", "、"))
@@ -301,13 +255,6 @@ def _split_heading(rest: str) -> tuple[str, str]:
     return (lead, body) if lead else (strip_final(rest[:_HEADING_MAX]), rest)
 
 
-def _node_heading(node: Node) -> str:
-    if node.standalone:
-        return strip_final(node.texts[0])
-    lead, _ = split_lead(node.texts[0])
-    return lead or strip_final(node.texts[0][:_HEADING_MAX])
-
-
 def _drop_intros(chapter: Chapter) -> None:
     """Unnumbered lead-in paragraphs ("重点抓好以下工作：") before numbered children go."""
     if not any(n.numbered and n.marker for n in chapter.nodes):
@@ -354,7 +301,7 @@ def take_prose(chapter: Chapter) -> None:
     if not _PROSE_HEADING.match(chapter.heading):
         return
     marked = [n for n in chapter.nodes if n.marker]
-    if any(not _PROSE_HEADING.match(_node_heading(n)) for n in marked):
+    if any(not _PROSE_HEADING.match(node_heading(n)) for n in marked):
         return
 
     if chapter.nodes and chapter.intro_line is None:
@@ -430,107 +377,3 @@ def take_part_intro(chapter: Chapter) -> None:
         chapter.intro_line = chapter.own.line
     chapter.intro += chapter.own.texts[1:]
     chapter.nodes, chapter.own = [], None
-
-
-def _split_points(chapter: Chapter, *, cut_off: bool = False) -> None:
-    """一是/二是… runs become items where nothing else numbers the text they are in.
-
-    A run under a heading with no sentence of its own (a chapter, a "（一）" or "1." line) makes
-    the heading their container; a run in plain paragraphs (one paragraph or one per point)
-    replaces them. A run inside a numbered item's running text stays its body.
-    """
-    out: list[Node] = []
-    plain: list[Node] = []
-    # In a chapter nothing else numbers, a run may follow the sentences that introduce it.
-    alone = not any(n.marker for n in chapter.nodes)
-    for node in chapter.nodes:
-        if not node.marker and not node.numbered:
-            plain.append(node)
-            continue
-        out.extend(_points_in_plain(plain))
-        plain = []
-        # A chapter's own run-in text may introduce its run ("2024年以来，……。一是……"); a
-        # page that ends inside it may show only the run's first point.
-        own = alone and node is chapter.own
-        out.extend(_points_under_heading(node, chapter if own else None,
-                                         lone=own and cut_off and node is chapter.nodes[-1])
-                   or [node])
-    if alone and plain and chapter.intro == [] and (made := _intro_and_points(plain)):
-        intro, points = made
-        chapter.intro, chapter.intro_line = [intro[0]], intro[1]
-        out.extend(points)
-    else:
-        out.extend(_points_in_plain(plain))
-    chapter.nodes = out
-
-
-def _intro_and_points(nodes: list[Node]) -> tuple[tuple[str, int], list[Node]] | None:
-    """(intro, points) when plain paragraphs are sentences then a 一是… run in one paragraph."""
-    made = _point_nodes([pair for n in nodes for pair in _texts_and_lines(n)], nodes[0].kind,
-                        None, after_intro=True)
-    if made is None or made[0] is None or "\n" in made[0][0]:
-        return None
-    return made[0], made[1]
-
-
-def _texts_and_lines(node: Node) -> list[tuple[str, int]]:
-    return list(zip(node.texts, [node.line, *node.more_lines], strict=False))
-
-
-def _points_in_plain(nodes: list[Node]) -> list[Node]:
-    pairs = [pair for n in nodes for pair in _texts_and_lines(n)]
-    made = _point_nodes(pairs, nodes[0].kind, None) if nodes else None
-    if made is None:
-        return nodes
-    intro, points = made
-    return ([Node("", intro[1], [intro[0]], nodes[0].kind, numbered=False)] if intro else []
-            ) + points
-
-
-def _points_under_heading(node: Node, chapter: Chapter | None = None, *, lone: bool = False
-                          ) -> list[Node] | None:
-    """The points of a 一是… run under a heading; with `chapter` (the heading is the chapter's
-    own), sentences before the run are the chapter's text; `lone`: one point may be all the
-    page shows of the run."""
-    if node.container or not node.standalone or len(node.texts) < 2:
-        return None
-    made = _point_nodes(_texts_and_lines(node)[1:], node.kind, _node_heading(node),
-                        after_intro=chapter is not None, lone=lone)
-    if made is None:
-        return None
-    intro, points = made  # text between the heading and its 一是 introduces the list: not a clause
-    if chapter is not None and intro is not None and not chapter.intro:
-        chapter.intro, chapter.intro_line = [intro[0]], intro[1]
-    del node.texts[1:], node.more_lines[:]
-    node.container = bool(node.marker)
-    if not node.marker:  # a chapter's own run-in text: its heading is the chapter's
-        return points
-    return [node, *points]
-
-
-def _point_nodes(pairs: list[tuple[str, int]], kind: str, section: str | None, *,
-                 after_intro: bool = False, lone: bool = False
-                 ) -> tuple[tuple[str, int] | None, list[Node]] | None:
-    """(intro paragraph, point nodes) when the paragraphs hold a 一是… run."""
-    if not pairs:
-        return None
-    joined = "\n".join(t for t, _ in pairs)
-    found = split_points(joined, after_intro=after_intro, min_run=1 if lone else None)
-    if found is None:
-        return None
-    intro, points = found
-    starts = []  # the source line of each paragraph's first character in `joined`
-    offset = 0
-    for text, line in pairs:
-        starts.append((offset, line))
-        offset += len(text) + 1
-    nodes: list[Node] = []
-    cursor = joined.find(intro) + len(intro) if intro else 0
-    for marker, text in points:
-        at = joined.find(text, cursor)
-        cursor = max(cursor, at)
-        line = max((ln for off, ln in starts if off <= max(at, 0)), default=pairs[0][1])
-        paras = [t for t in text.split("\n") if t]
-        nodes.append(Node(marker, line, paras, kind, section=section,
-                          more_lines=[line] * (len(paras) - 1)))
-    return ((intro, pairs[0][1]) if intro else None), nodes
