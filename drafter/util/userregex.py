@@ -135,8 +135,8 @@ def _after_quantifier(text: str) -> str | None:
     """`text` past the quantifier it starts with (and a lazy/possessive mark)."""
     if text[:1] == "{":
         close = text.find("}")
-        if close < 0:
-            return None
+        if close < 0 or any(c in "[]()|\\" for c in text[1:close]):
+            return None  # a { that is no quantifier: its } may lie in a class or group
         text = text[close + 1:]
     else:
         text = text[1:]
