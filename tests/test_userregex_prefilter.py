@@ -93,7 +93,8 @@ def _fuzz_pattern(rng: random.Random, depth: int = 0) -> str:
         if roll < 0.45:
             return rng.choice(["\\(", "\\|", "\\}", "\\{", "\\d", "."])
         if roll < 0.55:
-            return "[" + rng.choice(["甲|", "(乙", "^甲", "]甲", "甲}乙", "甲{"]) + "]"
+            return "[" + rng.choice(["甲|", "(乙", "^甲", "]甲", "甲}乙", "甲{", "[:digit:])",
+                                     "[:alpha:]|(", "甲[:^alpha:]"]) + "]"
         if roll < 0.8:
             kind = rng.choice(["(", "(?:", "(?<=", "(?<!", "(?="])
             return kind + _fuzz_pattern(rng, depth + 1) + ")"
@@ -111,8 +112,11 @@ def _fuzz_pattern(rng: random.Random, depth: int = 0) -> str:
 @pytest.mark.parametrize(("source", "text"), [
     ("(x){[a}b]c", "x{ac"),  # a { that is no quantifier, its } inside a class
     ("(x){(a}b|c)d", "x{cd"),  # … inside a group with alternatives
+    ("乙[[:digit:])]|x", "z|)x"),  # a POSIX class's ] does not end the class it is in
+    ("甲[[:alpha:](]|", "z"),
 ])
-def test_a_brace_that_is_no_quantifier_does_not_hide_a_match(source: str, text: str) -> None:
+def test_a_brace_or_class_the_prefilter_misreads_does_not_hide_a_match(source: str,
+                                                                       text: str) -> None:
     eager = regex.compile(source, flags=regex.VERSION0)
     assert _spans(TimedPattern(source, checked=True), text) == _spans(eager, text) != []
 
