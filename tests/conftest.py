@@ -41,11 +41,13 @@ def _drives_the_app(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Modules with app-driving tests run first (each module kept together, in its order), so
-    with xdist the run ends on short tests on every worker rather than a tail of slow ones.
-    (xdist itself hands out the `xdist_group` modules before single tests.)"""
+    """Tests marked `slow` (seconds of subprocesses each: the wheel, fault injection) run
+    first, then the modules with app-driving tests (each module kept together, in its order),
+    so with xdist the run ends on short tests on every worker rather than a tail of slow ones.
+    (xdist itself hands out the `xdist_group` modules, largest first, before single tests.)"""
     heavy = {item.module for item in items if _drives_the_app(item)}  # type: ignore[attr-defined]
-    items.sort(key=lambda item: getattr(item, "module", None) not in heavy)
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is None,
+                                 getattr(item, "module", None) not in heavy))
 CORPUS = ROOT / "examples" / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 

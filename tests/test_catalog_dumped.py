@@ -318,3 +318,14 @@ def test_a_saved_catalogue_opens_cold_through_this_reader(
     monkeypatch.setattr(load_module, "read_dumped", lambda *args: None)
     monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "other"))  # cold again, full path only
     assert list(loaded) == list(load_catalogue(folder)) == list(cat)
+
+
+def test_every_field_shape_has_a_reading_here() -> None:
+    """A shape added to the field table must be taught to the layout reader (or the cold open
+    of every catalogue would fail on it): its check as the validator records it."""
+    from typing import get_args
+
+    from drafter.catalog import dumped
+    from drafter.catalog.fields import Shape
+
+    assert set(get_args(Shape)) == set(dumped._CHECKS) | set(dumped._LISTS) | {"source"}

@@ -2,25 +2,33 @@
 
 GB/T 9704's grid is 22 lines × 28 characters; the page number "— N —" sits right on odd
 pages and left on even pages, one character in. Skipped where LibreOffice is not installed
-(CI installs it). One conversion per module keeps this to a few seconds.
+(CI installs it). The documents convert in the one LibreOffice run of tests.docx_render's
+batch.
 """
 
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 
 from drafter.model.blocks import Block
 from drafter.render.docx_writer import docx_bytes
 from drafter.render.profile import load_profile
-from tests.docx_render import HAVE_OFFICE, Page, char_count, pdf_pages, to_pdfs
+from tests.docx_render import (
+    HAVE_OFFICE,
+    PDF_GROUP,
+    Page,
+    batch,
+    batch_pdf,
+    char_count,
+    pdf_pages,
+)
 from tests.docx_sample import example_cases, sample_blocks, sample_meta
 
-# one xdist worker runs this module, so its module-scoped fixtures are built once
+# one xdist worker runs the modules of the LibreOffice batch, so it is converted once
 pytestmark = [pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed"),
-              pytest.mark.xdist_group("test_docx_rendered")]
+              pytest.mark.xdist_group(PDF_GROUP)]
 
 PT = 1 / 20  # twips → points
 PROFILE = load_profile()
@@ -35,23 +43,15 @@ LINES, CHARS = PROFILE.grid.lines_per_page, PROFILE.grid.chars_per_line  # 22, 2
 CASES = [("corpus-002", sample_blocks(), sample_meta()), *example_cases()]
 
 
-@pytest.fixture(scope="module")
-def all_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every case rendered, then converted in one LibreOffice run."""
-    work = tmp_path_factory.mktemp("rendered")
-    paths = []
-    for i, (_, blocks, meta) in enumerate(CASES):
-        path = work / f"要点{i}.docx"
-        path.write_bytes(docx_bytes(blocks, profile=PROFILE, meta=meta))
-        paths.append(path)
-    return {case[0]: pdf for case, pdf in zip(CASES, to_pdfs(paths, work), strict=True)}
+for _i, (_, _blocks, _meta) in enumerate(CASES):
+    batch(f"要点{_i}", lambda b=_blocks, m=_meta: docx_bytes(b, profile=PROFILE, meta=m))
 
 
-@pytest.fixture(scope="module", params=CASES, ids=[c[0] for c in CASES])
-def rendered(request: pytest.FixtureRequest, all_pdfs: dict[str, Path]
+@pytest.fixture(scope="module", params=range(len(CASES)), ids=[c[0] for c in CASES])
+def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
              ) -> tuple[list[Page], list[Block]]:
-    name, blocks, _meta = request.param
-    found = pdf_pages(all_pdfs[name])
+    _name, blocks, _meta = CASES[request.param]
+    found = pdf_pages(batch_pdf(f"要点{request.param}", tmp_path_factory))
     assert len(found) >= 3, "the plan should fill several pages"
     return found, blocks
 

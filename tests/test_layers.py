@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# one xdist worker runs this module, so the one process of `core_imports` runs once
+pytestmark = pytest.mark.xdist_group("test_layers")
 
 CORE = [
     "drafter.model", "drafter.util", "drafter.mine", "drafter.catalog", "drafter.plans",
@@ -25,15 +28,45 @@ for name in names:
     assert "textual" not in sys.modules, f"{name} imported textual"
 print(len(names))
 """
+# Every core package in ONE interpreter, one after the other (a Python start and the shared
+# imports cost ~0.6 s a package): a module that imports textual is named at its package, and
+# every later package then reports that textual was already there.
+_IMPORT_CORE = """
+import importlib, json, pkgutil, sys
+found = {}
+for top in sys.argv[1:]:
+    try:
+        package = importlib.import_module(top)
+        names = [top] + [m.name for m in pkgutil.walk_packages(package.__path__, top + ".")]
+        for name in names:
+            before = "textual" in sys.modules
+            importlib.import_module(name)
+            if "textual" in sys.modules:
+                raise AssertionError(f"{name} imported textual" if not before else
+                                     "textual was imported by an earlier package")
+        found[top] = len(names)
+    except BaseException as exc:
+        found[top] = f"{type(exc).__name__}: {exc}"
+print(json.dumps(found))
+"""
+
+
+@pytest.fixture(scope="module")
+def core_imports() -> dict[str, int | str]:
+    """{package: modules imported, or the error}, every core package walked in one process."""
+    done = subprocess.run([sys.executable, "-c", _IMPORT_CORE, *CORE], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("package", CORE)
-def test_every_core_module_imports_without_textual(package: str) -> None:
+def test_every_core_module_imports_without_textual(package: str,
+                                                   core_imports: dict[str, int | str]) -> None:
     """Every submodule of the package, not just its __init__ (which imports nothing)."""
-    done = subprocess.run([sys.executable, "-c", _IMPORT_ALL, package], cwd=ROOT,
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert int(done.stdout) > 1  # the package and its modules were walked
+    walked = core_imports[package]
+    assert isinstance(walked, int), walked
+    assert walked > 1  # the package and its modules were walked
 
 
 def test_every_tui_module_imports() -> None:

@@ -1,8 +1,9 @@
 """The issued notice as LibreOffice lays it out: positions read back from the PDF.
 
 Both variants of the example's notice (without and with the blank page before the 版记) are
-converted in one LibreOffice run; the one `drafter build --notice` picks (the blank page
-only when the 版记 would otherwise land on an odd page) is checked in full: the red rule
+converted in the one LibreOffice run of tests.docx_render's batch; the one `drafter build
+--notice` picks (the blank page only when the 版记 would otherwise land on an odd page) is
+read and checked in full: the red rule
 under the 发文字号 across the block, 附件1 from a new page, 附件2 on landscape pages with
 the header row on each, page numbers "— N —" odd right / even left throughout, the 版记 at
 the foot of the last, even page. Skipped where LibreOffice is not installed (CI has it).
@@ -17,12 +18,12 @@ from pathlib import Path
 import pdfplumber  # a test dependency (pyproject [test]): missing, the module fails, never skips
 import pytest
 
-from tests.docx_render import HAVE_OFFICE, to_pdfs
+from tests.docx_render import HAVE_OFFICE, PDF_GROUP, batch, batch_pdf
 from tests.notice_sample import PROFILE, notice_bytes
 
-# one xdist worker runs this module, so its module-scoped fixtures are built once
+# one xdist worker runs the modules of the LibreOffice batch, so it is converted once
 pytestmark = [pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed"),
-              pytest.mark.xdist_group("test_notice_rendered")]
+              pytest.mark.xdist_group(PDF_GROUP)]
 
 PT = 1 / 20
 PAGE_NUMBER = re.compile(r"^— (\d+) —$")
@@ -50,10 +51,16 @@ class Page:
         return self.width > self.height
 
 
-def _read(pdf: Path) -> list[Page]:
+def _page_count(pdf: Path) -> int:
+    with pdfplumber.open(pdf) as doc:
+        return len(doc.pages)
+
+
+def _read(pdf: Path, last: int | None = None) -> list[Page]:
+    """Every page (or the last `last` pages) as lines and rules."""
     pages = []
     with pdfplumber.open(pdf) as doc:
-        for page in doc.pages:
+        for page in doc.pages if last is None else doc.pages[-last:]:
             # the text without the spaces pdfplumber puts for the CJK/digit autospace gap,
             # except inside "— N —"
             upright = page.filter(lambda o: o["object_type"] != "char" or o["upright"])
@@ -77,22 +84,21 @@ def _squeeze(text: str) -> str:
     return re.sub(r"^—(\d+)—$", r"— \1 —", text)
 
 
-@pytest.fixture(scope="module")
-def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, list[Page]]:
-    work = tmp_path_factory.mktemp("notice")
-    paths = []
-    for blank in (False, True):
-        path = work / f"notice-{int(blank)}.docx"
-        path.write_bytes(notice_bytes(blank_page=blank))
-        paths.append(path)
-    plain, blank = to_pdfs(paths, work)
-    return {False: _read(plain), True: _read(blank)}
+for _blank in (False, True):
+    batch(f"notice-{int(_blank)}", lambda b=_blank: notice_bytes(blank_page=b))
 
 
 @pytest.fixture(scope="module")
-def chosen(variants: dict[bool, list[Page]]) -> list[Page]:
-    """What build picks: the blank page only when the 版记 would fall on an odd page."""
-    return variants[len(variants[False]) % 2 == 1]
+def blank(tmp_path_factory: pytest.TempPathFactory) -> bool:
+    """What build picks: the blank page only when the 版记 would fall on an odd page of the
+    notice without it."""
+    return _page_count(batch_pdf("notice-0", tmp_path_factory)) % 2 == 1
+
+
+@pytest.fixture(scope="module")
+def chosen(blank: bool, tmp_path_factory: pytest.TempPathFactory) -> list[Page]:
+    """The chosen variant's pages (only that one is read: pdfplumber takes seconds)."""
+    return _read(batch_pdf(f"notice-{int(blank)}", tmp_path_factory))
 
 
 def _block(page: Page) -> tuple[float, float, float, float]:
@@ -150,9 +156,7 @@ def test_attachment_two_is_landscape_with_the_header_on_every_page(chosen: list[
     assert not chosen[landscape[-1] + 1].landscape  # the 版记 page is portrait again
 
 
-def test_page_numbers_odd_right_even_left_throughout(chosen: list[Page],
-                                                     variants: dict[bool, list[Page]]) -> None:
-    blank = chosen is variants[True]
+def test_page_numbers_odd_right_even_left_throughout(chosen: list[Page], blank: bool) -> None:
     numbered = chosen[:-2] if blank else chosen
     inset = PROFILE.page_number.inset * PT
     for index, page in enumerate(numbered, start=1):
@@ -204,10 +208,11 @@ def test_record_at_the_foot_of_the_last_even_page(chosen: list[Page]) -> None:
     assert rules[0] < body[0].top and body[-1].bottom < rules[-1]
 
 
-def test_blank_variant_puts_an_empty_page_before_the_record(variants: dict[bool, list[Page]]
-                                                            ) -> None:
-    plain, blank = variants[False], variants[True]
-    assert len(blank) == len(plain) + 1
+def test_blank_variant_puts_an_empty_page_before_the_record(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    plain_pdf, blank_pdf = (batch_pdf(f"notice-{i}", tmp_path_factory) for i in (0, 1))
+    assert _page_count(blank_pdf) == _page_count(plain_pdf) + 1
+    plain, blank = _read(plain_pdf, last=1), _read(blank_pdf, last=2)
     assert not blank[-2].lines
     assert [ln.text for ln in blank[-1].lines] == [ln.text for ln in plain[-1].lines
                                                    if not PAGE_NUMBER.match(ln.text)]

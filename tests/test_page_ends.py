@@ -2,10 +2,10 @@
 
 Thirty plans differ only in the length of the preamble (shifting every heading by about
 half a line each time, so each heading meets the page foot in some variant) and of the
-closing paragraph (so the 落款 meets the page end). All thirty convert in one LibreOffice
-run. For each: no page holds only the 落款 (every page has body text), no heading is the
-last line of a page, and neither the 署名 nor the date starts a page. (Without keepNext,
-six of the thirty fail.)
+closing paragraph (so the 落款 meets the page end). All thirty convert in the one
+LibreOffice run of tests.docx_render's batch. For each: no page holds only the 落款 (every
+page has body text), no heading is the last line of a page, and neither the 署名 nor the
+date starts a page. (Without keepNext, six of the thirty fail.)
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from drafter.model.blocks import Block
 from drafter.model.plan import PlanMeta, PlanOptions
 from drafter.render.docx_writer import docx_bytes
 from drafter.render.profile import load_profile
-from tests.docx_render import HAVE_OFFICE, Page, pdf_pages, to_pdfs
+from tests.docx_render import HAVE_OFFICE, PDF_GROUP, Page, batch, batch_pdf, pdf_pages
 
-# one xdist worker runs this module, so its module-scoped fixtures are built once
+# one xdist worker runs the modules of the LibreOffice batch, so it is converted once
 pytestmark = [pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed"),
-              pytest.mark.xdist_group("test_page_ends")]
+              pytest.mark.xdist_group(PDF_GROUP)]
 
 PROFILE = load_profile()
 BLOCK_BOTTOM = (PROFILE.page.height - PROFILE.page.margin_bottom) / 20
@@ -53,16 +53,19 @@ def _plan(k: int) -> list[Block]:
     return blocks
 
 
+def _docx(k: int) -> bytes:
+    meta = PlanMeta(organ=ORGAN, options=PlanOptions(signature=True))
+    return docx_bytes(_plan(k), profile=PROFILE, meta=meta)
+
+
+for _k in range(VARIANTS):
+    batch(f"page-ends-{_k:02d}", lambda k=_k: _docx(k))
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[list[Page]]:
-    work = tmp_path_factory.mktemp("page-ends")
-    meta = PlanMeta(organ=ORGAN, options=PlanOptions(signature=True))
-    paths = []
-    for k in range(VARIANTS):
-        path = work / f"plan-{k:02d}.docx"
-        path.write_bytes(docx_bytes(_plan(k), profile=PROFILE, meta=meta))
-        paths.append(path)
-    return [pdf_pages(pdf) for pdf in to_pdfs(paths, work)]
+    return [pdf_pages(batch_pdf(f"page-ends-{k:02d}", tmp_path_factory))
+            for k in range(VARIANTS)]
 
 
 def _body(page: Page) -> list[str]:

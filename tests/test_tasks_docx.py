@@ -8,16 +8,23 @@ from drafter.model.blocks import Block
 from drafter.render.profile import load_profile
 from drafter.render.tasks import HEADERS, split_task, task_rows, tasks_docx_bytes
 from tests.docx_read import NS, Docx, Resolver, text_of, text_runs, w
-from tests.docx_render import HAVE_OFFICE, pdf_pages, to_pdf
+from tests.docx_render import HAVE_OFFICE, PDF_GROUP, batch, batch_pdf, pdf_pages
 from tests.docx_sample import SPECIAL, TITLE, sample_blocks, sample_meta
 
-# one xdist worker runs this module, so its module-scoped fixtures are built once
-pytestmark = pytest.mark.xdist_group("test_tasks_docx")
+# one xdist worker runs the modules of the LibreOffice batch (and this module's fixtures)
+pytestmark = pytest.mark.xdist_group(PDF_GROUP)
+
+
+def _table() -> bytes:
+    return tasks_docx_bytes(sample_blocks(), profile=load_profile(), meta=sample_meta())
+
+
+batch("任务分解表", _table)
 
 
 @pytest.fixture(scope="module")
 def data() -> bytes:
-    return tasks_docx_bytes(sample_blocks(), profile=load_profile(), meta=sample_meta())
+    return _table()
 
 
 @pytest.fixture(scope="module")
@@ -112,12 +119,8 @@ def test_rows_skip_non_items() -> None:
 
 
 @pytest.mark.skipif(not HAVE_OFFICE, reason="LibreOffice (soffice) not installed")
-def test_rendered_table_repeats_its_header(data: bytes, tmp_path_factory: pytest.TempPathFactory
-                                           ) -> None:
-    work = tmp_path_factory.mktemp("tasks")
-    path = work / "任务分解表.docx"
-    path.write_bytes(data)
-    pages = pdf_pages(to_pdf(path, work))
+def test_rendered_table_repeats_its_header(tmp_path_factory: pytest.TempPathFactory) -> None:
+    pages = pdf_pages(batch_pdf("任务分解表", tmp_path_factory))
     assert len(pages) >= 2
     for number, page in enumerate(pages, start=1):
         assert page.width > page.height  # landscape

@@ -105,6 +105,7 @@ async def _fill_values(app, pilot, messages: list[Message]) -> dict[str, str]:  
     return typed
 
 
+@pytest.mark.slow  # ~8 s of CPU each: scheduled first
 @pytest.mark.parametrize("kind", _catalogues())
 async def test_complete_flow(kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

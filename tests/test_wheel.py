@@ -16,7 +16,10 @@ import sysconfig
 import venv
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
 
 
 def _run(*cmd: str | Path, cwd: Path | None = None) -> str:

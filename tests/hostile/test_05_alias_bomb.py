@@ -27,10 +27,10 @@ def bomb(levels: int = 9) -> str:
 def test_the_bomb_is_small_and_refused_fast() -> None:
     text = bomb()
     assert len(text.encode()) < 600
-    start = time.monotonic()
+    start = time.process_time()  # CPU: the machine's load does not move it
     with pytest.raises(DrafterError) as info:
         yamlio.load_yaml(text, "bomb.yaml")
-    assert time.monotonic() - start < 2
+    assert time.process_time() - start < 2
     assert "锚点" in str(info.value) and "bomb.yaml:1" in str(info.value)
 
 

@@ -34,6 +34,7 @@ def _start(batch: Path, out: Path) -> subprocess.Popen[str]:
                             text=True, encoding="utf-8", env=env)
 
 
+@pytest.mark.slow
 def test_two_batches_into_one_folder(batch_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first, second = _start(batch_file, out), _start(batch_file, out)

@@ -17,7 +17,8 @@ import pytest
 
 from tests.hostile.helpers import EXAMPLES, ROOT
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+pytestmark = [pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc"),
+              pytest.mark.slow]
 
 
 def children(pid: int) -> set[int]:

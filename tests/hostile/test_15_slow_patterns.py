@@ -4,6 +4,7 @@ A user `--rules` pattern `(甲+)+乙` hung past 60 s on 32 characters: nested re
 refused with file:line, and every rule pattern runs under a timeout (the `regex` package), so
 a slow shape the test misses (`(甲|甲甲)+乙`) stops with a Chinese message. A 10,000-character
 title took 24.5 s to lay out (quadratic balancing); long titles are now filled line by line.
+Every bound is on CPU time (tests.hostile.helpers), which the machine's load does not move.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from drafter.render.title_lines import break_title
-from tests.hostile.helpers import run, run_here
+from tests.hostile.helpers import WALL_FACTOR, run, run_here
 
 
 def _rules(tmp_path: Path, pattern: str) -> Path:
@@ -43,9 +44,9 @@ def test_a_slow_shape_the_test_misses_times_out(tmp_path: Path,
 
 
 def test_a_10000_character_title_is_laid_out_fast() -> None:
-    start = time.monotonic()
+    start = time.process_time()
     lines = break_title("安顺市教育局" * 1700, 22)
-    assert time.monotonic() - start < 2
+    assert time.process_time() - start < 2
     assert all(len(line) <= 22 for line in lines) and "".join(lines) == "安顺市教育局" * 1700
 
 
@@ -54,7 +55,6 @@ def test_a_long_title_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
     plan = city_plan(tmp_path, 'title: "{{ 地区 }}{{ 年份 }}年教育工作要点"',
                      "title: " + "安顺市教育局" * 1700)
-    start = time.monotonic()
     result = run_here(capsys, "build", str(plan), "-o", str(tmp_path / "x.docx"))
     assert result.code == 0, result.err
-    assert time.monotonic() - start < 30
+    assert result.cpu < 30 and result.seconds < 30 * WALL_FACTOR

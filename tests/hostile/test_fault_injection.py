@@ -24,7 +24,8 @@ from drafter.util.fs import recover_folder
 from tests.hostile.helpers import CORPUS, EXAMPLES, ROOT, snapshot
 from tests.hostile.test_10_workers_die_with_parent import alive, children
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+pytestmark = [pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc"),
+              pytest.mark.slow]
 SEED = int(os.environ.get("DRAFTER_FAULT_SEED", "8"))
 KILLS = 10  # per command: 20 in all
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}

@@ -168,8 +168,7 @@ class MainScreen(Screen[None]):
         for pane in self.query(PreviewPane):
             pane.show(preview)
         self.run_checks(copy.deepcopy(session.plan), preview, session.revision)
-        self.query_one(TabbedContent).get_tab("tab-values").label = values_tab_label(
-            len(preview.gaps), len(preview.unconfirmed))
+        self.label_tab("tab-values", values_tab_label(len(preview.gaps), len(preview.unconfirmed)))
         self.update_title()
         self.refresh_bindings()
         if autosave and session.dirty:
@@ -195,7 +194,13 @@ class MainScreen(Screen[None]):
         entries = message.entries
         self.query_one(ChecksPanel).show(entries)
         label = f"检查（{len(entries)}）" if entries else "检查"
-        self.query_one(TabbedContent).get_tab("tab-checks").label = label
+        self.label_tab("tab-checks", label)
+
+    def label_tab(self, tab_id: str, label: str) -> None:
+        """Relabel a tab only when its text changes: each relabel lays the screen out again."""
+        tab = self.query_one(TabbedContent).get_tab(tab_id)
+        if tab.label.plain != label:
+            tab.label = label
 
     def refresh_values(self) -> None:
         view = self.controller.values_view()
