@@ -318,3 +318,30 @@ def test_a_saved_catalogue_opens_cold_through_this_reader(
     monkeypatch.setattr(load_module, "read_dumped", lambda *args: None)
     monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "other"))  # cold again, full path only
     assert list(loaded) == list(load_catalogue(folder)) == list(cat)
+
+
+def test_every_field_shape_has_a_reading_here() -> None:
+    """A shape added to the field table must be taught to the layout reader (or the cold open
+    of every catalogue would fail on it): its check as the validator records it."""
+    from typing import get_args
+
+    from drafter.catalog import dumped
+    from drafter.catalog.fields import Shape
+
+    assert set(get_args(Shape)) == set(dumped._CHECKS) | set(dumped._LISTS) | {"source"}
+
+
+def test_the_bundled_catalogue_is_read_here_file_by_file() -> None:
+    """The catalogue drafter ships (mined from the corpus: variants, sources with levels, long
+    bodies in blocks) is drafter's own layout: every file is read here, as the full path reads
+    it — the guard against dump's layout drifting from this reader's."""
+    from drafter.util.paths import bundled_catalog_dir
+
+    files = sorted(bundled_catalog_dir().glob("*.yaml"))
+    chapters = [p for p in files if p.name != "level_terms.yaml"]
+    assert len(chapters) == 7
+    for path in chapters:
+        text = path.read_text(encoding="utf-8")
+        data = quick(text, path.stem)
+        assert data is not None, path.name
+        assert same(data, full(text, path.stem)), path.name

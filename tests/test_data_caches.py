@@ -242,3 +242,12 @@ def test_a_template_with_a_syntax_error_is_refused_every_time() -> None:
         with pytest.raises(TemplateSyntaxError):
             compile_template("{% if 学校 %}没有结束")
     assert not list(TEMPLATE_CACHE.folder().glob("*.marshal"))
+
+
+def test_code_that_cannot_be_read_keys_by_the_version_not_by_nothing() -> None:
+    """A package whose modules are not on disk as .py files (a zipapp, a frozen build) must
+    not give every release the same key: its version stands in (datacache.code_digest)."""
+    from drafter import __version__
+
+    assert datacache.code_digest(("no_such_package",)) == f"version {__version__}"
+    assert datacache.code_digest(("util",)) != datacache.code_digest(("util", "model"))

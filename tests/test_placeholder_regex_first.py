@@ -50,3 +50,20 @@ def test_random_texts_scan_alike_and_the_regex_path_runs() -> None:
     assert sum(placeholders._simple(t) is not None for t in texts) > 250
     for text in texts:
         assert placeholders.scan.__wrapped__(text) == _full(text), text
+
+
+def test_simple_names_are_the_full_scanners_names_when_it_answers() -> None:
+    """simple_names (a cold catalogue load's check of each wording) answers only for a text the
+    full scanner finds no problem in, with its names (repeats kept); None leaves it to scan.
+    Its memo of accepted placeholders must not change an answer on a second asking."""
+    texts = _random_texts() + TEXTS
+    answered = 0
+    for _ in range(2):
+        for text in texts:
+            names = placeholders.simple_names(text)
+            if names is None:
+                continue
+            answered += 1
+            full = _full(text)
+            assert full.problems == () and tuple(dict.fromkeys(names)) == full.names, text
+    assert answered > 500

@@ -80,3 +80,71 @@ def test_a_pattern_is_compiled_only_where_its_words_occur() -> None:
     assert lazy._compiled is not None
     eager = TimedPattern("(?<![二三])十九大")
     assert eager._compiled is not None and eager == lazy  # equal by source
+
+
+def _fuzz_pattern(rng: random.Random, depth: int = 0) -> str:
+    """A random pattern from the shapes the prefilter reads: groups of every kind, classes
+    holding | ( } ], escapes, quantifiers (lazy, possessive, {n}, {,n}), fuzzy constraints
+    and braces that are no quantifier."""
+    def atom() -> str:
+        roll = rng.random()
+        if roll < 0.35 or depth > 1:
+            return rng.choice(["甲", "乙", "甲乙", "a", "ab"])
+        if roll < 0.45:
+            return rng.choice(["\\(", "\\|", "\\}", "\\{", "\\d", "."])
+        if roll < 0.55:
+            return "[" + rng.choice(["甲|", "(乙", "^甲", "]甲", "甲}乙", "甲{", "[:digit:])",
+                                     "[:alpha:]|(", "甲[:^alpha:]"]) + "]"
+        if roll < 0.8:
+            kind = rng.choice(["(", "(?:", "(?<=", "(?<!", "(?="])
+            return kind + _fuzz_pattern(rng, depth + 1) + ")"
+        return rng.choice(["{", "}", "{x}", "{2", ","])
+
+    def quantifier() -> str:
+        mark = rng.choice(["", "", "", "?", "*", "+", "{2}", "{,3}", "{1,2}", "{0}", "{e<=1}"])
+        return mark + (rng.choice("?+") if mark and rng.random() < 0.3 else "")
+
+    branches = ["".join(atom() + quantifier() for _ in range(rng.randint(1, 4)))
+                for _ in range(rng.randint(1, 2))]
+    return "|".join(branches)
+
+
+@pytest.mark.parametrize(("source", "text"), [
+    ("(x){[a}b]c", "x{ac"),  # a { that is no quantifier, its } inside a class
+    ("(x){(a}b|c)d", "x{cd"),  # … inside a group with alternatives
+    ("乙[[:digit:])]|x", "z|)x"),  # a POSIX class's ] does not end the class it is in
+    ("甲[[:alpha:](]|", "z"),
+])
+def test_a_brace_or_class_the_prefilter_misreads_does_not_hide_a_match(source: str,
+                                                                       text: str) -> None:
+    eager = regex.compile(source, flags=regex.VERSION0)
+    assert _spans(TimedPattern(source, checked=True), text) == _spans(eager, text) != []
+
+
+def test_the_prefilter_finds_what_the_compiled_pattern_finds_on_random_patterns() -> None:
+    """Differential fuzz: random patterns, texts made of their own characters."""
+    rng = random.Random(14)
+    prefiltered = 0
+    for _ in range(3000):
+        source = _fuzz_pattern(rng)
+        if rng.random() < 0.3:  # a group first, then a literal { and a structure after it
+            source = f"({rng.choice(['x', '甲'])}){{" + rng.choice(
+                ["[a}b]c", "(a}b|c)d", "[}]b", "a}b", "(a|b}c)"]) + source
+        try:
+            eager = regex.compile(source, flags=regex.VERSION0)
+        except (regex.error, ValueError):
+            continue
+        lazy = TimedPattern(source, checked=True)
+        if lazy._required is None:
+            continue
+        prefiltered += 1
+        chars = [*set(source), "x", "甲"]
+        texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 7)))
+                 for _ in range(60)]
+        for text in texts:
+            try:
+                expected = [m.span() for m in eager.finditer(text, timeout=0.5)]
+            except TimeoutError:
+                continue
+            assert _spans(lazy, text) == expected, (source, text)
+    assert prefiltered > 300  # the fuzz does reach the prefilter

@@ -25,6 +25,7 @@ This module must not read files, cache, or build model objects.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
@@ -138,23 +139,23 @@ class _Table:
             "CLAUSE_KINDS": CLAUSE_KINDS, "SLOT_TYPES": SLOT_TYPES, "LEVELS": LEVELS,
             "SPECIAL": SPECIAL, "line_scalar": line_scalar, "literal": _literal,
             "texts": _texts, "gap_only": _gap_only}
-        code = ["def read(m, reader):", "    g = m.groups()",
-                *(f"    memo_{shape} = reader.memo[{shape!r}]" for shape in _CHECKS)]
+        self.memos: set[str] = set()  # the memos (see _Reader.memo) the fields use
+        code = []
         i = 1 if lead else 0  # the lead's own group
         for k, f in enumerate(fields):
             code += [f"    # {f.name}", *(f"    {line}" for line in self._field(f, i, env)),
                      f"    v{k} = v"]
             i += 1 if f.shape in _LISTS or f.shape == "source" else 3
         assert i == self.pattern.groups
+        code = ["def read(m, reader):", "    g = m.groups()",
+                *(f"    memo_{name} = reader.memo[{name!r}]" for name in sorted(self.memos)),
+                *code]
         code.append(f"    return ({', '.join(f'v{k}' for k in range(len(fields)))},)")
         exec("\n".join(code), env)  # generated from the constant field tables, never from data
         self.read = env["read"]
 
     def _field(self, f: Field, i: int, env: dict[str, Any]) -> list[str]:
         c = self.c
-        if f.shape == "texts":
-            return [f"v = [] if g[{i}] is None else texts(reader.text, m.start({i + 1}), "
-                    f"m.end({i + 1}), {c})"]
         if f.shape == "source":
             env[f"t_{f.name}"] = _Table(SOURCE, c + 2, False)
             return [f"if g[{i}] is None:",
@@ -165,27 +166,41 @@ class _Table:
                     f"    if it is None or not gap_only(reader.text, it.end(), m.end({i + 1})):",
                     "        raise NotQuick",
                     f"    v = t_{f.name}.read(it, reader)"]
-        if f.shape in _LISTS:  # a list of mappings, each checked by its post hook
+        if f.shape == "texts":
+            read = [f"v = texts(reader.text, m.start({i + 1}), m.end({i + 1}), {c})"]
+        elif f.shape in _LISTS:  # a list of mappings, each checked by its post hook
             env[f"t_{f.name}"] = _Table(_NESTED[f.shape], c + 2, True, rf"{_GAP}[ ]{{{c}}}-[ ]")
             env[f"post_{f.name}"] = _POST[f.shape]
+            read = ["v = []",
+                    f"b, e, seen, p = m.start({i + 1}), m.end({i + 1}), set(), "
+                    f"t_{f.name}.pattern",
+                    "while b < e:",
+                    "    it = p.match(reader.text, b, e)",
+                    "    if it is None:",
+                    "        if gap_only(reader.text, b, e): break",
+                    "        raise NotQuick",
+                    f"    v.append(post_{f.name}(t_{f.name}.read(it, reader), seen, v0, it, "
+                    "reader))",
+                    "    b = it.end()"]
+        if f.shape in _LISTS:
+            if f.shape == "variants":  # ids: never repeated, and their lines are recorded
+                return ["v = []", f"if g[{i}] is not None:", *(f"    {line}" for line in read)]
+            memo = f"memo_{f.name}_{c}"  # the same lines, the same list: read once a file
+            self.memos.add(memo[5:])
             return ["v = []",
                     f"if g[{i}] is not None:",
-                    f"    b, e, seen, p = m.start({i + 1}), m.end({i + 1}), set(), "
-                    f"t_{f.name}.pattern",
-                    "    while b < e:",
-                    "        it = p.match(reader.text, b, e)",
-                    "        if it is None:",
-                    "            if gap_only(reader.text, b, e): break",
-                    "            raise NotQuick",
-                    f"        v.append(post_{f.name}(t_{f.name}.read(it, reader), seen, v0, it, "
-                    "reader))",
-                    "        b = it.end()"]
+                    f"    v = {memo}.get(g[{i}])",
+                    "    if v is None:",
+                    *(f"        {line}" for line in read),
+                    f"        {memo}[g[{i}]] = v",
+                    "    v = [*v]  # a list of its own for each record (records are tuples)"]
         checks = _CHECKS[f.shape].split("\n")
         absent = _absent(f.shape)
         if f.name in _UNIQUE:
             on_line = [f"    v = {_ON_LINE}", *(f"    {line}" for line in checks)]
         else:  # short and repeated: read and checked once a file
             memo = f"memo_{f.shape}"
+            self.memos.add(f.shape)
             on_line = [f"    v = {memo}.get(r, MISSING)",
                        "    if v is MISSING:",
                        f"        v = {_ON_LINE}",
@@ -260,6 +275,7 @@ def _at(fields: tuple[Field, ...]) -> dict[str, int]:
 
 
 _CL, _VA, _SL = _at(CLAUSE), _at(VARIANT), _at(SLOT)
+_SLOT_NAME = _SL["name"]
 
 
 def _slot(packed: Packed, seen: set[str], owner: str, item: re.Match[str],
@@ -298,7 +314,7 @@ _POST = {"slots": _slot, "sources": _source, "variants": _variant}
 
 def _templates(lead: str, body: str, slots: list[Packed]) -> None:
     if (slots or "{" in lead or "{" in body) and \
-            template_problems(lead, body, [s[_SL["name"]] for s in slots]):
+            template_problems(lead, body, [s[_SLOT_NAME] for s in slots]):
         raise NotQuick
 
 
@@ -308,8 +324,9 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.ids: IdLines = []
-        # per shape: a value's text on its line -> the value, checked (never a list)
-        self.memo: dict[str, dict[str | None, Any]] = {shape: {} for shape in _CHECKS}
+        # per shape: a value's text on its line -> the value, checked (never a list); per list
+        # field and column: the list's lines -> its items, checked (copied for each record)
+        self.memo: defaultdict[str, dict[str, Any]] = defaultdict(dict)
         self.line, self.pos = 1, 0  # the current clause's first line, and where it is
 
     def clauses(self, pos: int) -> list[Packed] | None:

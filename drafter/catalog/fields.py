@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import fields as dataclass_fields
+from typing import Any, Literal, cast
 
 from drafter.model import Clause, Slot, Source, Variant
 
@@ -103,21 +104,29 @@ def pack(record: dict[str, Any], fields: tuple[Field, ...]) -> Packed:
 
 def _builder(fields: tuple[Field, ...], cls: Callable[..., Any], name: str,
              extra: tuple[str, ...] = ()) -> Callable[..., Any]:
-    """A function building `cls` from a record packed by `pack`: generated from the table as
-    keyword arguments (`Slot(name=p[0], label=p[1], …)`), the way dataclasses generate
-    __init__, because a loop of dict(zip()) and **kwargs doubled the warm load time."""
+    """A function building `cls` from a record packed by `pack`: generated from the table, the
+    way dataclasses generate __init__, because a loop of dict(zip()) and **kwargs doubled the
+    warm load time. Each value is matched to the class's field BY NAME; the call passes them in
+    the order of the class's own __init__ (`Slot(p[0], p[1], …)`), a third faster than
+    keywords, and any the class takes later as keywords."""
     env: dict[str, Any] = {"cls": cls}
-    args = []
+    values: dict[str, str] = {}
     for i, f in enumerate(fields):
         nested = _NESTED.get(f.shape)
         if nested is None:
-            args.append(f"{f.name}=p[{i}]")
+            values[f.name] = f"p[{i}]"
             continue
         sub, many = nested
         env[f"b_{f.name}"] = _builder(sub, _CLASSES[sub], f"build_{f.name}")
-        args.append(f"{f.name}=[b_{f.name}(x) for x in p[{i}]]" if many else
-                    f"{f.name}=None if p[{i}] is None else b_{f.name}(p[{i}])")
-    args += [f"{e}={e}" for e in extra]
+        values[f.name] = (f"[*map(b_{f.name}, p[{i}])]" if many else
+                          f"None if p[{i}] is None else b_{f.name}(p[{i}])")
+    values.update({e: e for e in extra})
+    args = []
+    for own in (f.name for f in dataclass_fields(cast(Any, cls)) if f.init):
+        if own not in values:
+            break
+        args.append(values.pop(own))
+    args += [f"{key}={value}" for key, value in values.items()]
     params = ", ".join(("p", *extra))
     source = f"def {name}({params}):\n    return cls({', '.join(args)})\n"
     exec(source, env)  # generated from the constant tables above, never from data

@@ -160,6 +160,9 @@ def packed_records(records: list[Record]) -> tuple[list[Packed], IdLines]:
 
 
 def _duplicate_ids(dir: Path, files: list[_File]) -> list[Problem]:
+    ids = [ident for f in files for ident, _ in f.id_lines]
+    if len(set(ids)) == len(ids):
+        return []  # the usual catalogue, answered in one pass
     seen: dict[str, tuple[str, int | None]] = {}
     out: list[Problem] = []
     for f in files:

@@ -330,11 +330,13 @@ def _templates_fine(lead: str, body: str, slots: list[str]) -> bool:
     `template_problems` must look closer (it may still find none)."""
     used: set[str] = set()
     for text in (lead, body):
-        names = simple_names(text) if "{" in text else []
-        if names is None:
-            return False
-        used.update(names)
-    return used.issuperset(slots) and used <= _GLOBALS.union(slots)
+        if "{" in text:
+            names = simple_names(text)
+            if names is None:
+                return False
+            used.update(names)
+    declared = set(slots)
+    return used == declared or (used >= declared and used <= declared | _GLOBALS)
 
 
 def _source_record(ctx: _Ctx, path: tuple[Any, ...], raw: Any, where: str | None) -> Record:

@@ -219,10 +219,18 @@ def simple_names(text: str) -> list[str] | None:
         return None
     names = []
     for inner, name in found:
-        if not _simple_name(inner, name):
+        ok = _SIMPLE_OK.get(inner)
+        if ok is None:
+            ok = _simple_name(inner, name)
+            if len(_SIMPLE_OK) < 4096:  # the names of one catalogue, not every text's
+                _SIMPLE_OK[inner] = ok
+        if not ok:
             return None
         names.append(name)
     return names
+
+
+_SIMPLE_OK: dict[str, bool] = {}  # `{{inner}}` -> whether _simple_name accepts it (pure)
 
 
 def _simple(text: str) -> Scan | None:

@@ -79,12 +79,13 @@ def _package_digest(package: str) -> bytes | None:
     h = hashlib.blake2b(digest_size=16)
     root = Path(__file__).resolve().parents[1]
     try:
-        for file in sorted((root / package).rglob("*.py")):
+        files = sorted((root / package).rglob("*.py"))
+        for file in files:
             name = file.relative_to(root).as_posix()
             h.update(name.encode() + b"\0" + file.read_bytes() + b"\0")
     except OSError:
         return None
-    return h.digest()
+    return h.digest() if files else None  # no sources (a zipapp, a frozen build): unreadable
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ TIMEOUT = 1.0  # seconds per call; a real rule over a real paragraph takes micro
 _META = frozenset(".^$*+?{}[]\\|()#")  # what makes a pattern more than its own characters
 _FLAGS = re.compile(r"\(\?[^:<=!]")  # any (? group but (?: and look-arounds: flags, atomic…
 # A group holding a repeat (+ * {n,}) that is itself repeated: (a+)+, (a*)*, (甲{1,}乙)+ …
+_POSIX = re.compile(r"\[:\^?\w+:\]")  # a POSIX class inside a set, as regex reads it
 _NESTED = re.compile(r"\((?:[^()\\]|\\.)*?(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
 
 
@@ -135,8 +136,8 @@ def _after_quantifier(text: str) -> str | None:
     """`text` past the quantifier it starts with (and a lazy/possessive mark)."""
     if text[:1] == "{":
         close = text.find("}")
-        if close < 0:
-            return None
+        if close < 0 or any(c in "[]()|\\" for c in text[1:close]):
+            return None  # a { that is no quantifier: its } may lie in a class or group
         text = text[close + 1:]
     else:
         text = text[1:]
@@ -165,7 +166,8 @@ def _scan(source: str) -> Iterator[tuple[int, str, int]]:
             if i < len(source) and source[i] == "]":
                 i += 1  # a ] first in a class is a member
             while i < len(source) and source[i] != "]":
-                i += 2 if source[i] == "\\" else 1
+                posix = _POSIX.match(source, i)  # [:digit:] inside a class: its ] is its own
+                i = posix.end() if posix else i + (2 if source[i] == "\\" else 1)
             i += 1
             continue
         yield i, c, depth
