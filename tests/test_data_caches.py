@@ -251,3 +251,44 @@ def test_code_that_cannot_be_read_keys_by_the_version_not_by_nothing() -> None:
 
     assert datacache.code_digest(("no_such_package",)) == f"version {__version__}"
     assert datacache.code_digest(("util",)) != datacache.code_digest(("util", "model"))
+
+
+# --------------------------------------------------------------------------- whose cache
+
+def _warm(tmp_path: Path) -> tuple[DataCache, Path]:
+    cache = DataCache("own", ("util",), 1)
+    source = tmp_path / "f.yaml"
+    cache.get(source, "a", lambda: 1, int, int)
+    assert cache.read(source, datacache.digest(b"a")) == 1
+    return cache, source
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="owners and modes are POSIX")
+def test_a_secret_others_may_read_or_write_is_not_trusted(tmp_path: Path) -> None:
+    cache, source = _warm(tmp_path)
+    secret = cache.folder() / "secret"
+    assert secret.stat().st_mode & 0o077 == 0 and cache.folder().stat().st_mode & 0o077 == 0
+    secret.chmod(0o644)  # another user could have read it, and so sign entries
+    assert cache.read(source, datacache.digest(b"a")) is None
+    assert cache.get(source, "a", lambda: 2, int, int) == 2  # validated, not served
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="owners and modes are POSIX")
+def test_a_folder_others_may_write_is_closed_before_it_is_trusted(tmp_path: Path) -> None:
+    cache, source = _warm(tmp_path)
+    cache.folder().chmod(0o777)
+    assert cache.read(source, datacache.digest(b"a")) == 1  # ours: closed again, then read
+    assert cache.folder().stat().st_mode & 0o077 == 0
+
+
+def test_an_entry_that_is_a_pipe_or_a_link_is_a_miss(tmp_path: Path) -> None:
+    cache, source = _warm(tmp_path)
+    entry = next(cache.folder().glob("*.marshal"))
+    elsewhere = tmp_path / "elsewhere.marshal"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)  # a valid entry, but reached through a link: not read
+    assert cache.read(source, datacache.digest(b"a")) is None
+    entry.unlink()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(entry)  # a pipe would block a plain read forever
+        assert cache.read(source, datacache.digest(b"a")) is None

@@ -32,6 +32,7 @@ import hmac
 import importlib.util
 import marshal
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -167,9 +168,8 @@ class DataCache:
         secret = _secret(self.folder(), create=False)
         if secret is None:
             return None
-        try:
-            raw = self._file(path).read_bytes()
-        except (OSError, ValueError):
+        raw = _read_own(self._file(path))
+        if raw is None:
             return None
         head = len(_MAGIC)
         if not raw.startswith(_MAGIC) or len(raw) < head + _TAG:
@@ -218,33 +218,81 @@ def _prune(folder: Path) -> None:
 
 
 def _secret(folder: Path, create: bool) -> bytes | None:
-    """This user's cache secret; made (0600, never replaced) when `create` and missing."""
+    """This user's cache secret; made (0600, in a 0700 folder, never replaced) when `create` and
+    missing. None — no caching — unless the folder and the secret are this user's own and no
+    one else may write the folder or read the secret (a cache whose secret another user could
+    plant would let them plant signed entries, and compiled templates are code)."""
     path = folder / "secret"
-    try:
-        secret = path.read_bytes()
-        return secret if len(secret) == _SECRET else None
-    except FileNotFoundError:
-        if not create:
-            return None
-    except OSError:
-        return None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".secret.", dir=path.parent)  # mode 0600
+    if not _private(folder, _GROUP_OTHER_WRITE):
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(os.urandom(_SECRET))
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.link(tmp, path)  # atomic, and never over a secret another process just made
-        except FileExistsError:
-            pass
-        finally:
-            Path(tmp).unlink(missing_ok=True)
-        secret = path.read_bytes()
+            if folder.exists() and _private(folder, 0):
+                folder.chmod(0o700)  # ours, but others may write it (umask 002): close it
+            elif create:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return None
+        if not _private(folder, _GROUP_OTHER_WRITE):
+            return None
+    secret = _read_own(path, private=True)
+    if secret is None and create and not path.exists():
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".secret.", dir=folder)  # mode 0600
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(os.urandom(_SECRET))
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.link(tmp, path)  # atomic, and never over a secret another process just made
+            except FileExistsError:
+                pass
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+        except OSError:
+            return None
+        secret = _read_own(path, private=True)
+    return secret if secret is not None and len(secret) == _SECRET else None
+
+
+_GROUP_OTHER_WRITE = 0o022
+_GROUP_OTHER_ANY = 0o077
+
+
+def _private(path: Path, forbidden: int) -> bool:
+    """`path` exists, is this user's (where the system has users) and has none of the
+    `forbidden` permission bits."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: no owner or mode bits to check here
+        return True
+    return info.st_uid == getuid() and not info.st_mode & forbidden
+
+
+def _read_own(path: Path, *, private: bool = False) -> bytes | None:
+    """A regular file's bytes, never through a symbolic link and never blocking on a pipe; with
+    `private`, only when no one but this user may read or write it. None otherwise."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
     except OSError:
         return None
-    return secret if len(secret) == _SECRET else None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        getuid = getattr(os, "getuid", None)
+        if getuid is not None and (info.st_uid != getuid()
+                                   or (private and info.st_mode & _GROUP_OTHER_ANY)):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)
 
 
 def _tag(secret: bytes, payload: bytes) -> bytes:
