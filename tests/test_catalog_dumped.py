@@ -22,6 +22,7 @@ from drafter.catalog.store import save_catalogue
 from drafter.model import ID_PREFIX, Catalogue, Clause, DrafterError, Slot, Source, Variant
 from drafter.util import yamlio
 from drafter.util.yamlio import MAX_YAML_BYTES
+from tests.yaml_mutation import PIECES, mutate
 
 KEY = "教师队伍"
 PREFIX = ID_PREFIX[KEY]
@@ -230,29 +231,14 @@ def test_id_lines_are_the_full_paths_lines() -> None:
         assert numbered[line - 1].lstrip(" ") == f"- id: {ident}"
 
 
+# the shared edits, with the catalogue's own keys and placeholders among them
+_PIECES = (*PIECES[:18], "{{ ", " }}", *PIECES[18:], "_", "年份")
+_LINES = ("", "  ", "#c", "  # c", "  - x", "x: 1", "  y:", "    z", "  tags:", "  - 学前",
+          "  owners: []")
+
+
 def _mutate(rng: random.Random, text: str) -> str:
-    lines = text.split("\n")
-    for _ in range(rng.randint(1, 3)):
-        k = rng.randrange(len(lines))
-        line = lines[k]
-        op = rng.randrange(5)
-        pos = rng.randint(0, len(line))
-        if op == 0:
-            piece = rng.choice([" ", "  ", "- ", ": ", ":", "#", " #", "'", '"', "|", "|-", "|+",
-                                ">", "&a ", "*a", "!!", "{", "}", "{{ ", " }}", "[", "]", "?",
-                                "\\", "\n", "\n  ", "yes", "1", "-", "~", "%", "@", "2025-01-01",
-                                "\t", "_", "年份"])
-            lines[k] = line[:pos] + piece + line[pos:]
-        elif op == 1:
-            lines[k] = line[:pos] + line[pos + rng.randint(1, 3):]
-        elif op == 2:
-            lines.insert(k, rng.choice(["", "  ", "#c", "  # c", "  - x", "x: 1", "  y:",
-                                        "    z", "  tags:", "  - 学前", "  owners: []"]))
-        elif op == 3:
-            lines[k] = " " * rng.randint(0, 6) + line.lstrip(" ")
-        else:
-            lines[k] = lines[rng.randrange(len(lines))]
-    return "\n".join(lines)
+    return mutate(rng, text, pieces=_PIECES, lines=_LINES)
 
 
 def test_mutated_files_are_read_as_the_full_path_reads_them_or_left_to_it() -> None:

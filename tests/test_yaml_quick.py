@@ -17,6 +17,7 @@ from drafter.model.errors import DrafterError
 from drafter.util import yaml_quick, yamlio
 from drafter.util.yaml_nodes import NodeLines
 from drafter.util.yamlio import MAX_YAML_BYTES, dump_yaml
+from tests.yaml_mutation import mutate
 
 TRICKY = [
     "yes", "no", "on", "Off", "null", "Null", "~", "true", "1.", "2024", "1e3", "0x1F", "0o17",
@@ -177,26 +178,7 @@ def test_known_documents_read_quickly(text: str, expected: Any) -> None:
 
 
 def _mutate(rng: random.Random, text: str) -> str:
-    lines = text.split("\n")
-    for _ in range(rng.randint(1, 3)):
-        k = rng.randrange(len(lines))
-        line = lines[k]
-        op = rng.randrange(5)
-        pos = rng.randint(0, len(line))
-        if op == 0:
-            piece = rng.choice([" ", "  ", "- ", ": ", ":", "#", " #", "'", '"', "|", "|-", "|+",
-                                ">", "&a ", "*a", "!!", "{", "}", "[", "]", "?", "\\", "\n",
-                                "\n  ", "yes", "1", "-", "~", "%", "@", "2025-01-01", "\t"])
-            lines[k] = line[:pos] + piece + line[pos:]
-        elif op == 1:
-            lines[k] = line[:pos] + line[pos + rng.randint(1, 3):]
-        elif op == 2:
-            lines.insert(k, rng.choice(["", "  ", "#c", "  - x", "x: 1", "  y:", "    z"]))
-        elif op == 3:
-            lines[k] = " " * rng.randint(0, 6) + line.lstrip(" ")
-        else:
-            lines[k] = lines[rng.randrange(len(lines))]
-    return "\n".join(lines)
+    return mutate(rng, text)
 
 
 def test_mutated_files_are_read_as_the_full_path_reads_them_or_left_to_it() -> None:
