@@ -180,6 +180,21 @@ def test_each_kind_keeps_at_most_its_bound(tmp_path: Path,
     assert len(list(cache.folder().glob("*.marshal"))) == 3
 
 
+def test_each_kind_keeps_at_most_its_bytes(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = DataCache("big", ("util",), 1)
+    cache.get(tmp_path / "0.yaml", "0", lambda: "甲" * 1000, str, str)
+    one = next(cache.folder().glob("*.marshal")).stat().st_size
+    monkeypatch.setattr(datacache, "MAX_BYTES", one * 2 + one // 2)  # room for two
+    for i in range(1, 5):
+        cache.get(tmp_path / f"{i}.yaml", str(i), lambda: "甲" * 1000, str, str)
+    entries = list(cache.folder().glob("*.marshal"))
+    assert len(entries) == 2 and sum(e.stat().st_size for e in entries) <= datacache.MAX_BYTES
+    newest = cache.read(tmp_path / "4.yaml", datacache.digest(b"4"))
+    assert newest == "甲" * 1000  # the newest kept, the oldest gone
+    assert cache.read(tmp_path / "0.yaml", datacache.digest(b"0")) is None
+
+
 def test_the_key_names_the_libraries_without_importing_them() -> None:
     script = ("import sys\nfrom drafter.util.datacache import libraries\n"
               "print(libraries())\n"

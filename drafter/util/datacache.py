@@ -22,7 +22,8 @@ marshal never reads bytes that failed that check. Only what validated without a 
 stored, so a file with problems is validated (and its problems reported) every time.
 
 Failing to read or write a cache is never an error: the file is simply validated again. Each
-kind keeps at most `MAX_ENTRIES` files; the least recently written go first.
+kind keeps at most `MAX_ENTRIES` files and `MAX_BYTES` in all; the least recently written go
+first.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ _MAGIC = b"drafter-cache\n"
 _TAG = 32  # bytes of the keyed hash
 _SECRET = 32
 MAX_ENTRIES = 256
+MAX_BYTES = 1 << 30  # per kind: a 40,000-clause catalogue's entries take some tens of MB
 # The libraries whose answers a cached value keeps: their distributions' metadata folders
 _LIBRARIES = (("yaml", "pyyaml"), ("pydantic", "pydantic"), ("pydantic_core", "pydantic_core"),
               ("regex", "regex"), ("jinja2", "jinja2"), ("markupsafe", "markupsafe"))
@@ -204,17 +206,21 @@ def _place(path: Path | str) -> str:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the newest MAX_ENTRIES entries of a kind."""
-    entries = list(folder.glob("*.marshal"))
-    if len(entries) <= MAX_ENTRIES:
-        return
-    def written(p: Path) -> float:
+    """Keep the newest entries of a kind: at most MAX_ENTRIES of them and MAX_BYTES in all."""
+    entries: list[tuple[int, int, Path]] = []
+    for entry in folder.glob("*.marshal"):
         try:
-            return p.stat().st_mtime
+            info = entry.stat()
         except OSError:
-            return 0.0
-    for old in sorted(entries, key=written)[:len(entries) - MAX_ENTRIES]:
-        old.unlink(missing_ok=True)
+            continue
+        entries.append((info.st_mtime_ns, info.st_size, entry))
+    entries.sort(reverse=True)  # newest first
+    kept = total = 0
+    for _, size, entry in entries:
+        if kept < MAX_ENTRIES and total + size <= MAX_BYTES:
+            kept, total = kept + 1, total + size
+        else:
+            entry.unlink(missing_ok=True)
 
 
 def _secret(folder: Path, create: bool) -> bytes | None:
