@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.model.errors import DrafterError, Problem
 from drafter.util.datacache import DataCache
+from drafter.util.dataclass_data import build, to_data
 from drafter.util.userregex import TimedPattern, compile_user_regex
 from drafter.util.yamlio import LineMap, load_yaml, read_text_bounded
 
@@ -146,24 +147,22 @@ def _pattern(data: list[str] | tuple[str, str] | None) -> TimedPattern | None:
 
 def _table_data(table: RuleTable) -> dict[str, Any]:
     """The parsed table as plain data (patterns by their source and place)."""
-    rules = [{**{f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)},
-              "pattern": _pattern_data(rule.pattern), "unless": _pattern_data(rule.unless)}
-             for rule in table.rules]
-    return {"rules": rules, "junk": [_pattern_data(p) for p in table.junk],
-            "disabled": sorted(table.disabled), "profile": dataclasses.asdict(table.profile)}
+    def rule_data(rule: TimeRule) -> dict[str, Any]:
+        patterns = {"pattern": _pattern_data(rule.pattern), "unless": _pattern_data(rule.unless)}
+        return {**{f.name: to_data(getattr(rule, f.name)) for f in dataclasses.fields(rule)
+                   if f.name not in patterns}, **patterns}
+
+    return {"rules": [rule_data(rule) for rule in table.rules],
+            "junk": [_pattern_data(p) for p in table.junk],
+            "disabled": sorted(table.disabled), "profile": to_data(table.profile)}
 
 
 def _table_from_data(data: dict[str, Any]) -> RuleTable:
-    rules = tuple(TimeRule(**{**rule, "pattern": _pattern(rule["pattern"]),
-                              "unless": _pattern(rule["unless"]),
-                              "years": tuple(rule["years"]),
-                              "ambiguous_years": tuple(rule["ambiguous_years"])})
+    rules = tuple(build(TimeRule, {**rule, "pattern": _pattern(rule["pattern"]),
+                                   "unless": _pattern(rule["unless"])})
                   for rule in data["rules"])
-    profile = data["profile"]
     return RuleTable(rules, tuple(p for p in map(_pattern, data["junk"]) if p is not None),
-                     frozenset(data["disabled"]),
-                     CheckProfile(**{**profile,
-                                     "required_chapters": tuple(profile["required_chapters"])}))
+                     frozenset(data["disabled"]), build(CheckProfile, data["profile"]))
 
 
 def parse_table(text: str, file: str, *, base: RuleTable | None = None) -> RuleTable:

@@ -106,14 +106,19 @@ def libraries() -> str:
         names: list[str] = []
         if origin is not None:
             site = origin.parent.parent if origin.name == "__init__.py" else origin.parent
-            try:
-                names = sorted(p.name for p in site.iterdir()
-                               if p.name.lower().startswith(dist + "-")
-                               and p.name.endswith((".dist-info", ".egg-info")))
-            except OSError:
-                names = []
+            names = [name for name in _listing(site) if name.lower().startswith(dist + "-")
+                     and name.endswith((".dist-info", ".egg-info"))]
         found.append(f"{module}:{origin}:{','.join(names)}:{','.join(_extensions(origin))}")
     return ";".join(found)
+
+
+@lru_cache(maxsize=8)
+def _listing(folder: Path) -> tuple[str, ...]:
+    """A folder's names, listed once however many libraries it holds (site-packages)."""
+    try:
+        return tuple(sorted(p.name for p in folder.iterdir()))
+    except OSError:
+        return ()
 
 
 def _extensions(origin: Path | None) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 from drafter.model.errors import DrafterError, Problem
 from drafter.model.levels import LEVELS, LevelTerms, TermRow
 from drafter.util.datacache import DataCache
+from drafter.util.dataclass_data import build, to_data
 from drafter.util.paths import package_data_dir
 from drafter.util.yamlio import load_yaml, read_text_bounded
 
@@ -45,12 +46,12 @@ def _cached(text: str, file: str) -> Table:
 
 def _table_data(table: Table) -> Any:
     rows, fixed = table
-    return [(row.forms, row.own) for row in rows], list(fixed)
+    return [to_data(row) for row in rows], list(fixed)
 
 
 def _table(data: Any) -> Table:
     rows, fixed = data
-    return tuple(TermRow(forms=dict(forms), own=bool(own)) for forms, own in rows), tuple(fixed)
+    return tuple(build(TermRow, row) for row in rows), tuple(fixed)
 
 
 def _parse(text: str, file: str) -> Table:
